@@ -1,0 +1,41 @@
+// Shared pieces of the lomaw subcommands: exit codes, reading files, printing diagnostics.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Engine.h"
+
+namespace lomaw::cli {
+
+// Exit codes of LANGUAGE.md §10, plus 4 for a broken environment (no C compiler, a build of
+// generated code that failed) or an engine bug: neither is the user's kernel's fault.
+enum ExitCode : int {
+    kSuccess = 0,
+    kCompileError = 1,
+    kUsageError = 2,
+    kRuntimeError = 3,
+    kEnvironmentError = 4,
+};
+
+// Options every subcommand shares.
+struct CommonOptions {
+    std::string compiler;  // --cc
+    std::string cacheDir;  // --cache-dir
+};
+
+// Reads FILE; on failure prints `lomaw: error: cannot read FILE: reason` and returns nullopt.
+std::optional<SourceFile> readSourceFile(const std::string& path);
+
+// Prints `lomaw: error: MESSAGE` on stderr.
+void printUsageError(const std::string& message);
+
+// Prints diagnostics in the FILE:LINE:COL format with source line and caret.
+void printDiagnostics(const std::vector<Diagnostic>& diags, const SourceFile& file, bool toStdout);
+
+bool hasErrors(const std::vector<Diagnostic>& diags);
+
+Engine makeEngine(const CommonOptions& common);
+
+}  // namespace lomaw::cli

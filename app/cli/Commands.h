@@ -1,0 +1,22 @@
+// One function per lomaw subcommand: each registers its options on the CLI11 app and returns
+// the callback that runs it (returning the process exit code).
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "CliSupport.h"
+
+namespace lomaw::cli {
+
+struct Command {
+    CLI::App* sub;             // parsed() tells whether the user chose it
+    std::function<int()> run;  // returns the process exit code
+};
+
+Command addCheckCommand(CLI::App& app, const CommonOptions& common);
+Command addEmitCommand(CLI::App& app, const CommonOptions& common);
+Command addRunCommand(CLI::App& app, const CommonOptions& common);
+
+}  // namespace lomaw::cli

@@ -1,0 +1,70 @@
+// lomaw run FILE FUNC --args JSON [--threads N] — LANGUAGE.md §10.3: one JSON object on stdout.
+#include <iostream>
+#include <memory>
+
+#include "Commands.h"
+
+namespace lomaw::cli {
+
+namespace {
+
+struct RunArgs {
+    std::string file;
+    std::string function;
+    std::string argsJson = "[]";
+    int threads = -1;
+    double timeout = 0;
+};
+
+int exitCodeFor(const RunOutput& out) {
+    switch (out.status) {
+        case RunOutput::Status::Ok: return kSuccess;
+        case RunOutput::Status::CompileError: return kCompileError;
+        case RunOutput::Status::UsageError: return kUsageError;
+        case RunOutput::Status::RuntimeError: return kRuntimeError;
+        case RunOutput::Status::ToolchainError:
+        case RunOutput::Status::InternalError: return kEnvironmentError;
+    }
+    return kEnvironmentError;
+}
+
+}  // namespace
+
+Command addRunCommand(CLI::App& app, const CommonOptions& common) {
+    auto args = std::make_shared<RunArgs>();
+    CLI::App* sub = app.add_subcommand("run", "Compile a kernel file and call one function once");
+    sub->add_option("FILE", args->file, "kernel source (.py)")->required();
+    sub->add_option("FUNC", args->function, "function to call (any function of the module)")->required();
+    sub->add_option("--args", args->argsJson, "JSON array with one value per parameter");
+    CLI::Option* threadsOpt = sub->add_option("--threads", args->threads,
+                                              "thread count for a @simd function (>= 0)");
+    sub->add_option("--timeout", args->timeout, "kill the call after this many seconds (0: none)")
+        ->check(CLI::NonNegativeNumber);
+    return {sub, [args, threadsOpt, &common]() -> int {
+        auto source = readSourceFile(args->file);
+        if (!source) return kUsageError;
+        RunOptions options;
+        options.function = args->function;
+        options.argsJson = args->argsJson;
+        if (threadsOpt->count() > 0) options.threads = args->threads;
+        options.timeoutSeconds = args->timeout;
+        RunOutput out = makeEngine(common).run(*source, options);
+        // Diagnostics (warnings included) go to stderr: stdout carries only the result.
+        printDiagnostics(out.diagnostics, *source, /*toStdout=*/false);
+        switch (out.status) {
+            case RunOutput::Status::Ok: std::cout << out.output << '\n' << std::flush; break;
+            case RunOutput::Status::CompileError: break;
+            case RunOutput::Status::UsageError: printUsageError(out.message); break;
+            case RunOutput::Status::RuntimeError:
+                std::cerr << "lomaw: runtime error: " << out.message << '\n';
+                break;
+            case RunOutput::Status::ToolchainError:
+            case RunOutput::Status::InternalError:
+                std::cerr << "lomaw: error: " << out.message << '\n';
+                break;
+        }
+        return exitCodeFor(out);
+    }};
+}
+
+}  // namespace lomaw::cli

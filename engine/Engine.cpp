@@ -1,0 +1,136 @@
+#include "Engine.h"
+
+#include <exception>
+
+#include "codegen/CEmitter.h"
+#include "runtime/Runner.h"
+#include "sema/TypeChecker.h"
+#include "syntax/Parser.h"
+#include "syntax/PrettyPrinter.h"
+
+namespace lomaw {
+
+std::optional<Stage> stageFromName(const std::string& name) {
+    if (name == "ast") return Stage::Ast;
+    if (name == "diff") return Stage::Diff;
+    if (name == "c") return Stage::C;
+    return std::nullopt;
+}
+
+std::vector<std::string> stageNames() { return {"ast", "diff", "c"}; }
+
+namespace {
+
+// An engine bug must never take the caller down: it becomes a diagnostic (ARCHITECTURE.md,
+// "errors"). Only std::exception can reach here; the passes themselves do not throw on user
+// input.
+void reportInternalError(DiagnosticSink& diags, const char* what) {
+    diags.error({1, 1}, "internal", std::string("internal compiler error: ") + what);
+}
+
+CompileOutput finish(ast::Module module, const DiagnosticSink& diags) {
+    CompileOutput out;
+    out.module = std::move(module);
+    out.diagnostics = diags.sorted();
+    out.ok = !diags.hasErrors();
+    return out;
+}
+
+}  // namespace
+
+Engine::Engine(EngineOptions options) : options_(std::move(options)) {}
+
+CompileOutput Engine::parse(const SourceFile& file) const {
+    DiagnosticSink diags;
+    ast::Module module;
+    try {
+        module = syntax::parse(file.text, diags);
+    } catch (const std::exception& e) {
+        reportInternalError(diags, e.what());
+    }
+    return finish(std::move(module), diags);
+}
+
+CompileOutput Engine::check(const SourceFile& file) const {
+    DiagnosticSink diags;
+    ast::Module module;
+    try {
+        module = syntax::parse(file.text, diags);
+        // Checking a tree with syntax errors would mostly report cascades of them.
+        if (!diags.hasErrors()) sema::check(module, diags);
+    } catch (const std::exception& e) {
+        reportInternalError(diags, e.what());
+    }
+    return finish(std::move(module), diags);
+}
+
+EmitOutput Engine::emit(const SourceFile& file, Stage stage) const {
+    EmitOutput out;
+    CompileOutput compiled = stage == Stage::Ast ? parse(file) : check(file);
+    out.diagnostics = std::move(compiled.diagnostics);
+    if (!compiled.ok) return out;
+    try {
+        switch (stage) {
+            case Stage::Ast:
+                out.code = syntax::printModule(compiled.module, syntax::PrintMode::AsWritten);
+                break;
+            case Stage::Diff:
+                out.code = syntax::printModule(compiled.module, syntax::PrintMode::Checked);
+                break;
+            case Stage::C: {
+                codegen::CEmitOptions opts;
+                opts.sourceName = file.path;
+                out.code = codegen::emitC(compiled.module, opts);
+                break;
+            }
+        }
+        out.ok = true;
+    } catch (const std::exception& e) {
+        DiagnosticSink diags;
+        reportInternalError(diags, e.what());
+        out.diagnostics.push_back(diags.raw().front());
+    }
+    return out;
+}
+
+RunOutput Engine::run(const SourceFile& file, const RunOptions& options) const {
+    RunOutput out;
+    CompileOutput compiled = check(file);
+    out.diagnostics = compiled.diagnostics;
+    if (!compiled.ok) {
+        out.status = RunOutput::Status::CompileError;
+        return out;
+    }
+    try {
+        codegen::CEmitOptions copts;
+        copts.sourceName = file.path;
+        EmittedText c = codegen::emitC(compiled.module, copts);
+
+        runtime::RunRequest request;
+        request.module = &compiled.module;
+        request.function = options.function;
+        request.argsJson = options.argsJson;
+        request.threads = options.threads;
+        request.timeoutSeconds = options.timeoutSeconds;
+        runtime::RunnerOptions ropts;
+        ropts.compiler = options_.compiler;
+        ropts.cacheDir = options_.cacheDir;
+        runtime::RunOutcome r = runtime::runFunction(request, c.text, ropts);
+        out.output = std::move(r.output);
+        out.message = std::move(r.message);
+        out.usedCache = r.usedCache;
+        switch (r.status) {
+            case runtime::RunOutcome::Status::Ok: out.status = RunOutput::Status::Ok; break;
+            case runtime::RunOutcome::Status::UsageError: out.status = RunOutput::Status::UsageError; break;
+            case runtime::RunOutcome::Status::RuntimeError: out.status = RunOutput::Status::RuntimeError; break;
+            case runtime::RunOutcome::Status::ToolchainError: out.status = RunOutput::Status::ToolchainError; break;
+            case runtime::RunOutcome::Status::InternalError: out.status = RunOutput::Status::InternalError; break;
+        }
+    } catch (const std::exception& e) {
+        out.status = RunOutput::Status::InternalError;
+        out.message = std::string("internal error: ") + e.what();
+    }
+    return out;
+}
+
+}  // namespace lomaw

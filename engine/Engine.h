@@ -1,0 +1,85 @@
+// The engine facade: the one header the `lomaw` CLI and the lomaworks GUI use.
+//
+// Every call is a pure function of its inputs (source text + options) except `run`, which builds
+// generated C (content-hash cached) and calls it in a child process. User errors come back as
+// diagnostics, never as exceptions; an engine bug becomes an "internal compiler error"
+// diagnostic.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "syntax/Ast.h"
+#include "syntax/Diagnostics.h"
+#include "syntax/SourceMap.h"
+
+namespace lomaw {
+
+struct SourceFile {
+    std::string path;  // as the user gave it: diagnostics print it verbatim
+    std::string text;
+};
+
+enum class Stage { Ast, Diff, C };
+
+// Parses "ast", "diff", "c"; nullopt for anything else.
+std::optional<Stage> stageFromName(const std::string& name);
+std::vector<std::string> stageNames();
+
+struct CompileOutput {
+    bool ok = false;                      // no error diagnostics
+    ast::Module module;                   // typed when ok (and stage >= check)
+    std::vector<Diagnostic> diagnostics;  // sorted by position
+};
+
+struct EmitOutput {
+    bool ok = false;
+    EmittedText code;                     // empty when !ok
+    std::vector<Diagnostic> diagnostics;
+};
+
+struct RunOptions {
+    std::string function;
+    std::string argsJson = "[]";
+    std::optional<int> threads;           // --threads (required for @simd functions)
+    double timeoutSeconds = 0;            // 0: no limit
+};
+
+struct RunOutput {
+    enum class Status {
+        Ok,             // output holds the result JSON
+        CompileError,   // diagnostics hold the errors
+        UsageError,     // unknown function, arguments not matching the signature: message
+        RuntimeError,   // generated code failed (division by zero, crash, ...): message
+        ToolchainError, // no C compiler, build failure: message
+        InternalError,
+    };
+    Status status = Status::InternalError;
+    std::string output;                   // one JSON object (LANGUAGE.md §10.3), no newline
+    std::string message;
+    std::vector<Diagnostic> diagnostics;
+    bool usedCache = false;               // the shared library came from the build cache
+};
+
+struct EngineOptions {
+    std::string compiler;                 // "" : LOMAW_CC, then `cc`
+    std::string cacheDir;                 // "" : LOMAW_CACHE_DIR, then ~/.cache/lomaw
+};
+
+class Engine {
+public:
+    explicit Engine(EngineOptions options = {});
+
+    CompileOutput parse(const SourceFile& file) const;
+    CompileOutput check(const SourceFile& file) const;
+    EmitOutput emit(const SourceFile& file, Stage stage) const;
+    RunOutput run(const SourceFile& file, const RunOptions& options) const;
+
+    const EngineOptions& options() const { return options_; }
+
+private:
+    EngineOptions options_;
+};
+
+}  // namespace lomaw

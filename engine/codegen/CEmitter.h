@@ -1,0 +1,19 @@
+// The C backend: one readable C translation unit per typed module with loma's ABI
+// (LANGUAGE.md §7): indentation, one statement per line, a comment naming the kernel line.
+#pragma once
+
+#include <string>
+
+#include "syntax/Ast.h"
+#include "syntax/SourceMap.h"
+
+namespace lomaw::codegen {
+
+struct CEmitOptions {
+    std::string sourceName = "kernel.py";  // named in the header comment
+};
+
+// `m` must be typed (sema::check returned true).
+EmittedText emitC(const ast::Module& m, const CEmitOptions& options = {});
+
+}  // namespace lomaw::codegen

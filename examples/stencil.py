@@ -1,0 +1,9 @@
+"""A 1-D three-point stencil as an OpenMP parallel loop."""
+
+def smooth(u : In[Array[float]], v : Out[Array[float]], n : In[int]) -> float:
+    s : float
+    #pragma omp parallel for shared(u, v) reduction(+:s)
+    for i in range(1, n - 1):
+        v[i] = 0.25 * u[i - 1] + 0.5 * u[i] + 0.25 * u[i + 1]
+        s = s + v[i]
+    return s

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds and runs the whole test suite through ctest, as CI does:
+#   1. the release build with warnings as errors: unit, kernel, CLI and GUI tests;
+#   2. the engine and its tests under AddressSanitizer + UndefinedBehaviorSanitizer;
+#   3. the front-end fuzzer for 60 s on a seed corpus of every kernel (clang + libFuzzer).
+# Pass a subset of "ci asan fuzz" to run only those.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stages=("${@:-ci asan fuzz}")
+read -r -a stages <<< "${stages[*]}"
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+# Tests use their own build cache so they never see (or pollute) the user's.
+export LOMAW_CACHE_DIR="${LOMAW_CACHE_DIR:-$PWD/build/test-cache}"
+for stage in "${stages[@]}"; do
+  echo "=== $stage: configure and build"
+  cmake --preset "$stage" >/dev/null
+  cmake --build --preset "$stage"
+  echo "=== $stage: test"
+  ctest --preset "$stage"
+done
