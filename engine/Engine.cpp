@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "ad/Differentiate.h"
 #include "codegen/CEmitter.h"
 #include "runtime/Runner.h"
 #include "sema/TypeChecker.h"
@@ -57,7 +58,7 @@ CompileOutput Engine::check(const SourceFile& file) const {
     try {
         module = syntax::parse(file.text, diags);
         // Checking a tree with syntax errors would mostly report cascades of them.
-        if (!diags.hasErrors()) sema::check(module, diags);
+        if (!diags.hasErrors() && sema::check(module, diags)) ad::differentiate(module, diags);
     } catch (const std::exception& e) {
         reportInternalError(diags, e.what());
     }

@@ -1,0 +1,210 @@
+#include "ad/AdContext.h"
+
+#include <functional>
+
+#include "ad/ForwardDiff.h"
+#include "ad/ReverseDiff.h"
+#include "ad/TypedBuild.h"
+#include "sema/Builtins.h"
+#include "sema/DerivativeSignature.h"
+#include "sema/DifferentialType.h"
+
+namespace lomaw::ad {
+
+AdContext::AdContext(ast::Module& m, DiagnosticSink& d) : module(m), diags(d) {
+    for (ast::Item& it : module.items) {
+        if (auto* s = std::get_if<ast::StructDecl>(&it)) {
+            if (structs_.count(s->name)) continue;
+            MemberList ms;
+            for (const ast::Member& mem : s->members) ms.emplace_back(mem.name, mem.resolved);
+            structs_[s->name] = std::move(ms);
+        } else if (auto* f = std::get_if<ast::Function>(&it)) {
+            userFns_.emplace(f->name, f);
+        }
+    }
+    computeSimdReachable();
+}
+
+const MemberList* AdContext::members(const std::string& name) {
+    if (auto it = structs_.find(name); it != structs_.end()) return &it->second;
+    // A differential struct nobody has used yet: D applied to its base's members (§2.6).
+    if (name.size() < 3 || name.compare(0, 2, "_d") != 0) return nullptr;
+    std::string base = name.substr(2);
+    MemberList ms;
+    if (base == "float") {
+        ms = {{"val", Type::floatType()}, {"dval", Type::floatType()}};
+    } else {
+        const MemberList* b = members(base);
+        if (!b) return nullptr;
+        for (const auto& [n, t] : *b) ms.emplace_back(n, sema::differentialType(t));
+    }
+    newStructs_.push_back(name);
+    return &(structs_[name] = std::move(ms));
+}
+
+TypePtr AdContext::memberType(const TypePtr& t, const std::string& member) {
+    if (t && t->isStruct())
+        if (const MemberList* ms = members(t->structName))
+            for (const auto& [n, mt] : *ms)
+                if (n == member) return mt;
+    internalError({}, "no member '" + member + "' in " + toString(t));
+    return Type::floatType();
+}
+
+void AdContext::internalError(SourceLoc loc, const std::string& what) {
+    if (reportedInternal_) return;
+    reportedInternal_ = true;
+    diags.error(loc.valid() ? loc : SourceLoc{1, 1}, "internal",
+                "internal compiler error: differentiation: " + what);
+}
+
+const ast::Function& AdContext::makeDfloatPrimal() {
+    if (!makeDfloat_) {
+        // make__dfloat is built in; AD differentiates it like the function it stands for:
+        //   _r : _dfloat;  _r.val = val;  _r.dval = dval;  return _r
+        makeDfloat_ = std::make_unique<ast::Function>(sema::makeDfloatSignature());
+        TypePtr df = Type::structType("_dfloat");
+        ast::Block& b = makeDfloat_->body;
+        b.push_back(sDeclare("_r", df, nullptr, {}));
+        for (const char* m : {"val", "dval"})
+            b.push_back(sAssign(tMember(tVar("_r", df), m, Type::floatType()),
+                                tVar(m, Type::floatType()), {}));
+        b.push_back(sReturn(tVar("_r", df), {}));
+    }
+    return *makeDfloat_;
+}
+
+const ast::Function* AdContext::signature(const std::string& name) {
+    if (auto it = userFns_.find(name); it != userFns_.end()) return it->second;
+    if (DerivativeJob* j = job(name)) {
+        if (!j->fn) {
+            const ast::Function* p = signature(j->primal);
+            if (!p) return nullptr;
+            j->fn = std::make_unique<ast::Function>(sema::derivativeSignature(*p, j->mode, j->name, j->loc));
+        }
+        return j->fn.get();
+    }
+    if (name == "make__dfloat") return &makeDfloatPrimal();
+    return nullptr;
+}
+
+const ast::Function* AdContext::withBody(const std::string& name) {
+    if (DerivativeJob* j = job(name)) {
+        if (!j->done) {
+            if (j->started) {
+                internalError(j->loc, "cyclic derivative declarations for '" + name + "'");
+                return nullptr;
+            }
+            generate(*j);
+        }
+        return j->fn.get();
+    }
+    return signature(name);
+}
+
+DerivativeJob* AdContext::job(const std::string& name) {
+    auto it = jobs_.find(name);
+    return it == jobs_.end() ? nullptr : it->second.get();
+}
+
+DerivativeJob* AdContext::registerDeclared(const ast::DiffDecl& d) {
+    auto j = std::make_unique<DerivativeJob>();
+    j->name = d.name;
+    j->primal = d.target;
+    j->mode = d.mode;
+    j->loc = d.loc;
+    j->declared = true;
+    declaredFor_[{d.target, d.mode}] = d.name;  // the last declaration wins (§6.1)
+    DerivativeJob* raw = j.get();
+    jobs_[d.name] = std::move(j);
+    return raw;
+}
+
+std::string AdContext::derivativeName(const std::string& primal, Mode mode) {
+    if (auto it = declaredFor_.find({primal, mode}); it != declaredFor_.end()) return it->second;
+    std::string name = sema::generatedDerivativeName(primal, mode);
+    if (!job(name)) {
+        auto j = std::make_unique<DerivativeJob>();
+        j->name = name;
+        j->primal = primal;
+        j->mode = mode;
+        queue_.push_back(j.get());
+        jobs_[name] = std::move(j);
+    }
+    return name;
+}
+
+void AdContext::generate(DerivativeJob& j) {
+    j.started = true;
+    const ast::Function* primal = withBody(j.primal);
+    const ast::Function* sig = signature(j.name);
+    if (!primal || !sig) {
+        internalError(j.loc, "no primal function '" + j.primal + "' for '" + j.name + "'");
+        j.done = true;
+        return;
+    }
+    if (j.mode == Mode::Forward) forwardBody(*this, *primal, *j.fn);
+    else reverseBody(*this, *primal, *j.fn);
+    j.done = true;
+}
+
+void AdContext::computeSimdReachable() {
+    std::function<void(const ast::Expr&)> visitExpr;
+    std::function<void(const ast::Block&)> visitBlock;
+    std::vector<std::string> work;
+    visitExpr = [&](const ast::Expr& e) {
+        if (e.kind == ast::Expr::Kind::Call && !simdReachable_.count(e.name)) {
+            simdReachable_.insert(e.name);
+            work.push_back(e.name);
+        }
+        for (const ExprPtr& o : e.operands)
+            if (o) visitExpr(*o);
+    };
+    visitBlock = [&](const ast::Block& b) {
+        for (const StmtPtr& s : b) {
+            if (!s) continue;
+            for (const ExprPtr* e : {&s->target, &s->value})
+                if (*e) visitExpr(**e);
+            for (const ExprPtr& a : s->rangeArgs)
+                if (a) visitExpr(*a);
+            visitBlock(s->body);
+            visitBlock(s->orelse);
+        }
+    };
+    for (auto& [name, f] : userFns_)
+        if (f->simd) {
+            simdReachable_.insert(name);
+            visitBlock(f->body);
+        }
+    // Declared derivatives of @simd functions are @simd too.
+    for (const ast::Item& it : module.items)
+        if (auto* d = std::get_if<ast::DiffDecl>(&it))
+            if (simdReachable_.count(d->target)) simdReachable_.insert(d->name);
+    while (!work.empty()) {
+        std::string n = work.back();
+        work.pop_back();
+        if (auto it = userFns_.find(n); it != userFns_.end()) visitBlock(it->second->body);
+    }
+}
+
+std::string NameAllocator::fresh(const std::string& base) {
+    std::string n = base;
+    for (int k = 2; taken_.count(n); ++k) n = base + "_" + std::to_string(k);
+    taken_.insert(n);
+    return n;
+}
+
+void NameAllocator::takeAll(const ast::Function& f) {
+    for (const ast::Param& p : f.params) take(p.name);
+    std::function<void(const ast::Block&)> walk = [&](const ast::Block& b) {
+        for (const StmtPtr& s : b) {
+            if (!s) continue;
+            if (s->kind == ast::Stmt::Kind::Declare || s->kind == ast::Stmt::Kind::For) take(s->name);
+            walk(s->body);
+            walk(s->orelse);
+        }
+    };
+    walk(f.body);
+}
+
+}  // namespace lomaw::ad

@@ -1,0 +1,100 @@
+// State shared by the generation of every derivative of one module: the struct layouts
+// (including differential structs materialised on demand, e.g. _d_dfloat for fwd of fwd),
+// the callables by name and the registry of derivatives to generate (declared ones and the
+// _d_fwd_/_d_rev_ callees requested while generating bodies, in request order).
+#pragma once
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "syntax/Ast.h"
+#include "syntax/Diagnostics.h"
+
+namespace lomaw::ad {
+
+using Mode = ast::DiffDecl::Mode;
+using MemberList = std::vector<std::pair<std::string, TypePtr>>;
+
+struct DerivativeJob {
+    std::string name;
+    std::string primal;
+    Mode mode = Mode::Forward;
+    SourceLoc loc;
+    bool declared = false;     // from a DiffDecl (replaces it in place)
+    bool started = false;
+    bool done = false;
+    std::unique_ptr<ast::Function> fn;  // signature at once, body when done
+};
+
+class AdContext {
+public:
+    AdContext(ast::Module& m, DiagnosticSink& d);
+
+    ast::Module& module;
+    DiagnosticSink& diags;
+
+    // Members of a struct (user, checker-generated or materialised here), or null.
+    const MemberList* members(const std::string& structName);
+    // The type of `member` in struct type `t` (null and an internal error when absent).
+    TypePtr memberType(const TypePtr& t, const std::string& member);
+
+    // A callable's typed signature: user function, derivative (declared or generated; its body
+    // may still be empty) or make__dfloat. Null when unknown.
+    const ast::Function* signature(const std::string& name);
+    // The function with its body, generating it first when it is a derivative.
+    const ast::Function* withBody(const std::string& name);
+
+    // The derivative to call for `primal` in `mode`: the last user declaration of that mode,
+    // otherwise _d_fwd_<primal> / _d_rev_<primal>, queued for generation.
+    std::string derivativeName(const std::string& primal, Mode mode);
+
+    // Whether the reverse derivative of `primal` must accumulate into its adjoint parameters
+    // atomically: the primal is @simd or is called (transitively) from a @simd function.
+    bool sharedAdjoints(const std::string& primal) const { return simdReachable_.count(primal) > 0; }
+
+    void markShared(const std::string& primal) { simdReachable_.insert(primal); }
+
+    void internalError(SourceLoc loc, const std::string& what);
+
+    // Registry, driven by Differentiate.cpp.
+    DerivativeJob* registerDeclared(const ast::DiffDecl& d);
+    DerivativeJob* job(const std::string& name);
+    void generate(DerivativeJob& j);
+    std::deque<DerivativeJob*>& generatedQueue() { return queue_; }
+    std::vector<std::string> newStructs() const { return newStructs_; }
+
+private:
+    void computeSimdReachable();
+    const ast::Function& makeDfloatPrimal();
+
+    std::map<std::string, MemberList> structs_;
+    std::vector<std::string> newStructs_;
+    std::map<std::string, ast::Function*> userFns_;
+    std::map<std::string, std::unique_ptr<DerivativeJob>> jobs_;
+    std::map<std::pair<std::string, Mode>, std::string> declaredFor_;
+    std::deque<DerivativeJob*> queue_;
+    std::set<std::string> simdReachable_;
+    std::unique_ptr<ast::Function> makeDfloat_;
+    bool reportedInternal_ = false;
+};
+
+// Fresh local names for one generated function: base, then base_2, base_3, ... avoiding every
+// name already used by the function (§6.1: generated locals start with `_`).
+class NameAllocator {
+public:
+    void take(const std::string& n) { taken_.insert(n); }
+    bool taken(const std::string& n) const { return taken_.count(n) > 0; }
+    std::string fresh(const std::string& base);
+    // Every parameter, local and loop variable name of `f`.
+    void takeAll(const ast::Function& f);
+
+private:
+    std::set<std::string> taken_;
+};
+
+}  // namespace lomaw::ad

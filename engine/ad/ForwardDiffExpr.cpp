@@ -1,0 +1,223 @@
+// Forward mode, expressions: the tangent rules of LANGUAGE.md §4.
+#include "ad/ForwardDiffer.h"
+#include "sema/Builtins.h"
+#include "sema/DifferentialType.h"
+
+namespace lomaw::ad {
+
+using ast::BinaryOp;
+using ast::Expr;
+
+namespace {
+
+ExprPtr call1(const char* fn, ExprPtr a) {
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(a));
+    return tCall(fn, std::move(args), Type::floatType());
+}
+
+ExprPtr call2(const char* fn, ExprPtr a, ExprPtr b) {
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(a));
+    args.push_back(std::move(b));
+    return tCall(fn, std::move(args), Type::floatType());
+}
+
+bool isComparisonOrLogic(BinaryOp op) {
+    return op != BinaryOp::Add && op != BinaryOp::Sub && op != BinaryOp::Mul && op != BinaryOp::Div;
+}
+
+}  // namespace
+
+ExprPtr ForwardDiffer::hoist(ExprPtr call, SourceLoc loc) {
+    TypePtr t = call->type;
+    std::string name = names_.fresh("_r_" + call->name);
+    temps_.push_back(sDeclare(name, t, nullptr, loc));
+    prelude_.push_back(sAssign(tVar(name, t, loc), std::move(call), loc));
+    return tVar(name, t, loc);
+}
+
+ExprPtr ForwardDiffer::makeDual(Dual d) {
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(d.val));
+    args.push_back(orZero(std::move(d.dval)));
+    return tCall("make__dfloat", std::move(args), Type::structType("_dfloat"), loc_);
+}
+
+ExprPtr ForwardDiffer::callDerivative(const Expr& call) {
+    const ast::Function* sig = ctx_.signature(call.name);
+    if (!sig || sig->params.size() != call.operands.size()) {
+        ctx_.internalError(call.loc, "cannot differentiate the call of '" + call.name + "'");
+        return tCall(call.name, {}, sema::differentialType(call.type), call.loc);
+    }
+    std::string callee = ctx_.derivativeName(call.name, Mode::Forward);
+    std::vector<ExprPtr> args;
+    for (size_t i = 0; i < call.operands.size(); ++i) {
+        const ast::Param& p = sig->params[i];
+        const Expr& a = *call.operands[i];
+        if (p.isOut) args.push_back(chain(a));
+        else args.push_back(diffValue(a));
+    }
+    TypePtr ret = sig->returnType ? sema::differentialType(sig->returnType) : Type::voidType();
+    return tCall(callee, std::move(args), ret, call.loc);
+}
+
+ExprPtr ForwardDiffer::chain(const Expr& e) {
+    switch (e.kind) {
+        case Expr::Kind::Var: return tVar(e.name, sema::differentialType(e.type), e.loc);
+        case Expr::Kind::Index: return tIndex(chain(*e.operands[0]), value(*e.operands[1]));
+        case Expr::Kind::Member:
+            return tMember(chain(*e.operands[0]), e.name, sema::differentialType(e.type));
+        case Expr::Kind::Call:
+            if (!sema::findBuiltin(e.name) || e.name == "make__dfloat") return hoist(callDerivative(e), e.loc);
+            break;
+        default: break;
+    }
+    // Not a location: only scalars get here (e.g. a float expression passed on).
+    if (e.type && e.type->isFloat()) return makeDual(dual(e));
+    if (e.type && e.type->isInt()) return value(e);
+    ctx_.internalError(e.loc, "unexpected expression of type " + toString(e.type));
+    return tInt(0);
+}
+
+ExprPtr ForwardDiffer::diffValue(const Expr& e) {
+    if (e.type && e.type->isFloat()) {
+        bool userCall = e.kind == Expr::Kind::Call && !sema::findBuiltin(e.name);
+        if (isLvalueChain(e) || userCall) return chain(e);
+        return makeDual(dual(e));
+    }
+    if (e.type && e.type->isInt()) return value(e);
+    return chain(e);
+}
+
+ExprPtr ForwardDiffer::value(const Expr& e) {
+    if (e.type && e.type->isFloat()) return dual(e).val;
+    switch (e.kind) {
+        case Expr::Kind::IntLit: return copy(e);
+        case Expr::Kind::Var:
+        case Expr::Kind::Index:
+        case Expr::Kind::Member: return chain(e);
+        case Expr::Kind::Neg: return tNeg(value(*e.operands[0]));
+        case Expr::Kind::Binary: {
+            ExprPtr l = value(*e.operands[0]);
+            ExprPtr r = value(*e.operands[1]);
+            ExprPtr b = tBin(e.op, std::move(l), std::move(r));
+            b->type = e.type;
+            b->loc = e.loc;
+            return b;
+        }
+        case Expr::Kind::Call: {
+            if (e.name == "float2int" || e.name == "thread_id") {
+                std::vector<ExprPtr> args;
+                for (const ExprPtr& a : e.operands) args.push_back(value(*a));
+                ExprPtr c = tCall(e.name, std::move(args), e.type, e.loc);
+                c->implicitConversion = e.implicitConversion;
+                return c;
+            }
+            return hoist(callDerivative(e), e.loc);
+        }
+        default: break;
+    }
+    ctx_.internalError(e.loc, "unexpected int expression");
+    return tInt(0);
+}
+
+Dual ForwardDiffer::dual(const Expr& e) {
+    switch (e.kind) {
+        case Expr::Kind::FloatLit: return {copy(e), nullptr};
+        case Expr::Kind::IntLit: return {tToFloat(copy(e)), nullptr};
+        case Expr::Kind::Var:
+        case Expr::Kind::Index:
+        case Expr::Kind::Member: {
+            ExprPtr c = chain(e);
+            ExprPtr val = tMember(copy(*c), "val", Type::floatType());
+            return {std::move(val), tMember(std::move(c), "dval", Type::floatType())};
+        }
+        case Expr::Kind::Neg: {
+            Dual a = dual(*e.operands[0]);
+            return {tNeg(std::move(a.val)), a.dval ? tNeg(std::move(a.dval)) : nullptr};
+        }
+        case Expr::Kind::Binary: {
+            if (isComparisonOrLogic(e.op)) {
+                ExprPtr b = tBin(e.op, value(*e.operands[0]), value(*e.operands[1]));
+                b->type = e.type;
+                b->loc = e.loc;
+                return {std::move(b), nullptr};
+            }
+            Dual a = dual(*e.operands[0]);
+            Dual b = dual(*e.operands[1]);
+            ExprPtr d;
+            switch (e.op) {
+                case BinaryOp::Add: d = fAdd(std::move(a.dval), std::move(b.dval)); break;
+                case BinaryOp::Sub: d = fSub(std::move(a.dval), std::move(b.dval)); break;
+                case BinaryOp::Mul:
+                    d = fAdd(fMul(std::move(a.dval), copy(b.val)), fMul(copy(a.val), std::move(b.dval)));
+                    break;
+                case BinaryOp::Div:
+                    if (a.dval || b.dval)
+                        d = fDiv(fSub(fMul(std::move(a.dval), copy(b.val)), fMul(copy(a.val), std::move(b.dval))),
+                                 tBin(BinaryOp::Mul, copy(b.val), copy(b.val)));
+                    break;
+                default: break;
+            }
+            ExprPtr v = tBin(e.op, std::move(a.val), std::move(b.val));
+            v->loc = e.loc;
+            return {std::move(v), std::move(d)};
+        }
+        case Expr::Kind::Call: {
+            const sema::BuiltinInfo* b = sema::findBuiltin(e.name);
+            if (b && e.name != "make__dfloat") return intrinsic(e);
+            ExprPtr t = hoist(callDerivative(e), e.loc);
+            ExprPtr val = tMember(copy(*t), "val", Type::floatType());
+            return {std::move(val), tMember(std::move(t), "dval", Type::floatType())};
+        }
+    }
+    ctx_.internalError(e.loc, "unexpected float expression");
+    return {tFloat(0.0), nullptr};
+}
+
+Dual ForwardDiffer::intrinsic(const Expr& e) {
+    const std::string& n = e.name;
+    if (n == "int2float") {
+        ExprPtr c = tCall("int2float", {}, Type::floatType(), e.loc);
+        c->operands.push_back(value(*e.operands[0]));
+        c->implicitConversion = e.implicitConversion;
+        return {std::move(c), nullptr};
+    }
+    if (e.operands.empty()) {
+        ctx_.internalError(e.loc, "unexpected call of '" + n + "'");
+        return {tFloat(0.0), nullptr};
+    }
+    Dual x = dual(*e.operands[0]);
+    ExprPtr d;
+    if (n == "sin") {
+        d = fMul(call1("cos", copy(x.val)), std::move(x.dval));
+    } else if (n == "cos") {
+        d = fMul(tNeg(call1("sin", copy(x.val))), std::move(x.dval));
+    } else if (n == "sqrt") {
+        if (x.dval) d = fDiv(std::move(x.dval), tBin(BinaryOp::Mul, tFloat(2.0), call1("sqrt", copy(x.val))));
+    } else if (n == "exp") {
+        d = fMul(call1("exp", copy(x.val)), std::move(x.dval));
+    } else if (n == "log") {
+        d = fDiv(std::move(x.dval), copy(x.val));
+    } else if (n == "pow" && e.operands.size() == 2) {
+        Dual y = dual(*e.operands[1]);
+        // x' * y * x^(y-1); the y' * x^y * ln x term only when y' is not statically zero (§4).
+        if (x.dval)
+            d = fMul(fMul(std::move(x.dval), copy(y.val)),
+                     call2("pow", copy(x.val), tBin(BinaryOp::Sub, copy(y.val), tFloat(1.0))));
+        if (y.dval)
+            d = fAdd(std::move(d), fMul(fMul(std::move(y.dval), call2("pow", copy(x.val), copy(y.val))),
+                                        call1("log", copy(x.val))));
+        ExprPtr v = call2("pow", std::move(x.val), std::move(y.val));
+        v->loc = e.loc;
+        return {std::move(v), std::move(d)};
+    } else {
+        ctx_.internalError(e.loc, "no derivative rule for '" + n + "'");
+    }
+    ExprPtr v = call1(n.c_str(), std::move(x.val));
+    v->loc = e.loc;
+    return {std::move(v), std::move(d)};
+}
+
+}  // namespace lomaw::ad

@@ -1,0 +1,51 @@
+// The forward-mode generator of one function (internal to ForwardDiff*.cpp).
+//
+// Every primal variable keeps its name and gets type D(T). A float expression becomes a pair
+// (value, tangent) of float expressions; the value expression repeats the primal operations
+// in the same order, so `.val` is bit-identical to the primal. A null tangent means
+// "statically zero" and is simplified away. Calls of user functions (their forward
+// derivatives) are evaluated into temporaries declared at the top of the body, in
+// left-to-right order, just before the statement that uses them.
+#pragma once
+
+#include "ad/AdContext.h"
+#include "ad/TypedBuild.h"
+
+namespace lomaw::ad {
+
+struct Dual {
+    ExprPtr val;
+    ExprPtr dval;  // null: statically zero
+};
+
+class ForwardDiffer {
+public:
+    ForwardDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out);
+    void run();
+
+private:
+    // ---- expressions (ForwardDiffExpr.cpp)
+    Dual dual(const ast::Expr& e);                // float-typed e
+    ExprPtr value(const ast::Expr& e);            // primal value of scalar e (int or float)
+    ExprPtr chain(const ast::Expr& e);            // e (lvalue chain or call) as a D(T) expression
+    ExprPtr diffValue(const ast::Expr& e);        // any e as a D(type) expression
+    Dual intrinsic(const ast::Expr& e);
+    ExprPtr callDerivative(const ast::Expr& call);  // the forward call, arguments translated
+    ExprPtr hoist(ExprPtr call, SourceLoc loc);   // evaluates `call` into a temporary
+    ExprPtr makeDual(Dual d);                     // make__dfloat(val, dval)
+
+    // ---- statements (ForwardDiffStmt.cpp)
+    void block(const ast::Block& in, ast::Block& out);
+    void stmt(const ast::Stmt& s, ast::Block& out);
+    void flushPrelude(ast::Block& out);
+
+    AdContext& ctx_;
+    const ast::Function& primal_;
+    ast::Function& out_;
+    NameAllocator names_;
+    ast::Block temps_;    // declarations of hoisted temporaries (top of the body)
+    ast::Block prelude_;  // statements the current statement needs first
+    SourceLoc loc_;       // the primal statement being translated
+};
+
+}  // namespace lomaw::ad

@@ -1,0 +1,221 @@
+// Reverse mode, adjoint propagation through expressions: the reverse column of LANGUAGE.md §4,
+// and calls of reverse derivatives (§6.3 "Calls inside a reverse-differentiated function").
+#include "ad/ReverseDiffer.h"
+#include "sema/Builtins.h"
+
+namespace lomaw::ad {
+
+using ast::BinaryOp;
+using ast::Expr;
+
+namespace {
+
+ExprPtr call1(const char* fn, ExprPtr a) {
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(a));
+    return tCall(fn, std::move(args), Type::floatType());
+}
+
+}  // namespace
+
+void ReverseDiffer::addInto(ExprPtr target, ExprPtr value, ast::Block& out) {
+    const TypePtr t = target->type;
+    if (!t || !value) return;
+    if (t->isFloat()) {
+        if (isShared(*target)) out.push_back(sAtomicAdd(std::move(target), std::move(value), loc_));
+        else {
+            ExprPtr sum = tBin(BinaryOp::Add, copy(*target), std::move(value));
+            out.push_back(sAssign(std::move(target), std::move(sum), loc_));
+        }
+        return;
+    }
+    if (t->isStruct()) {
+        const MemberList* ms = ctx_.members(t->structName);
+        if (!ms) return;
+        for (const auto& [n, mt] : *ms)
+            if (hasFloat(mt)) addInto(tMember(copy(*target), n, mt), tMember(copy(*value), n, mt), out);
+        return;
+    }
+    if (t->isArray() && t->size > 0 && hasFloat(t->elem)) {
+        std::string i = names_.fresh("_i");
+        ast::Block body;
+        addInto(tIndex(std::move(target), tVar(i, Type::intType(), loc_)),
+                tIndex(std::move(value), tVar(i, Type::intType(), loc_)), body);
+        std::vector<ExprPtr> range;
+        range.push_back(tInt(t->size));
+        out.push_back(sFor(i, std::move(range), std::move(body), loc_));
+    }
+    // Unbounded arrays inside structs are shared buffers the caller provides (§6.3).
+}
+
+void ReverseDiffer::zeroInto(ExprPtr target, ast::Block& out) {
+    const TypePtr t = target->type;
+    if (!t) return;
+    if (t->isFloat()) {
+        out.push_back(sAssign(std::move(target), tFloat(0.0), loc_));
+        return;
+    }
+    if (t->isStruct()) {
+        const MemberList* ms = ctx_.members(t->structName);
+        if (!ms) return;
+        for (const auto& [n, mt] : *ms)
+            if (hasFloat(mt)) zeroInto(tMember(copy(*target), n, mt), out);
+        return;
+    }
+    if (t->isArray() && t->size > 0 && hasFloat(t->elem)) {
+        std::string i = names_.fresh("_i");
+        ast::Block body;
+        zeroInto(tIndex(std::move(target), tVar(i, Type::intType(), loc_)), body);
+        std::vector<ExprPtr> range;
+        range.push_back(tInt(t->size));
+        out.push_back(sFor(i, std::move(range), std::move(body), loc_));
+    }
+}
+
+void ReverseDiffer::accumulate(const Expr& e, ExprPtr adj, ast::Block& out) {
+    if (!adj || !isActive(e)) return;
+    switch (e.kind) {
+        case Expr::Kind::Var:
+        case Expr::Kind::Index:
+        case Expr::Kind::Member:
+            if (ExprPtr target = adjointOf(e)) addInto(std::move(target), std::move(adj), out);
+            return;
+        case Expr::Kind::Neg: accumulate(*e.operands[0], tNeg(std::move(adj)), out); return;
+        case Expr::Kind::Binary: {
+            const Expr& x = *e.operands[0];
+            const Expr& y = *e.operands[1];
+            switch (e.op) {
+                case BinaryOp::Add:
+                    accumulate(x, copy(*adj), out);
+                    accumulate(y, std::move(adj), out);
+                    return;
+                case BinaryOp::Sub:
+                    accumulate(x, copy(*adj), out);
+                    accumulate(y, tNeg(std::move(adj)), out);
+                    return;
+                case BinaryOp::Mul:
+                    // x̄ += r̄·y; ȳ += r̄·x
+                    accumulate(x, fMul(copy(*adj), primalValue(y)), out);
+                    accumulate(y, fMul(std::move(adj), primalValue(x)), out);
+                    return;
+                case BinaryOp::Div:
+                    // x̄ += r̄/y; ȳ += −r̄·x/(y·y)
+                    accumulate(x, fDiv(copy(*adj), primalValue(y)), out);
+                    if (isActive(y))
+                        accumulate(y, fDiv(fMul(tNeg(std::move(adj)), primalValue(x)),
+                                           tBin(BinaryOp::Mul, primalValue(y), primalValue(y))), out);
+                    return;
+                default: return;  // comparisons, and/or: no adjoint
+            }
+        }
+        case Expr::Kind::Call: {
+            const std::string& n = e.name;
+            if (n == "make__dfloat" && e.operands.size() == 2) {
+                // Its reverse derivative splits the adjoint struct member-wise.
+                TypePtr f = Type::floatType();
+                accumulate(*e.operands[0], tMember(copy(*adj), "val", f), out);
+                accumulate(*e.operands[1], tMember(std::move(adj), "dval", f), out);
+                return;
+            }
+            if (!sema::findBuiltin(n)) {
+                accumulateCall(e, std::move(adj), out);
+                return;
+            }
+            if (e.operands.empty()) return;
+            const Expr& x = *e.operands[0];
+            ExprPtr d;
+            if (n == "sin") d = fMul(std::move(adj), call1("cos", primalValue(x)));
+            else if (n == "cos") d = fMul(tNeg(std::move(adj)), call1("sin", primalValue(x)));
+            else if (n == "sqrt") d = fDiv(std::move(adj), tBin(BinaryOp::Mul, tFloat(2.0), call1("sqrt", primalValue(x))));
+            else if (n == "exp") d = fMul(std::move(adj), call1("exp", primalValue(x)));
+            else if (n == "log") d = fDiv(std::move(adj), primalValue(x));
+            else if (n == "pow" && e.operands.size() == 2) {
+                const Expr& y = *e.operands[1];
+                auto pow2 = [&](ExprPtr a, ExprPtr b) {
+                    std::vector<ExprPtr> args;
+                    args.push_back(std::move(a));
+                    args.push_back(std::move(b));
+                    return tCall("pow", std::move(args), Type::floatType());
+                };
+                // x̄ += r̄·y·x^(y−1); ȳ += r̄·x^y·ln x
+                if (isActive(y))
+                    accumulate(y, fMul(fMul(copy(*adj), pow2(primalValue(x), primalValue(y))),
+                                       call1("log", primalValue(x))), out);
+                d = fMul(fMul(std::move(adj), primalValue(y)),
+                         pow2(primalValue(x), tBin(BinaryOp::Sub, primalValue(y), tFloat(1.0))));
+            } else {
+                return;  // int2float, float2int, thread_id: no adjoint
+            }
+            accumulate(x, std::move(d), out);
+            return;
+        }
+        default: return;
+    }
+}
+
+// r = h(a, b, ...): the reverse derivative of h with, for every In argument, its value and the
+// adjoint it accumulates into (the argument's own adjoint when it is a location we may pass,
+// otherwise a zeroed temporary propagated afterwards); for every Out argument its adjoint as
+// input (then set to 0 for scalars and structs; arrays are consumed by the callee); and
+// `adjReturn` (zero when null) as _dreturn.
+void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Block& out) {
+    const ast::Function* sig = ctx_.signature(call.name);
+    if (!sig || sig->params.size() != call.operands.size()) {
+        ctx_.internalError(call.loc, "cannot differentiate the call of '" + call.name + "'");
+        return;
+    }
+    bool anyActive = false;
+    for (size_t i = 0; i < call.operands.size(); ++i)
+        anyActive = anyActive || sig->params[i].isOut || isActive(*call.operands[i]);
+    if (!anyActive) return;  // nothing flows back
+    if (shared_) ctx_.markShared(call.name);
+    std::string callee = ctx_.derivativeName(call.name, Mode::Reverse);
+    std::vector<ExprPtr> args;
+    ast::Block before, after;
+    for (size_t i = 0; i < call.operands.size(); ++i) {
+        const ast::Param& p = sig->params[i];
+        const Expr& a = *call.operands[i];
+        if (p.isOut) {
+            ExprPtr adj = adjointOf(a);
+            if (!adj) {
+                args.push_back(copy(a));  // ints: an adjoint input the callee ignores
+                continue;
+            }
+            if (!p.resolved->isArray()) zeroInto(copy(*adj), after);
+            args.push_back(std::move(adj));
+            continue;
+        }
+        args.push_back(copy(a));
+        if (p.resolved->isArray()) {
+            ExprPtr adj = adjointOf(a);
+            args.push_back(adj ? std::move(adj) : copy(a));  // int arrays: never touched
+            continue;
+        }
+        if (!hasFloat(p.resolved)) {
+            args.push_back(local("_unused_" + p.name, p.resolved));
+            continue;
+        }
+        ExprPtr direct = isLvalueChain(a) ? adjointOf(a) : nullptr;
+        if (direct && !isShared(*direct)) {
+            args.push_back(std::move(direct));
+            continue;
+        }
+        ExprPtr tmp = local("_d_" + call.name + "_" + p.name, p.resolved);
+        zeroInto(copy(*tmp), before);
+        args.push_back(copy(*tmp));
+        accumulate(a, std::move(tmp), after);
+    }
+    if (sig->returnType && !sig->returnType->isVoid()) {
+        if (!adjReturn) {
+            if (sig->returnType->isFloat()) adjReturn = tFloat(0.0);
+            else if (sig->returnType->isInt()) adjReturn = tInt(0);
+            else adjReturn = local("_zero_" + toString(sig->returnType), sig->returnType);
+        }
+        args.push_back(std::move(adjReturn));
+    }
+    for (StmtPtr& s : before) out.push_back(std::move(s));
+    out.push_back(sCall(tCall(callee, std::move(args), Type::voidType(), call.loc), loc_));
+    for (StmtPtr& s : after) out.push_back(std::move(s));
+}
+
+}  // namespace lomaw::ad

@@ -1,0 +1,219 @@
+// Reverse mode: the function body, variables, adjoint names and tapes.
+#include "ad/ReverseDiff.h"
+
+#include <functional>
+
+#include "ad/ReverseDiffer.h"
+
+namespace lomaw::ad {
+
+using ast::Expr;
+using ast::Stmt;
+
+ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out)
+    : ctx_(ctx), primal_(primal), out_(out) {
+    names_.takeAll(primal);
+    for (const ast::Param& p : out.params) names_.take(p.name);
+    shared_ = primal.simd || out.simd || ctx.sharedAdjoints(primal.name);
+
+    std::set<std::string> written;
+    writtenRoots(primal.body, written);
+    // Parameters: In x -> x, _dx; Out y -> _dy (sema::derivativeSignature's order).
+    size_t k = 0;
+    for (const ast::Param& p : primal.params) {
+        varType_[p.name] = p.resolved;
+        if (p.isOut) {
+            outParams_.insert(p.name);
+            if (k < out.params.size() && hasFloat(p.resolved)) adjointName_[p.name] = out.params[k].name;
+            k += 1;
+            continue;
+        }
+        inParams_.insert(p.name);
+        if (k + 1 < out.params.size() && hasFloat(p.resolved)) {
+            const std::string& adj = out.params[k + 1].name;
+            if (written.count(p.name) && !p.resolved->isArray()) {
+                // The body overwrites its copy: its adjoint lives in a local until the end,
+                // where it is added to the caller's accumulator.
+                copiedInParams_.insert(p.name);
+                std::string local = names_.fresh("_d_" + p.name);
+                adjointName_[p.name] = local;
+                generatedLocals_.emplace_back(local, p.resolved);
+            } else {
+                adjointName_[p.name] = adj;
+                paramAdjoints_.insert(adj);
+            }
+        }
+        k += 2;
+    }
+    std::function<void(const ast::Block&)> locals = [&](const ast::Block& b) {
+        for (const StmtPtr& s : b) {
+            if (!s) continue;
+            if (s->kind == Stmt::Kind::Declare) {
+                varType_[s->name] = s->resolved;
+                if (hasFloat(s->resolved)) {
+                    std::string adj = names_.fresh("_d_" + s->name);
+                    adjointName_[s->name] = adj;
+                    generatedLocals_.emplace_back(adj, s->resolved);
+                }
+            }
+            if (s->kind == Stmt::Kind::For) loopVars_.insert(s->name);
+            locals(s->body);
+            locals(s->orelse);
+        }
+    };
+    locals(primal.body);
+}
+
+ExprPtr ReverseDiffer::local(const std::string& base, TypePtr type) {
+    std::string n = names_.fresh(base);
+    generatedLocals_.emplace_back(n, type);
+    return tVar(n, type, loc_);
+}
+
+ExprPtr ReverseDiffer::adjointOf(const Expr& e) {
+    switch (e.kind) {
+        case Expr::Kind::Var: {
+            if (loopVars_.count(e.name)) return nullptr;
+            auto it = adjointName_.find(e.name);
+            if (it == adjointName_.end()) return nullptr;
+            return tVar(it->second, e.type, e.loc);
+        }
+        case Expr::Kind::Index: {
+            ExprPtr base = adjointOf(*e.operands[0]);
+            if (!base) return nullptr;
+            return tIndex(std::move(base), copy(*e.operands[1]));
+        }
+        case Expr::Kind::Member: {
+            ExprPtr base = adjointOf(*e.operands[0]);
+            if (!base) return nullptr;
+            return tMember(std::move(base), e.name, e.type);
+        }
+        default: return nullptr;
+    }
+}
+
+bool ReverseDiffer::isShared(const Expr& adjointChain) const {
+    if (!shared_) return false;
+    const Expr* root = chainRoot(adjointChain);
+    return root && paramAdjoints_.count(root->name);
+}
+
+long long ReverseDiffer::capacity() const {
+    long long c = 1;
+    for (const Loop& l : loops_) c *= l.maxIter;
+    return c;
+}
+
+bool ReverseDiffer::insideFor() const {
+    for (const Loop& l : loops_)
+        if (l.isFor) return true;
+    return false;
+}
+
+ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type, SourceLoc loc) {
+    Tape t;
+    t.type = type;
+    t.storage = type;
+    if (loops_.empty()) {
+        t.name = names_.fresh("_t_" + base);
+        generatedLocals_.emplace_back(t.name, type);
+        return t;
+    }
+    if (insideFor()) {
+        ctx_.internalError(loc, "reverse mode: a value overwritten inside a for loop needs a run-time "
+                                "sized tape, which is not implemented yet");
+        t.name = names_.fresh("_t_" + base);
+        generatedLocals_.emplace_back(t.name, type);
+        return t;
+    }
+    long long cap = capacity();
+    if (cap > (1LL << 28)) ctx_.internalError(loc, "reverse mode: tape of " + std::to_string(cap) + " entries is too large");
+    t.name = names_.fresh("_t_" + base);
+    t.storage = Type::arrayOf(type, static_cast<int>(cap));
+    generatedLocals_.emplace_back(t.name, t.storage);
+    t.counter = names_.fresh(t.name + "_n");
+    generatedLocals_.emplace_back(t.counter, Type::intType());
+    return t;
+}
+
+void ReverseDiffer::push(const Tape& t, ExprPtr value, ast::Block& out) {
+    if (t.counter.empty()) {
+        out.push_back(sAssign(tVar(t.name, t.type, loc_), std::move(value), loc_));
+        return;
+    }
+    const TypePtr& arr = t.storage;
+    out.push_back(sAssign(tIndex(tVar(t.name, arr, loc_), tVar(t.counter, Type::intType(), loc_)),
+                          std::move(value), loc_));
+    out.push_back(sAssign(tVar(t.counter, Type::intType(), loc_),
+                          tBin(ast::BinaryOp::Add, tVar(t.counter, Type::intType(), loc_), tInt(1)), loc_));
+}
+
+void ReverseDiffer::pop(const Tape& t, ExprPtr target, ast::Block& out) {
+    if (t.counter.empty()) {
+        out.push_back(sAssign(std::move(target), tVar(t.name, t.type, loc_), loc_));
+        return;
+    }
+    const TypePtr& arr = t.storage;
+    out.push_back(sAssign(tVar(t.counter, Type::intType(), loc_),
+                          tBin(ast::BinaryOp::Sub, tVar(t.counter, Type::intType(), loc_), tInt(1)), loc_));
+    out.push_back(sAssign(std::move(target),
+                          tIndex(tVar(t.name, arr, loc_), tVar(t.counter, Type::intType(), loc_)), loc_));
+}
+
+namespace {
+
+void usedNames(const ast::Block& b, std::set<std::string>& out) {
+    std::function<void(const Expr&)> ex = [&](const Expr& e) {
+        if (e.kind == Expr::Kind::Var) out.insert(e.name);
+        for (const ExprPtr& o : e.operands)
+            if (o) ex(*o);
+    };
+    for (const StmtPtr& s : b) {
+        if (!s) continue;
+        if (s->target) ex(*s->target);
+        if (s->value) ex(*s->value);
+        for (const ExprPtr& a : s->rangeArgs)
+            if (a) ex(*a);
+        usedNames(s->body, out);
+        usedNames(s->orelse, out);
+    }
+}
+
+}  // namespace
+
+void ReverseDiffer::run() {
+    analyse();
+    ast::Block fwd, rev, fin;
+    forwardBlock(primal_.body, fwd);
+    reverseBlock(primal_.body, rev);
+    loc_ = primal_.loc;
+    for (const std::string& p : copiedInParams_) {
+        // _dx += _d_x: the adjoint of the value passed in (§6.3).
+        size_t k = 0;
+        for (const ast::Param& pp : primal_.params) {
+            if (pp.isOut) { k += 1; continue; }
+            if (pp.name == p) {
+                TypePtr t = pp.resolved;
+                paramAdjoints_.insert(out_.params[k + 1].name);
+                addInto(tVar(out_.params[k + 1].name, t, loc_), tVar(adjointName_[p], t, loc_), fin);
+            }
+            k += 2;
+        }
+    }
+    std::set<std::string> used;
+    usedNames(fwd, used);
+    usedNames(rev, used);
+    usedNames(fin, used);
+    ast::Block body;
+    for (const auto& [name, type] : generatedLocals_)
+        if (used.count(name)) body.push_back(sDeclare(name, type, nullptr, primal_.loc));
+    for (ast::Block* b : {&fwd, &rev, &fin})
+        for (StmtPtr& s : *b) body.push_back(std::move(s));
+    out_.body = std::move(body);
+}
+
+void reverseBody(AdContext& ctx, const ast::Function& primal, ast::Function& out) {
+    ReverseDiffer(ctx, primal, out).run();
+}
+
+}  // namespace lomaw::ad

@@ -1,0 +1,108 @@
+// The reverse-mode generator of one function (internal to Reverse*.cpp).
+//
+// Output layout: generated declarations (adjoints, tapes, counters, temporaries; only those
+// actually used), then the forward sweep (the primal replayed without writing Out parameters,
+// recording what the reverse sweep needs), then the reverse sweep (statements backwards,
+// adjoints accumulated per LANGUAGE.md §4 and §6.3).
+//
+// Restoring state: the reverse sweep needs primal values only of the variables in `reads_`
+// (operands of non-linear operations, indices, call arguments, re-evaluated conditions and
+// range bounds). Only assignments to those variables are taped; other overwrites (e.g. the
+// accumulator of `s = s + x[i]`) need nothing. A tape is a scalar outside loops and an array
+// sized by the product of the enclosing while loops' max_iter inside them.
+#pragma once
+
+#include <map>
+#include <set>
+
+#include "ad/AdContext.h"
+#include "ad/TypedBuild.h"
+
+namespace lomaw::ad {
+
+class ReverseDiffer {
+public:
+    ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out);
+    void run();
+
+private:
+    struct Tape {
+        std::string name;
+        std::string counter;  // empty for a scalar save slot
+        TypePtr type;     // of one entry
+        TypePtr storage;  // of the tape variable (type, or Array[type, capacity])
+    };
+    struct Loop {
+        bool isFor = false;
+        long long maxIter = 1;
+    };
+
+    // ---- analysis (ReverseAnalysis.cpp)
+    void analyse();
+    void collectReads(const ast::Expr& e, bool linear);
+    void collectIndexReads(const ast::Expr& lvalue);
+    void analyseBlock(const ast::Block& b);
+    bool hasFloat(const TypePtr& t);
+    static void writtenRoots(const ast::Block& b, std::set<std::string>& out);
+    static void varsOf(const ast::Expr& e, std::set<std::string>& out);
+    static bool hasCall(const ast::Expr& e);
+
+    // ---- variables and storage (ReverseDiff.cpp)
+    ExprPtr adjointOf(const ast::Expr& lvalue);  // the adjoint location of a chain, or null
+    bool isShared(const ast::Expr& adjointChain) const;
+    ExprPtr local(const std::string& base, TypePtr type);  // a generated local, declared if used
+    Tape newTape(const std::string& base, TypePtr type, SourceLoc loc);
+    void push(const Tape& t, ExprPtr value, ast::Block& out);
+    void pop(const Tape& t, ExprPtr target, ast::Block& out);
+    long long capacity() const;
+    bool insideFor() const;
+
+    // ---- forward sweep (ReverseForwardSweep.cpp)
+    void forwardBlock(const ast::Block& in, ast::Block& out);
+    void forwardStmt(const ast::Stmt& s, ast::Block& out);
+    void forwardCallStmt(const ast::Stmt& s, ast::Block& out);
+
+    // ---- reverse sweep (ReverseSweep.cpp)
+    void reverseBlock(const ast::Block& in, ast::Block& out);
+    void reverseStmt(const ast::Stmt& s, ast::Block& out);
+    void reverseAssign(const ast::Expr& target, const ast::Expr* value, const ast::Stmt& s, ast::Block& out);
+    void reverseCallStmt(const ast::Stmt& s, ast::Block& out);
+    void reverseFor(const ast::Stmt& s, ast::Block& out);
+
+    // ---- adjoint propagation (ReverseAccumulate.cpp)
+    // Adds `adj` (a float or struct expression, duplicated freely: keep it a variable or a
+    // small product) times d e / d inputs into the inputs' adjoints.
+    void accumulate(const ast::Expr& e, ExprPtr adj, ast::Block& out);
+    void accumulateCall(const ast::Expr& call, ExprPtr adjReturn, ast::Block& out);
+    // target += value, member-wise for structs, element-wise for static arrays, atomically
+    // when target is shared between threads.
+    void addInto(ExprPtr target, ExprPtr value, ast::Block& out);
+    void zeroInto(ExprPtr target, ast::Block& out);
+    bool isActive(const ast::Expr& e);  // e's value depends on a variable with an adjoint
+    ExprPtr primalValue(const ast::Expr& e) { return copy(e); }
+
+    AdContext& ctx_;
+    const ast::Function& primal_;
+    ast::Function& out_;
+    NameAllocator names_;
+    bool shared_ = false;  // adjoint parameters are shared between threads (@simd)
+    SourceLoc loc_;
+
+    std::map<std::string, std::string> adjointName_;   // variable -> its adjoint variable
+    std::map<std::string, TypePtr> varType_;           // parameters and locals of the primal
+    std::set<std::string> outParams_, inParams_, loopVars_;
+    std::set<std::string> paramAdjoints_;   // adjoint parameters accumulated directly
+    std::set<std::string> copiedInParams_;  // written In params: local adjoint, added at the end
+    std::set<std::string> reads_;           // primal values the reverse sweep reads
+    std::map<const ast::Stmt*, Tape> tapeOf_;       // assignment / call statement -> saved value(s)
+    std::map<const ast::Stmt*, std::vector<Tape>> outArgTapes_;
+    std::map<const ast::Stmt*, Tape> branchTape_;   // if -> decision
+    std::map<const ast::Stmt*, std::pair<std::string, Tape>> loopCount_;  // while -> counter, count tape
+    std::map<const ast::Stmt*, std::vector<Tape>> rangeTape_;  // for -> recorded start/stop
+    std::vector<Loop> loops_;
+
+    std::vector<std::pair<std::string, TypePtr>> generatedLocals_;  // declaration order
+    std::map<std::string, ExprPtr> adjTemp_;  // per type name: the `_adj` temporary
+};
+
+}  // namespace lomaw::ad

@@ -1,0 +1,174 @@
+// Reverse mode, forward sweep: the primal replayed without writing Out parameters (they do not
+// exist in the derivative, §6.3), recording overwritten values that the reverse sweep reads,
+// branch decisions that cannot be re-evaluated, and while-loop iteration counts.
+#include "ad/ReverseDiffer.h"
+#include "sema/Builtins.h"
+
+namespace lomaw::ad {
+
+using ast::Expr;
+using ast::Stmt;
+
+namespace {
+// The call the C backend turns into the runtime error of §10.4 (see docs/ad.md).
+const char* kMaxIterExceeded = "__lomaw_max_iter_exceeded";
+}  // namespace
+
+void ReverseDiffer::forwardBlock(const ast::Block& in, ast::Block& out) {
+    for (const StmtPtr& s : in)
+        if (s) forwardStmt(*s, out);
+}
+
+void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
+    loc_ = s.loc;
+    switch (s.kind) {
+        case Stmt::Kind::Declare: out.push_back(ast::clone(s)); break;
+        case Stmt::Kind::Assign: {
+            const Expr* root = chainRoot(*s.target);
+            if (!root || outParams_.count(root->name)) break;  // Out parameters are not written
+            if (reads_.count(root->name)) {
+                Tape t = newTape(root->name, s.target->type, s.loc);
+                push(t, copy(*s.target), out);
+                tapeOf_[&s] = t;
+            }
+            out.push_back(ast::clone(s));
+            break;
+        }
+        case Stmt::Kind::Return: break;
+        case Stmt::Kind::CallStmt: forwardCallStmt(s, out); break;
+        case Stmt::Kind::If: {
+            std::set<std::string> vars, written;
+            varsOf(*s.value, vars);
+            writtenRoots(s.body, written);
+            writtenRoots(s.orelse, written);
+            bool reevaluate = !hasCall(*s.value);
+            for (const std::string& v : vars) reevaluate = reevaluate && !written.count(v);
+            ast::Block body, orelse;
+            if (!reevaluate) {
+                Tape t = newTape("branch", Type::intType(), s.loc);
+                branchTape_[&s] = t;
+                push(t, tInt(1), body);
+                loc_ = s.loc;
+                push(t, tInt(0), orelse);
+            }
+            forwardBlock(s.body, body);
+            forwardBlock(s.orelse, orelse);
+            out.push_back(sIf(copy(*s.value), std::move(body), std::move(orelse), s.loc));
+            break;
+        }
+        case Stmt::Kind::While: {
+            Tape counts;
+            if (!loops_.empty()) counts = newTape("iterations", Type::intType(), s.loc);
+            ExprPtr n = local("_n_iterations", Type::intType());
+            out.push_back(sAssign(copy(*n), tInt(0), s.loc));
+            loops_.push_back({false, s.maxIter});
+            ast::Block body;
+            // Count this iteration; beyond max_iter the tapes would overflow (§3.6).
+            body.push_back(sAssign(copy(*n), tBin(ast::BinaryOp::Add, copy(*n), tInt(1)), s.loc));
+            ast::Block overflow;
+            std::vector<ExprPtr> args;
+            args.push_back(tInt(s.maxIter));
+            overflow.push_back(sCall(tCall(kMaxIterExceeded, std::move(args), Type::voidType(), s.loc), s.loc));
+            body.push_back(sIf(tBin(ast::BinaryOp::Greater, copy(*n), tInt(s.maxIter)), std::move(overflow), {}, s.loc));
+            forwardBlock(s.body, body);
+            loops_.pop_back();
+            out.push_back(sWhile(copy(*s.value), s.maxIter, std::move(body), s.loc));
+            loc_ = s.loc;
+            if (!counts.name.empty()) push(counts, copy(*n), out);
+            loopCount_[&s] = {n->name, counts};
+            break;
+        }
+        case Stmt::Kind::For: {
+            std::set<std::string> vars, written;
+            for (const ExprPtr& a : s.rangeArgs) varsOf(*a, vars);
+            writtenRoots(s.body, written);
+            bool reevaluate = true;
+            for (const ExprPtr& a : s.rangeArgs) reevaluate = reevaluate && !hasCall(*a);
+            for (const std::string& v : vars) reevaluate = reevaluate && !written.count(v);
+            if (!reevaluate) {
+                // Record start and stop as they were on entry.
+                std::vector<Tape> tapes;
+                size_t bounds = s.rangeArgs.size() == 1 ? 1 : 2;
+                for (size_t i = 0; i < bounds; ++i) {
+                    Tape t = newTape(i == 0 && bounds == 2 ? "start" : "stop", Type::intType(), s.loc);
+                    push(t, copy(*s.rangeArgs[i]), out);
+                    tapes.push_back(t);
+                }
+                rangeTape_[&s] = tapes;
+            }
+            loops_.push_back({true, 1});
+            ast::Block body;
+            forwardBlock(s.body, body);
+            loops_.pop_back();
+            std::vector<ExprPtr> args;
+            for (const ExprPtr& a : s.rangeArgs) args.push_back(copy(*a));
+            out.push_back(sFor(s.name, std::move(args), std::move(body), s.loc));
+            break;
+        }
+    }
+}
+
+void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
+    const Expr& c = *s.value;
+    if (c.name == "atomic_add" && c.operands.size() == 2) {
+        const Expr* root = chainRoot(*c.operands[0]);
+        if (!root || outParams_.count(root->name)) return;
+        if (reads_.count(root->name)) {
+            Tape t = newTape(root->name, Type::floatType(), s.loc);
+            push(t, copy(*c.operands[0]), out);
+            tapeOf_[&s] = t;
+        }
+        out.push_back(ast::clone(s));
+        return;
+    }
+    if (c.name == kMaxIterExceeded) {
+        out.push_back(ast::clone(s));
+        return;
+    }
+    const ast::Function* sig = ctx_.signature(c.name);
+    if (!sig || sig->params.size() != c.operands.size()) {
+        ctx_.internalError(c.loc, "cannot differentiate the call of '" + c.name + "'");
+        return;
+    }
+    // The call matters to the forward sweep only through Out arguments that are locals
+    // (or In parameters' copies); Out arguments that are our own Out parameters get stand-ins.
+    bool needed = false;
+    for (size_t i = 0; i < c.operands.size(); ++i) {
+        if (!sig->params[i].isOut) continue;
+        const Expr* root = chainRoot(*c.operands[i]);
+        if (root && !outParams_.count(root->name)) needed = true;
+    }
+    if (!needed) return;
+    std::vector<ExprPtr> args;
+    std::vector<Tape> tapes;
+    for (size_t i = 0; i < c.operands.size(); ++i) {
+        const Expr& a = *c.operands[i];
+        if (!sig->params[i].isOut) {
+            args.push_back(copy(a));
+            continue;
+        }
+        const Expr* root = chainRoot(a);
+        if (root && outParams_.count(root->name)) {
+            if (a.type && a.type->isUnboundedArray()) {
+                ctx_.internalError(a.loc, "reverse mode: an Out array parameter passed on beside a local "
+                                          "Out argument is not supported yet");
+                return;
+            }
+            args.push_back(local("_unused_" + sig->params[i].name, a.type));
+            continue;
+        }
+        if (root && reads_.count(root->name)) {
+            if (a.type && a.type->isArray())
+                ctx_.internalError(a.loc, "reverse mode: restoring an array overwritten by a call is "
+                                          "not supported yet");
+            Tape t = newTape(root->name, a.type, s.loc);
+            push(t, copy(a), out);
+            tapes.push_back(t);
+        }
+        args.push_back(copy(a));
+    }
+    outArgTapes_[&s] = tapes;
+    out.push_back(sCall(tCall(c.name, std::move(args), c.type, c.loc), s.loc));
+}
+
+}  // namespace lomaw::ad

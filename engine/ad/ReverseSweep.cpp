@@ -1,0 +1,189 @@
+// Reverse mode, reverse sweep: statements backwards (LANGUAGE.md §6.3, §6.4, §9.1). A
+// statement `t = e` is undone by restoring t (when taped), reading a = t̄, setting t̄ = 0 and
+// accumulating a into the inputs of e.
+#include "ad/ReverseDiffer.h"
+#include "sema/Builtins.h"
+
+namespace lomaw::ad {
+
+using ast::BinaryOp;
+using ast::Expr;
+using ast::Stmt;
+
+void ReverseDiffer::reverseBlock(const ast::Block& in, ast::Block& out) {
+    for (auto it = in.rbegin(); it != in.rend(); ++it)
+        if (*it) reverseStmt(**it, out);
+}
+
+void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
+    loc_ = s.loc;
+    switch (s.kind) {
+        case Stmt::Kind::Declare: {
+            if (!s.value || !adjointName_.count(s.name) || !isActive(*s.value)) break;
+            accumulate(*s.value, tVar(adjointName_[s.name], s.resolved, s.loc), out);
+            break;
+        }
+        case Stmt::Kind::Assign: reverseAssign(*s.target, s.value.get(), s, out); break;
+        case Stmt::Kind::Return: {
+            const ast::Param* dret = out_.params.empty() ? nullptr : &out_.params.back();
+            if (!dret || !primal_.returnType || primal_.returnType->isVoid()) break;
+            if (!hasFloat(s.value->type) || !isActive(*s.value)) break;
+            accumulate(*s.value, tVar(dret->name, dret->resolved, s.loc), out);
+            break;
+        }
+        case Stmt::Kind::CallStmt: reverseCallStmt(s, out); break;
+        case Stmt::Kind::If: {
+            ExprPtr cond;
+            if (auto it = branchTape_.find(&s); it != branchTape_.end()) {
+                if (it->second.counter.empty()) {
+                    cond = tVar(it->second.name, Type::intType(), s.loc);
+                } else {
+                    ExprPtr b = local("_branch", Type::intType());
+                    pop(it->second, copy(*b), out);
+                    cond = std::move(b);
+                }
+            } else {
+                cond = copy(*s.value);
+            }
+            ast::Block body, orelse;
+            reverseBlock(s.body, body);
+            reverseBlock(s.orelse, orelse);
+            if (body.empty() && orelse.empty()) break;
+            if (body.empty()) {
+                // if c: (nothing) else: B  ->  if c == 0: B
+                cond = tBin(BinaryOp::Equal, std::move(cond), cond && cond->type && cond->type->isFloat()
+                                                                  ? tFloat(0.0) : tInt(0));
+                std::swap(body, orelse);
+            }
+            out.push_back(sIf(std::move(cond), std::move(body), std::move(orelse), s.loc));
+            break;
+        }
+        case Stmt::Kind::While: {
+            auto& [counter, counts] = loopCount_[&s];
+            ast::Block body;
+            reverseBlock(s.body, body);
+            if (body.empty()) break;
+            loc_ = s.loc;
+            ExprPtr n = tVar(counter, Type::intType(), s.loc);
+            if (!counts.name.empty()) pop(counts, copy(*n), out);
+            body.push_back(sAssign(copy(*n), tBin(BinaryOp::Sub, copy(*n), tInt(1)), s.loc));
+            out.push_back(sWhile(tBin(BinaryOp::Greater, copy(*n), tInt(0)), s.maxIter, std::move(body), s.loc));
+            break;
+        }
+        case Stmt::Kind::For: reverseFor(s, out); break;
+    }
+}
+
+void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const Stmt& s, ast::Block& out) {
+    if (auto it = tapeOf_.find(&s); it != tapeOf_.end()) pop(it->second, copy(target), out);
+    if (!hasFloat(target.type)) return;
+    ExprPtr adj = adjointOf(target);
+    if (!adj) return;
+    if (!value || !isActive(*value)) {
+        zeroInto(std::move(adj), out);
+        return;
+    }
+    // a = t̄; t̄ = 0; inputs of e += a * de/dinput
+    std::string key = toString(target.type);
+    auto t = adjTemp_.find(key);
+    if (t == adjTemp_.end())
+        t = adjTemp_.emplace(key, local(target.type->isFloat() ? "_adj" : "_adj_" + key, target.type)).first;
+    ExprPtr a = copy(*t->second);
+    a->loc = s.loc;
+    out.push_back(sAssign(copy(*a), copy(*adj), s.loc));  // structs are copied whole
+    zeroInto(std::move(adj), out);
+    accumulate(*value, std::move(a), out);
+}
+
+// Reverse iteration of `for v in range(start, stop, step)`: the same indices, last first; the
+// counter needs no tape because each index is recomputed (§9.1).
+void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
+    ast::Block body;
+    reverseBlock(s.body, body);
+    if (body.empty()) return;
+    loc_ = s.loc;
+    long long step = 1;
+    if (s.rangeArgs.size() == 3) {
+        const Expr& st = *s.rangeArgs[2];
+        if (st.kind == Expr::Kind::IntLit) step = st.intValue;
+        else if (st.kind == Expr::Kind::Neg && st.operands[0]->kind == Expr::Kind::IntLit) step = -st.operands[0]->intValue;
+    }
+    ExprPtr start, stop;
+    auto rt = rangeTape_.find(&s);
+    size_t nb = s.rangeArgs.size() == 1 ? 1 : 2;
+    std::vector<ExprPtr> bounds(nb);
+    if (rt != rangeTape_.end()) {
+        for (size_t i = nb; i-- > 0;) {
+            const Tape& t = rt->second[i];
+            if (t.counter.empty()) bounds[i] = tVar(t.name, Type::intType(), s.loc);
+            else {
+                bounds[i] = local("_bound", Type::intType());
+                pop(t, copy(*bounds[i]), out);
+            }
+        }
+    } else {
+        for (size_t i = 0; i < nb; ++i) bounds[i] = copy(*s.rangeArgs[i]);
+    }
+    if (nb == 1) {
+        start = tInt(0);
+        stop = std::move(bounds[0]);
+    } else {
+        start = std::move(bounds[0]);
+        stop = std::move(bounds[1]);
+    }
+    auto plus = [](ExprPtr a, long long k) -> ExprPtr {
+        if (k == 0) return a;
+        if (a->kind == Expr::Kind::IntLit) {
+            long long v = a->intValue + k;
+            return v >= 0 ? tInt(v) : tNeg(tInt(-v));
+        }
+        return tBin(k > 0 ? BinaryOp::Add : BinaryOp::Sub, std::move(a), tInt(k > 0 ? k : -k));
+    };
+    auto stepLit = [](long long k) -> ExprPtr { return k >= 0 ? tInt(k) : tNeg(tInt(-k)); };
+    std::vector<ExprPtr> args;
+    long long mag = step > 0 ? step : -step;
+    if (mag == 1) {
+        // range(stop - 1, start - 1, -1) for step 1; range(stop + 1, start + 1) for step -1
+        args.push_back(plus(std::move(stop), -step));
+        args.push_back(plus(std::move(start), -step));
+        if (step > 0) args.push_back(stepLit(-1));
+    } else {
+        // count = (stop - start + step - 1) / step (step > 0; mirrored for step < 0);
+        // last = start + (count - 1) * step; then range(last, start - step, -step).
+        ExprPtr diff = step > 0 ? tBin(BinaryOp::Sub, std::move(stop), copy(*start))
+                                : tBin(BinaryOp::Sub, copy(*start), std::move(stop));
+        ExprPtr count = tBin(BinaryOp::Div, plus(std::move(diff), mag - 1), tInt(mag));
+        ExprPtr offset = tBin(BinaryOp::Mul, plus(std::move(count), -1), tInt(mag));
+        ExprPtr last = tBin(step > 0 ? BinaryOp::Add : BinaryOp::Sub, copy(*start), std::move(offset));
+        args.push_back(std::move(last));
+        args.push_back(plus(std::move(start), -step));
+        args.push_back(stepLit(-step));
+    }
+    out.push_back(sFor(s.name, std::move(args), std::move(body), s.loc));
+}
+
+void ReverseDiffer::reverseCallStmt(const Stmt& s, ast::Block& out) {
+    const Expr& c = *s.value;
+    if (c.name == "atomic_add" && c.operands.size() == 2) {
+        // atomic_add(t, v): v̄ += t̄, t̄ unchanged (§4)
+        if (auto it = tapeOf_.find(&s); it != tapeOf_.end()) pop(it->second, copy(*c.operands[0]), out);
+        ExprPtr adj = adjointOf(*c.operands[0]);
+        if (adj && isActive(*c.operands[1])) accumulate(*c.operands[1], std::move(adj), out);
+        return;
+    }
+    if (c.name == "__lomaw_max_iter_exceeded") return;
+    if (auto it = outArgTapes_.find(&s); it != outArgTapes_.end()) {
+        // Restore what the call overwrote, last recorded first.
+        const ast::Function* sig = ctx_.signature(c.name);
+        std::vector<const Expr*> taped;
+        for (size_t i = 0; sig && i < c.operands.size(); ++i) {
+            if (!sig->params[i].isOut) continue;
+            const Expr* root = chainRoot(*c.operands[i]);
+            if (root && !outParams_.count(root->name) && reads_.count(root->name)) taped.push_back(c.operands[i].get());
+        }
+        for (size_t i = taped.size(); i-- > 0 && i < it->second.size();) pop(it->second[i], copy(*taped[i]), out);
+    }
+    accumulateCall(c, nullptr, out);
+}
+
+}  // namespace lomaw::ad

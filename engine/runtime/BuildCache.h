@@ -1,0 +1,36 @@
+// Content-addressed cache of built shared libraries.
+//
+// Directory: option > env LOMAW_CACHE_DIR > $XDG_CACHE_HOME/lomaw > $HOME/.cache/lomaw.
+// Key: SHA-256 of the C text + compiler identity (path, mtime, size) + flags; the library is
+// <dir>/<key>.so. A build goes to a temporary name in the same directory and is renamed into
+// place, so concurrent builders of the same key never see a half-written library.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runtime/Toolchain.h"
+
+namespace lomaw::runtime {
+
+// The cache directory to use; "" with `error` set when none can be determined.
+std::string resolveCacheDir(const std::string& option, std::string& error);
+
+struct BuildRequest {
+    std::string cSource;
+    std::string compiler;                 // "" : LOMAW_CC, then `cc`
+    std::string cacheDir;                 // "" : see above
+    std::vector<std::string> extraFlags;  // appended to the base flags (part of the key)
+};
+
+struct BuildResult {
+    enum class Status { Ok, ToolchainError, InternalError };
+    Status status = Status::InternalError;
+    std::string libraryPath;
+    bool usedCache = false;
+    std::string message;                  // for non-Ok
+};
+
+BuildResult buildCached(const BuildRequest& request);
+
+}  // namespace lomaw::runtime

@@ -1,0 +1,42 @@
+// Runs one function of a typed module once (LANGUAGE.md §10.3): validate --threads and --args
+// against the signature -> build the module's C (plus the call harness) into a cached shared
+// library -> call it in a child process -> the result JSON.
+//
+// Nothing is thrown: every failure is an outcome with a message meant for `lomaw: error:`
+// (UsageError, ToolchainError, InternalError) or `lomaw: runtime error:` (RuntimeError).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "syntax/Ast.h"
+
+namespace lomaw::runtime {
+
+struct RunnerOptions {
+    std::string compiler;  // "" : LOMAW_CC, then `cc` on PATH
+    std::string cacheDir;  // "" : LOMAW_CACHE_DIR, $XDG_CACHE_HOME/lomaw, $HOME/.cache/lomaw
+};
+
+struct RunRequest {
+    const ast::Module* module = nullptr;  // typed
+    std::string function;
+    std::string argsJson;                 // "" means []
+    std::optional<int> threads;           // --threads
+    double timeoutSeconds = 0;            // 0: no limit
+};
+
+struct RunOutcome {
+    enum class Status { Ok, UsageError, RuntimeError, ToolchainError, InternalError };
+    Status status = Status::InternalError;
+    std::string output;   // Ok: {"return": ..., "args": [...]} without newline
+    std::string message;  // otherwise
+    bool usedCache = false;
+};
+
+// `cSource` is the module's C text (codegen::emitC). Other stderr text of the child (anything
+// but the `runtime error:` line) is passed through to this process's stderr.
+RunOutcome runFunction(const RunRequest& request, const std::string& cSource,
+                       const RunnerOptions& options);
+
+}  // namespace lomaw::runtime

@@ -1,0 +1,126 @@
+#include "runtime/Toolchain.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "runtime/Sha256.h"
+#include "runtime/Subprocess.h"
+
+namespace lomaw::runtime {
+
+namespace {
+
+bool isExecutableFile(const std::string& path, struct stat* st) {
+    return stat(path.c_str(), st) == 0 && S_ISREG(st->st_mode) && access(path.c_str(), X_OK) == 0;
+}
+
+// The path of `name` on PATH, or "" when absent.
+std::string searchPath(const std::string& name) {
+    const char* pathEnv = std::getenv("PATH");
+    std::string dirs = pathEnv ? pathEnv : "/usr/local/bin:/usr/bin:/bin";
+    size_t start = 0;
+    while (start <= dirs.size()) {
+        size_t end = dirs.find(':', start);
+        if (end == std::string::npos) end = dirs.size();
+        std::string dir = dirs.substr(start, end - start);
+        if (dir.empty()) dir = ".";
+        std::string candidate = dir + "/" + name;
+        struct stat st {};
+        if (isExecutableFile(candidate, &st)) return candidate;
+        start = end + 1;
+    }
+    return "";
+}
+
+// `spelling` as the user gave it; `origin` names where it came from in messages ("LOMAW_CC=").
+CompilerLookup resolve(const std::string& spelling, const std::string& origin) {
+    CompilerLookup out;
+    std::string path = spelling.find('/') == std::string::npos ? searchPath(spelling) : spelling;
+    struct stat st {};
+    if (path.empty() || !isExecutableFile(path, &st)) {
+        out.error = origin + spelling + ": not an executable";
+        return out;
+    }
+    Compiler c;
+    c.path = path;
+    c.mtimeNs = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+    c.sizeBytes = static_cast<long long>(st.st_size);
+    out.compiler = c;
+    return out;
+}
+
+}  // namespace
+
+CompilerLookup findCompiler(const std::string& explicitCompiler) {
+    if (!explicitCompiler.empty()) return resolve(explicitCompiler, "C compiler ");
+    if (const char* env = std::getenv("LOMAW_CC"); env && *env) return resolve(env, "LOMAW_CC=");
+    std::string cc = searchPath("cc");
+    if (cc.empty()) {
+        CompilerLookup out;
+        out.error = "no C compiler found: install gcc (apt-get install gcc) or set LOMAW_CC";
+        return out;
+    }
+    return resolve(cc, "C compiler ");
+}
+
+std::vector<std::string> baseCompileFlags() {
+    return {"-O2", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off", "-fwrapv", "-fno-fast-math"};
+}
+
+bool supportsOpenMp(const Compiler& compiler, const std::string& cacheDir) {
+    std::string key = sha256Hex(compiler.path + '\0' + std::to_string(compiler.mtimeNs) + '\0' +
+                                std::to_string(compiler.sizeBytes));
+    std::string probeFile = cacheDir + "/openmp-probe-" + key.substr(0, 32);
+    {
+        std::ifstream in(probeFile);
+        std::string answer;
+        if (in >> answer && (answer == "yes" || answer == "no")) return answer == "yes";
+    }
+    // Probe: compile an empty translation unit into a shared library with -fopenmp.
+    std::string unique = std::to_string(getpid()) + "-" + key.substr(0, 8);
+    std::string source = cacheDir + "/openmp-probe-" + unique + ".c";
+    std::string library = cacheDir + "/openmp-probe-" + unique + ".so";
+    {
+        std::ofstream out(source);
+        out << "int lomaw_openmp_probe(void) { return 0; }\n";
+    }
+    std::vector<std::string> argv{compiler.path, "-fopenmp", "-fPIC", "-shared", "-o", library, source};
+    ProcessResult r = runProcess(argv);
+    bool ok = r.launched && r.exitCode == 0;
+    std::remove(source.c_str());
+    std::remove(library.c_str());
+    std::string temp = probeFile + ".tmp-" + unique;
+    {
+        std::ofstream out(temp);
+        out << (ok ? "yes" : "no") << '\n';
+    }
+    if (std::rename(temp.c_str(), probeFile.c_str()) != 0) std::remove(temp.c_str());
+    return ok;
+}
+
+CompileResult compileSharedLibrary(const Compiler& compiler, const std::vector<std::string>& flags,
+                                   const std::string& sourcePath, const std::string& outputPath) {
+    std::vector<std::string> argv{compiler.path};
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    argv.insert(argv.end(), {"-o", outputPath, sourcePath, "-lm"});
+    ProcessResult r = runProcess(argv);
+    CompileResult out;
+    if (!r.launched) {
+        out.status = CompileResult::Status::LaunchFailed;
+        out.diagnostics = r.launchError;
+        return out;
+    }
+    out.diagnostics = r.output;
+    if (r.exitCode == 0) {
+        out.status = CompileResult::Status::Ok;
+    } else {
+        out.status = CompileResult::Status::CompileFailed;
+        if (r.signal != 0) out.diagnostics += "(compiler killed by signal " + std::to_string(r.signal) + ")\n";
+    }
+    return out;
+}
+
+}  // namespace lomaw::runtime

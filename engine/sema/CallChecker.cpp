@@ -1,0 +1,186 @@
+// ExprChecker, part 2: calls of intrinsics, user functions and derivatives (LANGUAGE.md §3.8,
+// §4, §5).
+#include "sema/Builtins.h"
+#include "sema/Conversions.h"
+#include "sema/ErrorType.h"
+#include "sema/ExprChecker.h"
+
+namespace lomaw::sema {
+
+using ast::Expr;
+
+namespace {
+
+std::string argCount(size_t n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); }
+
+}  // namespace
+
+TypePtr ExprChecker::checkCall(Expr& e, bool callStatement) {
+    const BuiltinInfo* b = findBuiltin(e.name);
+    if (b && b->kind != BuiltinKind::MakeDfloat)
+        return checkIntrinsic(e, static_cast<int>(b->kind), b->arity, callStatement);
+    if (const Callable* c = ctx_.sigs.find(e.name); c && c->fn)
+        return checkFunctionCall(e, *c->fn, callStatement);
+    if (!e.name.empty())
+        ctx_.diags.error(e.loc, "unknown-function", "unknown function '" + e.name + "'");
+    for (ast::ExprPtr& a : e.operands) check(a);
+    return errorType();
+}
+
+TypePtr ExprChecker::checkIntrinsic(Expr& e, int kindValue, int arity, bool callStatement) {
+    auto kind = static_cast<BuiltinKind>(kindValue);
+    auto& args = e.operands;
+    bool reported = false;
+    auto argumentError = [&](const std::string& msg) {
+        if (reported) return;
+        reported = true;
+        ctx_.diags.error(e.loc, "call-arguments", msg);
+    };
+    if (static_cast<int>(args.size()) != arity)
+        argumentError("'" + e.name + "' takes " + argCount(arity) + ", got " +
+                      std::to_string(args.size()));
+
+    switch (kind) {
+        case BuiltinKind::FloatMath: {
+            for (ast::ExprPtr& a : args) {
+                TypePtr t = check(a);
+                if (isError(t)) continue;
+                if (!t->isScalar()) argumentError("'" + e.name + "' needs float arguments, got " + toString(t));
+                else convertTo(a, Type::floatType());
+            }
+            return Type::floatType();
+        }
+        case BuiltinKind::IntToFloat:
+        case BuiltinKind::FloatToInt: {
+            bool toFloat = kind == BuiltinKind::IntToFloat;
+            for (ast::ExprPtr& a : args) {
+                TypePtr t = check(a);
+                if (isError(t)) continue;
+                if (toFloat ? !t->isInt() : !t->isFloat())
+                    argumentError("'" + e.name + "' needs " + (toFloat ? "an int" : "a float") +
+                                  " argument, got " + toString(t));
+            }
+            return toFloat ? Type::floatType() : Type::intType();
+        }
+        case BuiltinKind::ThreadId: {
+            for (ast::ExprPtr& a : args) check(a);
+            if (!fn_.simd)
+                ctx_.diags.error(e.loc, "thread-id-outside-simd",
+                                 "thread_id() is only available in a @simd function");
+            return Type::intType();
+        }
+        case BuiltinKind::AtomicAdd: {
+            if (!callStatement)
+                ctx_.diags.error(e.loc, "void-value", "atomic_add is a statement and has no value");
+            if (!args.empty() && args[0]) {
+                TypePtr t = check(args[0]);
+                const Expr* root = lvalueRoot(args[0].get());
+                const VarInfo* v = root ? scope_.lookup(root->name) : nullptr;
+                if (v && v->kind == VarInfo::Kind::LoopVar) {
+                    noteWrite(*args[0]);  // loop-var-assign says it all
+                } else if (!isError(t) && (!root || !t->isFloat())) {
+                    ctx_.diags.error(args[0]->loc, "atomic-add-target",
+                                     "the target of atomic_add must be a float lvalue");
+                } else if (root) {
+                    noteWrite(*args[0]);
+                }
+            }
+            for (size_t i = 1; i < args.size(); ++i) {
+                TypePtr t = check(args[i]);
+                if (isError(t)) continue;
+                if (!t->isScalar()) argumentError("atomic_add needs a float value, got " + toString(t));
+                else convertTo(args[i], Type::floatType());
+            }
+            return callStatement ? Type::voidType() : errorType();
+        }
+        case BuiltinKind::MakeDfloat: break;  // an ordinary function, checked by signature
+    }
+    return errorType();
+}
+
+bool ExprChecker::checkArrayArgument(ast::ExprPtr& arg, const TypePtr& param) {
+    const TypePtr& t = arg->type;
+    if (isError(t)) return true;
+    if (!arrayArgumentMatches(*param, *t)) return false;
+    // A contiguous static array of static arrays cannot be passed: parameters use one pointer
+    // per level (§3.8 layout caveat).
+    if (t->elem && t->elem->isArray() && t->elem->size > 0 && hasInlineStorage(*arg)) return false;
+    return true;
+}
+
+TypePtr ExprChecker::checkFunctionCall(Expr& e, const ast::Function& callee, bool callStatement) {
+    auto& args = e.operands;
+    bool hasOut = false;
+    for (const ast::Param& p : callee.params) hasOut = hasOut || p.isOut;
+    bool reportedUse = false;
+    if (callee.simd) {
+        ctx_.diags.error(e.loc, "simd-call",
+                         "@simd function '" + e.name + "' cannot be called from kernel code");
+        reportedUse = true;
+    }
+    if (hasOut && !callStatement && !reportedUse) {
+        ctx_.diags.error(e.loc, "out-call-in-expression",
+                         "'" + e.name + "' has Out parameters and can only be called as a statement");
+        reportedUse = true;
+    }
+    TypePtr ret = callee.returnType ? callee.returnType : Type::voidType();
+    TypePtr result = ret;
+    if (!callStatement && ret->isVoid() && !isError(ret)) {
+        if (!reportedUse)
+            ctx_.diags.error(e.loc, "void-value", "'" + e.name + "' returns no value");
+        result = errorType();
+    }
+    if (reportedUse && !callStatement) result = errorType();
+
+    if (args.size() != callee.params.size()) {
+        ctx_.diags.error(e.loc, "call-arguments",
+                         "'" + e.name + "' takes " + argCount(callee.params.size()) + ", got " +
+                             std::to_string(args.size()));
+        for (ast::ExprPtr& a : args) check(a);
+        return result;
+    }
+    bool reported = false;
+    auto mismatch = [&](size_t i, const std::string& what) {
+        if (reported) return;
+        reported = true;
+        ctx_.diags.error(e.loc, "call-arguments",
+                         "argument " + std::to_string(i + 1) + " of '" + e.name + "' (" +
+                             callee.params[i].name + "): " + what);
+    };
+    for (size_t i = 0; i < args.size(); ++i) {
+        const ast::Param& p = callee.params[i];
+        ast::ExprPtr& arg = args[i];
+        if (!arg) continue;
+        if (p.isOut && !isLvalue(arg.get())) {
+            check(arg);
+            ctx_.diags.error(arg->loc, "not-lvalue",
+                             "argument for Out parameter '" + p.name + "' must be a variable, "
+                             "element or member");
+            continue;
+        }
+        TypePtr t = check(arg);
+        if (p.isOut) noteWrite(*arg, t && t->isArray());
+        if (isError(t) || isError(p.resolved)) continue;
+        if (p.resolved->isArray()) {
+            if (!checkArrayArgument(arg, p.resolved))
+                mismatch(i, "expected " + toString(p.resolved) + ", got " + toString(t) +
+                                (t->isArray() && arrayArgumentMatches(*p.resolved, *t)
+                                     ? " stored contiguously (an array of arrays in a local or "
+                                       "struct cannot be passed)"
+                                     : ""));
+        } else if (p.isOut) {
+            if (!sameType(p.resolved, t))
+                ctx_.diags.error(arg->loc, "out-arg",
+                                 "Out parameter '" + p.name + "' of type " + toString(p.resolved) +
+                                     " needs an lvalue of exactly that type, got " + toString(t));
+        } else if (p.resolved->isScalar()) {
+            if (!t->isScalar()) mismatch(i, "expected " + toString(p.resolved) + ", got " + toString(t));
+            else convertTo(arg, p.resolved);
+        } else if (!sameType(p.resolved, t)) {
+            mismatch(i, "expected " + toString(p.resolved) + ", got " + toString(t));
+        }
+    }
+    return result;
+}
+
+}  // namespace lomaw::sema

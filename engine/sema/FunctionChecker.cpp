@@ -1,0 +1,67 @@
+#include "sema/FunctionChecker.h"
+
+#include <map>
+
+#include "sema/Builtins.h"
+#include "sema/ErrorType.h"
+#include "sema/ExprChecker.h"
+#include "sema/Scope.h"
+#include "sema/StmtChecker.h"
+
+namespace lomaw::sema {
+
+void FunctionChecker::checkSignature(ast::Function& f) {
+    std::map<std::string, SourceLoc> seen;
+    for (ast::Param& p : f.params) {
+        ResolvedAnnotation r = ctx_.resolver.resolve(p.annotation.get(), TypeContext::Param);
+        p.resolved = r.type;
+        p.isOut = r.isOut;
+        if (!r.qualified)
+            ctx_.diags.error(p.loc, "missing-annotation",
+                             "parameter '" + p.name + "' must be annotated In[T] or Out[T]");
+        if (p.name.empty()) continue;
+        if (isReservedEverywhere(p.name)) {
+            ctx_.diags.error(p.loc, "reserved-name", "'" + p.name + "' is reserved and cannot name a parameter");
+            continue;
+        }
+        auto [pos, inserted] = seen.emplace(p.name, p.loc);
+        if (!inserted) {
+            ctx_.diags.error(p.loc, "duplicate-declaration", "duplicate parameter '" + p.name + "'");
+            ctx_.diags.note(pos->second, "first declaration of '" + p.name + "' is here");
+        }
+    }
+    if (!f.returnAnnotation) {
+        f.returnType = Type::voidType();
+        return;
+    }
+    f.returnType = ctx_.resolver.resolve(f.returnAnnotation.get(), TypeContext::Return).type;
+    // The position of the type as written (inside an ignored qualifier, if any).
+    const ast::TypeExpr* shown = f.returnAnnotation.get();
+    if ((shown->kind == ast::TypeExpr::Kind::In || shown->kind == ast::TypeExpr::Kind::Out) && shown->elem)
+        shown = shown->elem.get();
+    if (f.simd) {
+        ctx_.diags.error(shown->loc, "simd-return", "a @simd function cannot return a value");
+    } else if (!isError(f.returnType) && f.returnType->isArray()) {
+        ctx_.diags.error(shown->loc, "return-array", "functions cannot return arrays");
+        f.returnType = errorType();
+    }
+}
+
+void FunctionChecker::checkBody(ast::Function& f) {
+    FunctionScope scope;
+    for (const ast::Param& p : f.params) {
+        if (p.name.empty() || isReservedEverywhere(p.name)) continue;
+        scope.declare(VarInfo{VarInfo::Kind::Param, p.name, p.resolved, p.loc, p.isOut});
+    }
+    ExprChecker exprs(ctx_, scope, f);
+    StmtChecker(ctx_, scope, f, exprs).checkBody();
+
+    bool returns = f.returnType && !f.returnType->isVoid();
+    bool endsWithReturn = !f.body.empty() && f.body.back() && f.body.back()->kind == ast::Stmt::Kind::Return;
+    if (returns && !endsWithReturn)
+        ctx_.diags.error(f.nameLoc.valid() ? f.nameLoc : f.loc, "missing-return",
+                         "function '" + f.name + "' returns " + toString(f.returnType) +
+                             " but does not end with a return");
+}
+
+}  // namespace lomaw::sema

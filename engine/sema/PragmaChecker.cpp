@@ -1,0 +1,138 @@
+#include "sema/PragmaChecker.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <vector>
+
+namespace lomaw::sema {
+
+using ast::Expr;
+using ast::PragmaClause;
+using ast::Stmt;
+
+namespace {
+
+// Variable names the loop uses (reads or writes, array/struct roots included) in first-use
+// order, without the loop variables of the loop itself and of nested loops.
+class UsedVariables {
+public:
+    std::vector<std::string> names;
+
+    void block(const ast::Block& b, std::set<std::string>& bound) {
+        for (const ast::StmtPtr& s : b)
+            if (s) stmt(*s, bound);
+    }
+
+private:
+    void stmt(const Stmt& s, std::set<std::string>& bound) {
+        if (s.kind == Stmt::Kind::Declare && !s.name.empty()) add(s.name, bound);
+        if (s.target) expr(*s.target, bound);
+        if (s.value) expr(*s.value, bound);
+        for (const ast::ExprPtr& a : s.rangeArgs)
+            if (a) expr(*a, bound);
+        if (s.kind == Stmt::Kind::For) {
+            bool added = bound.insert(s.name).second;
+            block(s.body, bound);
+            if (added) bound.erase(s.name);
+        } else {
+            block(s.body, bound);
+        }
+        block(s.orelse, bound);
+    }
+    void expr(const Expr& e, const std::set<std::string>& bound) {
+        if (e.kind == Expr::Kind::Var) add(e.name, bound);
+        for (const ast::ExprPtr& o : e.operands)
+            if (o) expr(*o, bound);
+    }
+    void add(const std::string& n, const std::set<std::string>& bound) {
+        if (n.empty() || bound.count(n)) return;
+        if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    }
+};
+
+bool isPrivateKind(PragmaClause::Kind k) {
+    return k == PragmaClause::Kind::Private || k == PragmaClause::Kind::FirstPrivate;
+}
+
+}  // namespace
+
+void PragmaChecker::check(const Stmt& s) {
+    const ast::Pragma& pragma = *s.pragma;
+    if (fn_.simd) {
+        ctx_.diags.warning(pragma.loc, "pragma-ignored",
+                           "OpenMP pragmas are ignored inside a @simd function");
+        return;
+    }
+    const PragmaClause* defaultClause = nullptr;
+    std::map<std::string, const PragmaClause*> listed;
+    for (const PragmaClause& c : pragma.clauses) {
+        switch (c.kind) {
+            case PragmaClause::Kind::Unknown:
+                ctx_.diags.warning(c.loc, "omp-unknown-clause",
+                                   "unsupported OpenMP clause '" + c.word + "' ignored");
+                continue;
+            case PragmaClause::Kind::Default:
+                if (defaultClause)
+                    ctx_.diags.error(c.loc, "omp-default-dup", "more than one default clause");
+                else
+                    defaultClause = &c;
+                continue;
+            case PragmaClause::Kind::Reduction:
+                if (c.op != "+")
+                    ctx_.diags.error(c.loc, "omp-reduction-op",
+                                     "reduction operator '" + c.op + "' is not supported (only '+')");
+                break;
+            default: break;
+        }
+        for (const PragmaClause::Item& item : c.vars) {
+            if (item.name.empty()) continue;
+            auto [pos, inserted] = listed.emplace(item.name, &c);
+            if (!inserted) {
+                ctx_.diags.error(item.loc, "omp-clause-conflict",
+                                 "'" + item.name + "' appears in more than one clause");
+                continue;
+            }
+            if (item.name == s.name) {
+                if (c.kind != PragmaClause::Kind::Private)
+                    ctx_.diags.error(item.loc, "omp-loop-var",
+                                     "the loop variable '" + item.name + "' may appear only in private");
+                continue;
+            }
+            const VarInfo* v = scope_.lookup(item.name);
+            if (!v) {
+                ctx_.diags.error(item.loc, "omp-unknown-var",
+                                 "'" + item.name + "' is not a variable of function '" + fn_.name + "'");
+                continue;
+            }
+            if (isPrivateKind(c.kind) && (v->isOut || !ctx_.structs.isBounded(v->type)))
+                ctx_.diags.error(item.loc, "omp-private-type",
+                                 "'" + item.name + "' (" + (v->isOut ? "an Out parameter" : "unbounded") +
+                                     ") cannot be " + c.word);
+            if (c.kind == PragmaClause::Kind::Reduction && v->type && !v->type->isScalar())
+                ctx_.diags.error(item.loc, "omp-private-type",
+                                 "reduction variable '" + item.name + "' must be an int or float scalar");
+        }
+    }
+    if (!defaultClause || (defaultClause->op != "none" && defaultClause->op != "private")) return;
+
+    UsedVariables used;
+    std::set<std::string> bound{s.name};
+    used.block(s.body, bound);
+    for (const std::string& n : used.names) {
+        const VarInfo* v = scope_.lookup(n);
+        if (!v) continue;  // undeclared: reported by the body check
+        auto it = listed.find(n);
+        if (defaultClause->op == "none") {
+            if (it == listed.end())
+                ctx_.diags.error(defaultClause->loc, "omp-default-none",
+                                 "'" + n + "' is used in the loop but not listed (default(none))");
+        } else if ((v->isOut || !ctx_.structs.isBounded(v->type)) &&
+                   (it == listed.end())) {
+            ctx_.diags.error(defaultClause->loc, "omp-private-type",
+                             "'" + n + "' cannot be private; list it as shared (default(private))");
+        }
+    }
+}
+
+}  // namespace lomaw::sema

@@ -1,0 +1,495 @@
+// Parser entry point, diagnostics/recovery helpers and the module's top-level items
+// (LANGUAGE.md §1.4-§1.6, §6.1). Statements, expressions and pragmas live in Parse*.cpp.
+#include "syntax/Parser.h"
+
+#include <algorithm>
+
+#include "syntax/ParserInternal.h"
+
+namespace lomaw::syntax {
+
+ast::Module parse(std::string_view source, DiagnosticSink& diags) {
+    return ParserImpl(source, diags).run();
+}
+
+ParserImpl::ParserImpl(std::string_view source, DiagnosticSink& diags) : src_(source), sink_(&diags) {
+    LexResult lexed = lex(source, diags);
+    toks_ = std::move(lexed.tokens);
+    pragmas_ = std::move(lexed.pragmas);
+    pragmaUsed_.assign(pragmas_.size(), false);
+    unclosedBracket_ = lexed.unclosedBracket;
+}
+
+// ---------------------------------------------------------------- diagnostics
+
+bool ParserImpl::quiet(SourceLoc at) const {
+    // Past a never-closed bracket everything was one logical line: the lexer's report is the
+    // only meaningful one there.
+    return panic_ || (unclosedBracket_ && !(at < *unclosedBracket_));
+}
+
+void ParserImpl::error(SourceLoc at, const char* code, std::string msg) {
+    if (!quiet(at)) sink_->error(at, code, std::move(msg));
+}
+
+void ParserImpl::warning(SourceLoc at, const char* code, std::string msg) {
+    if (!quiet(at)) sink_->warning(at, code, std::move(msg));
+}
+
+void ParserImpl::syntaxError(const Token& t, std::string msg) {
+    if (!t.is(TokKind::Error)) error(t.loc, "syntax-error", std::move(msg));
+    panic_ = true;
+}
+
+void ParserImpl::fatal(SourceLoc at, const char* code, std::string msg) {
+    error(at, code, std::move(msg));
+    panic_ = true;
+}
+
+bool ParserImpl::expectOp(std::string_view op, const char* what) {
+    if (tok().isOp(op)) {
+        advance();
+        return true;
+    }
+    if (!panic_) syntaxError(tok(), std::string("expected ") + what);
+    return false;
+}
+
+// ---------------------------------------------------------------- recovery
+
+void ParserImpl::skipToLineEnd() {
+    while (!atLineEnd()) advance();
+    if (tok().is(TokKind::Newline)) advance();
+}
+
+void ParserImpl::skipSimple() {
+    while (!atSimpleEnd()) advance();
+}
+
+void ParserImpl::skipBlock() {
+    if (!tok().is(TokKind::Indent)) return;
+    int depth = 0;
+    do {
+        if (tok().is(TokKind::Indent)) ++depth;
+        else if (tok().is(TokKind::Dedent)) --depth;
+        advance();
+    } while (depth > 0 && !tok().is(TokKind::EndOfFile));
+}
+
+void ParserImpl::skipBalanced() {
+    int depth = 0;
+    while (!atLineEnd()) {
+        const Token& t = tok();
+        if (t.kind == TokKind::Op && t.text.size() == 1) {
+            char c = t.text[0];
+            if (c == '(' || c == '[' || c == '{') ++depth;
+            else if (c == ')' || c == ']' || c == '}') --depth;
+        }
+        advance();
+        if (depth <= 0) return;
+    }
+    panic_ = true;  // unbalanced: the lexer has reported it
+}
+
+bool ParserImpl::skipToHeaderColon() {
+    int depth = 0;
+    while (!atLineEnd()) {
+        const Token& t = tok();
+        if (t.kind == TokKind::Op && t.text.size() == 1) {
+            char c = t.text[0];
+            if (c == '(' || c == '[' || c == '{') ++depth;
+            else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+            else if (c == ':' && depth == 0) {
+                advance();
+                return true;
+            }
+        }
+        advance();
+    }
+    return false;
+}
+
+void ParserImpl::recoverCompound() {
+    skipToLineEnd();
+    panic_ = false;
+    if (tok().is(TokKind::Indent)) {
+        advance();
+        ast::Block discard;
+        blockBody(discard);
+    }
+}
+
+void ParserImpl::endSimple() {
+    if (panic_) {
+        skipToLineEnd();
+        panic_ = false;
+        return;
+    }
+    if (tok().isOp(";")) {
+        advance();
+        if (tok().is(TokKind::Newline)) advance();
+        return;
+    }
+    if (tok().is(TokKind::Newline)) {
+        advance();
+        return;
+    }
+    if (tok().is(TokKind::EndOfFile)) return;
+    syntaxError(tok(), "invalid syntax");
+    skipToLineEnd();
+    panic_ = false;
+}
+
+// ---------------------------------------------------------------- module
+
+ast::Module ParserImpl::run() {
+    ast::Module m;
+    // Module docstring: a first statement made only of string literals.
+    {
+        size_t k = 0;
+        while (peek(k).is(TokKind::String)) ++k;
+        const Token& after = peek(k);
+        if (k > 0 && (after.is(TokKind::Newline) || after.is(TokKind::EndOfFile) || after.isOp(";"))) {
+            for (size_t i = 0; i < k; ++i) advance();
+            endSimple();
+        }
+    }
+    while (!tok().is(TokKind::EndOfFile)) {
+        panic_ = false;
+        const Token& t = tok();
+        if (t.is(TokKind::Newline) || t.is(TokKind::Dedent)) {
+            advance();
+            continue;
+        }
+        if (t.isKw(Kw::Import) || t.isKw(Kw::From)) {
+            warning(t.loc, "import-ignored", "import ignored: kernels cannot use Python modules");
+            skipSimple();
+            endSimple();
+        } else if (t.isOp("@")) {
+            decorated(m);
+        } else if (t.isKw(Kw::Def)) {
+            function(m, false, false, false);
+        } else if (t.isKw(Kw::Class)) {
+            structDecl(m, false);
+        } else if (t.isIdent() && peek(1).isOp("=") && peek(2).isIdent() && peek(3).isOp("(")) {
+            diffDecl(m);
+        } else {
+            topLevelStatement(m);
+        }
+    }
+    panic_ = false;
+    for (size_t i = 0; i < pragmas_.size(); ++i) {
+        if (pragmaUsed_[i]) continue;
+        if (ompParallelForClauses(pragmas_[i].text))
+            warning(pragmas_[i].loc, "pragma-ignored",
+                    "pragma ignored: it is not on the line directly above a 'for' loop");
+        else
+            warning(pragmas_[i].loc, "pragma-ignored",
+                    "pragma ignored: only '#pragma omp parallel for' is recognised");
+    }
+    return m;
+}
+
+void ParserImpl::topLevelStatement(ast::Module& m) {
+    (void)m;
+    SourceLoc at = tok().loc;
+    bool lexical = tok().is(TokKind::Error);
+    // Parse it as a statement to find real syntax errors (those win); anything that is valid
+    // Python is simply not allowed here.
+    DiagnosticSink scratch;
+    DiagnosticSink* saved = sink_;
+    sink_ = &scratch;
+    ast::Block discard;
+    statement(discard);
+    sink_ = saved;
+    bool syntax = false;
+    for (const Diagnostic& d : scratch.raw())
+        if (d.code == "syntax-error") {
+            sink_->append({d});
+            syntax = true;
+        }
+    if (!syntax && !lexical)
+        error(at, "bad-toplevel",
+              "only struct declarations, function definitions and derivative declarations "
+              "may appear at the top level");
+}
+
+void ParserImpl::decorated(ast::Module& m) {
+    bool simd = false, openMpi = false, bad = false;
+    SourceLoc first = tok().loc;
+    while (tok().isOp("@")) {
+        panic_ = false;
+        SourceLoc at = tok().loc;
+        advance();
+        if (tok().isIdent()) {
+            std::string_view name = tok().text;
+            advance();
+            bool dotted = false;
+            while (tok().isOp(".") && peek(1).isIdent()) {
+                advance();
+                advance();
+                dotted = true;
+            }
+            if (tok().isOp("(")) {
+                error(at, "bad-decorator", "decorators take no arguments");
+                skipBalanced();
+                bad = true;
+            } else if (!dotted && (name == "simd" || name == "openMpi")) {
+                bool& flag = name == "simd" ? simd : openMpi;
+                if (flag) {
+                    error(at, "bad-decorator", "decorator '@" + std::string(name) + "' is repeated");
+                    bad = true;
+                }
+                flag = true;
+            } else {
+                warning(at, "unknown-decorator", "unknown decorator ignored");
+            }
+        } else if (!tok().is(TokKind::Error)) {
+            error(at, "bad-decorator", "a decorator must be a bare name ('@simd', '@openMpi')");
+            bad = true;
+            skipSimple();
+        }
+        if (tok().is(TokKind::Newline)) {
+            advance();
+        } else {
+            syntaxError(tok(), "expected a new line after the decorator");
+            skipToLineEnd();
+            panic_ = false;
+        }
+    }
+    if (tok().isKw(Kw::Def)) {
+        function(m, simd, openMpi, bad);
+    } else if (tok().isKw(Kw::Class)) {
+        error(first, "bad-struct", "decorators are not allowed on a struct");
+        structDecl(m, true);
+    } else {
+        syntaxError(tok(), "expected 'def' after decorators");
+        recoverCompound();
+    }
+}
+
+void ParserImpl::function(ast::Module& m, bool simd, bool openMpi, bool bad) {
+    (void)bad;
+    ast::Function f;
+    f.loc = tok().loc;
+    f.simd = simd;
+    f.openMpi = openMpi;
+    advance();  // def
+    if (!tok().isIdent()) {
+        syntaxError(tok(), "expected a function name");
+        recoverCompound();
+        return;
+    }
+    f.name = std::string(tok().text);
+    f.nameLoc = tok().loc;
+    advance();
+    if (!expectOp("(", "'('")) {
+        recoverCompound();
+        return;
+    }
+    bool paramsOk = true;
+    while (!tok().isOp(")")) {
+        if (!parameter(f)) paramsOk = false;
+        if (panic_) {
+            recoverCompound();
+            return;
+        }
+        if (tok().isOp(",")) {
+            advance();
+        } else if (!tok().isOp(")")) {
+            syntaxError(tok(), "expected ',' or ')' in the parameter list");
+            recoverCompound();
+            return;
+        }
+    }
+    advance();  // )
+    if (tok().isOp("->")) {
+        advance();
+        f.returnAnnotation = typeAnnotation();
+        if (!f.returnAnnotation) {
+            recoverCompound();
+            return;
+        }
+    }
+    if (!expectOp(":", "':' after the function header")) {
+        recoverCompound();
+        return;
+    }
+    ++functionDepth_;
+    f.body = suite();
+    --functionDepth_;
+    if (paramsOk) m.items.emplace_back(std::move(f));
+}
+
+bool ParserImpl::parameter(ast::Function& f) {
+    const Token& t = tok();
+    if (t.isOp("*") || t.isOp("**") || t.isOp("/")) {
+        const char* what = t.isOp("**")  ? "'**kwargs' parameters are not supported"
+                           : t.isOp("/") ? "positional-only markers '/' are not supported"
+                           : peek(1).isIdent() ? "'*args' parameters are not supported"
+                                               : "keyword-only markers '*' are not supported";
+        error(t.loc, "unsupported-syntax", what);
+        // Skip this parameter up to the next ',' or ')' at bracket depth 0.
+        int depth = 0;
+        while (!atLineEnd()) {
+            const Token& c = tok();
+            if (depth == 0 && (c.isOp(",") || c.isOp(")"))) break;
+            if (c.isOp("(") || c.isOp("[") || c.isOp("{")) ++depth;
+            if (c.isOp(")") || c.isOp("]") || c.isOp("}")) --depth;
+            advance();
+        }
+        return false;
+    }
+    if (!t.isIdent()) {
+        syntaxError(t, "expected a parameter name");
+        return false;
+    }
+    ast::Param p;
+    p.name = std::string(t.text);
+    p.loc = t.loc;
+    advance();
+    bool ok = true;
+    if (tok().isOp(":")) {
+        advance();
+        p.annotation = typeAnnotation();
+        if (!p.annotation) return false;
+    }
+    if (tok().isOp("=")) {
+        advance();
+        error(tok().loc, "unsupported-syntax", "default values for parameters are not supported");
+        expression();
+        ok = false;
+    }
+    f.params.push_back(std::move(p));
+    return ok;
+}
+
+void ParserImpl::structDecl(ast::Module& m, bool decoratorReported) {
+    ast::StructDecl s;
+    s.loc = tok().loc;
+    advance();  // class
+    if (!tok().isIdent()) {
+        syntaxError(tok(), "expected a struct name");
+        recoverCompound();
+        return;
+    }
+    s.name = std::string(tok().text);
+    advance();
+    bool reported = decoratorReported;
+    if (tok().isOp("(")) {
+        if (peek(1).isOp(")")) {
+            advance();
+            advance();
+        } else {
+            error(tok().loc, "bad-struct", "structs cannot have base classes or keywords");
+            reported = true;
+            skipBalanced();
+        }
+    }
+    if (!expectOp(":", "':' after the struct name")) {
+        recoverCompound();
+        return;
+    }
+    if (tok().is(TokKind::Newline)) {
+        advance();
+        if (tok().is(TokKind::Indent)) {
+            advance();
+            while (!tok().is(TokKind::Dedent) && !tok().is(TokKind::EndOfFile))
+                structBodyLine(s, reported);
+            if (tok().is(TokKind::Dedent)) advance();
+        } else {
+            error(tok().loc, "syntax-error", "expected an indented block after the class header");
+            reported = true;
+        }
+    } else {
+        // Inline body: `class A: x : int; y : float`.
+        int line = tok().loc.line;
+        while (!tok().is(TokKind::EndOfFile) && tok().loc.line == line && !tok().is(TokKind::Indent) &&
+               !tok().is(TokKind::Dedent)) {
+            structBodyLine(s, reported);
+            if (!toks_[pos_ - 1].isOp(";")) break;  // the line ended
+        }
+    }
+    if (s.members.empty() && !reported)
+        error(s.loc, "bad-struct", "struct '" + s.name + "' has no members");
+    m.items.emplace_back(std::move(s));
+}
+
+void ParserImpl::structBodyLine(ast::StructDecl& s, bool& reported) {
+    panic_ = false;
+    const Token& t = tok();
+    if (t.is(TokKind::Indent)) {
+        error(t.loc, "syntax-error", "unexpected indent");
+        reported = true;
+        skipBlock();
+        return;
+    }
+    if (t.is(TokKind::Newline)) {
+        advance();
+        return;
+    }
+    if (t.is(TokKind::Error)) {
+        reported = true;
+        skipToLineEnd();
+        skipBlock();
+        return;
+    }
+    if (t.isIdent() && peek(1).isOp(":")) {
+        ast::Member mem;
+        mem.name = std::string(t.text);
+        mem.loc = t.loc;
+        advance();
+        advance();
+        mem.annotation = typeAnnotation();
+        if (mem.annotation && tok().isOp("=")) {
+            advance();
+            warning(tok().loc, "member-default-ignored", "default values of struct members are ignored");
+            expression();
+        }
+        if (mem.annotation && !panic_) s.members.push_back(std::move(mem));
+        else reported = true;
+        endSimple();
+        return;
+    }
+    const char* msg = "a struct body contains only member lines 'name : Type'";
+    if (t.isKw(Kw::Def) || t.isOp("@") || t.isKw(Kw::Async)) msg = "structs cannot have methods";
+    else if (t.is(TokKind::String)) msg = "structs cannot have docstrings";
+    else if (t.isKw(Kw::Pass)) msg = "'pass' is not allowed in a struct (declare at least one member)";
+    else if (t.isKw(Kw::Class)) msg = "nested classes are not supported";
+    error(t.loc, "bad-struct", msg);
+    reported = true;
+    skipToLineEnd();
+    skipBlock();
+}
+
+void ParserImpl::diffDecl(ast::Module& m) {
+    ast::DiffDecl d;
+    d.name = std::string(tok().text);
+    d.loc = tok().loc;
+    advance();  // name
+    advance();  // =
+    const Token& callee = tok();
+    bool fwd = callee.text == "fwd_diff", rev = callee.text == "rev_diff";
+    advance();  // callee
+    advance();  // (
+    const char* shape = "a derivative declaration is 'name = fwd_diff(f)' or 'name = rev_diff(f)'";
+    // A line with a lexical error was reported by the lexer already.
+    bool lexical = false;
+    for (size_t k = 0; !peek(k).is(TokKind::Newline) && !peek(k).is(TokKind::EndOfFile); ++k)
+        if (peek(k).is(TokKind::Error)) lexical = true;
+    if ((fwd || rev) && tok().isIdent() && peek(1).isOp(")") &&
+        (peek(2).is(TokKind::Newline) || peek(2).is(TokKind::EndOfFile) || peek(2).isOp(";"))) {
+        d.mode = fwd ? ast::DiffDecl::Mode::Forward : ast::DiffDecl::Mode::Reverse;
+        d.target = std::string(tok().text);
+        d.targetLoc = tok().loc;
+        advance();
+        advance();
+        m.items.emplace_back(std::move(d));
+        endSimple();
+        return;
+    }
+    if (!lexical) error(callee.loc, "bad-diff-decl", shape);
+    skipToLineEnd();
+}
+
+}  // namespace lomaw::syntax

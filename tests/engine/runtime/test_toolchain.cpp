@@ -1,0 +1,193 @@
+#include <algorithm>
+#include <cstdlib>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+#include <gtest/gtest.h>
+
+#include "RuntimeTestSupport.h"
+#include "runtime/BuildCache.h"
+#include "runtime/Toolchain.h"
+
+namespace lomaw::runtime {
+namespace {
+
+using namespace test;
+
+// Sets an environment variable for one scope and restores it.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const char* value) : name_(name) {
+        const char* old = std::getenv(name);
+        if (old) old_ = old;
+        hadOld_ = old != nullptr;
+        if (value) {
+            setenv(name, value, 1);
+        } else {
+            unsetenv(name);
+        }
+    }
+    ~ScopedEnv() {
+        if (hadOld_) {
+            setenv(name_, old_.c_str(), 1);
+        } else {
+            unsetenv(name_);
+        }
+    }
+
+private:
+    const char* name_;
+    std::string old_;
+    bool hadOld_ = false;
+};
+
+TEST(Toolchain, MissingCompilerOnPath) {
+    TempDir empty;
+    ScopedEnv cc("LOMAW_CC", nullptr);
+    ScopedEnv path("PATH", empty.path().c_str());
+    CompilerLookup r = findCompiler("");
+    EXPECT_FALSE(r.compiler);
+    EXPECT_EQ(r.error, "no C compiler found: install gcc (apt-get install gcc) or set LOMAW_CC");
+}
+
+TEST(Toolchain, BadLomawCc) {
+    ScopedEnv cc("LOMAW_CC", "/x");
+    CompilerLookup r = findCompiler("");
+    EXPECT_FALSE(r.compiler);
+    EXPECT_EQ(r.error, "LOMAW_CC=/x: not an executable");
+}
+
+TEST(Toolchain, ExplicitOptionWinsOverEnvironment) {
+    TempDir dir;
+    std::string notExecutable = dir.path() + "/cc";
+    writeFile(notExecutable, "not a compiler\n");
+    ScopedEnv cc("LOMAW_CC", "cc");
+    CompilerLookup r = findCompiler(notExecutable);
+    EXPECT_FALSE(r.compiler);
+    EXPECT_EQ(r.error, "C compiler " + notExecutable + ": not an executable");
+}
+
+TEST(Toolchain, NameIsSearchedOnPath) {
+    TempDir dir;
+    writeFile(dir.path() + "/mycc", "#!/bin/sh\nexit 0\n", /*executable=*/true);
+    ScopedEnv path("PATH", dir.path().c_str());
+    ScopedEnv cc("LOMAW_CC", "mycc");
+    CompilerLookup r = findCompiler("");
+    ASSERT_TRUE(r.compiler) << r.error;
+    EXPECT_EQ(r.compiler->path, dir.path() + "/mycc");
+}
+
+TEST(BuildCacheDir, Precedence) {
+    std::string error;
+    ScopedEnv lomaw("LOMAW_CACHE_DIR", "/a");
+    ScopedEnv xdg("XDG_CACHE_HOME", "/b");
+    ScopedEnv home("HOME", "/c");
+    EXPECT_EQ(resolveCacheDir("/opt", error), "/opt");
+    EXPECT_EQ(resolveCacheDir("", error), "/a");
+    {
+        ScopedEnv unset("LOMAW_CACHE_DIR", nullptr);
+        EXPECT_EQ(resolveCacheDir("", error), "/b/lomaw");
+        ScopedEnv unsetXdg("XDG_CACHE_HOME", nullptr);
+        EXPECT_EQ(resolveCacheDir("", error), "/c/.cache/lomaw");
+    }
+}
+
+// A compiler wrapper that counts its invocations in a file, then runs the real `cc`.
+class CountingCompiler {
+public:
+    explicit CountingCompiler(const TempDir& dir) : script_(dir.path() + "/countcc"), log_(dir.path() + "/count.log") {
+        writeFile(script_, "#!/bin/sh\necho run >> '" + log_ + "'\nexec cc \"$@\"\n", true);
+    }
+    int invocations() const {
+        std::string text = readFile(log_);
+        return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    }
+    const std::string& path() const { return script_; }
+
+private:
+    std::string script_, log_;
+};
+
+const char* kSource = "int twice(int x) { return 2 * x; }\n";
+
+TEST(BuildCache, SecondBuildOfSameTextDoesNotRunTheCompiler) {
+    TempDir dir;
+    CountingCompiler cc(dir);
+    BuildRequest req{kSource, cc.path(), dir.path() + "/cache", {}};
+    BuildResult first = buildCached(req);
+    ASSERT_EQ(first.status, BuildResult::Status::Ok) << first.message;
+    EXPECT_FALSE(first.usedCache);
+    EXPECT_EQ(cc.invocations(), 2);  // OpenMP probe + the build
+    EXPECT_EQ(first.libraryPath.size(), (dir.path() + "/cache/").size() + 64 + 3);
+
+    BuildResult second = buildCached(req);
+    ASSERT_EQ(second.status, BuildResult::Status::Ok);
+    EXPECT_TRUE(second.usedCache);
+    EXPECT_EQ(second.libraryPath, first.libraryPath);
+    EXPECT_EQ(cc.invocations(), 2);  // neither probe nor build
+
+    req.cSource += "int thrice(int x) { return 3 * x; }\n";
+    BuildResult third = buildCached(req);
+    ASSERT_EQ(third.status, BuildResult::Status::Ok);
+    EXPECT_FALSE(third.usedCache);
+    EXPECT_NE(third.libraryPath, first.libraryPath);
+    EXPECT_EQ(cc.invocations(), 3);  // the probe result is cached
+
+    req.extraFlags = {"-DX=1"};  // flags are part of the key
+    EXPECT_FALSE(buildCached(req).usedCache);
+    EXPECT_EQ(cc.invocations(), 4);
+}
+
+TEST(BuildCache, ChangedCompilerInvalidatesTheCache) {
+    TempDir dir;
+    CountingCompiler cc(dir);
+    BuildRequest req{kSource, cc.path(), dir.path() + "/cache", {}};
+    ASSERT_EQ(buildCached(req).status, BuildResult::Status::Ok);
+    EXPECT_EQ(cc.invocations(), 2);
+    // Same compiler path, new mtime (an upgraded compiler).
+    struct timespec times[2] = {{1000000, 0}, {1000000, 0}};
+    ASSERT_EQ(utimensat(AT_FDCWD, cc.path().c_str(), times, 0), 0);
+    BuildResult again = buildCached(req);
+    ASSERT_EQ(again.status, BuildResult::Status::Ok);
+    EXPECT_FALSE(again.usedCache);
+    EXPECT_EQ(cc.invocations(), 4);
+}
+
+TEST(BuildCache, CompileErrorIsAnInternalErrorWithTheCompilerOutput) {
+    TempDir dir;
+    BuildRequest req{"int broken( { return; }\n", "cc", dir.path(), {}};
+    BuildResult r = buildCached(req);
+    EXPECT_EQ(r.status, BuildResult::Status::InternalError);
+    EXPECT_EQ(r.message.rfind("internal compiler error: the generated C does not compile", 0), 0u) << r.message;
+    EXPECT_NE(r.message.find("error:"), std::string::npos) << r.message;
+}
+
+TEST(BuildCache, MissingCompilerIsAToolchainError) {
+    TempDir dir;
+    BuildResult r = buildCached({kSource, "/nonexistent/cc", dir.path(), {}});
+    EXPECT_EQ(r.status, BuildResult::Status::ToolchainError);
+    EXPECT_EQ(r.message, "C compiler /nonexistent/cc: not an executable");
+}
+
+TEST(BuildCache, ConcurrentBuildersOfOneKeyAllSucceed) {
+    TempDir dir;
+    BuildRequest req{"float half(float x) { return x / 2; }\n", "cc", dir.path(), {}};
+    std::vector<BuildResult> results(3);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 3; ++i) threads.emplace_back([&, i] { results[i] = buildCached(req); });
+    for (std::thread& t : threads) t.join();
+    for (const BuildResult& r : results) {
+        EXPECT_EQ(r.status, BuildResult::Status::Ok) << r.message;
+        EXPECT_EQ(r.libraryPath, results[0].libraryPath);
+    }
+    // No temporary files are left behind.
+    int entries = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+        EXPECT_EQ(e.path().string().find(".tmp-"), std::string::npos) << e.path();
+        ++entries;
+    }
+    EXPECT_EQ(entries, 3);  // probe answer, <key>.so, <key>.c
+}
+
+}  // namespace
+}  // namespace lomaw::runtime
