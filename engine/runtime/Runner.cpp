@@ -130,11 +130,19 @@ RunOutcome interpret(const ChildOutcome& child, double timeoutSeconds) {
     return fail(Status::InternalError, "internal error: the call ended without a result");
 }
 
+// Names the functions the module does have, so a typo is one glance away from its fix.
+std::string unknownFunctionMessage(const ast::Module& module, const std::string& name) {
+    std::string known;
+    for (const ast::Function* f : module.functions()) known += (known.empty() ? "" : ", ") + f->name;
+    known += (known.empty() ? "" : ", ") + std::string("make__dfloat");
+    return "unknown function '" + name + "' (the module defines: " + known + ")";
+}
+
 RunOutcome run(const RunRequest& request, const std::string& cSource, const RunnerOptions& options) {
     if (!request.module) return fail(Status::InternalError, "internal error: no module to run");
     const ast::Module& module = *request.module;
     std::optional<Signature> signature = findSignature(module, request.function);
-    if (!signature) return fail(Status::UsageError, "unknown function " + request.function);
+    if (!signature) return fail(Status::UsageError, unknownFunctionMessage(module, request.function));
     if (std::string e = checkThreads(*signature, request.threads); !e.empty()) {
         return fail(Status::UsageError, e);
     }

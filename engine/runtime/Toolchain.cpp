@@ -67,7 +67,11 @@ CompilerLookup findCompiler(const std::string& explicitCompiler) {
 }
 
 std::vector<std::string> baseCompileFlags() {
-    return {"-O2", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off", "-fwrapv", "-fno-fast-math"};
+    // -Bsymbolic: a kernel function may be named like a C library function (fdiv, y0, j1 are
+    // legal loma names). Without it, calls inside the library would bind through the PLT to
+    // libm's symbol already loaded in the calling process, and silently compute something else.
+    return {"-O2", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off", "-fwrapv", "-fno-fast-math",
+            "-Wl,-Bsymbolic"};
 }
 
 bool supportsOpenMp(const Compiler& compiler, const std::string& cacheDir) {

@@ -133,7 +133,7 @@ TEST_F(ScalarRunner, UsageErrorsComeBeforeAnyBuild) {
     compiler = "/nonexistent/cc";  // would be a toolchain error if a build were attempted
     RunOutcome r = run("g", "[]");
     EXPECT_EQ(r.status, Status::UsageError);
-    EXPECT_EQ(r.message, "unknown function g");
+    EXPECT_EQ(r.message.rfind("unknown function 'g' (the module defines: ", 0), 0u) << r.message;
     r = run("f", "[1]");
     EXPECT_EQ(r.status, Status::UsageError);
     EXPECT_EQ(r.message, "--args: f takes 2 arguments, got 1 value");
