@@ -57,8 +57,16 @@ CompileOutput Engine::check(const SourceFile& file) const {
     ast::Module module;
     try {
         module = syntax::parse(file.text, diags);
-        // Checking a tree with syntax errors would mostly report cascades of them.
-        if (!diags.hasErrors() && sema::check(module, diags)) ad::differentiate(module, diags);
+    } catch (const std::exception& e) {
+        reportInternalError(diags, e.what());
+        return finish(std::move(module), diags);
+    }
+    try {
+        // Always checked, so that one run reports all independent errors (LANGUAGE.md §8): the
+        // parser marks the items that had syntax errors (incomplete) and the checker does not
+        // report the consequences of what is missing in them.
+        bool ok = sema::check(module, diags) && !diags.hasErrors();
+        if (ok) ad::differentiate(module, diags);
     } catch (const std::exception& e) {
         reportInternalError(diags, e.what());
     }

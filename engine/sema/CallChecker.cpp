@@ -110,6 +110,19 @@ bool ExprChecker::checkArrayArgument(ast::ExprPtr& arg, const TypePtr& param) {
 
 TypePtr ExprChecker::checkFunctionCall(Expr& e, const ast::Function& callee, bool callStatement) {
     auto& args = e.operands;
+    if (ctx_.lenient(&callee)) {
+        // The callee's parameter list is not known for sure (its header has a parse error):
+        // only the arguments' own errors are reported, and a result that may be missing from
+        // the damaged header is unknown rather than void.
+        for (ast::ExprPtr& a : args) check(a);
+        if (callee.simd) {
+            ctx_.diags.error(e.loc, "simd-call",
+                             "@simd function '" + e.name + "' cannot be called from kernel code");
+            return callStatement ? Type::voidType() : errorType();
+        }
+        TypePtr ret = callee.returnType ? callee.returnType : Type::voidType();
+        return ret->isVoid() ? (callStatement ? ret : errorType()) : ret;
+    }
     bool hasOut = false;
     for (const ast::Param& p : callee.params) hasOut = hasOut || p.isOut;
     bool reportedUse = false;

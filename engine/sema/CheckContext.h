@@ -24,6 +24,11 @@ struct CheckContext {
     std::set<const void*> notReferable;
 
     bool referable(const void* item) const { return notReferable.count(item) == 0; }
+
+    // Signatures whose parameter list is not known for sure (a damaged header, or a derivative
+    // of such a function): calls to them check their arguments' own errors only.
+    std::set<const ast::Function*> lenientCalls;
+    bool lenient(const ast::Function* f) const { return lenientCalls.count(f) > 0; }
 };
 
 }  // namespace lomaw::sema

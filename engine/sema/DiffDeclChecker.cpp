@@ -48,8 +48,10 @@ const ast::Function* DiffDeclChecker::signatureOf(const DiffDecl& d) {
     }
     const ast::Function* result = nullptr;
     if (signatures_.count(&d)) return signatures_[&d];  // a cycle was reported meanwhile
-    if (primal && ctx_.referable(&d) && !d.name.empty())
+    if (primal && ctx_.referable(&d) && !d.name.empty()) {
         result = &ctx_.sigs.addDerivative(d, derivativeSignature(*primal, d.mode, d.name, d.loc));
+        if (ctx_.lenient(primal)) ctx_.lenientCalls.insert(result);  // built from a damaged header
+    }
     state_[&d] = 2;
     signatures_[&d] = result;
     return result;
@@ -159,7 +161,8 @@ void DiffDeclChecker::walk(const DiffDecl& d) {
         queue.pop_front();
         if (d.mode == Mode::Reverse) {
             const ast::Function* root = rootFunction(x);
-            if (root && restrictionChecked_.insert(root).second)
+            // An incomplete function's body was not checked (parse errors in it).
+            if (root && !root->incomplete && restrictionChecked_.insert(root).second)
                 RevRestrictionChecker(ctx_, *root, d).run();
         }
         for (const std::string& c : std::vector<std::string>(callees(x))) {
@@ -174,7 +177,8 @@ void DiffDeclChecker::checkDifferentiation() {
     for (const ast::Item& it : ctx_.module.items) {
         std::string name;
         SourceLoc loc;
-        if (auto* s = std::get_if<ast::StructDecl>(&it)) name = s->name, loc = s->loc;
+        if (auto* s = std::get_if<ast::StructDecl>(&it))
+            name = s->name, loc = s->nameLoc.valid() ? s->nameLoc : s->loc;
         else if (auto* f = std::get_if<ast::Function>(&it))
             name = f->name, loc = f->nameLoc.valid() ? f->nameLoc : f->loc;
         else name = std::get<DiffDecl>(it).name, loc = std::get<DiffDecl>(it).loc;

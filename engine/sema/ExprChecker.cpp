@@ -80,6 +80,8 @@ TypePtr ExprChecker::checkMember(Expr& e) {
     if (!s || s->bad) return errorType();
     for (const auto& [name, type] : s->members)
         if (name == e.name) return type ? type : errorType();
+    // A member line the parser dropped may have declared it.
+    if (ctx_.structs.isIncomplete(base->structName)) return errorType();
     ctx_.diags.error(e.loc, "unknown-member",
                      "struct '" + base->structName + "' has no member '" + e.name + "'");
     return errorType();

@@ -5,6 +5,7 @@
 #include "sema/Builtins.h"
 #include "sema/ErrorType.h"
 #include "sema/ExprChecker.h"
+#include "sema/IncompleteItems.h"
 #include "sema/Scope.h"
 #include "sema/StmtChecker.h"
 
@@ -16,10 +17,11 @@ void FunctionChecker::checkSignature(ast::Function& f) {
         ResolvedAnnotation r = ctx_.resolver.resolve(p.annotation.get(), TypeContext::Param);
         p.resolved = r.type;
         p.isOut = r.isOut;
-        if (!r.qualified)
+        // A parameter or annotation the parser could not read was reported by the parser.
+        if (p.name.empty()) continue;
+        if (!r.qualified && !isUnreadable(p.annotation.get()))
             ctx_.diags.error(p.loc, "missing-annotation",
                              "parameter '" + p.name + "' must be annotated In[T] or Out[T]");
-        if (p.name.empty()) continue;
         if (isReservedEverywhere(p.name)) {
             ctx_.diags.error(p.loc, "reserved-name", "'" + p.name + "' is reserved and cannot name a parameter");
             continue;
@@ -32,6 +34,10 @@ void FunctionChecker::checkSignature(ast::Function& f) {
     }
     if (!f.returnAnnotation) {
         f.returnType = Type::voidType();
+        return;
+    }
+    if (isUnreadable(f.returnAnnotation.get())) {  // reported by the parser
+        f.returnType = errorType();
         return;
     }
     f.returnType = ctx_.resolver.resolve(f.returnAnnotation.get(), TypeContext::Return).type;
@@ -48,6 +54,9 @@ void FunctionChecker::checkSignature(ast::Function& f) {
 }
 
 void FunctionChecker::checkBody(ast::Function& f) {
+    // Statements were dropped or damaged by parse errors: checking what is left would mostly
+    // report their consequences (undeclared variables, a missing return, ...).
+    if (f.incomplete) return;
     FunctionScope scope;
     for (const ast::Param& p : f.params) {
         if (p.name.empty() || isReservedEverywhere(p.name)) continue;

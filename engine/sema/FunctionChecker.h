@@ -14,7 +14,7 @@ public:
     // Fills Param::isOut/resolved and Function::returnType; reports missing-annotation,
     // duplicate-declaration and reserved-name for parameters, return-array, simd-return.
     void checkSignature(ast::Function& f);
-    // Type-checks the body; reports missing-return.
+    // Type-checks the body; reports missing-return. Skips the body of an incomplete function.
     void checkBody(ast::Function& f);
 
 private:

@@ -1,6 +1,8 @@
 #include "sema/GeneratedStructs.h"
 
+#include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 
@@ -36,32 +38,57 @@ void GeneratedStructs::append(const std::vector<TypePtr>& extraTypes) {
             typesOfBlock(f->body, roots);
         }
     }
-    std::set<std::string> used;
-    std::function<void(const TypePtr&)> use = [&](const TypePtr& t) {
-        if (isError(t)) return;
-        if (t->isArray()) return use(t->elem);
-        if (!t->isStruct() || !used.insert(t->structName).second) return;
-        if (const StructInfo* s = table.find(t->structName); s && s->generated)
-            for (const auto& m : s->members) use(m.second);
-    };
-    for (const TypePtr& t : roots) use(t);
-
-    // Level 1 always; deeper levels when used.
-    std::vector<std::string> order;
-    std::vector<std::string> level{"_dfloat"};
+    // Level 1 always: _dfloat and _dS for every (non-generated, sound) user struct S.
+    std::vector<std::string> always{"_dfloat"};
     for (const std::string& n : table.userOrder()) {
         const StructInfo* s = table.find(n);
-        if (s && !s->generated && !s->bad) level.push_back(differentialStructName(n));
+        if (s && !s->generated && !s->bad) always.push_back(differentialStructName(n));
     }
-    for (int depth = 0; !level.empty() && depth < 64; ++depth) {
-        std::vector<std::string> next;
-        for (const std::string& n : level) {
-            order.push_back(n);
-            std::string d = differentialStructName(n);
-            if (used.count(d)) next.push_back(d);
+
+    // The closure: every struct name a root type mentions, and every struct name mentioned by a
+    // member of a generated struct in the set (_dB with `d : _dfloat` brings _d_dfloat).
+    std::set<std::string> used;
+    std::function<void(const TypePtr&)> use;
+    auto useName = [&](const std::string& name) {
+        if (!used.insert(name).second) return;
+        if (const StructInfo* s = table.find(name); s && s->generated)
+            for (const auto& m : s->members) use(m.second);
+    };
+    use = [&](const TypePtr& t) {
+        if (isError(t)) return;
+        if (t->isArray()) return use(t->elem);
+        if (t->isStruct()) useName(t->structName);
+    };
+    for (const std::string& n : always) useName(n);
+    for (const TypePtr& t : roots) use(t);
+
+    // Deterministic order: by level (number of "_d" steps down to the base), then by base
+    // (float first, then user structs in source order).
+    std::map<std::string, size_t> baseIndex{{"float", 0}};
+    for (const std::string& n : table.userOrder()) baseIndex.emplace(n, baseIndex.size());
+    struct Placed {
+        int level;
+        size_t base;
+        std::string name;
+    };
+    std::vector<Placed> placed;
+    for (const std::string& n : used) {
+        int level = 0;
+        std::string cur = n, base;
+        while (level < 64 && table.isGeneratedName(cur, &base)) {
+            if (const StructInfo* u = table.user(cur); u && !u->generated) break;  // a plain user struct
+            cur = base;
+            ++level;
         }
-        level = std::move(next);
+        auto b = baseIndex.find(cur);
+        if (level == 0 || b == baseIndex.end()) continue;  // not a generated struct
+        placed.push_back({level, b->second, n});
     }
+    std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+        return a.level != b.level ? a.level < b.level : a.base < b.base;
+    });
+    std::vector<std::string> order;
+    for (const Placed& p : placed) order.push_back(p.name);
 
     std::vector<ast::StructDecl> out;
     for (const std::string& n : order) {

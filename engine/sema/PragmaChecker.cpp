@@ -14,10 +14,15 @@ using ast::Stmt;
 namespace {
 
 // Variable names the loop uses (reads or writes, array/struct roots included) in first-use
-// order, without the loop variables of the loop itself and of nested loops.
+// order, without the loop variables of the loop itself and of nested loops. Each name keeps
+// the position of its first use (where omp-default-none is reported).
 class UsedVariables {
 public:
-    std::vector<std::string> names;
+    struct Use {
+        std::string name;
+        SourceLoc loc;
+    };
+    std::vector<Use> uses;
 
     void block(const ast::Block& b, std::set<std::string>& bound) {
         for (const ast::StmtPtr& s : b)
@@ -26,7 +31,8 @@ public:
 
 private:
     void stmt(const Stmt& s, std::set<std::string>& bound) {
-        if (s.kind == Stmt::Kind::Declare && !s.name.empty()) add(s.name, bound);
+        if (s.kind == Stmt::Kind::Declare && !s.name.empty())
+            add(s.name, s.nameLoc.valid() ? s.nameLoc : s.loc, bound);
         if (s.target) expr(*s.target, bound);
         if (s.value) expr(*s.value, bound);
         for (const ast::ExprPtr& a : s.rangeArgs)
@@ -41,13 +47,14 @@ private:
         block(s.orelse, bound);
     }
     void expr(const Expr& e, const std::set<std::string>& bound) {
-        if (e.kind == Expr::Kind::Var) add(e.name, bound);
+        if (e.kind == Expr::Kind::Var) add(e.name, e.loc, bound);
         for (const ast::ExprPtr& o : e.operands)
             if (o) expr(*o, bound);
     }
-    void add(const std::string& n, const std::set<std::string>& bound) {
+    void add(const std::string& n, SourceLoc loc, const std::set<std::string>& bound) {
         if (n.empty() || bound.count(n)) return;
-        if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+        auto same = [&](const Use& u) { return u.name == n; };
+        if (std::find_if(uses.begin(), uses.end(), same) == uses.end()) uses.push_back({n, loc});
     }
 };
 
@@ -119,13 +126,14 @@ void PragmaChecker::check(const Stmt& s) {
     UsedVariables used;
     std::set<std::string> bound{s.name};
     used.block(s.body, bound);
-    for (const std::string& n : used.names) {
+    for (const UsedVariables::Use& use : used.uses) {
+        const std::string& n = use.name;
         const VarInfo* v = scope_.lookup(n);
         if (!v) continue;  // undeclared: reported by the body check
         auto it = listed.find(n);
         if (defaultClause->op == "none") {
             if (it == listed.end())
-                ctx_.diags.error(defaultClause->loc, "omp-default-none",
+                ctx_.diags.error(use.loc.valid() ? use.loc : defaultClause->loc, "omp-default-none",
                                  "'" + n + "' is used in the loop but not listed (default(none))");
         } else if ((v->isOut || !ctx_.structs.isBounded(v->type)) &&
                    (it == listed.end())) {

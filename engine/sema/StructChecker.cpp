@@ -120,10 +120,12 @@ void StructChecker::checkGeneratedRedeclarations() {
             continue;
         }
         // Broken members were already reported; do not add a second error for them.
-        bool broken = info->bad || (info->userDecl && info->userDecl->members.size() != info->members.size());
+        bool broken = info->bad || (info->userDecl && (info->userDecl->incomplete ||
+                                                        info->userDecl->members.size() != info->members.size()));
         for (const auto& m : info->members) broken = broken || isError(m.second);
         if (!broken) {
-            SourceLoc loc = info->userDecl ? info->userDecl->loc : SourceLoc{};
+            const ast::StructDecl* d = info->userDecl;
+            SourceLoc loc = !d ? SourceLoc{} : d->nameLoc.valid() ? d->nameLoc : d->loc;
             ctx_.diags.error(loc, "duplicate-definition",
                              "struct '" + n + "' differs from the generated differential struct of '" +
                                  base + "'");

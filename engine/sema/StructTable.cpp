@@ -80,6 +80,16 @@ const StructInfo* StructTable::find(const std::string& name) {
     return &(generated_[name] = std::move(info));
 }
 
+bool StructTable::isIncomplete(const std::string& name) const {
+    auto declIncomplete = [&](const std::string& n) {
+        auto it = users_.find(n);
+        return it != users_.end() && it->second.userDecl && it->second.userDecl->incomplete;
+    };
+    if (declIncomplete(name)) return true;
+    std::string root = rootStruct(name);
+    return !root.empty() && declIncomplete(root);
+}
+
 bool StructTable::isBounded(const TypePtr& t) {
     // Cycle guard: recursive structs are reported elsewhere; treat them as bounded here.
     static thread_local std::set<std::string> visiting;

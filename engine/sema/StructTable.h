@@ -47,6 +47,10 @@ public:
     // The members a generated struct would have (from its base), for identity checks.
     std::vector<std::pair<std::string, TypePtr>> generatedMembers(const std::string& base);
 
+    // The user's declaration of this struct, or of the root of this generated struct, had a
+    // parse error inside it (ast::StructDecl::incomplete): its member list may be incomplete.
+    bool isIncomplete(const std::string& name) const;
+
     // A bounded type contains no unbounded array, recursively (§2.3).
     bool isBounded(const TypePtr& t);
 

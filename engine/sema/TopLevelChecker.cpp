@@ -16,7 +16,8 @@ struct NamedItem {
 };
 
 NamedItem describe(const ast::Item& it) {
-    if (auto* s = std::get_if<ast::StructDecl>(&it)) return {s, s->name, s->loc, true};
+    if (auto* s = std::get_if<ast::StructDecl>(&it))
+        return {s, s->name, s->nameLoc.valid() ? s->nameLoc : s->loc, true};
     if (auto* f = std::get_if<ast::Function>(&it))
         return {f, f->name, f->nameLoc.valid() ? f->nameLoc : f->loc, false};
     const auto& d = std::get<ast::DiffDecl>(it);

@@ -10,6 +10,7 @@
 #include "sema/DiffDeclChecker.h"
 #include "sema/FunctionChecker.h"
 #include "sema/GeneratedStructs.h"
+#include "sema/IncompleteItems.h"
 #include "sema/StructChecker.h"
 #include "sema/TopLevelChecker.h"
 
@@ -25,6 +26,7 @@ void runPasses(ast::Module& m, DiagnosticSink& diags) {
     FunctionChecker functions(ctx);
     for (ast::Function* f : m.functions()) {
         functions.checkSignature(*f);
+        if (hasDamagedHeader(*f)) ctx.lenientCalls.insert(f);
         if (ctx.referable(f) && !f->name.empty()) ctx.sigs.addUser(*f);
     }
     ctx.sigs.addBuiltin(makeDfloatSignature());

@@ -60,7 +60,7 @@ TypePtr TypeResolver::resolveInner(const ast::TypeExpr* t, TypeContext ctx) {
             // A literal beyond int range was reported by the parser (int-literal-range).
             if (t->hasSize && t->size > INT_MAX) return errorType();
             if (t->hasSize && t->size <= 0) {
-                diags_.error(t->loc, "bad-type",
+                diags_.error(t->sizeLoc.valid() ? t->sizeLoc : t->loc, "bad-type",
                              "array size must be a positive integer literal, got " +
                                  std::to_string(t->size));
                 return errorType();

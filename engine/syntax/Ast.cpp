@@ -72,6 +72,7 @@ TypeExprPtr clone(const TypeExpr& t) {
     if (t.elem) c->elem = clone(*t.elem);
     c->size = t.size;
     c->hasSize = t.hasSize;
+    c->sizeLoc = t.sizeLoc;
     return c;
 }
 
@@ -138,6 +139,7 @@ Function clone(const Function& f) {
     c.returnType = f.returnType;
     c.generated = f.generated;
     c.derivedFrom = f.derivedFrom;
+    c.incomplete = f.incomplete;
     return c;
 }
 
@@ -146,6 +148,8 @@ StructDecl clone(const StructDecl& s) {
     c.name = s.name;
     c.loc = s.loc;
     c.generated = s.generated;
+    c.nameLoc = s.nameLoc;
+    c.incomplete = s.incomplete;
     for (const Member& m : s.members) {
         Member mc;
         mc.name = m.name;

@@ -42,6 +42,7 @@ struct TypeExpr {
     TypeExprPtr elem;        // Array, Diff, In, Out
     long long size = 0;      // Array: the literal as written; 0 when absent (unbounded)
     bool hasSize = false;    // Array: true when a size was written (even a bad one, e.g. 0)
+    SourceLoc sizeLoc;       // Array: position of the size literal (when hasSize)
 };
 
 // ---------------------------------------------------------------- expressions
@@ -160,6 +161,10 @@ struct Function {
     // Set for functions produced by differentiation.
     bool generated = false;
     std::string derivedFrom;   // the primal's name (generated or declared derivatives)
+    // Set by the parser when an error was reported inside this function (a statement,
+    // parameter or annotation was dropped or damaged): the checker skips its body and, when the
+    // header itself is damaged (some parameter or annotation missing), checks calls leniently.
+    bool incomplete = false;
 };
 
 struct Member {
@@ -174,6 +179,10 @@ struct StructDecl {
     SourceLoc loc;
     std::vector<Member> members;
     bool generated = false;    // a differential struct added by the checker (_dfloat, _dS)
+    SourceLoc nameLoc;         // position of the struct's name (invalid for generated ones)
+    // Set by the parser when a syntax error was reported inside this struct (a member line was
+    // dropped or damaged): its member list may be incomplete, so the checker is lenient.
+    bool incomplete = false;
 };
 
 struct DiffDecl {

@@ -605,6 +605,7 @@ ast::TypeExprPtr ParserImpl::typeExpr() {
                   "integer literal " + std::string(n.text) + " is out of range (max 2147483647)");
         ty->size = n.intValue;
         ty->hasSize = true;
+        ty->sizeLoc = n.loc;
         advance();
     }
     if (tok().isOp(",")) {

@@ -161,6 +161,7 @@ ast::Module ParserImpl::run() {
             advance();
             continue;
         }
+        ItemStart start{m.items.size(), sink_->errorCount(), pos_};
         if (t.isKw(Kw::Import) || t.isKw(Kw::From)) {
             warning(t.loc, "import-ignored", "import ignored: kernels cannot use Python modules");
             skipSimple();
@@ -176,6 +177,7 @@ ast::Module ParserImpl::run() {
         } else {
             topLevelStatement(m);
         }
+        markIfIncomplete(m, start);
     }
     panic_ = false;
     for (size_t i = 0; i < pragmas_.size(); ++i) {
@@ -188,6 +190,34 @@ ast::Module ParserImpl::run() {
                     "pragma ignored: only '#pragma omp parallel for' is recognised");
     }
     return m;
+}
+
+void ParserImpl::markIfIncomplete(ast::Module& m, const ItemStart& start) {
+    if (m.items.size() <= start.items) return;
+    bool damaged = sink_->errorCount() > start.errors;
+    for (size_t k = start.token; k < pos_ && !damaged; ++k) damaged = toks_[k].is(TokKind::Error);
+    // A never-closed bracket made the rest of the file one logical line (no Error token).
+    if (unclosedBracket_ && !(*unclosedBracket_ < toks_[start.token].loc) &&
+        (pos_ >= toks_.size() - 1 || *unclosedBracket_ < toks_[pos_].loc))
+        damaged = true;
+    if (!damaged) return;
+    ast::Item& item = m.items.back();
+    if (auto* f = std::get_if<ast::Function>(&item)) f->incomplete = true;
+    else if (auto* s = std::get_if<ast::StructDecl>(&item)) s->incomplete = true;
+}
+
+ast::Param ParserImpl::unreadableParam(SourceLoc at) {
+    ast::Param p;
+    p.loc = at;
+    p.annotation = unreadableType(at);
+    return p;
+}
+
+ast::TypeExprPtr ParserImpl::unreadableType(SourceLoc at) {
+    auto t = std::make_unique<ast::TypeExpr>();
+    t->kind = ast::TypeExpr::Kind::Named;
+    t->loc = at;
+    return t;
 }
 
 void ParserImpl::topLevelStatement(ast::Module& m) {
@@ -269,7 +299,7 @@ void ParserImpl::decorated(ast::Module& m) {
 }
 
 void ParserImpl::function(ast::Module& m, bool simd, bool openMpi, bool bad) {
-    (void)bad;
+    (void)bad;  // the decorator's error marks the item incomplete (markIfIncomplete)
     ast::Function f;
     f.loc = tok().loc;
     f.simd = simd;
@@ -278,47 +308,48 @@ void ParserImpl::function(ast::Module& m, bool simd, bool openMpi, bool bad) {
     if (!tok().isIdent()) {
         syntaxError(tok(), "expected a function name");
         recoverCompound();
-        return;
+        return;  // nameless: nothing can refer to it
     }
     f.name = std::string(tok().text);
     f.nameLoc = tok().loc;
     advance();
-    if (!expectOp("(", "'('")) {
-        recoverCompound();
-        return;
-    }
+    // From here on the function is kept even when its header is damaged, so that calls to it
+    // are not reported as unknown-function: an unreadable parameter or annotation becomes a
+    // placeholder (ParserInternal.h) and the checker treats calls to the function leniently.
+    auto keepDamaged = [&](bool headerDamaged) {
+        if (headerDamaged) f.params.push_back(unreadableParam(tok().loc));
+        f.incomplete = true;
+        recoverCompound();  // the body's own errors are still reported
+        m.items.emplace_back(std::move(f));
+    };
+    if (!expectOp("(", "'('")) return keepDamaged(true);
     bool paramsOk = true;
     while (!tok().isOp(")")) {
         if (!parameter(f)) paramsOk = false;
-        if (panic_) {
-            recoverCompound();
-            return;
-        }
+        if (panic_) return keepDamaged(paramsOk);
         if (tok().isOp(",")) {
             advance();
         } else if (!tok().isOp(")")) {
             syntaxError(tok(), "expected ',' or ')' in the parameter list");
-            recoverCompound();
-            return;
+            return keepDamaged(true);
         }
     }
     advance();  // )
     if (tok().isOp("->")) {
+        SourceLoc at = tok().loc;
         advance();
         f.returnAnnotation = typeAnnotation();
         if (!f.returnAnnotation) {
-            recoverCompound();
-            return;
+            f.returnAnnotation = unreadableType(at);
+            return keepDamaged(false);
         }
     }
-    if (!expectOp(":", "':' after the function header")) {
-        recoverCompound();
-        return;
-    }
+    if (!expectOp(":", "':' after the function header")) return keepDamaged(false);
     ++functionDepth_;
     f.body = suite();
     --functionDepth_;
-    if (paramsOk) m.items.emplace_back(std::move(f));
+    if (!paramsOk) f.incomplete = true;
+    m.items.emplace_back(std::move(f));
 }
 
 bool ParserImpl::parameter(ast::Function& f) {
@@ -329,6 +360,7 @@ bool ParserImpl::parameter(ast::Function& f) {
                            : peek(1).isIdent() ? "'*args' parameters are not supported"
                                                : "keyword-only markers '*' are not supported";
         error(t.loc, "unsupported-syntax", what);
+        f.params.push_back(unreadableParam(t.loc));
         // Skip this parameter up to the next ',' or ')' at bracket depth 0.
         int depth = 0;
         while (!atLineEnd()) {
@@ -341,6 +373,7 @@ bool ParserImpl::parameter(ast::Function& f) {
         return false;
     }
     if (!t.isIdent()) {
+        f.params.push_back(unreadableParam(t.loc));
         syntaxError(t, "expected a parameter name");
         return false;
     }
@@ -350,15 +383,24 @@ bool ParserImpl::parameter(ast::Function& f) {
     advance();
     bool ok = true;
     if (tok().isOp(":")) {
+        SourceLoc at = tok().loc;
         advance();
         p.annotation = typeAnnotation();
-        if (!p.annotation) return false;
+        if (!p.annotation) {
+            p.annotation = unreadableType(at);
+            f.params.push_back(std::move(p));
+            return false;
+        }
     }
     if (tok().isOp("=")) {
         advance();
-        error(tok().loc, "unsupported-syntax", "default values for parameters are not supported");
+        // Calls may rely on the default: the placeholder makes the checker lenient with them.
+        SourceLoc at = tok().loc;
+        error(at, "unsupported-syntax", "default values for parameters are not supported");
         expression();
-        ok = false;
+        f.params.push_back(std::move(p));
+        f.params.push_back(unreadableParam(at));
+        return false;
     }
     f.params.push_back(std::move(p));
     return ok;
@@ -374,6 +416,7 @@ void ParserImpl::structDecl(ast::Module& m, bool decoratorReported) {
         return;
     }
     s.name = std::string(tok().text);
+    s.nameLoc = tok().loc;
     advance();
     bool reported = decoratorReported;
     if (tok().isOp("(")) {

@@ -3,8 +3,10 @@
 // ParsePragma.cpp. Internal to the syntax layer.
 //
 // Error model. Every parse function reports at most what it sees and returns null for a
-// construct it could not build; a statement with any error is dropped from the tree (the
-// module is unusable anyway and later stages never run on it). Two kinds of errors:
+// construct it could not build; a statement with any error is dropped from the tree, and the
+// function or struct it was in is marked `incomplete` (markIfIncomplete) so that the type
+// checker, which still runs to find independent errors, does not report the consequences of
+// what was dropped. Code generation never runs on a module with errors. Two kinds of errors:
 //  * well-formed but unsupported constructs (`a != b`, `[1, 2]`): reported, parsing goes on so
 //    that independent errors in the same statement are found too;
 //  * syntax errors: reported, then `panic_` silences everything until the statement loop has
@@ -70,6 +72,20 @@ private:
     void structDecl(ast::Module& m, bool decoratorReported);
     void structBodyLine(ast::StructDecl& s, bool& reported);
     void diffDecl(ast::Module& m);
+    // Where an item's parse began: markIfIncomplete sets ast::Function/StructDecl::incomplete
+    // on the item it added when any error (parser or lexer) was reported inside it.
+    struct ItemStart {
+        size_t items;
+        size_t errors;
+        size_t token;
+    };
+    void markIfIncomplete(ast::Module& m, const ItemStart& start);
+    // Placeholders for the parts of a function header that could not be read, so that the
+    // function keeps its name and the checker can tell a damaged header (calls to it are
+    // checked leniently): a parameter with an empty name, a Named type with an empty name
+    // (which the checker resolves silently to the error type).
+    static ast::Param unreadableParam(SourceLoc at);
+    static ast::TypeExprPtr unreadableType(SourceLoc at);
 
     // ------------------------------------------------------------ statements (ParseStatements.cpp)
     ast::Block suite();

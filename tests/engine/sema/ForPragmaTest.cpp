@@ -161,9 +161,10 @@ TEST(Pragmas, DefaultNoneOneErrorPerMissingName) {
                    "    for i in range(n):\n"
                    "        for j in range(n):\n"
                    "            y[i] = x[j] * c + x[i]\n");
-    EXPECT_EQ(c.all(), (Lines{"3:26: error [omp-default-none]", "3:26: error [omp-default-none]",
-                              "3:26: error [omp-default-none]"}));
-    // n (range of the nested loop), x, c in first-use order; not i or j (loop variables).
+    // One error per missing name, at its first use in the body: n (range of the nested loop),
+    // x, c; not i or j (loop variables), not x again at 6:31.
+    EXPECT_EQ(c.all(), (Lines{"5:24: error [omp-default-none]", "6:20: error [omp-default-none]",
+                              "6:27: error [omp-default-none]"}));
     std::vector<std::string> messages;
     for (const Diagnostic& d : c.diags.sorted()) messages.push_back(d.message);
     EXPECT_NE(messages[0].find("'n'"), std::string::npos);

@@ -41,7 +41,8 @@ TEST(ProjectErrors, BadTypeAndUnknownType) {
                    "    v : Vec4\n"
                    "    b : Array[In[float], 2]\n"
                    "    return 1.0\n");
-    EXPECT_EQ(c.all(), (Lines{"2:9: error [bad-type]", "3:14: error [bad-type]", "4:9: error [bad-type]",
+    // A bad array size is reported at the size literal (3:27), not at 'Array'.
+    EXPECT_EQ(c.all(), (Lines{"2:9: error [bad-type]", "3:27: error [bad-type]", "4:9: error [bad-type]",
                               "5:9: error [unknown-type]", "6:15: error [bad-type]"}));
 }
 
@@ -53,8 +54,25 @@ TEST(ProjectErrors, DuplicateDefinitionAcrossKindsWithNote) {
                    "def g(x : In[float]) -> float:\n"
                    "    return x\n"
                    "g = fwd_diff(f)\n");
-    EXPECT_EQ(c.all(), (Lines{"3:1: error [duplicate-definition]", "7:1: error [duplicate-definition]"}));
+    // A struct is reported at its name, like a function.
+    EXPECT_EQ(c.all(), (Lines{"3:7: error [duplicate-definition]", "7:1: error [duplicate-definition]"}));
     EXPECT_EQ(c.notes(), (Lines{"1:5: note", "5:5: note"}));
+}
+
+TEST(ProjectErrors, ArraySizeZeroOrNegativeAtTheSizeLiteral) {
+    auto c = check("def f(x : In[Array[float,  0]]) -> float:\n"
+                   "    a : Array[int, 0]\n"
+                   "    return 1.0\n");
+    EXPECT_EQ(c.all(), (Lines{"1:28: error [bad-type]", "2:20: error [bad-type]"}));
+}
+
+TEST(ProjectErrors, DuplicateStructNoteAtFirstStructName) {
+    auto c = check("class  A:\n"
+                   "    x : int\n"
+                   "class   A:\n"
+                   "    y : float\n");
+    EXPECT_EQ(c.all(), (Lines{"3:9: error [duplicate-definition]"}));
+    EXPECT_EQ(c.notes(), (Lines{"1:8: note"}));
 }
 
 TEST(ProjectErrors, GeneratedStructNameTakenByDifferentStructOrFunction) {
@@ -64,7 +82,7 @@ TEST(ProjectErrors, GeneratedStructNameTakenByDifferentStructOrFunction) {
                    "    x : float\n"
                    "def _dfloat(x : In[float]) -> float:\n"
                    "    return x\n");
-    EXPECT_EQ(c.all(), (Lines{"3:1: error [duplicate-definition]", "5:5: error [duplicate-definition]"}));
+    EXPECT_EQ(c.all(), (Lines{"3:7: error [duplicate-definition]", "5:5: error [duplicate-definition]"}));
 }
 
 TEST(ProjectErrors, ReservedNames) {
@@ -79,7 +97,7 @@ TEST(ProjectErrors, ReservedNames) {
                    "def sqrtf(x : In[float]) -> float:\n"
                    "    return x\n");
     EXPECT_EQ(c.all(),
-              (Lines{"1:5: error [reserved-name]", "3:1: error [reserved-name]", "4:5: error [reserved-name]",
+              (Lines{"1:5: error [reserved-name]", "3:7: error [reserved-name]", "4:5: error [reserved-name]",
                      "5:7: error [reserved-name]", "6:5: error [reserved-name]", "8:1: error [reserved-name]",
                      "9:5: error [reserved-name]"}));
 }

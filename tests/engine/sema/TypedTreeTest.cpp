@@ -1,6 +1,8 @@
 // The typed tree the checker leaves behind: expression types, implicit conversions at every
 // place of LANGUAGE.md §2.5, resolved declarations/parameters/members, Diff[T] resolution and
 // the appended differential structs (§2.6).
+#include <functional>
+
 #include "SemaTestUtil.h"
 
 namespace lomaw::sema::test {
@@ -156,6 +158,52 @@ TEST(TypedTree, GeneratedStructsAppendedInSourceOrder) {
     EXPECT_EQ(d1.members[2].annotation->kind, ast::TypeExpr::Kind::Array);
     EXPECT_EQ(d1.members[2].annotation->size, 2);
     EXPECT_EQ(toString(d2.members[0].resolved), "Array[_dfloat]");
+}
+
+// Every struct name that a struct of the checked module mentions (through arrays too).
+std::vector<std::string> danglingStructNames(const ast::Module& m) {
+    std::vector<std::string> out;
+    std::function<void(const TypePtr&)> visit = [&](const TypePtr& t) {
+        if (!t) return;
+        if (t->isArray()) return visit(t->elem);
+        if (t->isStruct() && !m.findStruct(t->structName)) out.push_back(t->structName);
+    };
+    for (const ast::StructDecl* s : m.structs())
+        for (const ast::Member& mem : s->members) visit(mem.resolved);
+    return out;
+}
+
+std::vector<std::string> generatedNames(const ast::Module& m) {
+    std::vector<std::string> out;
+    for (const ast::StructDecl* s : m.structs())
+        if (s->generated) out.push_back(s->name);
+    return out;
+}
+
+TEST(TypedTree, GeneratedStructsAreClosedUnderTheirMembers) {
+    // _dB has a member _d_dfloat (D(_dfloat)), which must be generated too.
+    auto c = check("class B:\n"
+                   "    d : _dfloat\n");
+    ASSERT_TRUE(c.ok) << ::testing::PrintToString(c.all());
+    EXPECT_EQ(generatedNames(c.module), (Lines{"_dfloat", "_dB", "_d_dfloat"}));
+    EXPECT_TRUE(danglingStructNames(c.module).empty()) << ::testing::PrintToString(danglingStructNames(c.module));
+}
+
+TEST(TypedTree, GeneratedStructClosureOrderIsByLevelThenBase) {
+    // Level 1 always: _dfloat, _dA, _dB, _dC (bases in source order). Level 2, float first:
+    // _d_dfloat (C.e, _dB.d, _d_dA.x), _d_dA (_dB.a); not _d_dB or _d_dC (unused). Level 3:
+    // _d_d_dfloat (_dC.e).
+    auto c = check("class A:\n"
+                   "    x : float\n"
+                   "class B:\n"
+                   "    d : _dfloat\n"
+                   "    a : Array[_dA, 2]\n"
+                   "class C:\n"
+                   "    e : _d_dfloat\n");
+    ASSERT_TRUE(c.ok) << ::testing::PrintToString(c.all());
+    EXPECT_EQ(generatedNames(c.module),
+              (Lines{"_dfloat", "_dA", "_dB", "_dC", "_d_dfloat", "_d_dA", "_d_d_dfloat"}));
+    EXPECT_TRUE(danglingStructNames(c.module).empty()) << ::testing::PrintToString(danglingStructNames(c.module));
 }
 
 TEST(TypedTree, IdenticalRedeclarationOfGeneratedStructIsThatType) {

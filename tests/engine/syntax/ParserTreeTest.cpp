@@ -73,6 +73,29 @@ TEST(ParserTree, StructDeclaration) {
     EXPECT_FALSE(s.generated);
 }
 
+TEST(ParserTree, StructNameAndArraySizePositions) {
+    Parsed p = parseClean("class  P:\n    a : Array[float,  7]\n    b : Array[int]\n");
+    const auto& s = std::get<ast::StructDecl>(p.module.items.at(0));
+    EXPECT_EQ(s.loc, (SourceLoc{1, 1}));
+    EXPECT_EQ(s.nameLoc, (SourceLoc{1, 8}));
+    EXPECT_FALSE(s.incomplete);
+    EXPECT_EQ(s.members[0].annotation->sizeLoc, (SourceLoc{2, 23}));
+    EXPECT_FALSE(s.members[1].annotation->sizeLoc.valid());  // no size written
+}
+
+TEST(ParserTree, CloneCopiesPositionsAndIncompleteMarks) {
+    Parsed p = parseText("class S:\n    a : Array[float, 0]\n    b : Lst[int]\n"
+                         "def f(x : In[float]) -> float:\n    y = x % 2.0\n    return x\n");
+    ast::Module c = ast::clone(p.module);
+    const auto& s = std::get<ast::StructDecl>(c.items.at(0));
+    EXPECT_TRUE(s.incomplete);
+    EXPECT_EQ(s.nameLoc, (SourceLoc{1, 7}));
+    EXPECT_EQ(s.members.at(0).annotation->sizeLoc, (SourceLoc{2, 22}));
+    EXPECT_TRUE(fn(c, 1).incomplete);
+    ast::Function plain = ast::clone(fn(parseClean("def g():\n    h()\n").module, 0));
+    EXPECT_FALSE(plain.incomplete);
+}
+
 TEST(ParserTree, InlineStructBody) {
     Parsed p = parseClean("class P: x : int; y : float\n");
     const auto& s = std::get<ast::StructDecl>(p.module.items.at(0));
