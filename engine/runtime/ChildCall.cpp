@@ -46,6 +46,10 @@ void drain(int& fd, std::string& out) {
         if (devNull != STDIN_FILENO) close(devNull);
     }
     signal(SIGPIPE, SIG_DFL);
+    // A crash in generated code must end the child with its signal, whatever handlers the
+    // caller installed (a GUI's crash reporter, a sanitizer runtime that would turn SIGSEGV
+    // into its own report and exit 1): the parent names the signal to the user.
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) signal(sig, SIG_DFL);
     int status = body(resultFd);
     fflush(nullptr);
     _exit(status);

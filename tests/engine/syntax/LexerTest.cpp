@@ -137,7 +137,8 @@ TEST(Lexer, FloatBeyondDoubleRangeIsInfinityAndTinyIsZero) {
 TEST(Lexer, MalformedNumbersAreSyntaxErrors) {
     for (const char* bad : {"1__0", "1_", "0x", "0b2", "0o8", "012", "1e", "1abc", "0x1g"}) {
         DiagnosticSink d;
-        LexResult r = lex(std::string("x = ") + bad + "\n", d);
+        const std::string source = std::string("x = ") + bad + "\n";  // tokens view into it
+        LexResult r = lex(source, d);
         ASSERT_EQ(d.raw().size(), 1u) << bad;
         EXPECT_EQ(d.raw()[0].code, "syntax-error") << bad;
         EXPECT_EQ(d.raw()[0].loc, (SourceLoc{1, 5})) << bad;
