@@ -1,4 +1,5 @@
 #include "Engine.h"
+#include "EngineStages.h"
 
 #include <exception>
 
@@ -15,10 +16,13 @@ std::optional<Stage> stageFromName(const std::string& name) {
     if (name == "ast") return Stage::Ast;
     if (name == "diff") return Stage::Diff;
     if (name == "c") return Stage::C;
+    if (name == "omp") return Stage::Omp;
+    if (name == "mpi-parent") return Stage::MpiParent;
+    if (name == "mpi-child") return Stage::MpiChild;
     return std::nullopt;
 }
 
-std::vector<std::string> stageNames() { return {"ast", "diff", "c"}; }
+std::vector<std::string> stageNames() { return {"ast", "diff", "c", "omp", "mpi-parent", "mpi-child"}; }
 
 namespace {
 
@@ -73,7 +77,7 @@ CompileOutput Engine::check(const SourceFile& file) const {
     return finish(std::move(module), diags);
 }
 
-EmitOutput Engine::emit(const SourceFile& file, Stage stage) const {
+EmitOutput Engine::emit(const SourceFile& file, Stage stage, const EmitOptions& emitOptions) const {
     EmitOutput out;
     CompileOutput compiled = stage == Stage::Ast ? parse(file) : check(file);
     out.diagnostics = std::move(compiled.diagnostics);
@@ -92,6 +96,11 @@ EmitOutput Engine::emit(const SourceFile& file, Stage stage) const {
                 out.code = codegen::emitC(compiled.module, opts);
                 break;
             }
+            case Stage::Omp:
+                return emitOmpStage(compiled.module, file, std::move(out.diagnostics));
+            case Stage::MpiParent:
+            case Stage::MpiChild:
+                return emitMpiStage(compiled.module, file, stage, emitOptions, std::move(out.diagnostics));
         }
         out.ok = true;
     } catch (const std::exception& e) {

@@ -21,9 +21,16 @@ struct SourceFile {
     std::string text;
 };
 
-enum class Stage { Ast, Diff, C };
+enum class Stage {
+    Ast,        // the module re-printed as written
+    Diff,       // the checked module with every derivative generated, in kernel syntax
+    C,          // the C translation unit (plain)
+    Omp,        // the C translation unit built for OpenMP, scope decisions as comments
+    MpiParent,  // the MPI parent (driver) program of the run function
+    MpiChild,   // the MPI child (worker) program of the run function
+};
 
-// Parses "ast", "diff", "c"; nullopt for anything else.
+// Parses "ast", "diff", "c", "omp", "mpi-parent", "mpi-child"; nullopt for anything else.
 std::optional<Stage> stageFromName(const std::string& name);
 std::vector<std::string> stageNames();
 
@@ -37,6 +44,10 @@ struct EmitOutput {
     bool ok = false;
     EmittedText code;                     // empty when !ok
     std::vector<Diagnostic> diagnostics;
+};
+
+struct EmitOptions {
+    std::string function;                 // mpi-parent / mpi-child: the function to run (default: the @openMpi one)
 };
 
 struct RunOptions {
@@ -67,13 +78,16 @@ struct EngineOptions {
     std::string cacheDir;                 // "" : LOMAW_CACHE_DIR, then ~/.cache/lomaw
 };
 
+// Facade sections for the parallel layers live in their own headers so they grow apart:
+//   EngineScopes.h       OpenMP adjoint scope reports (engine/omp, engine/fortran)
+//   EngineDistributed.h  MPI batched runs, distributed gradients, optimisation (engine/dist)
 class Engine {
 public:
     explicit Engine(EngineOptions options = {});
 
     CompileOutput parse(const SourceFile& file) const;
     CompileOutput check(const SourceFile& file) const;
-    EmitOutput emit(const SourceFile& file, Stage stage) const;
+    EmitOutput emit(const SourceFile& file, Stage stage, const EmitOptions& emitOptions = {}) const;
     RunOutput run(const SourceFile& file, const RunOptions& options) const;
 
     const EngineOptions& options() const { return options_; }

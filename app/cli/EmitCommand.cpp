@@ -10,15 +10,20 @@ namespace lomaw::cli {
 Command addEmitCommand(CLI::App& app, const CommonOptions& common) {
     auto file = std::make_shared<std::string>();
     auto stage = std::make_shared<std::string>();
-    CLI::App* sub = app.add_subcommand("emit", "Print a generated program text (ast, diff or c)");
+    auto function = std::make_shared<std::string>();
+    CLI::App* sub = app.add_subcommand("emit", "Print a generated program text (ast, diff, c, omp, mpi-parent, mpi-child)");
     sub->add_option("FILE", *file, "kernel source (.py)")->required();
     sub->add_option("--stage", *stage, "ast | diff | c")
         ->required()
         ->check(CLI::IsMember(stageNames()));
-    return {sub, [file, stage, &common]() -> int {
+    sub->add_option("--function", *function,
+                    "mpi-parent / mpi-child: the function the programs run (default: the @openMpi one)");
+    return {sub, [file, stage, function, &common]() -> int {
         auto source = readSourceFile(*file);
         if (!source) return kUsageError;
-        EmitOutput out = makeEngine(common).emit(*source, *stageFromName(*stage));
+        EmitOptions emitOptions;
+        emitOptions.function = *function;
+        EmitOutput out = makeEngine(common).emit(*source, *stageFromName(*stage), emitOptions);
         printDiagnostics(out.diagnostics, *source, /*toStdout=*/false);
         if (!out.ok) return hasErrors(out.diagnostics) ? kCompileError : kEnvironmentError;
         std::cout << out.code.text << std::flush;
