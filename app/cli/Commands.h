@@ -18,5 +18,6 @@ struct Command {
 Command addCheckCommand(CLI::App& app, const CommonOptions& common);
 Command addEmitCommand(CLI::App& app, const CommonOptions& common);
 Command addRunCommand(CLI::App& app, const CommonOptions& common);
+Command addGradcheckCommand(CLI::App& app, const CommonOptions& common);
 
 }  // namespace lomaw::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
         addCheckCommand(app, common),
         addEmitCommand(app, common),
         addRunCommand(app, common),
+        addGradcheckCommand(app, common),
     };
 
     try {

@@ -1,0 +1,91 @@
+// lomaw gradcheck FILE FUNC --args JSON — forward and reverse mode against central finite
+// differences, one row per float input component; exit 1 when any row disagrees.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "Commands.h"
+#include "EngineGradcheck.h"
+
+namespace lomaw::cli {
+
+namespace {
+
+struct GradcheckArgs {
+    std::string file;
+    GradcheckOptions options;
+    int threads = -1;
+    bool json = false;
+};
+
+std::string formatNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.7g", v);
+    return buf;
+}
+
+void printTable(const GradcheckOutput& out) {
+    size_t width = 5;
+    for (const GradcheckRow& r : out.rows) width = std::max(width, r.input.size());
+    std::printf("%-*s  %15s  %15s  %15s  %s\n", static_cast<int>(width), "input", "finite-diff", "forward",
+                "reverse", "status");
+    for (const GradcheckRow& r : out.rows)
+        std::printf("%-*s  %15s  %15s  %15s  %s\n", static_cast<int>(width), r.input.c_str(),
+                    formatNumber(r.finiteDifference).c_str(), formatNumber(r.forward).c_str(),
+                    formatNumber(r.reverse).c_str(), r.ok ? "ok" : "MISMATCH");
+    size_t bad = 0;
+    for (const GradcheckRow& r : out.rows) bad += !r.ok;
+    if (out.rows.empty()) std::printf("no float input components: nothing to compare\n");
+    else if (bad == 0) std::printf("all %zu components agree\n", out.rows.size());
+    else std::printf("%zu of %zu components disagree\n", bad, out.rows.size());
+}
+
+void printJson(const GradcheckOutput& out) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const GradcheckRow& r : out.rows)
+        rows.push_back({{"input", r.input}, {"finite_difference", r.finiteDifference},
+                        {"forward", r.forward}, {"reverse", r.reverse}, {"ok", r.ok}});
+    std::cout << nlohmann::json{{"agree", out.agree}, {"rows", rows}}.dump() << '\n';
+}
+
+}  // namespace
+
+Command addGradcheckCommand(CLI::App& app, const CommonOptions& common) {
+    auto args = std::make_shared<GradcheckArgs>();
+    CLI::App* sub = app.add_subcommand(
+        "gradcheck", "Compare forward and reverse-mode derivatives with central finite differences");
+    sub->add_option("FILE", args->file, "kernel source (.py)")->required();
+    sub->add_option("FUNC", args->options.function, "function to check (its primal)")->required();
+    sub->add_option("--args", args->options.argsJson, "the point: JSON array, one value per parameter");
+    CLI::Option* threadsOpt = sub->add_option("--threads", args->threads, "thread count for a @simd function");
+    sub->add_option("--step", args->options.relativeStep, "relative finite-difference step (default 4e-3)")
+        ->check(CLI::PositiveNumber);
+    sub->add_option("--rtol", args->options.rtol, "relative tolerance against finite differences (default 1e-2)")
+        ->check(CLI::NonNegativeNumber);
+    sub->add_option("--atol", args->options.atol, "absolute tolerance against finite differences (default 1e-3)")
+        ->check(CLI::NonNegativeNumber);
+    sub->add_flag("--json", args->json, "print the rows as JSON");
+    return {sub, [args, threadsOpt, &common]() -> int {
+        auto source = readSourceFile(args->file);
+        if (!source) return kUsageError;
+        if (threadsOpt->count() > 0) args->options.threads = args->threads;
+        GradcheckOutput out = checkGradients(makeEngine(common), *source, args->options);
+        printDiagnostics(out.diagnostics, *source, /*toStdout=*/false);
+        switch (out.status) {
+            case RunOutput::Status::Ok: break;
+            case RunOutput::Status::CompileError: return kCompileError;
+            case RunOutput::Status::UsageError: printUsageError(out.message); return kUsageError;
+            case RunOutput::Status::RuntimeError:
+                std::cerr << "lomaw: runtime error: " << out.message << '\n';
+                return kRuntimeError;
+            default: std::cerr << "lomaw: error: " << out.message << '\n'; return kEnvironmentError;
+        }
+        if (args->json) printJson(out);
+        else printTable(out);
+        return out.agree ? kSuccess : kCompileError;
+    }};
+}
+
+}  // namespace lomaw::cli

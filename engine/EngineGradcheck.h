@@ -1,0 +1,51 @@
+// Facade section: `lomaw gradcheck` — forward- and reverse-mode derivatives of a function
+// compared with central finite differences of its primal, one row per float input component.
+//
+// What is compared: the derivative of S = (sum of the float components of the result and of
+// every Out parameter after the call) with respect to each float component of each In
+// parameter. Reverse mode gets all of them from one call (adjoint seeds 1 everywhere), forward
+// mode from one call per component (tangent seed 1 on that component), finite differences from
+// two primal calls per component. See docs/gradcheck.md for the step and tolerances.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Engine.h"
+
+namespace lomaw {
+
+struct GradcheckOptions {
+    std::string function;
+    std::string argsJson = "[]";
+    std::optional<int> threads;
+    // Central differences use h = relativeStep * max(1, |x|), rounded to the float grid.
+    // 4e-3 ≈ cbrt(3 * 2^-24): balances float32 rounding (eps/h) against truncation (h^2).
+    double relativeStep = 4e-3;
+    double rtol = 1e-2;  // |fd - ad| <= atol + rtol * max(|fd|, |ad|)
+    double atol = 1e-3;
+    // Forward and reverse mode compute the same quantity exactly up to float rounding.
+    double adRtol = 1e-4;
+    double adAtol = 1e-5;
+};
+
+struct GradcheckRow {
+    std::string input;          // "x", "a[2]", "p.pos[1]"
+    double finiteDifference = 0;
+    double forward = 0;
+    double reverse = 0;
+    bool ok = false;
+};
+
+struct GradcheckOutput {
+    RunOutput::Status status = RunOutput::Status::InternalError;  // of the calls made
+    std::string message;
+    std::vector<Diagnostic> diagnostics;
+    std::vector<GradcheckRow> rows;
+    bool agree = false;         // every row ok
+};
+
+GradcheckOutput checkGradients(const Engine& engine, const SourceFile& file, const GradcheckOptions& options);
+
+}  // namespace lomaw

@@ -1,0 +1,72 @@
+// `lomaw gradcheck`: rows per float input, agreement with finite differences, exit codes.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "Process.h"
+#include "TempKernel.h"
+
+namespace lomaw::test {
+namespace {
+
+TEST(Gradcheck, SmoothFunctionAgreesInEveryComponent) {
+    // f(x, a) = x*x*a[0] + sin(a[1]): df/dx = 2*x*a[0] = 6, df/da0 = x*x = 2.25,
+    // df/da1 = cos(0.5) = 0.8775826.
+    TempKernel k(
+        "def f(x : In[float], a : In[Array[float]]) -> float:\n"
+        "    return x * x * a[0] + sin(a[1])\n");
+    ProcessResult r = lomaw({"gradcheck", k.path(), "f", "--args", "[1.5, [2.0, 0.5]]", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    nlohmann::json out = nlohmann::json::parse(r.out);
+    EXPECT_TRUE(out["agree"].get<bool>());
+    ASSERT_EQ(out["rows"].size(), 3u);
+    EXPECT_EQ(out["rows"][0]["input"], "x");
+    EXPECT_EQ(out["rows"][1]["input"], "a[0]");
+    EXPECT_EQ(out["rows"][2]["input"], "a[1]");
+    EXPECT_NEAR(out["rows"][0]["reverse"].get<double>(), 6.0, 1e-5);
+    EXPECT_NEAR(out["rows"][1]["forward"].get<double>(), 2.25, 1e-5);
+    EXPECT_NEAR(out["rows"][2]["reverse"].get<double>(), 0.8775826, 1e-5);
+    EXPECT_NEAR(out["rows"][2]["finite_difference"].get<double>(), 0.8775826, 1e-3);
+}
+
+TEST(Gradcheck, OutParametersCountAsOutputs) {
+    // y = 3*x written to an Out parameter, return x: d(sum of outputs)/dx = 3 + 1 = 4.
+    TempKernel k(
+        "def g(x : In[float], y : Out[float]) -> float:\n"
+        "    y = 3.0 * x\n"
+        "    return x\n");
+    ProcessResult r = lomaw({"gradcheck", k.path(), "g", "--args", "[2.0, 0.0]", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    nlohmann::json out = nlohmann::json::parse(r.out);
+    ASSERT_EQ(out["rows"].size(), 1u);
+    EXPECT_NEAR(out["rows"][0]["forward"].get<double>(), 4.0, 1e-6);
+    EXPECT_NEAR(out["rows"][0]["reverse"].get<double>(), 4.0, 1e-6);
+}
+
+TEST(Gradcheck, AJumpAtThePointIsAMismatchAndExitsOne) {
+    // A step function at its jump: finite differences see 1/(2h), both AD modes see 0.
+    TempKernel k(
+        "def step(x : In[float]) -> float:\n"
+        "    y : float\n"
+        "    if x > 1.0:\n"
+        "        y = 1.0\n"
+        "    return y\n");
+    ProcessResult r = lomaw({"gradcheck", k.path(), "step", "--args", "[1.0]"});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_NE(r.out.find("MISMATCH"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 of 1 components disagree"), std::string::npos) << r.out;
+}
+
+TEST(Gradcheck, UsageAndRuntimeErrors) {
+    TempKernel k(
+        "def f(x : In[float], n : In[int]) -> float:\n"
+        "    return x / int2float(n / n)\n");
+    EXPECT_EQ(lomaw({"gradcheck", k.path(), "nope", "--args", "[1.0, 1]"}).exitCode, 2);
+    EXPECT_EQ(lomaw({"gradcheck", k.path(), "f", "--args", "[1.0]"}).exitCode, 2);
+    ProcessResult r = lomaw({"gradcheck", k.path(), "f", "--args", "[1.0, 0]"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_EQ(r.err, "lomaw: runtime error: integer division by zero\n");
+}
+
+}  // namespace
+}  // namespace lomaw::test
