@@ -1,0 +1,170 @@
+// The dot-product identity between forward and reverse mode, <J·v, w> = <v, Jᵀ·w>, on every
+// kernel of tests/kernels/run and examples/ that has RUN directives, at the points those
+// directives give, with random tangents v and adjoints w. Forward mode computes J·v, reverse
+// mode Jᵀ·w; the identity holds for any J only when both are the derivative of the same
+// function, so it checks the two modes against each other on the whole corpus.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <random>
+#include <unistd.h>
+
+#include "Engine.h"
+#include "cli/KernelDirectives.h"
+#include "gradcheck/JsonLeaves.h"
+#include "runtime/Signature.h"
+
+namespace lomaw {
+namespace {
+
+using gradcheck::json;
+
+struct Corpus {
+    std::vector<std::string> files;
+    Corpus() {
+        files = test::kernelFiles(LOMAW_TEST_KERNELS "/run");
+        for (const std::string& f : test::kernelFiles(LOMAW_EXAMPLES)) files.push_back(f);
+    }
+};
+
+class DotProductIdentity : public testing::TestWithParam<std::string> {
+protected:
+    static Engine& engine() {
+        static Engine e([] {
+            EngineOptions o;
+            o.cacheDir = (std::filesystem::temp_directory_path() / ("lomaw_dot_" + std::to_string(::getpid()))).string();
+            return o;
+        }());
+        return e;
+    }
+};
+
+// Float leaves of the outputs (result, then Out parameters) of a primal-shaped call result.
+std::vector<double> outputLeaves(const runtime::Signature& sig, json result, const runtime::StructTable& structs,
+                                 bool tangents) {
+    std::vector<double> out;
+    auto take = [&](const Type& t, json& v) {
+        gradcheck::forEachFloatLeaf(t, v, structs, "", [&](json& leaf, const std::string&) {
+            out.push_back(tangents ? gradcheck::leafNumber(leaf["dval"]) : gradcheck::leafNumber(leaf));
+        });
+    };
+    if (sig.returnType && !sig.returnType->isVoid()) take(*sig.returnType, result["return"]);
+    for (size_t p = 0; p < sig.params.size(); ++p)
+        if (sig.params[p].isOut) take(*sig.params[p].type, result["args"][p]);
+    return out;
+}
+
+TEST_P(DotProductIdentity, ForwardAndReverseModeAreTransposes) {
+    const std::string path = GetParam();
+    const std::string text = test::readFile(path);
+    std::vector<test::RunCase> cases = test::parseRunCases(text);
+    std::mt19937 rng(12345);
+    std::uniform_real_distribution<double> uniform(-1.0, 1.0);
+    int checked = 0;
+    for (const test::RunCase& c : cases) {
+        if (c.exitCode != 0) continue;
+        SCOPED_TRACE(path + ":" + std::to_string(c.line) + " " + c.function + " " + c.argsJson);
+        SourceFile file{path, text + "\n\n_lomaw_dp_fwd = fwd_diff(" + c.function + ")\n" +
+                                  "_lomaw_dp_rev = rev_diff(" + c.function + ")\n"};
+        CompileOutput compiled = engine().check(file);
+        if (!compiled.ok) continue;  // e.g. not reverse-differentiable (rev-restriction)
+        const ast::Function* f = compiled.module.findFunction(c.function);
+        ASSERT_NE(f, nullptr);
+        runtime::Signature sig = runtime::signatureOf(*f);
+        runtime::StructTable structs(compiled.module);
+        json args = json::parse(c.argsJson.empty() ? "[]" : c.argsJson);
+        RunOptions run;
+        if (c.threads >= 0) run.threads = c.threads;
+
+        // J·v: tangents v on every float component of the In parameters.
+        std::vector<double> v;
+        json fwdArgs = json::array();
+        for (size_t p = 0; p < sig.params.size(); ++p) {
+            json dual = gradcheck::dualOf(*sig.params[p].type, args[p], structs);
+            if (!sig.params[p].isOut)
+                gradcheck::forEachFloatLeaf(*sig.params[p].type, dual, structs, "", [&](json& leaf, const std::string&) {
+                    v.push_back(uniform(rng));
+                    leaf["dval"] = v.back();
+                });
+            fwdArgs.push_back(dual);
+        }
+        run.function = "_lomaw_dp_fwd";
+        run.argsJson = fwdArgs.dump();
+        RunOutput fwd = engine().run(file, run);
+        ASSERT_EQ(fwd.status, RunOutput::Status::Ok) << fwd.message;
+        std::vector<double> jv = outputLeaves(sig, json::parse(fwd.output), structs, /*tangents=*/true);
+
+        // Jᵀ·w: adjoints w on every float output.
+        std::vector<double> w;
+        for (size_t i = 0; i < jv.size(); ++i) w.push_back(uniform(rng));
+        size_t wi = 0;
+        auto seeded = [&](const Type& t, const json& shape) {
+            json value = gradcheck::filledLike(t, shape, structs, 0.0);
+            gradcheck::forEachFloatLeaf(t, value, structs, "", [&](json& leaf, const std::string&) { leaf = w[wi++]; });
+            return value;
+        };
+        json primalResult;
+        if (sig.returnType && !sig.returnType->isVoid()) {
+            run.function = c.function;
+            run.argsJson = args.dump();
+            RunOutput primal = engine().run(file, run);
+            ASSERT_EQ(primal.status, RunOutput::Status::Ok) << primal.message;
+            primalResult = json::parse(primal.output)["return"];
+        }
+        // Output order of outputLeaves: result first, then Out parameters.
+        json returnSeed = (sig.returnType && !sig.returnType->isVoid()) ? seeded(*sig.returnType, primalResult) : json();
+        json revArgs = json::array();
+        std::vector<size_t> adjointAt;
+        for (size_t p = 0; p < sig.params.size(); ++p) {
+            const Type& t = *sig.params[p].type;
+            if (sig.params[p].isOut) {
+                revArgs.push_back(seeded(t, args[p]));
+            } else {
+                revArgs.push_back(args[p]);
+                adjointAt.push_back(revArgs.size());
+                revArgs.push_back(gradcheck::filledLike(t, args[p], structs, 0.0));
+            }
+        }
+        if (!returnSeed.is_null()) revArgs.push_back(returnSeed);
+        run.function = "_lomaw_dp_rev";
+        run.argsJson = revArgs.dump();
+        RunOutput rev = engine().run(file, run);
+        ASSERT_EQ(rev.status, RunOutput::Status::Ok) << rev.message;
+        json revResult = json::parse(rev.output);
+        std::vector<double> jtw;
+        size_t in = 0;
+        for (size_t p = 0; p < sig.params.size(); ++p) {
+            if (sig.params[p].isOut) continue;
+            json adjoint = revResult["args"][adjointAt[in++]];
+            gradcheck::forEachFloatLeaf(*sig.params[p].type, adjoint, structs, "",
+                                        [&](json& leaf, const std::string&) { jtw.push_back(gradcheck::leafNumber(leaf)); });
+        }
+        ASSERT_EQ(jtw.size(), v.size());
+        double lhs = 0, rhs = 0, scale = 0;
+        for (size_t i = 0; i < jv.size(); ++i) {
+            lhs += jv[i] * w[i];
+            scale += std::fabs(jv[i] * w[i]);
+        }
+        for (size_t i = 0; i < v.size(); ++i) {
+            rhs += v[i] * jtw[i];
+            scale += std::fabs(v[i] * jtw[i]);
+        }
+        if (!std::isfinite(lhs) && !std::isfinite(rhs)) continue;  // overflowing kernels
+        EXPECT_NEAR(lhs, rhs, 1e-6 + 1e-4 * scale) << "<Jv, w> = " << lhs << ", <v, JTw> = " << rhs;
+        ++checked;
+    }
+    if (checked == 0) GTEST_SKIP() << "no differentiable RUN case";
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, DotProductIdentity, testing::ValuesIn(Corpus().files),
+                         [](const testing::TestParamInfo<std::string>& info) {
+                             std::string name = std::filesystem::path(info.param).parent_path().filename().string() +
+                                                "_" + std::filesystem::path(info.param).stem().string();
+                             for (char& ch : name)
+                                 if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                             return name;
+                         });
+
+}  // namespace
+}  // namespace lomaw
