@@ -21,3 +21,9 @@ def descend(x0 : In[float], rate : In[float], steps : Out[int]) -> float:
         n = n + 1
     steps = n
     return x
+
+# p(2) = 8 - 24 + 18 + 1 = 3;  p'(2) = 12 - 24 + 9 = -3
+# RUN: poly [2.0]
+# EXPECT: {"return": 3, "args": [2]}
+# RUN: dpoly [2.0]
+# EXPECT: {"return": -3, "args": [2]}

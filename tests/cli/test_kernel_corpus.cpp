@@ -1,4 +1,4 @@
-// Every kernel in tests/kernels/run/ is compiled and called through `lomaw run` with the inputs
+// Every kernel in tests/kernels/run/ and examples/ is compiled and called through `lomaw run` with the inputs
 // of its RUN directives; the printed JSON must match its EXPECT directive (numbers computed
 // by hand, compared with a float32 tolerance), and the exit code its EXIT directive.
 #include <gtest/gtest.h>
@@ -42,6 +42,8 @@ TEST_P(KernelCorpus, RunsWithExpectedResults) {
 
 INSTANTIATE_TEST_SUITE_P(Run, KernelCorpus,
                          testing::ValuesIn(kernelFiles(LOMAW_TEST_KERNELS "/run")), corpusTestName);
+// The examples carry RUN directives too: every example runs, with the numbers its comments derive.
+INSTANTIATE_TEST_SUITE_P(Examples, KernelCorpus, testing::ValuesIn(kernelFiles(LOMAW_EXAMPLES)), corpusTestName);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(KernelCorpus);
 
 }  // namespace
