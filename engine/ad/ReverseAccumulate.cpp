@@ -18,10 +18,26 @@ ExprPtr call1(const char* fn, ExprPtr a) {
 
 }  // namespace
 
+ExprPtr ReverseDiffer::unused(const TypePtr& t) {
+    std::string key = toString(t);
+    auto it = unused_.find(key);
+    if (it == unused_.end()) {
+        std::string base = t->isFloat() ? "float" : t->isInt() ? "int" : t->structName;
+        it = unused_.emplace(key, local("_unused_" + base, t)).first;
+    }
+    return copy(*it->second);
+}
+
 void ReverseDiffer::addInto(ExprPtr target, ExprPtr value, ast::Block& out) {
     const TypePtr t = target->type;
     if (!t || !value) return;
     if (t->isFloat()) {
+        if (target->kind == Expr::Kind::Var && knownZero_.count(target->name)) {
+            knownZero_.erase(target->name);  // 0 + value
+            out.push_back(sAssign(std::move(target), std::move(value), loc_));
+            return;
+        }
+        written(*target);
         if (isShared(*target)) out.push_back(sAtomicAdd(std::move(target), std::move(value), loc_));
         else {
             ExprPtr sum = tBin(BinaryOp::Add, copy(*target), std::move(value));
@@ -52,6 +68,8 @@ void ReverseDiffer::zeroInto(ExprPtr target, ast::Block& out) {
     const TypePtr t = target->type;
     if (!t) return;
     if (t->isFloat()) {
+        if (target->kind == Expr::Kind::Var) knownZero_.insert(target->name);
+        else written(*target);
         out.push_back(sAssign(std::move(target), tFloat(0.0), loc_));
         return;
     }
@@ -72,8 +90,46 @@ void ReverseDiffer::zeroInto(ExprPtr target, ast::Block& out) {
     }
 }
 
+namespace {
+
+bool isSimple(const Expr& e) {
+    switch (e.kind) {
+        case Expr::Kind::Var:
+        case Expr::Kind::IntLit:
+        case Expr::Kind::FloatLit: return true;
+        case Expr::Kind::Member: return isSimple(*e.operands[0]);
+        case Expr::Kind::Neg: return isSimple(*e.operands[0]);
+        default: return false;
+    }
+}
+
+}  // namespace
+
+int ReverseDiffer::activeLeaves(const Expr& e) {
+    if (!isActive(e)) return 0;
+    if (isLvalueChain(e) || (e.kind == Expr::Kind::Call && !sema::findBuiltin(e.name))) return 1;
+    int n = 0;
+    for (const ExprPtr& o : e.operands)
+        if (o) n += activeLeaves(*o);
+    return n;
+}
+
 void ReverseDiffer::accumulate(const Expr& e, ExprPtr adj, ast::Block& out) {
     if (!adj || !isActive(e)) return;
+    // An adjoint that is itself a computation and reaches several inputs is computed once.
+    bool compound = e.kind == Expr::Kind::Binary || e.kind == Expr::Kind::Neg ||
+                    (e.kind == Expr::Kind::Call && sema::findBuiltin(e.name));
+    if (compound && adj->type && adj->type->isFloat() && !isSimple(*adj) && activeLeaves(e) >= 2) {
+        size_t level = accumulateDepth_;
+        if (level >= adjointTemps_.size()) adjointTemps_.push_back(local("_adj", Type::floatType()));
+        ExprPtr t = copy(*adjointTemps_[level]);
+        out.push_back(sAssign(copy(*t), std::move(adj), loc_));
+        adj = std::move(t);
+        ++accumulateDepth_;
+        accumulate(e, std::move(adj), out);
+        --accumulateDepth_;
+        return;
+    }
     switch (e.kind) {
         case Expr::Kind::Var:
         case Expr::Kind::Index:
@@ -181,8 +237,9 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
                 args.push_back(copy(a));  // ints: an adjoint input the callee ignores
                 continue;
             }
-            if (!p.resolved->isArray()) zeroInto(copy(*adj), after);
-            args.push_back(std::move(adj));
+            written(*adj);
+            args.push_back(copy(*adj));
+            if (!p.resolved->isArray()) zeroInto(std::move(adj), after);
             continue;
         }
         args.push_back(copy(a));
@@ -191,17 +248,19 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
             args.push_back(adj ? std::move(adj) : copy(a));  // int arrays: never touched
             continue;
         }
-        if (!hasFloat(p.resolved)) {
-            args.push_back(local("_unused_" + p.name, p.resolved));
+        if (!hasFloat(p.resolved) || !isActive(a)) {
+            args.push_back(unused(p.resolved));  // an adjoint nobody reads
             continue;
         }
         ExprPtr direct = isLvalueChain(a) ? adjointOf(a) : nullptr;
         if (direct && !isShared(*direct)) {
+            written(*direct);
             args.push_back(std::move(direct));
             continue;
         }
         ExprPtr tmp = local("_d_" + call.name + "_" + p.name, p.resolved);
         zeroInto(copy(*tmp), before);
+        written(*tmp);
         args.push_back(copy(*tmp));
         accumulate(a, std::move(tmp), after);
     }
@@ -209,7 +268,7 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
         if (!adjReturn) {
             if (sig->returnType->isFloat()) adjReturn = tFloat(0.0);
             else if (sig->returnType->isInt()) adjReturn = tInt(0);
-            else adjReturn = local("_zero_" + toString(sig->returnType), sig->returnType);
+            else adjReturn = unused(sig->returnType);  // never written: all zero
         }
         args.push_back(std::move(adjReturn));
     }

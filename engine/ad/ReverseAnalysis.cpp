@@ -1,5 +1,7 @@
 // Reverse mode, analysis: which primal values the reverse sweep reads (and so must be
 // restored when overwritten), and small structural queries.
+#include <functional>
+
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
 
@@ -42,9 +44,17 @@ void ReverseDiffer::writtenRoots(const ast::Block& b, std::set<std::string>& out
         if (s->kind == Stmt::Kind::Assign && s->target)
             if (const Expr* r = chainRoot(*s->target)) out.insert(r->name);
         if (s->kind == Stmt::Kind::Declare) out.insert(s->name);
-        if (s->kind == Stmt::Kind::CallStmt && s->value)
-            for (const ExprPtr& a : s->value->operands)  // Out arguments and atomic_add targets
-                if (a && isLvalueChain(*a)) out.insert(chainRoot(*a)->name);
+        if (s->kind == Stmt::Kind::CallStmt && s->value) {
+            // Out arguments and atomic_add targets are written.
+            const Expr& c = *s->value;
+            const ast::Function* sig = c.name == "atomic_add" ? nullptr : ctx_.signature(c.name);
+            for (size_t i = 0; i < c.operands.size(); ++i) {
+                bool written = c.name == "atomic_add" ? i == 0
+                                                      : sig && i < sig->params.size() && sig->params[i].isOut;
+                if (written && c.operands[i] && isLvalueChain(*c.operands[i]))
+                    out.insert(chainRoot(*c.operands[i])->name);
+            }
+        }
         writtenRoots(s->body, out);
         writtenRoots(s->orelse, out);
     }
@@ -144,6 +154,50 @@ void ReverseDiffer::analyseBlock(const ast::Block& b) {
 
 void ReverseDiffer::analyse() {
     analyseBlock(primal_.body);
+    // The forward sweep only needs to compute what the reverse sweep reads, what control flow
+    // reads, and (transitively) what those are computed from.
+    needed_ = reads_;
+    std::function<void(const ast::Block&, bool&)> close = [&](const ast::Block& b, bool& grew) {
+        auto need = [&](const Expr& e) {
+            std::set<std::string> vs;
+            varsOf(e, vs);
+            for (const std::string& v : vs) grew = needed_.insert(v).second || grew;
+        };
+        for (const StmtPtr& sp : b) {
+            if (!sp) continue;
+            const Stmt& s = *sp;
+            switch (s.kind) {
+                case Stmt::Kind::Declare:
+                    if (s.value && needed_.count(s.name)) need(*s.value);
+                    break;
+                case Stmt::Kind::Assign:
+                    if (const Expr* r = chainRoot(*s.target); r && needed_.count(r->name)) {
+                        need(*s.target);
+                        need(*s.value);
+                    }
+                    break;
+                case Stmt::Kind::CallStmt: {
+                    bool any = false;
+                    for (const ExprPtr& a : s.value->operands)
+                        if (a && isLvalueChain(*a) && needed_.count(chainRoot(*a)->name)) any = true;
+                    if (any) need(*s.value);
+                    break;
+                }
+                case Stmt::Kind::If:
+                case Stmt::Kind::While: need(*s.value); break;
+                case Stmt::Kind::For:
+                    for (const ExprPtr& a : s.rangeArgs) need(*a);
+                    break;
+                default: break;
+            }
+            close(s.body, grew);
+            close(s.orelse, grew);
+        }
+    };
+    for (bool grew = true; grew;) {
+        grew = false;
+        close(primal_.body, grew);
+    }
 }
 
 bool ReverseDiffer::isActive(const Expr& e) {
@@ -162,6 +216,36 @@ bool ReverseDiffer::isActive(const Expr& e) {
     if (e.kind == Expr::Kind::Member) return hasFloat(e.type) && isActive(*e.operands[0]);
     for (const ExprPtr& o : e.operands)
         if (o && isActive(*o)) return true;
+    return false;
+}
+
+}  // namespace lomaw::ad
+
+namespace lomaw::ad {
+
+// Whether the reverse sweep of `b` can do anything: write an adjoint, restore a taped value or
+// call a reverse derivative. Loops and branches without such work need no counters or recorded decisions.
+bool ReverseDiffer::hasAdjointWork(const ast::Block& b) {
+    for (const StmtPtr& sp : b) {
+        if (!sp) continue;
+        const Stmt& s = *sp;
+        switch (s.kind) {
+            case Stmt::Kind::Declare:
+            case Stmt::Kind::Assign: {
+                const std::string name = s.kind == Stmt::Kind::Declare ? s.name : chainRoot(*s.target)->name;
+                if (adjointName_.count(name) && hasFloat(s.kind == Stmt::Kind::Declare ? s.resolved : s.target->type))
+                    return true;
+                if (reads_.count(name) && !outParams_.count(name)) return true;  // restored from a tape
+                break;
+            }
+            case Stmt::Kind::CallStmt:
+                if (s.value->name == kMaxIterExceeded || s.value->name == kTapeReserve || s.value->name == kTapeFree) break;
+                return true;
+            case Stmt::Kind::Return: return true;
+            default:
+                if (hasAdjointWork(s.body) || hasAdjointWork(s.orelse)) return true;
+        }
+    }
     return false;
 }
 

@@ -38,6 +38,7 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
                 std::string local = names_.fresh("_d_" + p.name);
                 adjointName_[p.name] = local;
                 generatedLocals_.emplace_back(local, p.resolved);
+                if (p.resolved->isFloat()) knownZero_.insert(local);
             } else {
                 adjointName_[p.name] = adj;
                 paramAdjoints_.insert(adj);
@@ -50,10 +51,14 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
             if (!s) continue;
             if (s->kind == Stmt::Kind::Declare) {
                 varType_[s->name] = s->resolved;
+                if (s->resolved && s->resolved->isUnboundedArray() && hasFloat(s->resolved))
+                    ctx.internalError(s->loc, "reverse mode of a function with run-time sized tapes "
+                                              "(rev_diff of a reverse derivative with for loops) is not supported");
                 if (hasFloat(s->resolved)) {
                     std::string adj = names_.fresh("_d_" + s->name);
                     adjointName_[s->name] = adj;
                     generatedLocals_.emplace_back(adj, s->resolved);
+                    if (s->resolved->isFloat()) knownZero_.insert(adj);
                 }
             }
             if (s->kind == Stmt::Kind::For) loopVars_.insert(s->name);
@@ -92,6 +97,27 @@ ExprPtr ReverseDiffer::adjointOf(const Expr& e) {
     }
 }
 
+void ReverseDiffer::written(const Expr& adjointChain) {
+    if (const Expr* root = chainRoot(adjointChain)) knownZero_.erase(root->name);
+}
+
+std::set<std::string> ReverseDiffer::enterNested() {
+    std::set<std::string> outer = std::move(knownZero_);
+    knownZero_.clear();
+    return outer;
+}
+
+namespace {
+void usedNames(const ast::Block& b, std::set<std::string>& out);
+}  // namespace
+
+void ReverseDiffer::leaveNested(std::set<std::string> outer, std::initializer_list<const ast::Block*> generated) {
+    std::set<std::string> used;
+    for (const ast::Block* b : generated) usedNames(*b, used);
+    for (const std::string& n : used) outer.erase(n);
+    knownZero_ = std::move(outer);
+}
+
 bool ReverseDiffer::isShared(const Expr& adjointChain) const {
     if (!shared_) return false;
     const Expr* root = chainRoot(adjointChain);
@@ -120,10 +146,16 @@ ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type
         return t;
     }
     if (insideFor()) {
-        ctx_.internalError(loc, "reverse mode: a value overwritten inside a for loop needs a run-time "
-                                "sized tape, which is not implemented yet");
+        // The trip count of a for loop is known only at run time: a heap tape that grows on
+        // demand (the generated-only intrinsics are described in docs/ad.md).
         t.name = names_.fresh("_t_" + base);
-        generatedLocals_.emplace_back(t.name, type);
+        t.storage = Type::arrayOf(type, 0);
+        generatedLocals_.emplace_back(t.name, t.storage);
+        t.counter = names_.fresh(t.name + "_n");
+        generatedLocals_.emplace_back(t.counter, Type::intType());
+        t.capacity = names_.fresh(t.name + "_cap");
+        generatedLocals_.emplace_back(t.capacity, Type::intType());
+        heapTapes_.push_back(t);
         return t;
     }
     long long cap = capacity();
@@ -142,6 +174,14 @@ void ReverseDiffer::push(const Tape& t, ExprPtr value, ast::Block& out) {
         return;
     }
     const TypePtr& arr = t.storage;
+    if (!t.capacity.empty()) {
+        // __lomaw_tape_reserve(tape, capacity, count): room for one more entry
+        std::vector<ExprPtr> args;
+        args.push_back(tVar(t.name, arr, loc_));
+        args.push_back(tVar(t.capacity, Type::intType(), loc_));
+        args.push_back(tVar(t.counter, Type::intType(), loc_));
+        out.push_back(sCall(tCall(kTapeReserve, std::move(args), Type::voidType(), loc_), loc_));
+    }
     out.push_back(sAssign(tIndex(tVar(t.name, arr, loc_), tVar(t.counter, Type::intType(), loc_)),
                           std::move(value), loc_));
     out.push_back(sAssign(tVar(t.counter, Type::intType(), loc_),
@@ -200,6 +240,11 @@ void ReverseDiffer::run() {
             k += 2;
         }
     }
+    for (const Tape& t : heapTapes_) {
+        std::vector<ExprPtr> args;
+        args.push_back(tVar(t.name, t.storage, loc_));
+        fin.push_back(sCall(tCall(kTapeFree, std::move(args), Type::voidType(), loc_), loc_));
+    }
     std::set<std::string> used;
     usedNames(fwd, used);
     usedNames(rev, used);
@@ -209,6 +254,9 @@ void ReverseDiffer::run() {
         if (used.count(name)) body.push_back(sDeclare(name, type, nullptr, primal_.loc));
     for (ast::Block* b : {&fwd, &rev, &fin})
         for (StmtPtr& s : *b) body.push_back(std::move(s));
+    // Nothing flows back (no float input reaches an output): a body needs one statement and
+    // the language has no `pass`, so it declares a sink.
+    if (body.empty()) body.push_back(sDeclare(names_.fresh("_nothing"), Type::intType(), nullptr, primal_.loc));
     out_.body = std::move(body);
 }
 

@@ -20,6 +20,14 @@
 
 namespace lomaw::ad {
 
+// Generated-only intrinsics (accepted in generated functions; the C backend implements them):
+//   __lomaw_max_iter_exceeded(N)            runtime error of a reverse-mode while loop (§3.6)
+//   __lomaw_tape_reserve(tape, cap, count)  grow a heap tape so that tape[count] is writable
+//   __lomaw_tape_free(tape)                 release a heap tape
+inline const char* kMaxIterExceeded = "__lomaw_max_iter_exceeded";
+inline const char* kTapeReserve = "__lomaw_tape_reserve";
+inline const char* kTapeFree = "__lomaw_tape_free";
+
 class ReverseDiffer {
 public:
     ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out);
@@ -28,7 +36,8 @@ public:
 private:
     struct Tape {
         std::string name;
-        std::string counter;  // empty for a scalar save slot
+        std::string counter;   // empty for a scalar save slot
+        std::string capacity;  // heap tapes (inside for loops) only
         TypePtr type;     // of one entry
         TypePtr storage;  // of the tape variable (type, or Array[type, capacity])
     };
@@ -43,9 +52,10 @@ private:
     void collectIndexReads(const ast::Expr& lvalue);
     void analyseBlock(const ast::Block& b);
     bool hasFloat(const TypePtr& t);
-    static void writtenRoots(const ast::Block& b, std::set<std::string>& out);
+    void writtenRoots(const ast::Block& b, std::set<std::string>& out);
     static void varsOf(const ast::Expr& e, std::set<std::string>& out);
     static bool hasCall(const ast::Expr& e);
+    bool hasAdjointWork(const ast::Block& b);
 
     // ---- variables and storage (ReverseDiff.cpp)
     ExprPtr adjointOf(const ast::Expr& lvalue);  // the adjoint location of a chain, or null
@@ -78,7 +88,11 @@ private:
     // when target is shared between threads.
     void addInto(ExprPtr target, ExprPtr value, ast::Block& out);
     void zeroInto(ExprPtr target, ast::Block& out);
-    bool isActive(const ast::Expr& e);  // e's value depends on a variable with an adjoint
+    bool isActive(const ast::Expr& e);
+    ExprPtr unused(const TypePtr& t);
+    int activeLeaves(const ast::Expr& e);
+    std::vector<ExprPtr> adjointTemps_;  // per nesting level of accumulate: `_adj_2`, `_adj_3`, ...
+    size_t accumulateDepth_ = 0;  // e's value depends on a variable with an adjoint
     ExprPtr primalValue(const ast::Expr& e) { return copy(e); }
 
     AdContext& ctx_;
@@ -94,15 +108,26 @@ private:
     std::set<std::string> paramAdjoints_;   // adjoint parameters accumulated directly
     std::set<std::string> copiedInParams_;  // written In params: local adjoint, added at the end
     std::set<std::string> reads_;           // primal values the reverse sweep reads
+    std::set<std::string> needed_;          // ... and what they (or control flow) depend on
     std::map<const ast::Stmt*, Tape> tapeOf_;       // assignment / call statement -> saved value(s)
     std::map<const ast::Stmt*, std::vector<Tape>> outArgTapes_;
     std::map<const ast::Stmt*, Tape> branchTape_;   // if -> decision
     std::map<const ast::Stmt*, std::pair<std::string, Tape>> loopCount_;  // while -> counter, count tape
     std::map<const ast::Stmt*, std::vector<Tape>> rangeTape_;  // for -> recorded start/stop
     std::vector<Loop> loops_;
+    std::vector<Tape> heapTapes_;  // freed at the end of the body
+    // Adjoint variables known to hold 0 at the current point of the reverse sweep (declared,
+    // or zeroed earlier in the same straight-line block): their next accumulation is written
+    // as a plain assignment. Nothing is known at the start of a nested block, and what a
+    // nested block writes is unknown after it.
+    std::set<std::string> knownZero_;
+    void written(const ast::Expr& adjointChain);
+    std::set<std::string> enterNested();
+    void leaveNested(std::set<std::string> outer, std::initializer_list<const ast::Block*> generated);
 
     std::vector<std::pair<std::string, TypePtr>> generatedLocals_;  // declaration order
     std::map<std::string, ExprPtr> adjTemp_;  // per type name: the `_adj` temporary
+    std::map<std::string, ExprPtr> unused_;   // per type name: a sink for adjoints nobody reads
 };
 
 }  // namespace lomaw::ad

@@ -9,11 +9,6 @@ namespace lomaw::ad {
 using ast::Expr;
 using ast::Stmt;
 
-namespace {
-// The call the C backend turns into the runtime error of §10.4 (see docs/ad.md).
-const char* kMaxIterExceeded = "__lomaw_max_iter_exceeded";
-}  // namespace
-
 void ReverseDiffer::forwardBlock(const ast::Block& in, ast::Block& out) {
     for (const StmtPtr& s : in)
         if (s) forwardStmt(*s, out);
@@ -22,10 +17,13 @@ void ReverseDiffer::forwardBlock(const ast::Block& in, ast::Block& out) {
 void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
     loc_ = s.loc;
     switch (s.kind) {
-        case Stmt::Kind::Declare: out.push_back(ast::clone(s)); break;
+        case Stmt::Kind::Declare:
+            if (needed_.count(s.name)) out.push_back(ast::clone(s));  // else never referenced
+            break;
         case Stmt::Kind::Assign: {
             const Expr* root = chainRoot(*s.target);
             if (!root || outParams_.count(root->name)) break;  // Out parameters are not written
+            if (!needed_.count(root->name)) break;  // nothing in the reverse sweep reads it
             if (reads_.count(root->name)) {
                 Tape t = newTape(root->name, s.target->type, s.loc);
                 push(t, copy(*s.target), out);
@@ -43,6 +41,7 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             writtenRoots(s.orelse, written);
             bool reevaluate = !hasCall(*s.value);
             for (const std::string& v : vars) reevaluate = reevaluate && !written.count(v);
+            reevaluate = reevaluate || (!hasAdjointWork(s.body) && !hasAdjointWork(s.orelse));
             ast::Block body, orelse;
             if (!reevaluate) {
                 Tape t = newTape("branch", Type::intType(), s.loc);
@@ -53,10 +52,25 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             }
             forwardBlock(s.body, body);
             forwardBlock(s.orelse, orelse);
+            if (body.empty() && orelse.empty()) break;  // nothing to replay
+            if (body.empty()) {
+                ExprPtr zero = s.value->type && s.value->type->isFloat() ? tFloat(0.0) : tInt(0);
+                out.push_back(sIf(tBin(ast::BinaryOp::Equal, copy(*s.value), std::move(zero)), std::move(orelse), {}, s.loc));
+                break;
+            }
             out.push_back(sIf(copy(*s.value), std::move(body), std::move(orelse), s.loc));
             break;
         }
         case Stmt::Kind::While: {
+            if (!hasAdjointWork(s.body)) {
+                // Nothing to undo: replay only (for the values later statements need).
+                loops_.push_back({false, s.maxIter});
+                ast::Block body;
+                forwardBlock(s.body, body);
+                loops_.pop_back();
+                if (!body.empty()) out.push_back(sWhile(copy(*s.value), s.maxIter, std::move(body), s.loc));
+                break;
+            }
             Tape counts;
             if (!loops_.empty()) counts = newTape("iterations", Type::intType(), s.loc);
             ExprPtr n = local("_n_iterations", Type::intType());
@@ -100,6 +114,7 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             ast::Block body;
             forwardBlock(s.body, body);
             loops_.pop_back();
+            if (body.empty()) break;  // nothing to replay
             std::vector<ExprPtr> args;
             for (const ExprPtr& a : s.rangeArgs) args.push_back(copy(*a));
             out.push_back(sFor(s.name, std::move(args), std::move(body), s.loc));
@@ -112,7 +127,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
     const Expr& c = *s.value;
     if (c.name == "atomic_add" && c.operands.size() == 2) {
         const Expr* root = chainRoot(*c.operands[0]);
-        if (!root || outParams_.count(root->name)) return;
+        if (!root || outParams_.count(root->name) || !needed_.count(root->name)) return;
         if (reads_.count(root->name)) {
             Tape t = newTape(root->name, Type::floatType(), s.loc);
             push(t, copy(*c.operands[0]), out);
@@ -121,7 +136,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
         out.push_back(ast::clone(s));
         return;
     }
-    if (c.name == kMaxIterExceeded) {
+    if (c.name == kMaxIterExceeded || c.name == kTapeReserve || c.name == kTapeFree) {
         out.push_back(ast::clone(s));
         return;
     }
@@ -136,7 +151,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
     for (size_t i = 0; i < c.operands.size(); ++i) {
         if (!sig->params[i].isOut) continue;
         const Expr* root = chainRoot(*c.operands[i]);
-        if (root && !outParams_.count(root->name)) needed = true;
+        if (root && !outParams_.count(root->name) && needed_.count(root->name)) needed = true;
     }
     if (!needed) return;
     std::vector<ExprPtr> args;

@@ -46,8 +46,11 @@ void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
                 cond = copy(*s.value);
             }
             ast::Block body, orelse;
+            std::set<std::string> outer = enterNested();
             reverseBlock(s.body, body);
+            knownZero_.clear();
             reverseBlock(s.orelse, orelse);
+            leaveNested(std::move(outer), {&body, &orelse});
             if (body.empty() && orelse.empty()) break;
             if (body.empty()) {
                 // if c: (nothing) else: B  ->  if c == 0: B
@@ -59,9 +62,12 @@ void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
             break;
         }
         case Stmt::Kind::While: {
+            if (!loopCount_.count(&s)) break;  // no adjoint work in this loop
             auto& [counter, counts] = loopCount_[&s];
             ast::Block body;
+            std::set<std::string> outer = enterNested();
             reverseBlock(s.body, body);
+            leaveNested(std::move(outer), {&body});
             if (body.empty()) break;
             loc_ = s.loc;
             ExprPtr n = tVar(counter, Type::intType(), s.loc);
@@ -83,6 +89,23 @@ void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const S
         zeroInto(std::move(adj), out);
         return;
     }
+    // t = t + e / t = t - e (an accumulator): t̄ passes through unchanged, e's inputs get ±t̄.
+    if (target.type->isFloat() && value->kind == Expr::Kind::Binary &&
+        (value->op == BinaryOp::Add || value->op == BinaryOp::Sub)) {
+        const Expr* root = chainRoot(target);
+        std::set<std::string> lhsVars, rhsVars;
+        varsOf(*value->operands[0], lhsVars);
+        varsOf(*value->operands[1], rhsVars);
+        if (ast::equal(*value->operands[0], target) && !rhsVars.count(root->name)) {
+            ExprPtr a = value->op == BinaryOp::Add ? std::move(adj) : tNeg(std::move(adj));
+            accumulate(*value->operands[1], std::move(a), out);
+            return;
+        }
+        if (value->op == BinaryOp::Add && ast::equal(*value->operands[1], target) && !lhsVars.count(root->name)) {
+            accumulate(*value->operands[0], std::move(adj), out);
+            return;
+        }
+    }
     // a = t̄; t̄ = 0; inputs of e += a * de/dinput
     std::string key = toString(target.type);
     auto t = adjTemp_.find(key);
@@ -99,7 +122,9 @@ void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const S
 // counter needs no tape because each index is recomputed (§9.1).
 void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
     ast::Block body;
+    std::set<std::string> outer = enterNested();
     reverseBlock(s.body, body);
+    leaveNested(std::move(outer), {&body});
     if (body.empty()) return;
     loc_ = s.loc;
     long long step = 1;
@@ -171,7 +196,7 @@ void ReverseDiffer::reverseCallStmt(const Stmt& s, ast::Block& out) {
         if (adj && isActive(*c.operands[1])) accumulate(*c.operands[1], std::move(adj), out);
         return;
     }
-    if (c.name == "__lomaw_max_iter_exceeded") return;
+    if (c.name == kMaxIterExceeded || c.name == kTapeReserve || c.name == kTapeFree) return;
     if (auto it = outArgTapes_.find(&s); it != outArgTapes_.end()) {
         // Restore what the call overwrote, last recorded first.
         const ast::Function* sig = ctx_.signature(c.name);

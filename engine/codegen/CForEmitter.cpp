@@ -151,6 +151,11 @@ void CStmtEmitter::rangeLoop(const Stmt& s, const RangeBounds& b, int indent) {
                               b.stop + "; " + counter + inc + ") {",
                   line);
         out_.line(indent + 1, "int " + i + " = (int)" + counter + ";", line);
+        std::vector<std::string> used;
+        std::set<std::string> loopVars;
+        usedVariables(s.body, used, loopVars);
+        if (std::find(used.begin(), used.end(), s.name) == used.end())
+            out_.line(indent + 1, "(void)" + i + ";", line);  // -Wunused-variable
     }
     scope_.push();
     scope_.declare(s.name, {i, Type::intType(), CVar::Access::Value});

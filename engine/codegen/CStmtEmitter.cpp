@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "codegen/CAdIntrinsics.h"
 #include "codegen/CTypeEmitter.h"
 
 namespace lomaw::codegen {
@@ -95,6 +96,8 @@ void CStmtEmitter::callStmt(const Stmt& s, int indent) {
         atomicAdd(*s.value, indent, s.loc.line);
         return;
     }
+    if (s.value->kind == Expr::Kind::Call && emitAdIntrinsic(*s.value, exprs_, scope_.unit, out_, indent, s.loc.line))
+        return;
     CPrelude pre;
     CExpr c = exprs_.callStatement(*s.value, pre);
     flush(pre, indent, s.loc.line);

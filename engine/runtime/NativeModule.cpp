@@ -6,7 +6,10 @@ namespace lomaw::runtime {
 
 std::unique_ptr<NativeModule> NativeModule::open(const std::string& path, std::string& error) {
     dlerror();
-    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    // RTLD_NODELETE: a kernel built with OpenMP leaves libgomp's worker threads spinning in
+    // libgomp after a parallel region; unloading the module could unmap libgomp under them
+    // (seen as a rare SIGSEGV at the end of @simd calls). Modules stay mapped until exit.
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
     if (!handle) {
         const char* why = dlerror();
         error = "cannot load " + path + ": " + (why ? why : "unknown dlopen error");

@@ -45,7 +45,9 @@ inline std::string functionText(const Differentiated& d, const std::string& name
     size_t start = all.rfind("\n\n", at);
     start = start == std::string::npos ? 0 : start + 2;
     size_t end = all.find("\n\n", at);
-    return all.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string text = all.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
 }
 
 }  // namespace lomaw::ad::test

@@ -1,0 +1,223 @@
+// Reverse mode as printed by `emit --stage diff`: sweeps, tapes only where needed, adjoint
+// names, no unused declarations (docs/ad.md).
+#include "AdTestSupport.h"
+
+namespace lomaw::ad::test {
+namespace {
+
+TEST(AdReverse, StraightLineCodeNeedsNoTape) {
+    auto d = differentiateSource(R"(
+def f(x : In[float], y : In[float]) -> float:
+    z : float = x * y
+    return z * sin(x)
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    EXPECT_EQ(functionText(d, "r_f"),
+              "def r_f(x : In[float], _dx : Out[float], y : In[float], _dy : Out[float], _dreturn : In[float]):\n"
+              "    _d_z : float\n"
+              "    z : float = x * y\n"
+              "    _d_z = _dreturn * sin(x)\n"
+              "    _dx = _dx + _dreturn * z * cos(x)\n"
+              "    _dx = _dx + _d_z * y\n"
+              "    _dy = _dy + _d_z * x");
+}
+
+TEST(AdReverse, AccumulatorInAForLoopNeedsNoTapeAndNoReplay) {
+    auto d = differentiateSource(R"(
+def acc(x : In[Array[float]], n : In[int]) -> float:
+    s : float = 0.0
+    for i in range(n):
+        s = s + x[i] * x[i]
+    return s
+
+r_acc = rev_diff(acc)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    EXPECT_EQ(functionText(d, "r_acc"),
+              "def r_acc(x : In[Array[float]], _dx : Out[Array[float]], n : In[int], _dn : Out[int], _dreturn : In[float]):\n"
+              "    _d_s : float\n"
+              "    _d_s = _dreturn\n"
+              "    for i in range(n - 1, -1, -1):\n"
+              "        _dx[i] = _dx[i] + _d_s * x[i]\n"
+              "        _dx[i] = _dx[i] + _d_s * x[i]");
+}
+
+TEST(AdReverse, WhileLoopTapesAreSizedByMaxIterAndCountsNestedLoops) {
+    auto d = differentiateSource(R"(
+def f(x : In[float], n : In[int]) -> float:
+    r : float = 1.0
+    i : int = 0
+    j : int = 0
+    while (i < n, max_iter := 4):
+        j = 0
+        while (j < n, max_iter := 5):
+            r = r * x
+            j = j + 1
+        i = i + 1
+    return r
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_f");
+    EXPECT_NE(t.find("    _t_iterations : Array[int, 4]\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("    _t_r : Array[float, 20]\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("        if _n_iterations > 4:\n            __lomaw_max_iter_exceeded(4)\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("            if _n_iterations_2 > 5:\n                __lomaw_max_iter_exceeded(5)\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("    while (_n_iterations > 0, max_iter := 4):\n"
+                     "        _t_iterations_n = _t_iterations_n - 1\n"
+                     "        _n_iterations_2 = _t_iterations[_t_iterations_n]\n"),
+              std::string::npos) << t;
+    // i and j are not read by the reverse sweep: no tape for them.
+    EXPECT_EQ(t.find("_t_i"), t.find("_t_iterations"));
+    EXPECT_EQ(t.find("_t_j"), std::string::npos) << t;
+}
+
+TEST(AdReverse, ForLoopTapeIsOnTheHeap) {
+    auto d = differentiateSource(R"(
+def prod(x : In[Array[float]], n : In[int]) -> float:
+    p : float = 1.0
+    for i in range(n):
+        p = p * x[i]
+    return p
+
+r_prod = rev_diff(prod)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_prod");
+    EXPECT_NE(t.find("    _t_p : Array[float]\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("        __lomaw_tape_reserve(_t_p, _t_p_cap, _t_p_n)\n        _t_p[_t_p_n] = p\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("    __lomaw_tape_free(_t_p)"), std::string::npos) << t;
+}
+
+TEST(AdReverse, BranchDecisionIsTapedOnlyWhenTheBranchWritesItsCondition) {
+    auto d = differentiateSource(R"(
+def f(x : In[float]) -> float:
+    s : float = x * x
+    if s > 2.0:
+        s = s * s
+    if x > 0.0:
+        s = s * x
+    return s
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_f");
+    EXPECT_NE(t.find("    if _t_branch:\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("    if x > 0.0:\n"), std::string::npos) << t;
+    EXPECT_EQ(t.find("_t_branch_2"), std::string::npos) << t;
+}
+
+TEST(AdReverse, OutArrayAdjointIsConsumedAndSimdAccumulatesAtomically) {
+    auto d = differentiateSource(R"(
+@simd
+def scale(x : In[Array[float]], k : In[float], y : Out[Array[float]]):
+    i : int = thread_id()
+    y[i] = k * x[i]
+
+r_scale = rev_diff(scale)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    EXPECT_EQ(functionText(d, "r_scale"),
+              "@simd\n"
+              "def r_scale(x : In[Array[float]], _dx : Out[Array[float]], k : In[float], _dk : Out[float], _dy : In[Array[float]]):\n"
+              "    _adj : float\n"
+              "    i : int = thread_id()\n"
+              "    _adj = _dy[i]\n"
+              "    _dy[i] = 0.0\n"
+              "    atomic_add(_dk, _adj * x[i])\n"
+              "    atomic_add(_dx[i], _adj * k)");
+}
+
+TEST(AdReverse, CallStatementWithOutArgumentRestoresAndZeroesTheAdjoint) {
+    auto d = differentiateSource(R"(
+def sq(x : In[float], y : Out[float]):
+    y = x * x
+
+def use(x : In[float]) -> float:
+    t : float
+    sq(x, t)
+    return t * x
+
+r_use = rev_diff(use)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    EXPECT_EQ(functionText(d, "r_use"),
+              "def r_use(x : In[float], _dx : Out[float], _dreturn : In[float]):\n"
+              "    _d_t : float\n"
+              "    _t_t : float\n"
+              "    t : float\n"
+              "    _t_t = t\n"
+              "    sq(x, t)\n"
+              "    _d_t = _dreturn * x\n"
+              "    _dx = _dx + _dreturn * t\n"
+              "    t = _t_t\n"
+              "    _d_rev_sq(x, _dx, _d_t)\n"
+              "    _d_t = 0.0");
+}
+
+TEST(AdReverse, OverwrittenInParameterUsesALocalAdjointAddedAtTheEnd) {
+    auto d = differentiateSource(R"(
+def f(x : In[float]) -> float:
+    x = x * x
+    return x
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_f");
+    EXPECT_NE(t.find("    _d_x : float\n"), std::string::npos) << t;
+    EXPECT_EQ(t.substr(t.rfind('\n') + 1), "    _dx = _dx + _d_x") << t;
+}
+
+TEST(AdReverse, CompoundAdjointReachingSeveralInputsIsComputedOnce) {
+    auto d = differentiateSource(R"(
+def stencil(x : In[Array[float]], n : In[int]) -> float:
+    s : float = 0.0
+    for i in range(1, n - 1):
+        s = s + 3.0 * (x[i - 1] - 2.0 * x[i] + x[i + 1])
+    return s
+
+r_stencil = rev_diff(stencil)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    EXPECT_EQ(functionText(d, "r_stencil"),
+              "def r_stencil(x : In[Array[float]], _dx : Out[Array[float]], n : In[int], _dn : Out[int], _dreturn : In[float]):\n"
+              "    _d_s : float\n"
+              "    _adj : float\n"
+              "    _d_s = _dreturn\n"
+              "    for i in range(n - 1 - 1, 0, -1):\n"
+              "        _adj = _d_s * 3.0\n"
+              "        _dx[i - 1] = _dx[i - 1] + _adj\n"
+              "        _dx[i] = _dx[i] + -_adj * 2.0\n"
+              "        _dx[i + 1] = _dx[i + 1] + _adj");
+}
+
+TEST(AdReverse, CalleesOfSimdKernelsAccumulateAtomically) {
+    auto d = differentiateSource(R"(
+def g(a : In[Array[float]], i : In[int], k : In[float]) -> float:
+    return a[i] * k
+
+@simd
+def kern(x : In[Array[float]], k : In[float], y : Out[Array[float]]):
+    i : int = thread_id()
+    y[i] = g(x, i, k)
+
+r_kern = rev_diff(kern)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    // The shared scalar adjoint goes through a per-thread temporary, then one atomic add.
+    std::string k = functionText(d, "r_kern");
+    EXPECT_NE(k.find("    _d_g_k = 0.0\n    _d_rev_g(x, _dx, i, _unused_int, k, _d_g_k, _adj)\n    atomic_add(_dk, _d_g_k)"),
+              std::string::npos) << k;
+    EXPECT_EQ(functionText(d, "_d_rev_g"),
+              "def _d_rev_g(a : In[Array[float]], _da : Out[Array[float]], i : In[int], _di : Out[int], k : In[float], _dk : Out[float], _dreturn : In[float]):\n"
+              "    atomic_add(_da[i], _dreturn * k)\n"
+              "    atomic_add(_dk, _dreturn * a[i])");
+}
+
+}  // namespace
+}  // namespace lomaw::ad::test
