@@ -1,15 +1,174 @@
+#include "EngineDistributed.h"
 #include "EngineStages.h"
+
+#include <cstdio>
+#include <exception>
+
+#include "codegen/MpiParentEmitter.h"
+#include "dist/DistJobs.h"
 
 namespace lomaw {
 
-EmitOutput emitMpiStage(const ast::Module&, const SourceFile&, Stage, const EmitOptions&,
+namespace {
+
+// The function the mpi stages emit: the named one, else the first @openMpi function.
+const ast::Function* mpiFunction(const ast::Module& m, const std::string& name, std::string& error) {
+    if (!name.empty()) {
+        if (const ast::Function* f = m.findFunction(name)) return f;
+        error = "unknown function '" + name + "'";
+        return nullptr;
+    }
+    for (const ast::Function* f : m.functions())
+        if (f->openMpi) return f;
+    error = "no @openMpi function in the module: name one with --function";
+    return nullptr;
+}
+
+DistributedStatus::Kind kindOf(dist::JobStatus::Kind k) {
+    using K = dist::JobStatus::Kind;
+    switch (k) {
+        case K::Ok: return DistributedStatus::Kind::Ok;
+        case K::UsageError: return DistributedStatus::Kind::UsageError;
+        case K::RuntimeError: return DistributedStatus::Kind::RuntimeError;
+        case K::ToolchainError: return DistributedStatus::Kind::ToolchainError;
+        case K::TimedOut: return DistributedStatus::Kind::TimedOut;
+        case K::Cancelled: return DistributedStatus::Kind::Cancelled;
+        case K::InternalError: break;
+    }
+    return DistributedStatus::Kind::InternalError;
+}
+
+// Compiles the file; false (with the status filled) when it does not check or setup is wrong.
+bool prepare(const Engine& engine, const SourceFile& file, const DistributedSetup& setup, CompileOutput& compiled,
+             dist::JobOptions& job, DistributedStatus& status) {
+    compiled = engine.check(file);
+    status.diagnostics = compiled.diagnostics;
+    if (!compiled.ok) {
+        status.kind = DistributedStatus::Kind::CompileError;
+        return false;
+    }
+    if (setup.launch != "spawn" && setup.launch != "spmd") {
+        status.kind = DistributedStatus::Kind::UsageError;
+        status.message = "--launch must be spawn or spmd, got '" + setup.launch + "'";
+        return false;
+    }
+    job.tools.mpicc = setup.mpicc;
+    job.tools.mpirun = setup.mpirun;
+    job.tools.cacheDir = engine.options().cacheDir;
+    job.workers = setup.workers;
+    job.mode = setup.launch == "spmd" ? dist::LaunchMode::Spmd : dist::LaunchMode::Spawn;
+    job.hostfile = setup.hostfile;
+    job.extraArgs = setup.mpirunArgs;
+    job.timeoutSeconds = setup.timeoutSeconds;
+    job.cancel = setup.cancel;
+    job.onProgress = setup.onProgress;
+    job.sourceName = file.path;
+    return true;
+}
+
+void fillStatus(const dist::JobStatus& s, DistributedStatus& out) {
+    out.kind = kindOf(s.kind);
+    out.message = s.message;
+    out.timings = {s.buildSeconds, s.timings.launch, s.timings.distribute, s.timings.compute, s.timings.collect,
+                   s.timings.total};
+}
+
+}  // namespace
+
+EmitOutput emitMpiStage(const ast::Module& checked, const SourceFile& file, Stage stage, const EmitOptions& options,
                         std::vector<Diagnostic> diagnostics) {
     EmitOutput out;
     out.diagnostics = std::move(diagnostics);
-    DiagnosticSink sink;
-    sink.error({1, 1}, "unavailable", "the mpi stages are not available in this build yet");
-    out.diagnostics.push_back(sink.raw().front());
+    std::string error;
+    const ast::Function* f = mpiFunction(checked, options.function, error);
+    if (!f) {
+        DiagnosticSink sink;
+        sink.error({1, 1}, "mpi-function", error);
+        out.diagnostics.push_back(sink.raw().front());
+        return out;
+    }
+    codegen::MpiProgramOptions popts;
+    popts.sourceName = file.path;
+    out.code = stage == Stage::MpiParent ? codegen::emitMpiParent(checked, *f, popts)
+                                         : codegen::emitMpiChild(checked, *f, popts);
+    out.ok = true;
     return out;
+}
+
+DistributedOutput runBatch(const Engine& engine, const SourceFile& file, const BatchOptions& options) {
+    DistributedOutput out;
+    try {
+        CompileOutput compiled;
+        dist::JobOptions job;
+        if (!prepare(engine, file, options.setup, compiled, job, out.status)) return out;
+        dist::BatchJob batch{options.function, options.batchJson, options.threads};
+        dist::BatchResult r = dist::runBatchJob(compiled.module, batch, job);
+        fillStatus(r.status, out.status);
+        out.results = std::move(r.results);
+    } catch (const std::exception& e) {
+        out.status.kind = DistributedStatus::Kind::InternalError;
+        out.status.message = std::string("internal error: ") + e.what();
+    }
+    return out;
+}
+
+OptimizeOutput optimize(const Engine& engine, const SourceFile& file, const OptimizeOptions& options) {
+    OptimizeOutput out;
+    try {
+        CompileOutput compiled;
+        dist::JobOptions job;
+        if (!prepare(engine, file, options.setup, compiled, job, out.status)) return out;
+        dist::OptimizeJob o;
+        o.function = options.function;
+        o.initialJson = options.initialJson;
+        o.dataJson = options.dataJson;
+        o.steps = options.steps;
+        if (options.method == "plain") {
+            o.method = dist::DescentMethod::Plain;
+        } else if (options.method == "momentum") {
+            o.method = dist::DescentMethod::Momentum;
+        } else if (options.method == "adam") {
+            o.method = dist::DescentMethod::Adam;
+        } else {
+            out.status.kind = DistributedStatus::Kind::UsageError;
+            out.status.message = "--method must be plain, momentum or adam, got '" + options.method + "'";
+            return out;
+        }
+        o.learningRate = options.learningRate;
+        o.beta1 = options.beta1;
+        o.beta2 = options.beta2;
+        o.epsilon = options.epsilon;
+        o.tolerance = options.tolerance;
+        o.average = options.average;
+        dist::OptimizeResult r = dist::runOptimizeJob(compiled.module, o, job);
+        fillStatus(r.status, out.status);
+        for (dist::TrajectoryPoint& t : r.trajectory)
+            out.trajectory.push_back({t.step, t.loss, t.gradientNorm, std::move(t.params)});
+    } catch (const std::exception& e) {
+        out.status.kind = DistributedStatus::Kind::InternalError;
+        out.status.message = std::string("internal error: ") + e.what();
+    }
+    return out;
+}
+
+namespace {
+std::vector<dist::TrajectoryPoint> toDist(const std::vector<OptimizeStep>& t) {
+    std::vector<dist::TrajectoryPoint> out;
+    for (const OptimizeStep& s : t) out.push_back({s.step, s.loss, s.gradientNorm, s.params});
+    return out;
+}
+}  // namespace
+
+std::string OptimizeOutput::csv() const { return dist::trajectoryCsv(toDist(trajectory)); }
+std::string OptimizeOutput::json() const { return dist::trajectoryJson(toDist(trajectory)); }
+
+std::string timingsJson(const DistributedTimings& t) {
+    char buf[400];
+    std::snprintf(buf, sizeof buf,
+                  "{\"build\": %.6f, \"launch\": %.6f, \"distribute\": %.6f, \"compute\": %.6f, \"collect\": %.6f, "
+                  "\"total\": %.6f}",
+                  t.build, t.launch, t.distribute, t.compute, t.collect, t.total);
+    return buf;
 }
 
 }  // namespace lomaw

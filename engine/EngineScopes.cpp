@@ -1,13 +1,126 @@
+#include "EngineScopes.h"
 #include "EngineStages.h"
+
+#include <exception>
+
+#include "codegen/CEmitter.h"
+#include "fortran/FortranParser.h"
+#include "omp/ScopeAnalysis.h"
 
 namespace lomaw {
 
-EmitOutput emitOmpStage(const ast::Module&, const SourceFile&, std::vector<Diagnostic> diagnostics) {
+namespace {
+
+Diagnostic internalError(const char* what) {
+    DiagnosticSink sink;
+    sink.error({1, 1}, "internal", std::string("internal compiler error: ") + what);
+    return sink.raw().front();
+}
+
+bool hasErrors(const std::vector<Diagnostic>& ds) {
+    for (const Diagnostic& d : ds)
+        if (d.severity == Severity::Error) return true;
+    return false;
+}
+
+// The comment block placed above a parallel loop's pragma in `emit --stage omp`.
+std::vector<std::string> scopeComment(const omp::LoopScopes& loop) {
+    std::vector<std::string> out;
+    out.push_back("/* OpenMP scopes of the parallel loop at line " + std::to_string(loop.line) +
+                  " (primal; adjoint in the reverse sweep):");
+    for (const omp::VariableScope& v : loop.variables) {
+        std::string adj = v.adjoint ? "_d_" + v.name + ": " + omp::scopeName(*v.adjoint) : "no adjoint";
+        out.push_back(" *   " + v.name + ": " + omp::scopeName(v.primal) + "; " + adj + " -- " + v.why);
+    }
+    out.push_back(" */");
+    return out;
+}
+
+size_t indentOf(const std::string& line) {
+    size_t k = 0;
+    while (k < line.size() && line[k] == ' ') ++k;
+    return k;
+}
+
+}  // namespace
+
+bool isFortranPath(const std::string& path) {
+    for (const char* ext : {".f90", ".F90", ".f", ".F", ".f95", ".f03"}) {
+        const std::string e(ext);
+        if (path.size() > e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0) return true;
+    }
+    return false;
+}
+
+ScopesOutput analyseScopes(const Engine& engine, const SourceFile& file, const omp::ScopeOptions& options) {
+    ScopesOutput out;
+    try {
+        if (isFortranPath(file.path)) {
+            DiagnosticSink diags;
+            ast::Module module = fortran::parse(file.text, diags);
+            omp::ScopeOptions fortranOptions = options;
+            fortranOptions.fortranStyle = true;
+            if (!diags.hasErrors()) out.loops = omp::analyseModule(module, fortranOptions);
+            out.diagnostics = diags.sorted();
+        } else {
+            CompileOutput compiled = engine.check(file);
+            out.diagnostics = std::move(compiled.diagnostics);
+            if (compiled.ok) out.loops = omp::analyseModule(compiled.module, options);
+        }
+    } catch (const std::exception& e) {
+        out.loops.clear();
+        out.diagnostics.push_back(internalError(e.what()));
+    }
+    out.ok = !hasErrors(out.diagnostics);
+    if (!out.ok) out.loops.clear();
+    return out;
+}
+
+// The OpenMP C unit with each parallel loop's scope decisions as a comment above its first
+// `#pragma omp parallel` (the primal function's loop; derivative loops keep the same source
+// line and follow later in the unit).
+EmitOutput emitOmpStage(const ast::Module& checked, const SourceFile& file, std::vector<Diagnostic> diagnostics) {
     EmitOutput out;
     out.diagnostics = std::move(diagnostics);
-    DiagnosticSink sink;
-    sink.error({1, 1}, "unavailable", "the omp stage is not available in this build yet");
-    out.diagnostics.push_back(sink.raw().front());
+    codegen::CEmitOptions opts;
+    opts.sourceName = file.path;
+    EmittedText c = codegen::emitC(checked, opts);
+    std::vector<omp::LoopScopes> loops = omp::analyseModule(checked);
+
+    std::vector<std::string> lines;
+    {
+        size_t start = 0;
+        while (start < c.text.size()) {
+            size_t end = c.text.find('\n', start);
+            if (end == std::string::npos) end = c.text.size();
+            lines.push_back(c.text.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    std::vector<bool> done(loops.size(), false);
+    TextBuilder text;
+    for (size_t k = 0; k < lines.size(); ++k) {
+        const int src = k < c.sourceLines.size() ? c.sourceLines[k] : 0;
+        // The first line of a loop's OpenMP block: an `#ifdef _OPENMP` followed by its pragma.
+        const std::string& next = k + 1 < lines.size() ? lines[k + 1] : std::string();
+        const bool ifdef = lines[k].rfind("#ifdef _OPENMP", 0) == 0 && next.find("#pragma omp parallel") != std::string::npos;
+        const bool pragma = lines[k].find("#pragma omp parallel") != std::string::npos &&
+                            (k == 0 || lines[k - 1].rfind("#ifdef _OPENMP", 0) != 0);
+        if (ifdef || pragma) {
+            const int pragmaSrc = ifdef && k + 1 < c.sourceLines.size() ? c.sourceLines[k + 1] : src;
+            for (size_t l = 0; l < loops.size(); ++l) {
+                const int pragmaLine = loops[l].line - 1;
+                if (done[l] || (pragmaSrc != loops[l].line && pragmaSrc != pragmaLine)) continue;
+                done[l] = true;
+                const std::string pad(indentOf(ifdef ? next : lines[k]), ' ');
+                for (const std::string& cl : scopeComment(loops[l])) text.line(pad + cl, loops[l].line);
+                break;
+            }
+        }
+        text.line(lines[k], src);
+    }
+    out.code = text.take();
+    out.ok = true;
     return out;
 }
 

@@ -19,5 +19,8 @@ Command addCheckCommand(CLI::App& app, const CommonOptions& common);
 Command addEmitCommand(CLI::App& app, const CommonOptions& common);
 Command addRunCommand(CLI::App& app, const CommonOptions& common);
 Command addGradcheckCommand(CLI::App& app, const CommonOptions& common);
+Command addMpiRunCommand(CLI::App& app, const CommonOptions& common);
+Command addOptimizeCommand(CLI::App& app, const CommonOptions& common);
+Command addScopesCommand(CLI::App& app, const CommonOptions& common);
 
 }  // namespace lomaw::cli

@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
         addEmitCommand(app, common),
         addRunCommand(app, common),
         addGradcheckCommand(app, common),
+        addMpiRunCommand(app, common),
+        addOptimizeCommand(app, common),
+        addScopesCommand(app, common),
     };
 
     try {

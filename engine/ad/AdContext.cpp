@@ -148,6 +148,88 @@ void AdContext::generate(DerivativeJob& j) {
     j.done = true;
 }
 
+bool AdContext::readsOutParam(const std::string& name, size_t index) {
+    auto key = std::make_pair(name, index);
+    if (auto it = readsOut_.find(key); it != readsOut_.end()) return it->second;
+    readsOut_[key] = false;  // recursion: assume no read while the body is scanned
+    bool reads = false;
+    const ast::Function* fn = nullptr;
+    if (DerivativeJob* j = job(name)) {
+        if (j->mode == Mode::Reverse) reads = true;  // adjoint outputs accumulate (§6.3)
+        else {
+            // A forward derivative keeps its primal's parameters (§6.2) and reads what it reads.
+            reads = readsOutParam(j->primal, index);
+        }
+    } else if (auto it = userFns_.find(name); it != userFns_.end()) {
+        fn = it->second;
+    }
+    if (fn && index < fn->params.size() && fn->params[index].isOut) {
+        const std::string& p = fn->params[index].name;
+        std::function<bool(const ast::Expr&)> mentions = [&](const ast::Expr& e) {
+            if (e.kind == ast::Expr::Kind::Var && e.name == p) return true;
+            for (const ExprPtr& o : e.operands)
+                if (o && mentions(*o)) return true;
+            return false;
+        };
+        // Reads in an lvalue chain are its indices only.
+        std::function<bool(const ast::Expr&)> indexMentions = [&](const ast::Expr& e) {
+            if (e.kind == ast::Expr::Kind::Index) return mentions(*e.operands[1]) || indexMentions(*e.operands[0]);
+            if (e.kind == ast::Expr::Kind::Member) return indexMentions(*e.operands[0]);
+            return false;
+        };
+        std::function<bool(const ast::Block&)> scan = [&](const ast::Block& b) {
+            for (const StmtPtr& s : b) {
+                if (!s) continue;
+                if (s->target && indexMentions(*s->target)) return true;
+                if (s->kind == ast::Stmt::Kind::CallStmt && s->value) {
+                    const ast::Expr& c = *s->value;
+                    const ast::Function* sig = c.name == "atomic_add" ? nullptr : signature(c.name);
+                    for (size_t i = 0; i < c.operands.size(); ++i) {
+                        const ast::Expr& a = *c.operands[i];
+                        bool out = c.name == "atomic_add" ? false : sig && i < sig->params.size() && sig->params[i].isOut;
+                        if (c.name == "atomic_add" && i == 0) {
+                            if (mentions(a)) return true;
+                        } else if (out && isLvalueChain(a)) {
+                            if (indexMentions(a)) return true;
+                            if (chainRoot(a)->name == p && readsOutParam(c.name, i)) return true;
+                        } else if (mentions(a)) {
+                            return true;
+                        }
+                    }
+                } else if (s->value && mentions(*s->value)) {
+                    return true;
+                }
+                for (const ExprPtr& a : s->rangeArgs)
+                    if (a && mentions(*a)) return true;
+                if (scan(s->body) || scan(s->orelse)) return true;
+            }
+            return false;
+        };
+        reads = scan(fn->body);
+    }
+    readsOut_[key] = reads;
+    return reads;
+}
+
+bool AdContext::writesInArrayParam(const std::string& name, size_t index) {
+    DerivativeJob* j = job(name);
+    if (!j) return false;  // user functions may not (§6.6)
+    const ast::Function* primal = signature(j->primal);
+    if (!primal) return false;
+    if (j->mode == Mode::Forward) return writesInArrayParam(j->primal, index);
+    size_t k = 0;
+    for (const ast::Param& p : primal->params) {
+        if (p.isOut) {
+            if (k == index) return p.resolved && p.resolved->isArray();
+            k += 1;
+        } else {
+            k += 2;
+        }
+        if (k > index) return false;
+    }
+    return false;
+}
+
 void AdContext::computeSimdReachable() {
     std::function<void(const ast::Expr&)> visitExpr;
     std::function<void(const ast::Block&)> visitBlock;

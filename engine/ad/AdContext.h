@@ -59,6 +59,17 @@ public:
 
     void markShared(const std::string& primal) { simdReachable_.insert(primal); }
 
+    // Whether callable `name` reads the value its Out parameter number `index` holds on entry
+    // (an accumulator: `_dx = _dx + e`, `atomic_add(y, v)`, or passing it on to such a
+    // parameter). Reverse derivatives accumulate into every Out parameter. The final value then
+    // depends on the entry value with slope 1, so a caller's reverse sweep must let the
+    // adjoint pass through instead of zeroing it (rev_diff of a reverse derivative).
+    bool readsOutParam(const std::string& name, size_t index);
+    // Whether callable `name` writes the caller's array passed as its In parameter `index`:
+    // a reverse derivative consumes the adjoint input `_dy` of an Out array (§6.3), which
+    // rev_diff of a reverse derivative must restore like an Out argument.
+    bool writesInArrayParam(const std::string& name, size_t index);
+
     void internalError(SourceLoc loc, const std::string& what);
 
     // Registry, driven by Differentiate.cpp.
@@ -81,6 +92,7 @@ private:
     std::set<std::string> simdReachable_;
     std::unique_ptr<ast::Function> makeDfloat_;
     bool reportedInternal_ = false;
+    std::map<std::pair<std::string, size_t>, bool> readsOut_;
 };
 
 // Fresh local names for one generated function: base, then base_2, base_3, ... avoiding every

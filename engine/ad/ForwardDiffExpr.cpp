@@ -99,6 +99,7 @@ ExprPtr ForwardDiffer::value(const Expr& e) {
         case Expr::Kind::Member: return chain(e);
         case Expr::Kind::Neg: return tNeg(value(*e.operands[0]));
         case Expr::Kind::Binary: {
+            if (e.op == BinaryOp::And || e.op == BinaryOp::Or) return logic(e);
             ExprPtr l = value(*e.operands[0]);
             ExprPtr r = value(*e.operands[1]);
             ExprPtr b = tBin(e.op, std::move(l), std::move(r));
@@ -122,6 +123,37 @@ ExprPtr ForwardDiffer::value(const Expr& e) {
     return tInt(0);
 }
 
+// `l and r` / `l or r` on primal values. When r calls a function (hoisted into a temporary),
+// the call must run only when l does not decide, as in the primal (§3.4):
+//   and:  if l: <r's calls>; _cond = l and r  else: _cond = 0
+//   or:   if l: _cond = 1  else: <r's calls>; _cond = l or r
+ExprPtr ForwardDiffer::logic(const Expr& e) {
+    ExprPtr l = value(*e.operands[0]);
+    size_t mark = prelude_.size();
+    ExprPtr r = value(*e.operands[1]);
+    auto combine = [&](ExprPtr a, ExprPtr b) {
+        ExprPtr c = tBin(e.op, std::move(a), std::move(b));
+        c->type = e.type;
+        c->loc = e.loc;
+        return c;
+    };
+    if (prelude_.size() == mark) return combine(std::move(l), std::move(r));
+    ast::Block rightCalls;
+    for (size_t k = mark; k < prelude_.size(); ++k) rightCalls.push_back(std::move(prelude_[k]));
+    prelude_.resize(mark);
+    TypePtr t = e.type ? e.type : Type::intType();
+    std::string name = names_.fresh("_cond");
+    temps_.push_back(sDeclare(name, t, nullptr, e.loc));
+    auto var = [&] { return tVar(name, t, e.loc); };
+    rightCalls.push_back(sAssign(var(), combine(copy(*l), std::move(r)), e.loc));
+    ast::Block decided;
+    long long decidedValue = e.op == BinaryOp::And ? 0 : 1;
+    decided.push_back(sAssign(var(), t->isFloat() ? tFloat(double(decidedValue), e.loc) : tInt(decidedValue, e.loc), e.loc));
+    if (e.op == BinaryOp::And) prelude_.push_back(sIf(std::move(l), std::move(rightCalls), std::move(decided), e.loc));
+    else prelude_.push_back(sIf(std::move(l), std::move(decided), std::move(rightCalls), e.loc));
+    return var();
+}
+
 Dual ForwardDiffer::dual(const Expr& e) {
     switch (e.kind) {
         case Expr::Kind::FloatLit: return {copy(e), nullptr};
@@ -138,6 +170,7 @@ Dual ForwardDiffer::dual(const Expr& e) {
             return {tNeg(std::move(a.val)), a.dval ? tNeg(std::move(a.dval)) : nullptr};
         }
         case Expr::Kind::Binary: {
+            if (e.op == BinaryOp::And || e.op == BinaryOp::Or) return {logic(e), nullptr};
             if (isComparisonOrLogic(e.op)) {
                 ExprPtr b = tBin(e.op, value(*e.operands[0]), value(*e.operands[1]));
                 b->type = e.type;

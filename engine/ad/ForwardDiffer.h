@@ -30,6 +30,7 @@ private:
     ExprPtr chain(const ast::Expr& e);            // e (lvalue chain or call) as a D(T) expression
     ExprPtr diffValue(const ast::Expr& e);        // any e as a D(type) expression
     Dual intrinsic(const ast::Expr& e);
+    ExprPtr logic(const ast::Expr& e);            // `and` / `or`, short-circuiting calls
     ExprPtr callDerivative(const ast::Expr& call);  // the forward call, arguments translated
     ExprPtr hoist(ExprPtr call, SourceLoc loc);   // evaluates `call` into a temporary
     ExprPtr makeDual(Dual d);                     // make__dfloat(val, dval)

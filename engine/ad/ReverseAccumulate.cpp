@@ -3,6 +3,8 @@
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
 
+#include <functional>
+
 namespace lomaw::ad {
 
 using ast::BinaryOp;
@@ -135,6 +137,7 @@ void ReverseDiffer::accumulate(const Expr& e, ExprPtr adj, ast::Block& out) {
         case Expr::Kind::Index:
         case Expr::Kind::Member:
             if (ExprPtr target = adjointOf(e)) addInto(std::move(target), std::move(adj), out);
+            else accumulateIntoCallResult(e, std::move(adj), out);
             return;
         case Expr::Kind::Neg: accumulate(*e.operands[0], tNeg(std::move(adj)), out); return;
         case Expr::Kind::Binary: {
@@ -209,6 +212,27 @@ void ReverseDiffer::accumulate(const Expr& e, ExprPtr adj, ast::Block& out) {
     }
 }
 
+// `h(a).m[i]` (a member or element of a call's result, LANGUAGE.md §3.4): the call's result
+// adjoint is a zeroed temporary of the result type whose selected part receives `adj`; it is
+// then passed to h's reverse derivative as _dreturn.
+void ReverseDiffer::accumulateIntoCallResult(const Expr& e, ExprPtr adj, ast::Block& out) {
+    const Expr* base = &e;
+    while ((base->kind == Expr::Kind::Member || base->kind == Expr::Kind::Index) && !base->operands.empty())
+        base = base->operands[0].get();
+    if (base->kind != Expr::Kind::Call || sema::findBuiltin(base->name) || !base->type || !hasFloat(base->type))
+        return;
+    ExprPtr tmp = local("_d_" + base->name + "_return", base->type);
+    zeroInto(copy(*tmp), out);
+    // Rebuild the selection on the temporary.
+    std::function<ExprPtr(const Expr&)> rebuild = [&](const Expr& x) -> ExprPtr {
+        if (&x == base) return copy(*tmp);
+        if (x.kind == Expr::Kind::Member) return tMember(rebuild(*x.operands[0]), x.name, x.type);
+        return tIndex(rebuild(*x.operands[0]), copy(*x.operands[1]));
+    };
+    addInto(rebuild(e), std::move(adj), out);
+    accumulateCall(*base, std::move(tmp), out);
+}
+
 // r = h(a, b, ...): the reverse derivative of h with, for every In argument, its value and the
 // adjoint it accumulates into (the argument's own adjoint when it is a location we may pass,
 // otherwise a zeroed temporary propagated afterwards); for every Out argument its adjoint as
@@ -239,7 +263,9 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
             }
             written(*adj);
             args.push_back(copy(*adj));
-            if (!p.resolved->isArray()) zeroInto(std::move(adj), after);
+            // The overwritten value has no adjoint, unless the callee accumulates into the
+            // location (then the entry value reaches the exit value with slope 1).
+            if (!p.resolved->isArray() && !ctx_.readsOutParam(call.name, i)) zeroInto(std::move(adj), after);
             continue;
         }
         args.push_back(copy(a));

@@ -50,7 +50,8 @@ void ReverseDiffer::writtenRoots(const ast::Block& b, std::set<std::string>& out
             const ast::Function* sig = c.name == "atomic_add" ? nullptr : ctx_.signature(c.name);
             for (size_t i = 0; i < c.operands.size(); ++i) {
                 bool written = c.name == "atomic_add" ? i == 0
-                                                      : sig && i < sig->params.size() && sig->params[i].isOut;
+                                                      : sig && i < sig->params.size() &&
+                                                            (sig->params[i].isOut || ctx_.writesInArrayParam(c.name, i));
                 if (written && c.operands[i] && isLvalueChain(*c.operands[i]))
                     out.insert(chainRoot(*c.operands[i])->name);
             }

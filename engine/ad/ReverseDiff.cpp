@@ -51,14 +51,22 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
             if (!s) continue;
             if (s->kind == Stmt::Kind::Declare) {
                 varType_[s->name] = s->resolved;
-                if (s->resolved && s->resolved->isUnboundedArray() && hasFloat(s->resolved))
-                    ctx.internalError(s->loc, "reverse mode of a function with run-time sized tapes "
-                                              "(rev_diff of a reverse derivative with for loops) is not supported");
+                bool heapTape = s->resolved && s->resolved->isUnboundedArray();
+                if (heapTape && (!s->resolved->elem || !s->resolved->elem->isFloat()) && hasFloat(s->resolved))
+                    ctx.internalError(s->loc, "reverse mode of a function with run-time sized tapes of "
+                                              "structs or arrays is not supported");
                 if (hasFloat(s->resolved)) {
                     std::string adj = names_.fresh("_d_" + s->name);
                     adjointName_[s->name] = adj;
                     generatedLocals_.emplace_back(adj, s->resolved);
                     if (s->resolved->isFloat()) knownZero_.insert(adj);
+                    // A heap tape of a reverse derivative (rev_diff of a reverse derivative
+                    // with for loops): its adjoint is a heap buffer grown alongside it.
+                    if (heapTape) {
+                        std::string cap = names_.fresh(adj + "_cap");
+                        generatedLocals_.emplace_back(cap, Type::intType());
+                        heapAdjointCap_[s->name] = cap;
+                    }
                 }
             }
             if (s->kind == Stmt::Kind::For) loopVars_.insert(s->name);
@@ -124,9 +132,25 @@ bool ReverseDiffer::isShared(const Expr& adjointChain) const {
     return root && paramAdjoints_.count(root->name);
 }
 
+// Bytes of one value of `t` in the C backend (an estimate; 8 per scalar is an upper bound).
+long long ReverseDiffer::byteSize(const TypePtr& t) {
+    if (!t) return 8;
+    if (t->isArray()) return t->size > 0 ? t->size * byteSize(t->elem) : 8;
+    if (t->isStruct()) {
+        long long n = 0;
+        if (const MemberList* ms = ctx_.members(t->structName))
+            for (const auto& [name, mt] : *ms) n += byteSize(mt);
+        return n > 0 ? n : 8;
+    }
+    return 8;
+}
+
 long long ReverseDiffer::capacity() const {
     long long c = 1;
-    for (const Loop& l : loops_) c *= l.maxIter;
+    for (const Loop& l : loops_) {
+        long long m = l.maxIter > 0 ? l.maxIter : 1;
+        c = c > (1LL << 40) / m ? (1LL << 40) : c * m;  // saturates: only compared with limits
+    }
     return c;
 }
 
@@ -136,18 +160,21 @@ bool ReverseDiffer::insideFor() const {
     return false;
 }
 
-ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type, SourceLoc loc) {
+ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type, SourceLoc loc, long long entries) {
     Tape t;
     t.type = type;
     t.storage = type;
-    if (loops_.empty()) {
+    if (loops_.empty() && entries == 1) {
         t.name = names_.fresh("_t_" + base);
         generatedLocals_.emplace_back(t.name, type);
         return t;
     }
-    if (insideFor()) {
-        // The trip count of a for loop is known only at run time: a heap tape that grows on
-        // demand (the generated-only intrinsics are described in docs/ad.md).
+    long long cap = capacity();
+    cap = cap > (1LL << 40) / entries ? (1LL << 40) : cap * entries;
+    if (insideFor() || cap * byteSize(type) > kMaxStackTapeBytes) {
+        // The trip count of a for loop is known only at run time, and a tape sized by large
+        // max_iter products would overflow the stack: a heap tape that grows on demand (the
+        // generated-only intrinsics are described in docs/ad.md).
         t.name = names_.fresh("_t_" + base);
         t.storage = Type::arrayOf(type, 0);
         generatedLocals_.emplace_back(t.name, t.storage);
@@ -158,7 +185,6 @@ ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type
         heapTapes_.push_back(t);
         return t;
     }
-    long long cap = capacity();
     if (cap > (1LL << 28)) ctx_.internalError(loc, "reverse mode: tape of " + std::to_string(cap) + " entries is too large");
     t.name = names_.fresh("_t_" + base);
     t.storage = Type::arrayOf(type, static_cast<int>(cap));
@@ -186,6 +212,27 @@ void ReverseDiffer::push(const Tape& t, ExprPtr value, ast::Block& out) {
                           std::move(value), loc_));
     out.push_back(sAssign(tVar(t.counter, Type::intType(), loc_),
                           tBin(ast::BinaryOp::Add, tVar(t.counter, Type::intType(), loc_), tInt(1)), loc_));
+}
+
+// A static array of scalars is taped element by element (first to last; popped last first).
+void ReverseDiffer::pushArray(const Tape& t, const Expr& array, ast::Block& out) {
+    std::string i = names_.fresh("_i");
+    ast::Block body;
+    push(t, tIndex(copy(array), tVar(i, Type::intType(), loc_)), body);
+    std::vector<ExprPtr> range;
+    range.push_back(tInt(array.type->size));
+    out.push_back(sFor(i, std::move(range), std::move(body), loc_));
+}
+
+void ReverseDiffer::popArray(const Tape& t, const Expr& array, ast::Block& out) {
+    std::string i = names_.fresh("_i");
+    ast::Block body;
+    pop(t, tIndex(copy(array), tVar(i, Type::intType(), loc_)), body);
+    std::vector<ExprPtr> range;
+    range.push_back(tInt(array.type->size - 1));
+    range.push_back(tNeg(tInt(1)));
+    range.push_back(tNeg(tInt(1)));
+    out.push_back(sFor(i, std::move(range), std::move(body), loc_));
 }
 
 void ReverseDiffer::pop(const Tape& t, ExprPtr target, ast::Block& out) {
@@ -240,6 +287,7 @@ void ReverseDiffer::run() {
             k += 2;
         }
     }
+    for (StmtPtr& f : deferredFrees_) fin.push_back(std::move(f));
     for (const Tape& t : heapTapes_) {
         std::vector<ExprPtr> args;
         args.push_back(tVar(t.name, t.storage, loc_));
@@ -261,7 +309,8 @@ void ReverseDiffer::run() {
 }
 
 void reverseBody(AdContext& ctx, const ast::Function& primal, ast::Function& out) {
-    ReverseDiffer(ctx, primal, out).run();
+    ast::Function prepared = withNestedCallsHoisted(primal, out);
+    ReverseDiffer(ctx, prepared, out).run();
 }
 
 }  // namespace lomaw::ad

@@ -28,6 +28,10 @@ inline const char* kMaxIterExceeded = "__lomaw_max_iter_exceeded";
 inline const char* kTapeReserve = "__lomaw_tape_reserve";
 inline const char* kTapeFree = "__lomaw_tape_free";
 
+// A copy of `primal` whose calls nested in expressions are evaluated into locals first
+// (ReverseCallHoist.cpp); `derivative`'s parameter names are avoided.
+ast::Function withNestedCallsHoisted(const ast::Function& primal, const ast::Function& derivative);
+
 class ReverseDiffer {
 public:
     ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out);
@@ -40,6 +44,7 @@ private:
         std::string capacity;  // heap tapes (inside for loops) only
         TypePtr type;     // of one entry
         TypePtr storage;  // of the tape variable (type, or Array[type, capacity])
+        bool elementwise = false;  // holds the elements of a static array (pushArray)
     };
     struct Loop {
         bool isFor = false;
@@ -61,10 +66,16 @@ private:
     ExprPtr adjointOf(const ast::Expr& lvalue);  // the adjoint location of a chain, or null
     bool isShared(const ast::Expr& adjointChain) const;
     ExprPtr local(const std::string& base, TypePtr type);  // a generated local, declared if used
-    Tape newTape(const std::string& base, TypePtr type, SourceLoc loc);
+    // `entries` values of `type` are pushed per execution of the taping statement.
+    Tape newTape(const std::string& base, TypePtr type, SourceLoc loc, long long entries = 1);
     void push(const Tape& t, ExprPtr value, ast::Block& out);
     void pop(const Tape& t, ExprPtr target, ast::Block& out);
+    void pushArray(const Tape& t, const ast::Expr& array, ast::Block& out);
+    void popArray(const Tape& t, const ast::Expr& array, ast::Block& out);
     long long capacity() const;
+    long long byteSize(const TypePtr& t);
+    // Tapes (static arrays inside while loops) larger than this live on the heap instead.
+    static constexpr long long kMaxStackTapeBytes = 64 * 1024;
     bool insideFor() const;
 
     // ---- forward sweep (ReverseForwardSweep.cpp)
@@ -84,6 +95,7 @@ private:
     // small product) times d e / d inputs into the inputs' adjoints.
     void accumulate(const ast::Expr& e, ExprPtr adj, ast::Block& out);
     void accumulateCall(const ast::Expr& call, ExprPtr adjReturn, ast::Block& out);
+    void accumulateIntoCallResult(const ast::Expr& e, ExprPtr adj, ast::Block& out);
     // target += value, member-wise for structs, element-wise for static arrays, atomically
     // when target is shared between threads.
     void addInto(ExprPtr target, ExprPtr value, ast::Block& out);
@@ -110,12 +122,17 @@ private:
     std::set<std::string> reads_;           // primal values the reverse sweep reads
     std::set<std::string> needed_;          // ... and what they (or control flow) depend on
     std::map<const ast::Stmt*, Tape> tapeOf_;       // assignment / call statement -> saved value(s)
-    std::map<const ast::Stmt*, std::vector<Tape>> outArgTapes_;
+    std::map<const ast::Stmt*, std::vector<std::pair<size_t, Tape>>> outArgTapes_;  // operand -> tape
     std::map<const ast::Stmt*, Tape> branchTape_;   // if -> decision
     std::map<const ast::Stmt*, std::pair<std::string, Tape>> loopCount_;  // while -> counter, count tape
     std::map<const ast::Stmt*, std::vector<Tape>> rangeTape_;  // for -> recorded start/stop
     std::vector<Loop> loops_;
     std::vector<Tape> heapTapes_;  // freed at the end of the body
+    // rev_diff of a reverse derivative: its heap tapes' adjoint buffers (tape -> capacity
+    // variable), and its __lomaw_tape_free calls, moved to the end of the body (the reverse
+    // sweep still reads the tapes).
+    std::map<std::string, std::string> heapAdjointCap_;
+    ast::Block deferredFrees_;
     // Adjoint variables known to hold 0 at the current point of the reverse sweep (declared,
     // or zeroed earlier in the same straight-line block): their next accumulation is written
     // as a plain assignment. Nothing is known at the start of a nested block, and what a

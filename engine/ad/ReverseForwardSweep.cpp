@@ -136,8 +136,29 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
         out.push_back(ast::clone(s));
         return;
     }
-    if (c.name == kMaxIterExceeded || c.name == kTapeReserve || c.name == kTapeFree) {
+    if (c.name == kTapeFree) {
+        deferredFrees_.push_back(ast::clone(s));
+        if (const Expr* root = c.operands.empty() ? nullptr : chainRoot(*c.operands[0]))
+            if (heapAdjointCap_.count(root->name)) {
+                std::vector<ExprPtr> args;
+                args.push_back(adjointOf(*c.operands[0]));
+                deferredFrees_.push_back(sCall(tCall(kTapeFree, std::move(args), Type::voidType(), s.loc), s.loc));
+            }
+        return;
+    }
+    if (c.name == kMaxIterExceeded || c.name == kTapeReserve) {
         out.push_back(ast::clone(s));
+        const Expr* root = c.operands.size() == 3 ? chainRoot(*c.operands[0]) : nullptr;
+        if (c.name == kTapeReserve && root && heapAdjointCap_.count(root->name)) {
+            // The adjoint buffer grows alongside; the slot about to be pushed starts at 0.
+            ExprPtr adj = adjointOf(*c.operands[0]);
+            std::vector<ExprPtr> args;
+            args.push_back(copy(*adj));
+            args.push_back(tVar(heapAdjointCap_[root->name], Type::intType(), s.loc));
+            args.push_back(copy(*c.operands[2]));
+            out.push_back(sCall(tCall(kTapeReserve, std::move(args), Type::voidType(), s.loc), s.loc));
+            out.push_back(sAssign(tIndex(std::move(adj), copy(*c.operands[2])), tFloat(0.0), s.loc));
+        }
         return;
     }
     const ast::Function* sig = ctx_.signature(c.name);
@@ -147,22 +168,33 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
     }
     // The call matters to the forward sweep only through Out arguments that are locals
     // (or In parameters' copies); Out arguments that are our own Out parameters get stand-ins.
+    // In arrays the callee writes (a reverse derivative consuming an adjoint input) count as
+    // Out arguments here.
+    std::vector<bool> writes(c.operands.size());
+    for (size_t i = 0; i < c.operands.size(); ++i)
+        writes[i] = sig->params[i].isOut || (c.operands[i]->type && c.operands[i]->type->isArray() &&
+                                             ctx_.writesInArrayParam(c.name, i));
     bool needed = false;
     for (size_t i = 0; i < c.operands.size(); ++i) {
-        if (!sig->params[i].isOut) continue;
+        if (!writes[i]) continue;
         const Expr* root = chainRoot(*c.operands[i]);
         if (root && !outParams_.count(root->name) && needed_.count(root->name)) needed = true;
     }
     if (!needed) return;
     std::vector<ExprPtr> args;
-    std::vector<Tape> tapes;
+    std::vector<std::pair<size_t, Tape>> tapes;
     for (size_t i = 0; i < c.operands.size(); ++i) {
         const Expr& a = *c.operands[i];
-        if (!sig->params[i].isOut) {
+        if (!writes[i]) {
             args.push_back(copy(a));
             continue;
         }
         const Expr* root = chainRoot(a);
+        if (!sig->params[i].isOut && (!a.type || a.type->size <= 0)) {
+            // A run-time sized array (a parameter) the callee consumes: not restorable.
+            args.push_back(copy(a));
+            continue;
+        }
         if (root && outParams_.count(root->name)) {
             if (a.type && a.type->isUnboundedArray()) {
                 ctx_.internalError(a.loc, "reverse mode: an Out array parameter passed on beside a local "
@@ -173,12 +205,23 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
             continue;
         }
         if (root && reads_.count(root->name)) {
-            if (a.type && a.type->isArray())
-                ctx_.internalError(a.loc, "reverse mode: restoring an array overwritten by a call is "
-                                          "not supported yet");
-            Tape t = newTape(root->name, a.type, s.loc);
-            push(t, copy(a), out);
-            tapes.push_back(t);
+            if (a.type && a.type->isArray()) {
+                // A static array of scalars is saved element by element.
+                const TypePtr& e = a.type->elem;
+                if (a.type->size <= 0 || !e || !(e->isFloat() || e->isInt())) {
+                    ctx_.internalError(a.loc, "reverse mode: restoring an array of arrays or structs "
+                                              "overwritten by a call is not supported yet");
+                    return;
+                }
+                Tape t = newTape(root->name, e, s.loc, a.type->size);
+                t.elementwise = true;
+                pushArray(t, a, out);
+                tapes.emplace_back(i, t);
+            } else {
+                Tape t = newTape(root->name, a.type, s.loc);
+                push(t, copy(a), out);
+                tapes.emplace_back(i, t);
+            }
         }
         args.push_back(copy(a));
     }

@@ -199,14 +199,11 @@ void ReverseDiffer::reverseCallStmt(const Stmt& s, ast::Block& out) {
     if (c.name == kMaxIterExceeded || c.name == kTapeReserve || c.name == kTapeFree) return;
     if (auto it = outArgTapes_.find(&s); it != outArgTapes_.end()) {
         // Restore what the call overwrote, last recorded first.
-        const ast::Function* sig = ctx_.signature(c.name);
-        std::vector<const Expr*> taped;
-        for (size_t i = 0; sig && i < c.operands.size(); ++i) {
-            if (!sig->params[i].isOut) continue;
-            const Expr* root = chainRoot(*c.operands[i]);
-            if (root && !outParams_.count(root->name) && reads_.count(root->name)) taped.push_back(c.operands[i].get());
+        for (auto t = it->second.rbegin(); t != it->second.rend(); ++t) {
+            const Expr& a = *c.operands[t->first];
+            if (t->second.elementwise) popArray(t->second, a, out);
+            else pop(t->second, copy(a), out);
         }
-        for (size_t i = taped.size(); i-- > 0 && i < it->second.size();) pop(it->second[i], copy(*taped[i]), out);
     }
     accumulateCall(c, nullptr, out);
 }

@@ -1,11 +1,9 @@
 // The cheap-gradient principle, measured: time of the reverse-mode (and forward-mode)
 // derivative divided by the time of the primal, for the kernels of ad_kernels.py, compiled by
-// the engine exactly as `lomaw run` compiles them and called in-process through dlopen.
+// the engine with the flags `lomaw run` uses and linked into this benchmark.
 // Targets (issue 3): reverse / primal <= 3, forward / primal <= 2. The ratios are printed
 // after the Google Benchmark table, from the same run.
 #include <benchmark/benchmark.h>
-
-#include <dlfcn.h>
 
 #include <cstdio>
 #include <fstream>
@@ -14,8 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "Engine.h"
-#include "runtime/BuildCache.h"
 
 namespace {
 
@@ -23,34 +19,26 @@ struct DFloat {
     float val, dval;
 };
 
-void* gLibrary = nullptr;
+}  // namespace
 
-template <class F>
-F symbol(const char* name) {
-    return reinterpret_cast<F>(dlsym(gLibrary, name));
+// The kernels of ad_kernels.py and their derivatives, with loma's C ABI (LANGUAGE.md §7).
+extern "C" {
+float poly_sum(float* x, int n);
+DFloat d_poly_sum(DFloat* x, int n);
+void r_poly_sum(float* x, float* _dx, int n, int* _dn, float _dreturn);
+float hamiltonian(float* q, float* p, int n, float m, float k, float rest);
+DFloat d_hamiltonian(DFloat* q, DFloat* p, int n, DFloat m, DFloat k, DFloat rest);
+void r_hamiltonian(float* q, float* _dq, float* p, float* _dp, int n, int* _dn, float m, float* _dm, float k,
+                   float* _dk, float rest, float* _drest, float _dreturn);
+float stencil(float* u, int n);
+DFloat d_stencil(DFloat* u, int n);
+void r_stencil(float* u, float* _du, int n, int* _dn, float _dreturn);
+float nested_while(float* x, int n, int m);
+DFloat d_nested_while(DFloat* x, int n, int m);
+void r_nested_while(float* x, float* _dx, int n, int* _dn, int m, int* _dm, float _dreturn);
 }
 
-bool loadKernels(std::string& error) {
-    std::ifstream in(LOMAW_BENCH_KERNELS);
-    std::stringstream text;
-    text << in.rdbuf();
-    lomaw::EmitOutput c = lomaw::Engine().emit({"ad_kernels.py", text.str()}, lomaw::Stage::C);
-    if (!c.ok) {
-        error = "ad_kernels.py does not compile";
-        return false;
-    }
-    lomaw::runtime::BuildRequest request;
-    request.cSource = c.code.text;
-    lomaw::runtime::BuildResult built = lomaw::runtime::buildCached(request);
-    if (built.status != lomaw::runtime::BuildResult::Status::Ok) {
-        error = built.message;
-        return false;
-    }
-    gLibrary = dlopen(built.libraryPath.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!gLibrary) error = dlerror();
-    return gLibrary != nullptr;
-}
-
+namespace {
 constexpr int kN = 1000000;
 
 std::vector<float> inputs(int n, float scale) {
@@ -67,17 +55,17 @@ std::vector<DFloat> duals(const std::vector<float>& v) {
 
 // ---- polynomial summed over 10^6 elements
 void PolyPrimal(benchmark::State& s) {
-    auto f = symbol<float (*)(float*, int)>("poly_sum");
+    auto f = poly_sum;
     auto x = inputs(kN, 4.0f);
     for (auto _ : s) benchmark::DoNotOptimize(f(x.data(), kN));
 }
 void PolyForward(benchmark::State& s) {
-    auto f = symbol<DFloat (*)(DFloat*, int)>("d_poly_sum");
+    auto f = d_poly_sum;
     auto x = duals(inputs(kN, 4.0f));
     for (auto _ : s) benchmark::DoNotOptimize(f(x.data(), kN));
 }
 void PolyReverse(benchmark::State& s) {
-    auto f = symbol<void (*)(float*, float*, int, int*, float)>("r_poly_sum");
+    auto f = r_poly_sum;
     auto x = inputs(kN, 4.0f);
     std::vector<float> dx(kN);
     int dn = 0;
@@ -89,19 +77,18 @@ void PolyReverse(benchmark::State& s) {
 
 // ---- mass-spring Hamiltonian of 10^6 masses
 void HamiltonianPrimal(benchmark::State& s) {
-    auto f = symbol<float (*)(float*, float*, int, float, float, float)>("hamiltonian");
+    auto f = hamiltonian;
     auto q = inputs(kN, 2.0f), p = inputs(kN, 1.0f);
     for (auto _ : s) benchmark::DoNotOptimize(f(q.data(), p.data(), kN, 2.0f, 4.0f, 1.0f));
 }
 void HamiltonianForward(benchmark::State& s) {
-    auto f = symbol<DFloat (*)(DFloat*, DFloat*, int, DFloat, DFloat, DFloat)>("d_hamiltonian");
+    auto f = d_hamiltonian;
     auto q = duals(inputs(kN, 2.0f)), p = duals(inputs(kN, 1.0f));
     for (auto _ : s)
         benchmark::DoNotOptimize(f(q.data(), p.data(), kN, DFloat{2, 0}, DFloat{4, 0}, DFloat{1, 0}));
 }
 void HamiltonianReverse(benchmark::State& s) {
-    auto f = symbol<void (*)(float*, float*, float*, float*, int, int*, float, float*, float, float*, float,
-                             float*, float)>("r_hamiltonian");
+    auto f = r_hamiltonian;
     auto q = inputs(kN, 2.0f), p = inputs(kN, 1.0f);
     std::vector<float> dq(kN), dp(kN);
     int dn = 0;
@@ -114,17 +101,17 @@ void HamiltonianReverse(benchmark::State& s) {
 
 // ---- 1-D stencil over 10^6 elements
 void StencilPrimal(benchmark::State& s) {
-    auto f = symbol<float (*)(float*, int)>("stencil");
+    auto f = stencil;
     auto u = inputs(kN, 1.0f);
     for (auto _ : s) benchmark::DoNotOptimize(f(u.data(), kN));
 }
 void StencilForward(benchmark::State& s) {
-    auto f = symbol<DFloat (*)(DFloat*, int)>("d_stencil");
+    auto f = d_stencil;
     auto u = duals(inputs(kN, 1.0f));
     for (auto _ : s) benchmark::DoNotOptimize(f(u.data(), kN));
 }
 void StencilReverse(benchmark::State& s) {
-    auto f = symbol<void (*)(float*, float*, int, int*, float)>("r_stencil");
+    auto f = r_stencil;
     auto u = inputs(kN, 1.0f);
     std::vector<float> du(kN);
     int dn = 0;
@@ -136,17 +123,17 @@ void StencilReverse(benchmark::State& s) {
 
 // ---- nested while loops over a 1000 x 1000 grid
 void NestedWhilePrimal(benchmark::State& s) {
-    auto f = symbol<float (*)(float*, int, int)>("nested_while");
+    auto f = nested_while;
     auto x = inputs(kN, 1.0f);
     for (auto _ : s) benchmark::DoNotOptimize(f(x.data(), 1000, 1000));
 }
 void NestedWhileForward(benchmark::State& s) {
-    auto f = symbol<DFloat (*)(DFloat*, int, int)>("d_nested_while");
+    auto f = d_nested_while;
     auto x = duals(inputs(kN, 1.0f));
     for (auto _ : s) benchmark::DoNotOptimize(f(x.data(), 1000, 1000));
 }
 void NestedWhileReverse(benchmark::State& s) {
-    auto f = symbol<void (*)(float*, float*, int, int*, int, int*, float)>("r_nested_while");
+    auto f = r_nested_while;
     auto x = inputs(kN, 1.0f);
     std::vector<float> dx(kN);
     int dn = 0, dm = 0;
@@ -171,21 +158,18 @@ public:
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string error;
-    if (!loadKernels(error)) {
-        std::fprintf(stderr, "bench_ad: %s\n", error.c_str());
-        return 1;
-    }
     const char* kernels[] = {"Poly", "Hamiltonian", "Stencil", "NestedWhile"};
     void (*fns[][3])(benchmark::State&) = {{PolyPrimal, PolyForward, PolyReverse},
                                             {HamiltonianPrimal, HamiltonianForward, HamiltonianReverse},
                                             {StencilPrimal, StencilForward, StencilReverse},
                                             {NestedWhilePrimal, NestedWhileForward, NestedWhileReverse}};
     const char* modes[] = {"Primal", "Forward", "Reverse"};
+    std::vector<std::string> names;  // RegisterBenchmark keeps the pointer: keep the strings alive
+    for (int k = 0; k < 4; ++k)
+        for (int m = 0; m < 3; ++m) names.push_back(std::string(kernels[k]) + modes[m]);
     for (int k = 0; k < 4; ++k)
         for (int m = 0; m < 3; ++m)
-            benchmark::RegisterBenchmark((std::string(kernels[k]) + modes[m]).c_str(), fns[k][m])
-                ->Unit(benchmark::kMillisecond);
+            benchmark::RegisterBenchmark(names[k * 3 + m].c_str(), fns[k][m])->Unit(benchmark::kMillisecond);
     benchmark::Initialize(&argc, argv);
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);

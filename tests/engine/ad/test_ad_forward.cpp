@@ -120,5 +120,25 @@ d_f = fwd_diff(f)
         << functionText(d, "d_f");
 }
 
+TEST(AdForward, CallInTheRightOperandOfOrRunsOnlyWhenTheLeftDoesNotDecide) {
+    auto d = differentiateSource(R"(
+def tenth(n : In[int]) -> int:
+    return 10 / n
+
+def pick(x : In[float], n : In[int]) -> float:
+    r : float = x
+    if n == 0 or tenth(n) > 2:
+        r = x * x
+    return r
+
+d_pick = fwd_diff(pick)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "d_pick");
+    EXPECT_NE(t.find("    if n == 0:\n        _cond = 1\n    else:\n        _r__d_fwd_tenth = _d_fwd_tenth(n)\n"
+                     "        _cond = n == 0 or _r__d_fwd_tenth > 2\n    if _cond:\n"),
+              std::string::npos) << t;
+}
+
 }  // namespace
 }  // namespace lomaw::ad::test

@@ -219,5 +219,99 @@ r_kern = rev_diff(kern)
               "    atomic_add(_dk, _dreturn * a[i])");
 }
 
+TEST(AdReverse, CallInANonLinearOperandIsEvaluatedOnceAndStored) {
+    auto d = differentiateSource(R"(
+def g(t : In[float]) -> float:
+    return t * t
+
+def f(x : In[float], y : In[float]) -> float:
+    return g(x) * y + g(y)
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_f");
+    // g(x) (read by ȳ += r̄·g(x)) runs once, in the forward sweep; g(y) (linear) never runs.
+    EXPECT_NE(t.find("    _call_g = g(x)\n"), std::string::npos) << t;
+    EXPECT_EQ(t.find("g(x)"), t.rfind("g(x)")) << t;
+    EXPECT_EQ(t.find("g(y)"), std::string::npos) << t;
+    EXPECT_NE(t.find("_dy = _dy + _dreturn * _call_g"), std::string::npos) << t;
+}
+
+TEST(AdReverse, LargeWhileLoopTapesLiveOnTheHeapSmallOnesOnTheStack) {
+    auto d = differentiateSource(R"(
+def f(x : In[float], n : In[int]) -> float:
+    y : float = x
+    z : float = x
+    i : int = 0
+    j : int = 0
+    while (i < n, max_iter := 10000):
+        j = 0
+        while (j < n, max_iter := 1000):
+            y = y * x
+            j = j + 1
+        i = i + 1
+    i = 0
+    while (i < n, max_iter := 100):
+        z = z * x
+        i = i + 1
+    return y + z
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_f");
+    // 10^7 entries: a heap tape, released at the end; 100 entries stay a stack array.
+    EXPECT_NE(t.find("    _t_y : Array[float]\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("            __lomaw_tape_reserve(_t_y, _t_y_cap, _t_y_n)\n            _t_y[_t_y_n] = y\n"),
+              std::string::npos) << t;
+    EXPECT_NE(t.find("    __lomaw_tape_free(_t_y)"), std::string::npos) << t;
+    EXPECT_NE(t.find("    _t_z : Array[float, 100]\n"), std::string::npos) << t;
+    EXPECT_EQ(t.find("__lomaw_tape_free(_t_z)"), std::string::npos) << t;
+}
+
+TEST(AdReverse, ArrayOverwrittenByACallIsRestoredElementByElement) {
+    auto d = differentiateSource(R"(
+def fill(x : In[float], a : Out[Array[float, 2]]):
+    a[0] = x
+    a[1] = x * x
+
+def f(x : In[float]) -> float:
+    a : Array[float, 2]
+    s : float = 0.0
+    fill(x, a)
+    s = a[0] * a[1]
+    fill(s, a)
+    return a[1] * a[0]
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_f");
+    EXPECT_NE(t.find("    _t_a : Array[float, 2]\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("    for _i in range(2):\n        _t_a[_t_a_n] = a[_i]\n        _t_a_n = _t_a_n + 1\n"),
+              std::string::npos) << t;
+    EXPECT_NE(t.find("range(1, -1, -1):\n        _t_a_n = _t_a_n - 1\n        a[_i"), std::string::npos) << t;
+}
+
+TEST(AdReverse, AccumulatingOutArgumentKeepsItsAdjointInRevOfRev) {
+    auto d = differentiateSource(R"(
+def g(t : In[float]) -> float:
+    return t * t
+
+def f(x : In[float]) -> float:
+    return x * x + g(x)
+
+rf = rev_diff(f)
+rrf = rev_diff(rf)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "rrf");
+    // _d_rev_g adds into its Out parameter _dt: the adjoint _d_dx passes through the call.
+    size_t call = t.find("_d_rev__d_rev_g(x, _dx, _d_dx, _dreturn, _d_dreturn)\n");
+    ASSERT_NE(call, std::string::npos) << t;
+    EXPECT_EQ(t.find("_d_dx = 0.0", call), std::string::npos) << t;
+}
+
 }  // namespace
 }  // namespace lomaw::ad::test

@@ -1,0 +1,84 @@
+// Facade section for distributed runs on Open MPI (engine/dist): batched evaluation of one
+// function on many input sets, and gradient descent with persistent workers. The caller never
+// initialises MPI: each run builds (cached) and launches generated programs under mpirun.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Engine.h"
+
+namespace lomaw {
+
+struct DistributedSetup {
+    int workers = 2;
+    std::string launch = "spawn";            // "spawn" (MPI_Comm_spawn) or "spmd" (driver = rank 0)
+    std::string hostfile;                    // "" : this machine
+    std::vector<std::string> mpirunArgs;     // extra mpirun arguments
+    double timeoutSeconds = 0;               // 0 : none
+    const std::atomic<bool>* cancel = nullptr;
+    std::function<void(long long done, long long total)> onProgress;  // sets (batch) / steps (optimize)
+    std::string mpicc;                       // "" : $LOMAW_MPICC, then mpicc
+    std::string mpirun;                      // "" : $LOMAW_MPIRUN, then mpirun
+};
+
+struct DistributedTimings {
+    double build = 0, launch = 0, distribute = 0, compute = 0, collect = 0, total = 0;  // seconds
+};
+
+struct DistributedStatus {
+    enum class Kind { Ok, CompileError, UsageError, RuntimeError, ToolchainError, TimedOut, Cancelled, InternalError };
+    Kind kind = Kind::InternalError;
+    std::string message;
+    std::vector<Diagnostic> diagnostics;
+    DistributedTimings timings;
+};
+
+struct BatchOptions {
+    std::string function;
+    std::string batchJson = "[]";            // a JSON list of `lomaw run --args` lists
+    std::optional<int> threads;              // @simd functions
+    DistributedSetup setup;
+};
+
+struct DistributedOutput {
+    DistributedStatus status;
+    std::vector<std::string> results;        // per input set, exactly as `lomaw run` prints it
+};
+
+DistributedOutput runBatch(const Engine& engine, const SourceFile& file, const BatchOptions& options);
+
+struct OptimizeOptions {
+    std::string function;                    // f(params, data..., grad) -> float (docs/mpi.md)
+    std::string initialJson = "[]";          // initial parameters
+    std::string dataJson = "[]";             // one list per data array parameter
+    long long steps = 100;
+    std::string method = "plain";            // plain | momentum | adam
+    double learningRate = 0.01, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, tolerance = 0;
+    bool average = false;
+    DistributedSetup setup;
+};
+
+struct OptimizeStep {
+    long long step = 0;
+    double loss = 0;
+    double gradientNorm = 0;
+    std::vector<float> params;
+};
+
+struct OptimizeOutput {
+    DistributedStatus status;
+    std::vector<OptimizeStep> trajectory;
+    std::string csv() const;
+    std::string json() const;
+};
+
+OptimizeOutput optimize(const Engine& engine, const SourceFile& file, const OptimizeOptions& options);
+
+// The timings as a JSON object {"build": s, "launch": s, ...}.
+std::string timingsJson(const DistributedTimings& t);
+
+}  // namespace lomaw

@@ -1,0 +1,396 @@
+#include "dist/DistJobs.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unistd.h>
+
+#include "codegen/MpiChildEmitter.h"
+#include "codegen/MpiParentEmitter.h"
+#include "dist/RecordFormat.h"
+#include "runtime/JsonArguments.h"
+#include "runtime/JsonResult.h"
+
+namespace lomaw::dist {
+
+namespace {
+
+using Kind = JobStatus::Kind;
+using runtime::Value;
+
+JobStatus fail(Kind k, std::string message) {
+    JobStatus s;
+    s.kind = k;
+    s.message = std::move(message);
+    return s;
+}
+
+void putU32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
+void putU64(std::string& out, uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+
+// A private directory for the job files, removed with them when the job ends.
+class JobDirectory {
+public:
+    JobDirectory() {
+        const char* tmp = std::getenv("TMPDIR");
+        std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/lomaw-mpi-XXXXXX";
+        std::vector<char> buf(pattern.begin(), pattern.end());
+        buf.push_back('\0');
+        if (mkdtemp(buf.data())) path_ = buf.data();
+    }
+    ~JobDirectory() {
+        if (path_.empty()) return;
+        std::remove(input().c_str());
+        std::remove(output().c_str());
+        rmdir(path_.c_str());
+    }
+    bool ok() const { return !path_.empty(); }
+    std::string input() const { return path_ + "/job.bin"; }
+    std::string output() const { return path_ + "/results.bin"; }
+
+private:
+    std::string path_;
+};
+
+bool writeFile(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return static_cast<bool>(out.flush());
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string unknownFunction(const ast::Module& module, const std::string& name) {
+    std::string known;
+    for (const ast::Function* f : module.functions()) known += (known.empty() ? "" : ", ") + f->name;
+    return "unknown function '" + name + "' (the module defines: " + known + ")";
+}
+
+struct Programs {
+    std::string driver, worker;
+};
+
+// Emits and builds the driver and worker of `f`; a failed status when that is impossible.
+std::optional<JobStatus> buildPrograms(const ast::Module& module, const ast::Function& f, const JobOptions& options,
+                                       Programs& out, double& seconds) {
+    auto start = std::chrono::steady_clock::now();
+    if (options.workers < 1) return fail(Kind::UsageError, "--workers must be at least 1");
+    ToolLookup mpirun = findMpirun(options.tools.mpirun);
+    if (mpirun.path.empty()) return fail(Kind::ToolchainError, mpirun.error);
+    if (!options.hostfile.empty())
+        if (std::string e = checkHostfile(options.hostfile); !e.empty()) return fail(Kind::ToolchainError, e);
+    codegen::MpiProgramOptions popts;
+    popts.sourceName = options.sourceName;
+    ProgramBuild worker = buildMpiProgram(codegen::emitMpiChild(module, f, popts).text, options.tools);
+    if (!worker.ok) return fail(worker.toolchainError ? Kind::ToolchainError : Kind::InternalError, worker.message);
+    ProgramBuild driver = buildMpiProgram(codegen::emitMpiParent(module, f, popts).text, options.tools);
+    if (!driver.ok) return fail(driver.toolchainError ? Kind::ToolchainError : Kind::InternalError, driver.message);
+    out.driver = driver.executable;
+    out.worker = worker.executable;
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return std::nullopt;
+}
+
+JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOptions& options,
+                 std::vector<std::string> driverArgs) {
+    LaunchSpec spec;
+    spec.mpirun = findMpirun(options.tools.mpirun).path;
+    spec.driver = programs.driver;
+    spec.worker = programs.worker;
+    spec.workers = options.workers;
+    spec.mode = options.mode;
+    spec.hostfile = options.hostfile;
+    spec.extraArgs = options.extraArgs;
+    spec.inputPath = dir.input();
+    spec.outputPath = dir.output();
+    spec.driverArgs = std::move(driverArgs);
+    spec.timeoutSeconds = options.timeoutSeconds;
+    spec.cancel = options.cancel;
+    spec.onProgress = options.onProgress;
+    LaunchOutcome o = launchJob(spec);
+    JobStatus s;
+    s.timings = o.timings;
+    s.message = o.message;
+    switch (o.kind) {
+        case LaunchOutcome::Kind::Ok: s.kind = Kind::Ok; break;
+        case LaunchOutcome::Kind::RuntimeError:
+        case LaunchOutcome::Kind::Crashed: s.kind = Kind::RuntimeError; break;
+        case LaunchOutcome::Kind::TimedOut: s.kind = Kind::TimedOut; break;
+        case LaunchOutcome::Kind::Cancelled: s.kind = Kind::Cancelled; break;
+        case LaunchOutcome::Kind::Failed: s.kind = Kind::RuntimeError; break;
+        case LaunchOutcome::Kind::StartFailed: s.kind = Kind::ToolchainError; break;
+    }
+    return s;
+}
+
+std::string threadsError(const runtime::Signature& s, const std::optional<int>& threads) {
+    if (s.simd && !threads) return s.name + " is a @simd function: --threads N is required";
+    if (!s.simd && threads) return "--threads given, but " + s.name + " is not a @simd function";
+    if (threads && *threads < 0) return "--threads must be an integer >= 0";
+    return "";
+}
+
+BatchResult runBatch(const ast::Module& module, const BatchJob& job, const JobOptions& options) {
+    BatchResult out;
+    const ast::Function* f = module.findFunction(job.function);
+    if (!f) {
+        out.status = fail(Kind::UsageError, unknownFunction(module, job.function));
+        return out;
+    }
+    runtime::Signature sig = runtime::signatureOf(*f);
+    if (std::string e = threadsError(sig, job.threads); !e.empty()) {
+        out.status = fail(Kind::UsageError, e);
+        return out;
+    }
+    runtime::StructTable structs(module);
+    // Every set is validated exactly as `lomaw run --args` validates its list.
+    nlohmann::json sets;
+    try {
+        sets = nlohmann::json::parse(job.batchJson);
+    } catch (const nlohmann::json::parse_error& e) {
+        out.status = fail(Kind::UsageError, "--batch: invalid JSON at character " + std::to_string(e.byte));
+        return out;
+    }
+    if (!sets.is_array()) {
+        out.status = fail(Kind::UsageError, "--batch: expected a list of argument lists");
+        return out;
+    }
+    std::string records, offsets;
+    putU64(offsets, 0);
+    for (size_t i = 0; i < sets.size(); ++i) {
+        runtime::ParsedArguments parsed = runtime::parseArguments(sig, sets[i].dump(), structs);
+        if (!parsed.ok) {
+            std::string e = parsed.error;
+            if (e.rfind("--args: ", 0) == 0) e = e.substr(8);
+            out.status = fail(Kind::UsageError, "input set " + std::to_string(i) + ": " + e);
+            return out;
+        }
+        for (size_t p = 0; p < sig.params.size(); ++p) encodeValue(*sig.params[p].type, parsed.values[p], structs, records);
+        putU64(offsets, records.size());
+    }
+    std::string file = "LWBATCH1";
+    putU64(file, sets.size());
+    putU32(file, static_cast<uint32_t>(job.threads.value_or(0)));
+    putU32(file, 0);
+    file += offsets;
+    file += records;
+
+    Programs programs;
+    double buildSeconds = 0;
+    if (auto e = buildPrograms(module, *f, options, programs, buildSeconds)) {
+        out.status = *e;
+        return out;
+    }
+    JobDirectory dir;
+    if (!dir.ok() || !writeFile(dir.input(), file)) {
+        out.status = fail(Kind::ToolchainError, std::string("cannot write the job file: ") + std::strerror(errno));
+        return out;
+    }
+    out.status = launch(programs, dir, options, {});
+    out.status.buildSeconds = buildSeconds;
+    if (out.status.kind != Kind::Ok) return out;
+
+    // Results: "LWRESLT1", count, then one result record per set in input order.
+    std::string bytes = readFile(dir.output());
+    const char* p = bytes.data();
+    const char* end = p + bytes.size();
+    uint64_t count = 0;
+    if (bytes.size() < 16 || bytes.compare(0, 8, "LWRESLT1") != 0 || (std::memcpy(&count, p + 8, 8), count != sets.size())) {
+        out.status = fail(Kind::InternalError, "internal error: the MPI job wrote no valid results file");
+        return out;
+    }
+    p += 16;
+    out.results.reserve(sets.size());
+    for (uint64_t i = 0; i < count; ++i) {
+        DecodedResult r;
+        if (!decodeResult(sig, structs, p, end, r)) {
+            out.status = fail(Kind::InternalError, "internal error: result " + std::to_string(i) + " is malformed");
+            out.results.clear();
+            return out;
+        }
+        out.results.push_back(runtime::formatResult(sig, r.returned, r.args, structs));
+    }
+    return out;
+}
+
+// A synthetic signature whose parameters are `types`, so JsonArguments validates any list.
+runtime::Signature listSignature(const std::string& name, std::vector<runtime::ParamSignature> params) {
+    runtime::Signature s;
+    s.name = name;
+    s.params = std::move(params);
+    s.returnType = Type::voidType();
+    return s;
+}
+
+std::string number(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+OptimizeResult runOptimize(const ast::Module& module, const OptimizeJob& job, const JobOptions& options) {
+    OptimizeResult out;
+    const ast::Function* f = module.findFunction(job.function);
+    if (!f) {
+        out.status = fail(Kind::UsageError, unknownFunction(module, job.function));
+        return out;
+    }
+    if (std::string e = codegen::mpiOptimizeContractError(*f); !e.empty()) {
+        out.status = fail(Kind::UsageError, e);
+        return out;
+    }
+    if (job.steps < 0) {
+        out.status = fail(Kind::UsageError, "--steps must be >= 0");
+        return out;
+    }
+    runtime::StructTable structs(module);
+    runtime::ParsedArguments init = runtime::parseArguments(
+        listSignature("--init", {{f->params.front().name, Type::arrayOf(Type::floatType()), false}}),
+        "[" + job.initialJson + "]", structs);
+    if (!init.ok) {
+        out.status = fail(Kind::UsageError, "--init: " + init.error);
+        return out;
+    }
+    std::vector<runtime::ParamSignature> dataParams;
+    for (size_t i = 1; i + 1 < f->params.size(); ++i)
+        if (f->params[i].resolved->isArray()) dataParams.push_back({f->params[i].name, f->params[i].resolved, false});
+    runtime::ParsedArguments data =
+        runtime::parseArguments(listSignature("--data", dataParams), job.dataJson.empty() ? "[]" : job.dataJson, structs);
+    if (!data.ok) {
+        out.status = fail(Kind::UsageError, "--data: " + data.error);
+        return out;
+    }
+    size_t points = dataParams.empty() ? 0 : data.values[0].items.size();
+    for (size_t j = 0; j < dataParams.size(); ++j) {
+        if (data.values[j].items.size() != points) {
+            out.status = fail(Kind::UsageError, "--data: " + dataParams[j].name + " has " +
+                                                    std::to_string(data.values[j].items.size()) + " elements, " +
+                                                    dataParams[0].name + " has " + std::to_string(points) +
+                                                    " (one element per data point in every array)");
+            return out;
+        }
+    }
+    const std::vector<Value>& params = init.values[0].items;
+    std::string file = "LWOPTIM1";
+    putU32(file, static_cast<uint32_t>(params.size()));
+    putU32(file, 0);
+    for (const Value& v : params) file.append(reinterpret_cast<const char*>(&v.floatValue), 4);
+    std::string records, offsets;
+    putU64(offsets, 0);
+    for (size_t i = 0; i < points; ++i) {
+        for (size_t j = 0; j < dataParams.size(); ++j)
+            encodeValue(*dataParams[j].type->elem, data.values[j].items[i], structs, records);
+        putU64(offsets, records.size());
+    }
+    putU64(file, points);
+    file += offsets;
+    file += records;
+
+    Programs programs;
+    double buildSeconds = 0;
+    if (auto e = buildPrograms(module, *f, options, programs, buildSeconds)) {
+        out.status = *e;
+        return out;
+    }
+    JobDirectory dir;
+    if (!dir.ok() || !writeFile(dir.input(), file)) {
+        out.status = fail(Kind::ToolchainError, std::string("cannot write the job file: ") + std::strerror(errno));
+        return out;
+    }
+    int method = job.method == DescentMethod::Plain ? 0 : job.method == DescentMethod::Momentum ? 1 : 2;
+    out.status = launch(programs, dir, options,
+                        {std::to_string(job.steps), std::to_string(method), number(job.learningRate), number(job.beta1),
+                         number(job.beta2), number(job.epsilon), number(job.tolerance), job.average ? "1" : "0"});
+    out.status.buildSeconds = buildSeconds;
+    if (out.status.kind != Kind::Ok) return out;
+
+    std::string bytes = readFile(dir.output());
+    uint32_t n = 0;
+    if (bytes.size() < 12 || bytes.compare(0, 8, "LWTRAJ01") != 0) {
+        out.status = fail(Kind::InternalError, "internal error: the MPI job wrote no valid trajectory");
+        return out;
+    }
+    std::memcpy(&n, bytes.data() + 8, 4);
+    size_t recordSize = 4 + 8 + 8 + 4 * static_cast<size_t>(n);
+    for (size_t at = 12; at + recordSize <= bytes.size(); at += recordSize) {
+        TrajectoryPoint t;
+        uint32_t step;
+        std::memcpy(&step, bytes.data() + at, 4);
+        std::memcpy(&t.loss, bytes.data() + at + 4, 8);
+        std::memcpy(&t.gradientNorm, bytes.data() + at + 12, 8);
+        t.step = step;
+        t.params.resize(n);
+        if (n) std::memcpy(t.params.data(), bytes.data() + at + 20, 4 * static_cast<size_t>(n));
+        out.trajectory.push_back(std::move(t));
+    }
+    return out;
+}
+
+}  // namespace
+
+BatchResult runBatchJob(const ast::Module& module, const BatchJob& job, const JobOptions& options) {
+    try {
+        return runBatch(module, job, options);
+    } catch (const std::exception& e) {
+        BatchResult out;
+        out.status = fail(Kind::InternalError, std::string("internal error: ") + e.what());
+        return out;
+    }
+}
+
+OptimizeResult runOptimizeJob(const ast::Module& module, const OptimizeJob& job, const JobOptions& options) {
+    try {
+        return runOptimize(module, job, options);
+    } catch (const std::exception& e) {
+        OptimizeResult out;
+        out.status = fail(Kind::InternalError, std::string("internal error: ") + e.what());
+        return out;
+    }
+}
+
+std::string trajectoryCsv(const std::vector<TrajectoryPoint>& t) {
+    std::string out = "step,loss,gradient_norm";
+    size_t n = t.empty() ? 0 : t.front().params.size();
+    for (size_t i = 0; i < n; ++i) out += ",p" + std::to_string(i);
+    out += "\n";
+    for (const TrajectoryPoint& p : t) {
+        out += std::to_string(p.step) + "," + number(p.loss) + "," + number(p.gradientNorm);
+        for (float v : p.params) out += "," + runtime::formatFloat(v);
+        out += "\n";
+    }
+    return out;
+}
+
+namespace {
+// Non-finite numbers as the strings `lomaw run` uses, so the file stays valid JSON.
+std::string jsonNumber(double v) {
+    if (std::isnan(v)) return "\"nan\"";
+    if (std::isinf(v)) return v > 0 ? "\"inf\"" : "\"-inf\"";
+    return number(v);
+}
+}  // namespace
+
+std::string trajectoryJson(const std::vector<TrajectoryPoint>& t) {
+    std::string out = "[";
+    for (size_t k = 0; k < t.size(); ++k) {
+        const TrajectoryPoint& p = t[k];
+        out += k ? ",\n " : "";
+        out += "{\"step\": " + std::to_string(p.step) + ", \"loss\": " + jsonNumber(p.loss) +
+               ", \"gradient_norm\": " + jsonNumber(p.gradientNorm) + ", \"params\": [";
+        for (size_t i = 0; i < p.params.size(); ++i) out += (i ? ", " : "") + runtime::formatFloat(p.params[i]);
+        out += "]}";
+    }
+    return out + "]\n";
+}
+
+}  // namespace lomaw::dist

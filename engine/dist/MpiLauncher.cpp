@@ -1,0 +1,322 @@
+#include "dist/MpiLauncher.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <map>
+#include <poll.h>
+#include <set>
+#include <spawn.h>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace lomaw::dist {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Environment for mpirun: ours, plus what Open MPI needs to run as root.
+std::vector<std::string> jobEnvironment() {
+    std::vector<std::string> env;
+    bool haveRoot = false, haveConfirm = false;
+    for (char** e = environ; *e; ++e) {
+        std::string s = *e;
+        haveRoot = haveRoot || s.rfind("OMPI_ALLOW_RUN_AS_ROOT=", 0) == 0;
+        haveConfirm = haveConfirm || s.rfind("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=", 0) == 0;
+        env.push_back(s);
+    }
+    if (geteuid() == 0) {
+        if (!haveRoot) env.push_back("OMPI_ALLOW_RUN_AS_ROOT=1");
+        if (!haveConfirm) env.push_back("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1");
+    }
+    return env;
+}
+
+// Parent pid of every process, from /proc.
+std::map<pid_t, pid_t> parentTable() {
+    std::map<pid_t, pid_t> parents;
+    DIR* proc = opendir("/proc");
+    if (!proc) return parents;
+    while (dirent* d = readdir(proc)) {
+        pid_t pid = static_cast<pid_t>(atoi(d->d_name));
+        if (pid <= 0) continue;
+        FILE* f = fopen(("/proc/" + std::string(d->d_name) + "/stat").c_str(), "r");
+        if (!f) continue;
+        char buf[512];
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[n] = 0;
+        // pid (comm) state ppid ...: comm may contain spaces, so start after the last ')'.
+        const char* close = strrchr(buf, ')');
+        if (!close) continue;
+        char state;
+        int ppid;
+        if (sscanf(close + 1, " %c %d", &state, &ppid) == 2) parents[pid] = ppid;
+    }
+    closedir(proc);
+    return parents;
+}
+
+std::set<pid_t> descendants(pid_t root) {
+    std::map<pid_t, pid_t> parents = parentTable();
+    std::set<pid_t> out;
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (auto [pid, ppid] : parents)
+            if ((ppid == root || out.count(ppid)) && out.insert(pid).second) grew = true;
+    }
+    return out;
+}
+
+// Stops mpirun, its process group and every process it started, then reaps it.
+void killJob(pid_t pid) {
+    std::set<pid_t> tree = descendants(pid);
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+    for (pid_t p : tree) kill(p, SIGKILL);
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+}
+
+struct LineReader {
+    int fd = -1;
+    std::string pending;
+    std::string all;
+
+    // Reads what is there; calls onLine for complete lines. False at end of file.
+    template <class F>
+    bool pump(F&& onLine) {
+        char buf[8192];
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) return true;
+        if (n <= 0) {
+            if (!pending.empty()) onLine(pending);
+            pending.clear();
+            close(fd);
+            fd = -1;
+            return false;
+        }
+        pending.append(buf, static_cast<size_t>(n));
+        all.append(buf, static_cast<size_t>(n));
+        size_t nl;
+        while ((nl = pending.find('\n')) != std::string::npos) {
+            onLine(pending.substr(0, nl));
+            pending.erase(0, nl + 1);
+        }
+        return true;
+    }
+};
+
+std::string signalName(int sig) {
+    const char* s = strsignal(sig);
+    return s ? s : "unknown signal";
+}
+
+// The failure message from what the job wrote on stderr (our lines first, then Open MPI's).
+LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
+    LaunchOutcome out;
+    out.kind = LaunchOutcome::Kind::Failed;
+    std::istringstream lines(stderrText);
+    std::string line, runtimeError, workerLine, driverLine, mpiLine;
+    while (std::getline(lines, line)) {
+        if (runtimeError.empty() && line.rfind("runtime error: ", 0) == 0) runtimeError = line.substr(15);
+        if (workerLine.empty() && line.rfind("lomaw-mpi: rank ", 0) == 0) workerLine = line.substr(11);
+        if (driverLine.empty() && line.rfind("lomaw-mpi: driver: ", 0) == 0) driverLine = line.substr(19);
+        if (mpiLine.empty() && line.find("exited on signal") != std::string::npos) mpiLine = line;
+    }
+    if (!workerLine.empty()) {
+        // "rank R: input set I: signal N" or "rank R: input set I: exit status S"
+        size_t sig = workerLine.find(": signal ");
+        std::string where = workerLine.substr(0, workerLine.rfind(": "));
+        if (sig != std::string::npos) {
+            int n = atoi(workerLine.c_str() + sig + 9);
+            out.kind = LaunchOutcome::Kind::Crashed;
+            out.message = "worker " + where + ": crashed with signal " + std::to_string(n) + " (" + signalName(n) + ")";
+        } else if (!runtimeError.empty()) {
+            out.kind = LaunchOutcome::Kind::RuntimeError;
+            out.message = "worker " + where + ": " + runtimeError;
+        } else {
+            out.message = "worker " + workerLine;
+        }
+        return out;
+    }
+    if (!driverLine.empty()) {
+        out.message = "MPI driver: " + driverLine;
+        return out;
+    }
+    if (!mpiLine.empty()) {
+        out.kind = LaunchOutcome::Kind::Crashed;
+        out.message = "a worker crashed: " + mpiLine;
+        return out;
+    }
+    // Open MPI's own report: its first few non-decoration lines.
+    std::string summary;
+    std::istringstream again(stderrText);
+    int kept = 0;
+    while (std::getline(again, line) && kept < 8) {
+        if (line.empty() || line.find_first_not_of("-* ") == std::string::npos) continue;
+        summary += "\n  " + line;
+        ++kept;
+    }
+    out.message = "mpirun failed with status " + std::to_string(exitCode) + (summary.empty() ? "" : ":" + summary);
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> mpirunCommand(const LaunchSpec& spec) {
+    std::vector<std::string> argv{spec.mpirun};
+    if (spec.hostfile.empty()) {
+        argv.push_back("--oversubscribe");  // one machine: more workers than cores is allowed
+    } else {
+        argv.insert(argv.end(), {"--hostfile", spec.hostfile});
+    }
+    argv.insert(argv.end(), spec.extraArgs.begin(), spec.extraArgs.end());
+    std::string mode = spec.mode == LaunchMode::Spawn ? "spawn" : "spmd";
+    argv.insert(argv.end(), {"-np", "1", spec.driver, mode, spec.worker, std::to_string(spec.workers), spec.inputPath,
+                             spec.outputPath});
+    argv.insert(argv.end(), spec.driverArgs.begin(), spec.driverArgs.end());
+    if (spec.mode == LaunchMode::Spmd) argv.insert(argv.end(), {":", "-np", std::to_string(spec.workers), spec.worker});
+    return argv;
+}
+
+LaunchOutcome launchJob(const LaunchSpec& spec) {
+    LaunchOutcome out;
+    std::vector<std::string> argv = mpirunCommand(spec);
+    std::vector<std::string> env = jobEnvironment();
+    int outPipe[2], errPipe[2];
+    if (pipe2(outPipe, O_CLOEXEC) != 0) {
+        out.message = std::string("pipe: ") + std::strerror(errno);
+        return out;
+    }
+    if (pipe2(errPipe, O_CLOEXEC) != 0) {
+        close(outPipe[0]);
+        close(outPipe[1]);
+        out.message = std::string("pipe: ") + std::strerror(errno);
+        return out;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, outPipe[1], STDOUT_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, errPipe[1], STDERR_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    // Its own process group, so that stopping the job reaches everything it started.
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    posix_spawnattr_setpgroup(&attr, 0);
+    sigset_t all, none;
+    sigfillset(&all);
+    sigemptyset(&none);
+    posix_spawnattr_setsigdefault(&attr, &all);
+    posix_spawnattr_setsigmask(&attr, &none);
+    std::vector<char*> cargv, cenv;
+    for (std::string& a : argv) cargv.push_back(a.data());
+    cargv.push_back(nullptr);
+    for (std::string& e : env) cenv.push_back(e.data());
+    cenv.push_back(nullptr);
+    Clock::time_point start = Clock::now();
+    pid_t pid = -1;
+    int rc = posix_spawn(&pid, argv[0].c_str(), &actions, &attr, cargv.data(), cenv.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attr);
+    close(outPipe[1]);
+    close(errPipe[1]);
+    if (rc != 0) {
+        close(outPipe[0]);
+        close(errPipe[0]);
+        out.message = "cannot start " + argv[0] + ": " + std::strerror(rc);
+        return out;
+    }
+
+    LineReader stdoutReader{outPipe[0], {}, {}}, stderrReader{errPipe[0], {}, {}};
+    std::string passThrough;
+    auto onStdout = [&](const std::string& line) {
+        std::istringstream in(line);
+        std::string tag, what;
+        in >> tag >> what;
+        if (tag != "LWMPI") {
+            passThrough += line + "\n";
+        } else if (what == "ready") {
+            out.timings.launch = secondsSince(start);
+        } else if (what == "progress") {
+            long long done = 0, total = 0;
+            in >> done >> total;
+            if (spec.onProgress) spec.onProgress(done, total);
+        } else if (what == "timing") {
+            in >> out.timings.distribute >> out.timings.compute >> out.timings.collect;
+        }
+    };
+    auto ignore = [](const std::string&) {};
+    bool timedOut = false, cancelled = false;
+    while (stdoutReader.fd >= 0 || stderrReader.fd >= 0) {
+        if (spec.timeoutSeconds > 0 && secondsSince(start) > spec.timeoutSeconds) {
+            timedOut = true;
+            break;
+        }
+        if (spec.cancel && spec.cancel->load()) {
+            cancelled = true;
+            break;
+        }
+        pollfd fds[2];
+        nfds_t n = 0;
+        if (stdoutReader.fd >= 0) fds[n++] = {stdoutReader.fd, POLLIN, 0};
+        if (stderrReader.fd >= 0) fds[n++] = {stderrReader.fd, POLLIN, 0};
+        int ready = poll(fds, n, 50);
+        if (ready <= 0) continue;
+        for (nfds_t k = 0; k < n; ++k) {
+            if (fds[k].revents == 0) continue;
+            if (fds[k].fd == stdoutReader.fd) {
+                stdoutReader.pump(onStdout);
+            } else {
+                stderrReader.pump(ignore);
+            }
+        }
+    }
+    int status = 0;
+    if (timedOut || cancelled) {
+        killJob(pid);
+    } else {
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    if (stdoutReader.fd >= 0) close(stdoutReader.fd);
+    if (stderrReader.fd >= 0) close(stderrReader.fd);
+    out.timings.total = secondsSince(start);
+    // What the programs printed that is not ours (a kernel has no output; Open MPI notices).
+    if (!passThrough.empty()) fputs(passThrough.c_str(), stderr);
+    if (timedOut) {
+        out.kind = LaunchOutcome::Kind::TimedOut;
+        std::ostringstream msg;
+        msg << "the MPI job timed out after " << spec.timeoutSeconds << " s and was stopped";
+        out.message = msg.str();
+        return out;
+    }
+    if (cancelled) {
+        out.kind = LaunchOutcome::Kind::Cancelled;
+        out.message = "the MPI job was cancelled";
+        return out;
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        out.kind = LaunchOutcome::Kind::Ok;
+        return out;
+    }
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    LaunchOutcome failed = explainFailure(stderrReader.all, code);
+    failed.timings = out.timings;
+    return failed;
+}
+
+}  // namespace lomaw::dist

@@ -1,0 +1,34 @@
+// Finding mpicc and mpirun, and building the generated MPI programs into executables kept in the
+// build cache by content hash (like runtime::buildCached for shared libraries).
+#pragma once
+
+#include <string>
+
+namespace lomaw::dist {
+
+struct MpiTools {
+    std::string mpicc;   // "" : $LOMAW_MPICC, then mpicc on PATH
+    std::string mpirun;  // "" : $LOMAW_MPIRUN, then mpirun on PATH
+    std::string cacheDir;
+};
+
+struct ToolLookup {
+    std::string path;   // empty when not found
+    std::string error;  // a message naming the tool and how to get it
+};
+
+ToolLookup findMpicc(const std::string& explicitPath);
+ToolLookup findMpirun(const std::string& explicitPath);
+
+struct ProgramBuild {
+    bool ok = false;
+    bool toolchainError = false;  // no mpicc, no cache dir (else: the generated C did not compile)
+    std::string executable;
+    bool usedCache = false;
+    std::string message;
+};
+
+// Builds `cSource` with mpicc into <cache>/mpi-<sha256>; reuses an existing executable.
+ProgramBuild buildMpiProgram(const std::string& cSource, const MpiTools& tools);
+
+}  // namespace lomaw::dist

@@ -1,0 +1,32 @@
+// The host side of the MPI record format (codegen/MpiRecordCodec.h, docs/mpi.md): kernel
+// values (runtime::Value, as parsed from `lomaw run` JSON) to records and results back to values,
+// so the results print exactly as `lomaw run` prints them (runtime::formatResult).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "runtime/Signature.h"
+#include "runtime/Value.h"
+
+namespace lomaw::dist {
+
+// Appends the record of `v` (of type `t`) to `out`.
+void encodeValue(const Type& t, const runtime::Value& v, const runtime::StructTable& structs, std::string& out);
+
+// Reads one value of type `t` at `p` (advancing it); false when the bytes run out or are malformed.
+// A returned-pointer null marker becomes a Null value.
+bool decodeValue(const Type& t, const runtime::StructTable& structs, const char*& p, const char* end,
+                 runtime::Value& out);
+
+struct DecodedResult {
+    std::optional<runtime::Value> returned;  // nullopt for a void function
+    std::vector<runtime::Value> args;
+};
+
+// One result record: the return value (non-void) then every parameter.
+bool decodeResult(const runtime::Signature& s, const runtime::StructTable& structs, const char*& p,
+                  const char* end, DecodedResult& out);
+
+}  // namespace lomaw::dist

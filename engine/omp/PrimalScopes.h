@@ -1,0 +1,23 @@
+// The pragma model: the primal OpenMP scope of every variable of a parallel loop, from the
+// clauses of its `#pragma omp parallel for` and OpenMP's default rules (LANGUAGE.md §9.2).
+// The sanity errors of the pragma are the type checker's (loma) or the Fortran front end's.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "omp/AccessInspector.h"
+#include "omp/ScopeReport.h"
+#include "syntax/Ast.h"
+
+namespace lomaw::omp {
+
+struct PrimalScope {
+    Scope scope = Scope::Shared;
+    enum class Source { LoopVariable, Clause, Default } source = Source::Default;
+};
+
+// Scopes of every variable in `accesses.order` plus every name listed in a clause.
+std::map<std::string, PrimalScope> primalScopes(const ast::Pragma& pragma, const LoopAccesses& accesses);
+
+}  // namespace lomaw::omp

@@ -1,0 +1,69 @@
+#include "omp/ScopeAnalysis.h"
+
+#include <algorithm>
+
+#include "omp/AccessInspector.h"
+#include "omp/AdjointScopeRules.h"
+#include "omp/PrimalScopes.h"
+
+namespace lomaw::omp {
+
+LoopScopes analyseLoop(const ast::Function& fn, const ast::Stmt& forLoop, const ScopeOptions& options,
+                       const ast::Module* module) {
+    const VariableTypes types = variableTypes(fn);
+    LoopAccesses acc = inspectLoop(fn, forLoop, module, types);
+    const ast::Pragma noClauses;
+    std::map<std::string, PrimalScope> primal = primalScopes(forLoop.pragma ? *forLoop.pragma : noClauses, acc);
+
+    LoopScopes out;
+    out.function = fn.name;
+    out.line = forLoop.loc.line;
+    out.loc = forLoop.loc;
+    out.loopVar = forLoop.name;
+    std::vector<std::string> names{forLoop.name};
+    for (const std::string& n : acc.order)
+        if (n != forLoop.name) names.push_back(n);
+    for (const auto& [n, s] : primal)  // listed in a clause but unused
+        if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    for (const std::string& n : names) {
+        auto t = types.find(n);
+        TypePtr type = t == types.end() ? nullptr : t->second;
+        if (acc.innerLoopVars.count(n) || n == forLoop.name) type = Type::intType();
+        out.variables.push_back(decideScope(n, type, primal[n], acc, primal, options));
+    }
+    return out;
+}
+
+namespace {
+
+void collectLoops(const ast::Function& fn, const ast::Block& b, const ScopeOptions& options,
+                  const ast::Module* module, std::vector<LoopScopes>& out) {
+    for (const ast::StmtPtr& s : b) {
+        if (!s) continue;
+        if (s->kind == ast::Stmt::Kind::For && s->pragma) out.push_back(analyseLoop(fn, *s, options, module));
+        collectLoops(fn, s->body, options, module, out);
+        collectLoops(fn, s->orelse, options, module, out);
+    }
+}
+
+}  // namespace
+
+std::vector<LoopScopes> analyseFunction(const ast::Function& fn, const ScopeOptions& options,
+                                        const ast::Module* module) {
+    std::vector<LoopScopes> out;
+    if (fn.simd) return out;  // pragmas in @simd functions are ignored (pragma-ignored)
+    collectLoops(fn, fn.body, options, module, out);
+    return out;
+}
+
+std::vector<LoopScopes> analyseModule(const ast::Module& module, const ScopeOptions& options) {
+    std::vector<LoopScopes> out;
+    for (const ast::Function* fn : module.functions()) {
+        if (fn->generated) continue;
+        std::vector<LoopScopes> loops = analyseFunction(*fn, options, &module);
+        for (LoopScopes& l : loops) out.push_back(std::move(l));
+    }
+    return out;
+}
+
+}  // namespace lomaw::omp

@@ -1,0 +1,25 @@
+// The OpenMP adjoint scope analysis of typed modules: the entry points the facade, the GUI and
+// the reverse-mode loop emitter use (docs/omp.md, "Using the analysis in reverse mode").
+#pragma once
+
+#include <vector>
+
+#include "omp/ScopeReport.h"
+#include "syntax/Ast.h"
+
+namespace lomaw::omp {
+
+// Scopes of one parallel loop. `forLoop` is a For statement of `fn` with a pragma (without one
+// the loop is analysed as if under a bare `#pragma omp parallel for`). `module` (may be null)
+// resolves Out parameters of called functions. `fn` must be typed.
+LoopScopes analyseLoop(const ast::Function& fn, const ast::Stmt& forLoop, const ScopeOptions& options = {},
+                       const ast::Module* module = nullptr);
+
+// Every parallel loop of `fn`, in source order (nested pragma loops included).
+std::vector<LoopScopes> analyseFunction(const ast::Function& fn, const ScopeOptions& options = {},
+                                        const ast::Module* module = nullptr);
+
+// Every parallel loop of the module's written (not generated) functions, in source order.
+std::vector<LoopScopes> analyseModule(const ast::Module& module, const ScopeOptions& options = {});
+
+}  // namespace lomaw::omp
