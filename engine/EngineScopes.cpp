@@ -106,7 +106,10 @@ EmitOutput emitOmpStage(const ast::Module& checked, const SourceFile& file, std:
         const bool ifdef = lines[k].rfind("#ifdef _OPENMP", 0) == 0 && next.find("#pragma omp parallel") != std::string::npos;
         const bool pragma = lines[k].find("#pragma omp parallel") != std::string::npos &&
                             (k == 0 || lines[k - 1].rfind("#ifdef _OPENMP", 0) != 0);
-        if (ifdef || pragma) {
+        // Adjoint loops carry their own decisions as comments just above (ReverseParallelFor.cpp).
+        const bool generated = k > 0 && lines[k - 1].find_first_not_of(' ') != std::string::npos &&
+                               lines[k - 1].compare(lines[k - 1].find_first_not_of(' '), 2, "/*") == 0;
+        if ((ifdef || pragma) && !generated) {
             const int pragmaSrc = ifdef && k + 1 < c.sourceLines.size() ? c.sourceLines[k + 1] : src;
             for (size_t l = 0; l < loops.size(); ++l) {
                 const int pragmaLine = loops[l].line - 1;

@@ -8,6 +8,33 @@
 
 namespace lomaw::ad {
 
+namespace {
+bool usesGeneratedNames(const ast::Expr& e) {
+    if (e.kind == ast::Expr::Kind::Var && e.name.rfind("_", 0) == 0) return true;
+    for (const ast::ExprPtr& o : e.operands)
+        if (o && usesGeneratedNames(*o)) return true;
+    return false;
+}
+bool usesGeneratedNames(const ast::Block& b) {
+    for (const ast::StmtPtr& s : b) {
+        if (!s) continue;
+        if (s->target && usesGeneratedNames(*s->target)) return true;
+        if (s->value && usesGeneratedNames(*s->value)) return true;
+        for (const ast::ExprPtr& a : s->rangeArgs)
+            if (a && usesGeneratedNames(*a)) return true;
+        if (usesGeneratedNames(s->body) || usesGeneratedNames(s->orelse)) return true;
+    }
+    return false;
+}
+// Conservative: any reduction clause (its variables' types are not at hand here).
+bool reducesFloat(const ast::Pragma& p) {
+    for (const ast::PragmaClause& c : p.clauses)
+        if (c.kind == ast::PragmaClause::Kind::Reduction && !c.vars.empty()) return true;
+    return false;
+}
+}  // namespace
+
+
 using ast::Stmt;
 
 ForwardDiffer::ForwardDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out)
@@ -109,9 +136,13 @@ void ForwardDiffer::stmt(const Stmt& s, ast::Block& out) {
             flushPrelude(out);
             ast::Block body;
             block(s.body, body);
-            // The pragma stays on the primal only: derivative loops run sequentially (their
-            // result equals the parallel one up to reassociation, §9.2).
+            // Variables keep their names in forward mode, so the primal pragma applies as is
+            // (private copies, firstprivate values: the same semantics as the primal). Loops
+            // whose body uses generated temporaries (shared otherwise) or that reduce a float
+            // (a _dfloat has no `+=` in C) stay sequential: equal up to reassociation (§9.2).
+            const bool keepPragma = s.pragma && !usesGeneratedNames(body) && !reducesFloat(*s.pragma);
             out.push_back(sFor(s.name, std::move(args), std::move(body), s.loc));
+            if (keepPragma) out.back()->pragma = s.pragma;
             break;
         }
     }

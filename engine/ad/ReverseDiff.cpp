@@ -127,8 +127,9 @@ void ReverseDiffer::leaveNested(std::set<std::string> outer, std::initializer_li
 }
 
 bool ReverseDiffer::isShared(const Expr& adjointChain) const {
-    if (!shared_) return false;
     const Expr* root = chainRoot(adjointChain);
+    if (root && atomicAdjoints_.count(root->name)) return true;  // atomic in a parallel adjoint loop
+    if (!shared_) return false;
     return root && paramAdjoints_.count(root->name);
 }
 

@@ -90,6 +90,23 @@ private:
     void reverseCallStmt(const ast::Stmt& s, ast::Block& out);
     void reverseFor(const ast::Stmt& s, ast::Block& out);
 
+    // ---- parallel adjoint loops (ReverseParallelFor.cpp; docs/omp.md)
+    // Whether the reverse loop of pragma loop `s` can run in parallel: no tape, no while
+    // counter, not inside another parallel adjoint loop, not @simd.
+    bool parallelAdjoint(const ast::Stmt& s) const;
+    bool usesTapes(const ast::Block& b) const;
+    // A parallel adjoint loop whose reverse body pops tapes replays the iteration's forward
+    // part at the start of its reverse iteration, into per-iteration (private) tapes. Only
+    // when that replay writes nothing but primal privates and generated temporaries; otherwise
+    // the tape state is restored and false returned (the reverse loop stays sequential).
+    bool replayIteration(const ast::Stmt& s, ast::Block& replay);
+    // Adjoints analyseLoop makes atomic for `s` (arrays it makes reduction too: no array
+    // reduction copies in the backend); returns the previous set, to restore after the body.
+    std::set<std::string> enterParallel(const ast::Stmt& s);
+    // The pragma of the reverse loop: shared/private/firstprivate/reduction per adjoint and per
+    // primal variable the reverse body names, plus one comment per decision.
+    void attachAdjointPragma(const ast::Stmt& primalFor, ast::Stmt& reverseFor) const;
+
     // ---- adjoint propagation (ReverseAccumulate.cpp)
     // Adds `adj` (a float or struct expression, duplicated freely: keep it a variable or a
     // small product) times d e / d inputs into the inputs' adjoints.
@@ -112,6 +129,9 @@ private:
     ast::Function& out_;
     NameAllocator names_;
     bool shared_ = false;  // adjoint parameters are shared between threads (@simd)
+    std::set<std::string> atomicAdjoints_;  // updated with atomic_add in a parallel adjoint loop
+    int parallelDepth_ = 0;                 // nesting of parallel adjoint loops being generated
+    std::map<const ast::Stmt*, ast::Stmt*> forwardLoop_;  // pragma loop -> its forward-sweep loop
     SourceLoc loc_;
 
     std::map<std::string, std::string> adjointName_;   // variable -> its adjoint variable

@@ -118,6 +118,7 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             std::vector<ExprPtr> args;
             for (const ExprPtr& a : s.rangeArgs) args.push_back(copy(*a));
             out.push_back(sFor(s.name, std::move(args), std::move(body), s.loc));
+            if (s.pragma) forwardLoop_[&s] = out.back().get();  // its pushes may become dead (replayIteration)
             break;
         }
     }

@@ -122,9 +122,23 @@ void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const S
 // counter needs no tape because each index is recomputed (§9.1).
 void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
     ast::Block body;
+    bool parallel = parallelAdjoint(s);
+    ast::Block replay;
+    if (parallel && usesTapes(s.body)) parallel = replayIteration(s, replay);
+    std::set<std::string> outerAtomic;
+    if (parallel) {
+        outerAtomic = enterParallel(s);
+        ++parallelDepth_;
+    }
     std::set<std::string> outer = enterNested();
     reverseBlock(s.body, body);
     leaveNested(std::move(outer), {&body});
+    if (parallel) {
+        --parallelDepth_;
+        atomicAdjoints_ = std::move(outerAtomic);
+        if (!replay.empty() && !body.empty())
+            body.insert(body.begin(), std::make_move_iterator(replay.begin()), std::make_move_iterator(replay.end()));
+    }
     if (body.empty()) return;
     loc_ = s.loc;
     long long step = 1;
@@ -185,6 +199,7 @@ void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
         args.push_back(stepLit(-step));
     }
     out.push_back(sFor(s.name, std::move(args), std::move(body), s.loc));
+    if (parallel) attachAdjointPragma(s, *out.back());
 }
 
 void ReverseDiffer::reverseCallStmt(const Stmt& s, ast::Block& out) {

@@ -263,6 +263,8 @@ void CStmtEmitter::parallelFor(const Stmt& s, int indent) {
     }
 
     const bool parallel = scope_.parallelDepth == 0;
+    // Generated (adjoint) loops: the scope decisions, one comment line each (emit --stage omp).
+    for (const std::string& note : s.pragma->notes) out_.line(in, "/* " + note + " */", pragmaLine);
     if (parallel) {
         std::string clauses = "parallel";
         std::vector<std::string> sharedC;

@@ -99,6 +99,9 @@ struct PragmaClause {
 struct Pragma {
     SourceLoc loc;  // the '#' of the comment
     std::vector<PragmaClause> clauses;
+    // Generated pragmas only (reverse-mode adjoint loops): one line per scope decision, emitted
+    // by the C backend as comments above the pragma. Empty for written pragmas.
+    std::vector<std::string> notes;
 };
 
 // ---------------------------------------------------------------- statements

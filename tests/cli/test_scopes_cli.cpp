@@ -64,8 +64,12 @@ TEST(ScopesCli, FortranFileAndForcedScopes) {
     ASSERT_EQ(forced.exitCode, 0) << forced.err;
     nlohmann::json f = nlohmann::json::parse(forced.out);
     for (const auto& v : f[0]["variables"]) {
-        if (v["name"] == "u") EXPECT_EQ(v["adjoint"], "reduction");
-        if (v["name"] == "a") EXPECT_EQ(v["adjoint"], "atomic");
+        if (v["name"] == "u") {
+            EXPECT_EQ(v["adjoint"], "reduction");
+        }
+        if (v["name"] == "a") {
+            EXPECT_EQ(v["adjoint"], "atomic");
+        }
     }
 }
 

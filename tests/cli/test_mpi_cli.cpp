@@ -1,0 +1,89 @@
+// `lomaw mpirun` and `lomaw optimize` end to end through the binary, with 2 MPI workers.
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "Process.h"
+#include "TempKernel.h"
+
+namespace lomaw::test {
+namespace {
+
+const char* kAffine =
+    "@openMpi\n"
+    "def affine(x : In[float], a : In[Array[float]], y : Out[float]) -> float:\n"
+    "    y = a[0] * x\n"
+    "    return a[0] * x + a[1]\n";
+
+std::string writeFile(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream(path) << text;
+    return path.string();
+}
+
+TEST(MpiCli, BatchResultsEqualSequentialRunsInInputOrder) {
+    TempKernel k(kAffine);
+    auto dir = std::filesystem::path(k.path()).parent_path();
+    std::vector<std::string> sets = {"[1.0, [2.0, 3.0], 0.0]", "[2.0, [1.0, -1.0], 5.0]",
+                                     "[0.5, [4.0, 0.0], 1.0]", "[-3.0, [1.5, 2.5], 0.0]",
+                                     "[10.0, [0.1, 0.2], 0.0]"};
+    std::string batch = "[";
+    for (size_t i = 0; i < sets.size(); ++i) batch += (i ? ", " : "") + sets[i];
+    batch += "]";
+    std::string batchFile = writeFile(dir / "batch.json", batch);
+    std::string timings = (dir / "timings.json").string();
+    ProcessResult r = lomaw({"mpirun", k.path(), "affine", "--workers", "2", "--batch", batchFile,
+                             "--timings", timings});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    nlohmann::json results = nlohmann::json::parse(r.out);
+    ASSERT_EQ(results.size(), sets.size());
+    for (size_t i = 0; i < sets.size(); ++i) {
+        ProcessResult one = lomaw({"run", k.path(), "affine", "--args", sets[i]});
+        ASSERT_EQ(one.exitCode, 0) << one.err;
+        EXPECT_EQ(results[i], nlohmann::json::parse(one.out)) << "input set " << i;
+    }
+    // By hand: set 1 returns 2*1 + 3 = 5 and writes y = 2.
+    EXPECT_EQ(results[0]["return"], 5);
+    nlohmann::json t = nlohmann::json::parse(std::ifstream(timings));
+    EXPECT_TRUE(t.is_object()) << t.dump();
+}
+
+TEST(MpiCli, BadInputSetNamesItsIndexAndExitsTwo) {
+    TempKernel k(kAffine);
+    auto dir = std::filesystem::path(k.path()).parent_path();
+    std::string batchFile = writeFile(dir / "batch.json", "[[1.0, [2.0, 3.0], 0.0], [1.0, \"x\", 0.0]]");
+    ProcessResult r = lomaw({"mpirun", k.path(), "affine", "--workers", "2", "--batch", batchFile});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("input set 1"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(lomaw({"mpirun", k.path(), "affine", "--workers", "2", "--batch", "/nonexistent.json"}).exitCode, 2);
+}
+
+TEST(MpiCli, OptimizeRunsThePolynomialToItsMinimum) {
+    // p(x, y) = x^3 + y^3 - 3xy has its local minimum p(1, 1) = -1.
+    auto dir = std::filesystem::temp_directory_path() / ("lomaw_opt_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::string trajectory = (dir / "trajectory.json").string();
+    ProcessResult r = lomaw({"optimize", LOMAW_EXAMPLES "/mpi_polynomial_descent.py", "poly_loss_grad",
+                             "--init", "[2.0, 2.0]", "--data", LOMAW_EXAMPLES "/mpi_polynomial_terms.json",
+                             "--steps", "200", "--lr", "0.05", "--workers", "2", "--trajectory", trajectory});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    nlohmann::json final = nlohmann::json::parse(r.out, nullptr, false);
+    ASSERT_FALSE(final.is_discarded()) << r.out;
+    EXPECT_NEAR(final["loss"].get<double>(), -1.0, 1e-5);
+    EXPECT_NEAR(final["params"][0].get<double>(), 1.0, 1e-4);
+    EXPECT_NEAR(final["params"][1].get<double>(), 1.0, 1e-4);
+    // The trajectory starts at (2, 2), where p = 8 + 8 - 12 = 4, and has one row per step.
+    nlohmann::json t = nlohmann::json::parse(std::ifstream(trajectory), nullptr, false);
+    ASSERT_FALSE(t.is_discarded());
+    ASSERT_EQ(t.size(), 201u);
+    EXPECT_EQ(t[0]["params"], nlohmann::json::parse("[2, 2]"));
+    EXPECT_NEAR(t[0]["loss"].get<double>(), 4.0, 1e-6);
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace lomaw::test

@@ -1,0 +1,182 @@
+// Generated-code panes: they follow the editor, link lines both ways through the engine's line
+// map, and scroll to the selected function.
+#include <QDockWidget>
+#include <QTest>
+#include <Qsci/qsciscintilla.h>
+
+#include "CodeView.h"
+#include "CodeViewSet.h"
+#include "KernelEditor.h"
+#include "MainWindow.h"
+#include "RunPanel.h"
+#include "ScopeTable.h"
+#include "EngineFacade.h"
+#include "EngineScopes.h"
+#include "WidgetTestSupport.h"
+
+using namespace lomaw;
+using namespace lomaw::gui;
+
+class CodeViewTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void panesFollowTheEditor();
+    void cursorLineLinksGeneratedLines();
+    void clickInGeneratedPaneMovesEditor();
+    void functionSelectorScrollsPanes();
+    void unavailableStageShowsEngineMessage();
+    void scopeTableShowsEngineScopes();
+};
+
+namespace {
+
+// 0-based lines of `view` whose text contains `fragment`.
+QList<int> linesContaining(CodeView* view, const QString& fragment) {
+    QList<int> out;
+    for (int k = 0; k < view->textView()->lines(); ++k)
+        if (view->textView()->text(k).contains(fragment)) out << k;
+    return out;
+}
+
+}  // namespace
+
+void CodeViewTest::panesFollowTheEditor() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, "def f(x : In[float]) -> float:\n    return x + 1.0\n"));
+    CodeView* c = w.codeViews()->view(Stage::C);
+    QVERIFY(c->textView()->text().contains("return x + 1.0f;"));
+    // An edit reaches the C pane after the debounce, computed off the UI thread.
+    w.editor()->setText("def f(x : In[float]) -> float:\n    return x * 3.0\n");
+    QVERIFY(widgettest::waitForAnalysis(w));
+    QVERIFY(c->textView()->text().contains("return x * 3.0f;"));
+    // A broken kernel keeps the last good text, marked out of date.
+    w.editor()->setText("def f(x : In[float]) -> float:\n    return x * \n");
+    QVERIFY(widgettest::waitForAnalysis(w));
+    QVERIFY(c->textView()->text().contains("return x * 3.0f;"));
+    QVERIFY(c->statusText().contains("Out of date"));
+}
+
+void CodeViewTest::cursorLineLinksGeneratedLines() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, widgettest::exampleText("polynomial.py")));
+    // Kernel line 19 is `x = x - rate * g` inside descend's while loop.
+    QCOMPARE(w.editor()->text(18).trimmed(), QString("x = x - rate * g"));
+    w.editor()->goTo(19, 9);
+    CodeView* c = w.codeViews()->view(Stage::C);
+    QList<int> expected;
+    for (int k : linesContaining(c, "x = x - rate * g;")) expected << k + 1;
+    QCOMPARE(expected.size(), 1);
+    QCOMPARE(c->linkedLines(), expected);
+    CodeView* diff = w.codeViews()->view(Stage::Diff);
+    QVERIFY(!diff->linkedLines().isEmpty());
+    for (int line : diff->linkedLines()) QVERIFY(diff->textView()->text(line - 1).contains("x = x - rate * g"));
+    // The band marker is on exactly those lines in the pane.
+    for (int line : expected) QVERIFY(c->textView()->markersAtLine(line - 1) & (1 << 2));
+    // A line that generates nothing (the docstring) clears the band.
+    w.editor()->goTo(2, 1);
+    QVERIFY(c->linkedLines().isEmpty());
+}
+
+void CodeViewTest::clickInGeneratedPaneMovesEditor() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, widgettest::exampleText("polynomial.py")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    CodeView* c = w.codeViews()->view(Stage::C);
+    if (QDockWidget* dock = w.dockFor(c)) dock->raise();
+    QTest::qWait(50);
+    // The loop's `g = dpoly(x);` (8 spaces of indent) comes from kernel line 20.
+    int target = -1;
+    for (int k : linesContaining(c, "        g = dpoly(x);")) target = k;
+    QVERIFY(target >= 0);
+    QsciScintilla* text = c->textView();
+    text->ensureLineVisible(target);
+    QTest::qWait(20);
+    const long pos = text->positionFromLineIndex(target, 10);
+    const int x = int(text->SendScintilla(QsciScintilla::SCI_POINTXFROMPOSITION, 0UL, pos));
+    const int y = int(text->SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0UL, pos));
+    w.editor()->goTo(1, 1);
+    QTest::mouseClick(text->viewport(), Qt::LeftButton, {}, QPoint(x + 2, y + 4));
+    QTRY_COMPARE(w.editor()->cursorLine1(), 20);
+    // ... and the band now marks every generated line of kernel line 20 in the pane.
+    QVERIFY(c->linkedLines().contains(target + 1));
+}
+
+void CodeViewTest::functionSelectorScrollsPanes() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, widgettest::exampleText("polynomial.py")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    CodeView* c = w.codeViews()->view(Stage::C);
+    c->textView()->setFirstVisibleLine(0);
+    w.runPanel()->selectFunction("descend");
+    const int top = c->textView()->firstVisibleLine();
+    QVERIFY2(c->textView()->text(top).startsWith("float descend(float x0, float rate, int* steps) {"),
+             qPrintable(c->textView()->text(top)));
+}
+
+void CodeViewTest::unavailableStageShowsEngineMessage() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, widgettest::exampleText("stencil.py")));
+    // Whatever this build's OpenMP and MPI layers can do, a pane shows either the engine's text
+    // or the engine's own message, never both and never nothing.
+    for (Stage s : {Stage::Omp, Stage::MpiParent, Stage::MpiChild}) {
+        CodeView* v = w.codeViews()->view(s);
+        const StageText& st = w.lastAnalysis().stages.value(s);
+        if (st.ok) {
+            QCOMPARE(v->textView()->text(), st.text);
+            QVERIFY(v->statusText().isEmpty());
+        } else {
+            QVERIFY(v->textView()->text().isEmpty());
+            QVERIFY(!st.message.isEmpty());
+            QCOMPARE(v->statusText(), st.message);
+        }
+    }
+}
+
+void CodeViewTest::scopeTableShowsEngineScopes() {
+    MainWindow w;
+    const QString text = widgettest::exampleText("stencil.py");
+    QVERIFY(widgettest::loadAndAnalyse(w, text));
+    ScopeTable* table = w.scopeTable();
+    QCOMPARE(table->topLevelItemCount(), 1);
+    QTreeWidgetItem* loop = table->topLevelItem(0);
+    QCOMPARE(loop->text(0), QString("smooth: for i (line 6)"));
+    // Primal scopes from the pragma `shared(u, v) reduction(+:s)` over `for i`: by hand.
+    QCOMPARE(loop->childCount(), 4);
+    const QStringList names{"i", "u", "v", "s"};
+    const QStringList primal{"private", "shared", "shared", "reduction"};
+    // Adjoint scopes and reasons: exactly what the engine's facade reports.
+    const lomaw::ScopesOutput engine = lomaw::analyseScopes(lomaw::Engine{}, {"stencil.py", text.toStdString()});
+    QVERIFY(engine.ok);
+    QCOMPARE(int(engine.loops.size()), 1);
+    for (int k = 0; k < 4; ++k) {
+        QTreeWidgetItem* row = loop->child(k);
+        QCOMPARE(row->text(0), names[k]);
+        QCOMPARE(row->text(1), primal[k]);
+        const lomaw::omp::VariableScope& v = engine.loops[0].variables[size_t(k)];
+        QCOMPARE(row->text(2), v.adjoint ? QString(lomaw::omp::scopeName(*v.adjoint)) : QString("—"));
+        QCOMPARE(row->text(3), QString::fromStdString(v.why));
+        QCOMPARE(row->foreground(1).color(), ScopeTable::scopeColour(primal[k]));
+    }
+    // The loop gets a badge in the editor margin, and so do its pragmas in the OpenMP pane.
+    QVERIFY(w.editor()->hasParallelLoopMarker(6));
+    QVERIFY(!w.editor()->hasParallelLoopMarker(5));
+    CodeView* omp = w.codeViews()->view(Stage::Omp);
+    QVERIFY(!omp->parallelBadgeLines().isEmpty());
+    for (int line : omp->parallelBadgeLines()) QVERIFY(omp->textView()->text(line - 1).contains("#pragma omp"));
+    // Hover tips on variable names inside the loop.
+    QVERIFY(table->tipFor("u", 7).contains("adjoint <span style='color:#dc2626'>atomic</span>"));
+    QVERIFY(table->tipFor("u", 5).isEmpty());  // above the loop
+    QVERIFY(table->tipFor("n", 7).isEmpty());  // not a variable of the loop
+    // Clicking the loop row moves the editor to the loop.
+    w.editor()->goTo(1, 1);
+    Q_EMIT table->itemClicked(loop, 0);
+    QCOMPARE(w.editor()->cursorLine1(), 6);
+}
+
+namespace widgettest {
+std::unique_ptr<QObject> makeCodeViewTest() { return std::make_unique<CodeViewTest>(); }
+}
+
+#include "test_codeview.moc"

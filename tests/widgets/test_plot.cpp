@@ -1,0 +1,123 @@
+// The plot panel: a trajectory file (CSV or JSON with a landscape grid) fills the loss curve,
+// the colour map and the trajectory; export writes PNG, PDF and CSV.
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <qcustomplot.h>
+
+#include "PlotPanel.h"
+#include "TrajectoryData.h"
+#include "WidgetTestSupport.h"
+
+using namespace lomaw::gui;
+
+class PlotTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void csvTrajectoryFillsLossPlot();
+    void jsonLandscapeFillsColourMap();
+    void malformedFileIsReported();
+};
+
+namespace {
+
+void write(const QString& path, const QByteArray& text) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+}
+
+// Gradient descent on f(a, b) = a^2 + 4 b^2 from (2, 1) with rate 0.1: a *= 0.8, b *= 0.2.
+QByteArray descentJson() {
+    QByteArray rows;
+    double a = 2, b = 1;
+    for (int k = 0; k < 8; ++k) {
+        if (k) rows += ",";
+        rows += QString(R"({"step": %1, "loss": %2, "params": [%3, %4]})").arg(k).arg(a * a + 4 * b * b).arg(a).arg(b).toUtf8();
+        a *= 0.8;
+        b *= 0.2;
+    }
+    QByteArray xs, ys, grid;
+    const int n = 41;
+    for (int i = 0; i < n; ++i) {
+        const double v = -2.5 + 5.0 * i / (n - 1);
+        xs += (i ? "," : "") + QByteArray::number(v);
+        ys += (i ? "," : "") + QByteArray::number(v);
+    }
+    for (int j = 0; j < n; ++j) {
+        const double y = -2.5 + 5.0 * j / (n - 1);
+        QByteArray row;
+        for (int i = 0; i < n; ++i) {
+            const double x = -2.5 + 5.0 * i / (n - 1);
+            row += (i ? "," : "") + QByteArray::number(x * x + 4 * y * y);
+        }
+        grid += (j ? "," : "") + ("[" + row + "]");
+    }
+    return R"({"trajectory": [)" + rows + R"(], "landscape": {"x": [)" + xs + "], \"y\": [" + ys +
+           "], \"loss\": [" + grid + "]}}";
+}
+
+}  // namespace
+
+void PlotTest::csvTrajectoryFillsLossPlot() {
+    QTemporaryDir dir;
+    write(dir.filePath("t.csv"), "step,loss,p0,p1\n0,8,2,1\n1,2.72,1.6,0.2\n2,1.6544,1.28,0.04\n");
+    PlotPanel panel;
+    QVERIFY(panel.loadFile(dir.filePath("t.csv")));
+    QCOMPARE(panel.lossPlot()->graph(0)->dataCount(), 3);
+    QCOMPARE(panel.lossPlot()->graph(0)->data()->at(1)->value, 2.72);
+    QCOMPARE(panel.data().parameters.at(2), (QVector<double>{1.28, 0.04}));
+    QVERIFY(!panel.data().hasLandscape());
+    // lomaw optimize's own layout: a gradient_norm column that is not a parameter.
+    write(dir.filePath("o.csv"), "step,loss,gradient_norm,p0,p1\n0,8,8.9,2,1\n1,2.72,3.3,1.6,0.2\n");
+    PlotPanel fromOptimize;
+    QVERIFY(fromOptimize.loadFile(dir.filePath("o.csv")));
+    QCOMPARE(fromOptimize.data().parameterNames, (QStringList{"p0", "p1"}));
+    QCOMPARE(fromOptimize.data().parameters.at(1), (QVector<double>{1.6, 0.2}));
+    QVERIFY(panel.exportCsv(dir.filePath("out.csv")));
+    QFile out(dir.filePath("out.csv"));
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QCOMPARE(out.readLine(), QByteArray("step,loss,p0,p1\n"));
+}
+
+void PlotTest::jsonLandscapeFillsColourMap() {
+    QTemporaryDir dir;
+    write(dir.filePath("d.json"), descentJson());
+    PlotPanel panel;
+    panel.resize(1100, 480);
+    QVERIFY(panel.loadFile(dir.filePath("d.json")));
+    QVERIFY(panel.data().hasLandscape());
+    auto* map = qobject_cast<QCPColorMap*>(panel.landscapePlot()->plottable(0));
+    QVERIFY(map);
+    QCOMPARE(map->data()->keySize(), 41);
+    // The corner cell (-2.5, -2.5) holds 6.25 + 25.
+    QCOMPARE(map->data()->cell(0, 0), 31.25);
+    auto* path = qobject_cast<QCPCurve*>(panel.landscapePlot()->plottable(1));
+    QVERIFY(path);
+    QCOMPARE(path->dataCount(), 8);
+    // Replaying to step 3 draws four points and moves the end marker there.
+    panel.showSteps(3);
+    QCOMPARE(path->dataCount(), 4);
+    QCOMPARE(panel.landscapePlot()->graph(1)->data()->at(0)->key, 2 * 0.8 * 0.8 * 0.8);
+    panel.showSteps(7);
+    QVERIFY(panel.exportPng(dir.filePath("p.png")));
+    QVERIFY(panel.exportPdf(dir.filePath("p.pdf")));
+    QVERIFY(QFileInfo(dir.filePath("p.png")).size() > 1000);
+    QVERIFY(QFileInfo(dir.filePath("p.pdf")).size() > 1000);
+    QVERIFY(!widgettest::saveScreenshot(&panel, "plot_panel").isEmpty());
+}
+
+void PlotTest::malformedFileIsReported() {
+    QTemporaryDir dir;
+    write(dir.filePath("bad.csv"), "step,loss,p0\n0,1\n");
+    PlotPanel panel;
+    QString error;
+    QVERIFY(!panel.loadFile(dir.filePath("bad.csv"), &error));
+    QCOMPARE(error, QString("line 2 has 2 values, the header 3"));
+}
+
+namespace widgettest {
+std::unique_ptr<QObject> makePlotTest() { return std::make_unique<PlotTest>(); }
+}
+
+#include "test_plot.moc"

@@ -1,0 +1,160 @@
+// Runs through the real `lomaw` binary in a child process: results, a failing kernel that leaves
+// the app up, and Cancel killing the whole process group.
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+#include "CliRunner.h"
+#include "MainWindow.h"
+#include "ResultsView.h"
+#include "RunPanel.h"
+#include "WidgetTestSupport.h"
+
+using namespace lomaw::gui;
+
+class RunTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void parameterRowsFollowSignature();
+    void runShowsResults();
+    void failingKernelReportsAndAppStaysUp();
+    void cancelKillsTheProcessGroup();
+    void mpiBatchShowsEverySet();
+};
+
+namespace {
+
+QTreeWidgetItem* findTop(QTreeWidget* tree, const QString& name) {
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        if (tree->topLevelItem(i)->text(0) == name) return tree->topLevelItem(i);
+    return nullptr;
+}
+
+}  // namespace
+
+void RunTest::parameterRowsFollowSignature() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, widgettest::exampleText("particles.py")));
+    w.runPanel()->selectFunction("kinetic");
+    // kinetic(p : In[Particle]) with Particle = {pos: Array[float, 3], vel: Array[float, 3], mass: float}
+    QCOMPARE(w.runPanel()->argumentsJson(),
+             QString(R"([{"pos": [0.0, 0.0, 0.0], "vel": [0.0, 0.0, 0.0], "mass": 0.0}])"));
+}
+
+void RunTest::runShowsResults() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w,
+        "def sumsq(a : In[Array[float]], n : In[int], total : Out[float]) -> int:\n"
+        "    s : float = 0.0\n"
+        "    for i in range(n):\n"
+        "        s = s + a[i] * a[i]\n"
+        "    total = s\n"
+        "    return n\n"));
+    RunPanel* run = w.runPanel();
+    run->selectFunction("sumsq");
+    QCOMPARE(run->argumentsJson(), QString("[[0.0], 0, 0.0]"));
+    run->setArgumentValues({"[1, 2, 3]", "3", "0"});
+    QSignalSpy done(run, &RunPanel::runFinished);
+    run->run();
+    QVERIFY(done.wait(60000));
+    const auto result = done.first().first().value<RunResult>();
+    QCOMPARE(int(result.status), int(RunResult::Status::Ok));
+    // 1 + 4 + 9 = 14 in `total`; the function returns n = 3; `a` is shown after the call.
+    QTreeWidgetItem* ret = findTop(run->results(), "return");
+    QVERIFY(ret);
+    QCOMPARE(ret->text(1), QString("3"));
+    QTreeWidgetItem* total = findTop(run->results(), "total");
+    QVERIFY(total);
+    QCOMPARE(total->text(1), QString("14"));
+    QCOMPARE(total->text(2), QString("Out[float]"));
+    QTreeWidgetItem* a = findTop(run->results(), "a");
+    QVERIFY(a);
+    QCOMPARE(a->childCount(), 3);
+    QCOMPARE(a->child(2)->text(1), QString("3"));
+    QVERIFY(run->log()->toPlainText().contains("finished in"));
+}
+
+void RunTest::failingKernelReportsAndAppStaysUp() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, "def quot(a : In[int], b : In[int]) -> int:\n    return a / b\n"));
+    RunPanel* run = w.runPanel();
+    run->selectFunction("quot");
+    run->setArgumentValues({"7", "0"});
+    QSignalSpy done(run, &RunPanel::runFinished);
+    run->run();
+    QVERIFY(done.wait(60000));
+    const auto result = done.first().first().value<RunResult>();
+    QCOMPARE(int(result.status), int(RunResult::Status::RuntimeError));
+    QCOMPARE(result.exitCode, 3);
+    QVERIFY(run->results()->topLevelItem(0)->text(0).contains("failed at run time"));
+    // Still alive: the next run works.
+    run->setArgumentValues({"7", "2"});
+    run->run();
+    QVERIFY(done.wait(60000));
+    QCOMPARE(findTop(run->results(), "return")->text(1), QString("3"));
+}
+
+void RunTest::cancelKillsTheProcessGroup() {
+    MainWindow w;
+    // 1e10 float additions: minutes of work, so only Cancel can end it.
+    QVERIFY(widgettest::loadAndAnalyse(w,
+        "def spin(n : In[int]) -> float:\n"
+        "    s : float = 0.0\n"
+        "    for i in range(n):\n"
+        "        for j in range(n):\n"
+        "            s = s + 1.0\n"
+        "    return s\n"));
+    RunPanel* run = w.runPanel();
+    run->selectFunction("spin");
+    run->setArgumentValues({"100000"});
+    QSignalSpy done(run, &RunPanel::runFinished);
+    run->run();
+    QVERIFY(run->runner()->running());
+    const pid_t pgid = pid_t(run->runner()->processId());
+    QVERIFY(pgid > 0);
+    // Let lomaw build the kernel and start its call child, then cancel.
+    QVERIFY(QTest::qWaitFor([&] { return widgettest::liveProcessesInGroup(pgid) >= 2; }, 30000));
+    QTest::qWait(300);
+    run->cancel();
+    QVERIFY(done.wait(10000));
+    const auto result = done.first().first().value<RunResult>();
+    QCOMPARE(int(result.status), int(RunResult::Status::Cancelled));
+    QVERIFY(!run->runner()->running());
+    QVERIFY(QTest::qWaitFor([&] { return widgettest::liveProcessesInGroup(pgid) == 0; }, 5000));
+    QVERIFY(run->results()->topLevelItem(0)->text(0).startsWith("cancelled"));
+}
+
+void RunTest::mpiBatchShowsEverySet() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, "def cube(x : In[float]) -> float:\n    return x * x * x\n"));
+    RunPanel* run = w.runPanel();
+    run->selectFunction("cube");
+    QTemporaryDir dir;
+    QFile batch(dir.filePath("b.json"));
+    QVERIFY(batch.open(QIODevice::WriteOnly));
+    batch.write("[[1.0], [2.0], [-3.0]]");
+    batch.close();
+    run->setBatchFile(dir.filePath("b.json"));
+    run->setMpiBatch(true, 2);
+    QSignalSpy done(run, &RunPanel::runFinished);
+    run->run();
+    QVERIFY(done.wait(90000));
+    const auto result = done.first().first().value<RunResult>();
+    QVERIFY2(result.status == RunResult::Status::Ok, qPrintable(result.errors));
+    QVERIFY(run->runner()->lastArguments().contains("mpirun"));
+    // 1, 8, -27: one row per input set, in input order.
+    QCOMPARE(run->results()->topLevelItemCount(), 3);
+    QCOMPARE(run->results()->topLevelItem(0)->text(1), QString("1"));
+    QCOMPARE(run->results()->topLevelItem(1)->text(1), QString("8"));
+    QCOMPARE(run->results()->topLevelItem(2)->text(1), QString("-27"));
+    QVERIFY(result.timingsJson.contains("\"total\""));
+}
+
+namespace widgettest {
+std::unique_ptr<QObject> makeRunTest() { return std::make_unique<RunTest>(); }
+}
+
+#include "test_run.moc"

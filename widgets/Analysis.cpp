@@ -1,0 +1,139 @@
+#include "Analysis.h"
+
+#include <QElapsedTimer>
+#include <exception>
+
+#include "EngineScopes.h"
+#include "ModuleSummary.h"
+
+// This file calls Engine::emit and emits no Qt signal (see EngineFacade.h).
+#undef emit
+
+namespace lomaw::gui {
+
+QString FunctionInfo::signature() const {
+    QStringList ps;
+    for (const ParamInfo& p : params)
+        ps << QString("%1 : %2[%3]").arg(p.name, p.isOut ? "Out" : "In", p.type);
+    QString s = name + "(" + ps.join(", ") + ")";
+    if (!returnType.isEmpty()) s += " -> " + returnType;
+    return s;
+}
+
+QString FunctionInfo::defaultArgsJson() const {
+    QStringList vs;
+    for (const ParamInfo& p : params) vs << p.defaultJson;
+    return "[" + vs.join(", ") + "]";
+}
+
+QString stageTitle(Stage stage) {
+    switch (stage) {
+        case Stage::Ast: return "Kernel (re-printed)";
+        case Stage::Diff: return "Derivatives";
+        case Stage::C: return "C";
+        case Stage::Omp: return "OpenMP C";
+        case Stage::MpiParent: return "MPI parent";
+        case Stage::MpiChild: return "MPI child";
+    }
+    return "?";
+}
+
+namespace {
+
+DiagnosticItem toItem(const Diagnostic& d) {
+    DiagnosticItem item;
+    item.severity = d.severity;
+    item.line = d.loc.line;
+    item.column = d.loc.col;
+    item.code = QString::fromStdString(d.code);
+    item.message = QString::fromStdString(d.message);
+    for (const Diagnostic& n : d.notes)
+        item.notes << QString("%1:%2: %3").arg(n.loc.line).arg(n.loc.col).arg(QString::fromStdString(n.message));
+    return item;
+}
+
+// Why a stage produced nothing: the engine's error diagnostics that the check did not already
+// report (e.g. "the omp stage is not available in this build yet").
+QString stageFailure(const EmitOutput& out, const CompileOutput& checked) {
+    QStringList lines;
+    for (const Diagnostic& d : out.diagnostics) {
+        if (d.severity != Severity::Error) continue;
+        bool known = false;
+        for (const Diagnostic& c : checked.diagnostics)
+            known = known || (c.loc == d.loc && c.code == d.code && c.message == d.message);
+        if (!known) lines << QString::fromStdString(d.message);
+    }
+    if (lines.isEmpty()) lines << "the engine produced no text for this stage";
+    return lines.join("\n");
+}
+
+void addScopes(const Engine& engine, const SourceFile& file, const CompileOutput& checked, AnalysisResult& result) {
+    ScopesOutput out = analyseScopes(engine, file);
+    if (!out.ok) {
+        EmitOutput asEmit;
+        asEmit.diagnostics = out.diagnostics;
+        result.scopesMessage = stageFailure(asEmit, checked);
+        return;
+    }
+    for (const omp::LoopScopes& loop : out.loops) {
+        LoopScopeItem item;
+        item.function = QString::fromStdString(loop.function);
+        item.line = loop.line;
+        item.loopVar = QString::fromStdString(loop.loopVar);
+        for (const omp::VariableScope& v : loop.variables) {
+            ScopeVariableItem var;
+            var.name = QString::fromStdString(v.name);
+            var.primal = omp::scopeName(v.primal);
+            var.adjoint = v.adjoint ? QString(omp::scopeName(*v.adjoint)) : QString();
+            var.why = QString::fromStdString(v.why);
+            item.variables << var;
+        }
+        result.scopes << item;
+    }
+}
+
+}  // namespace
+
+AnalysisResult analyseKernel(const AnalysisRequest& request) {
+    AnalysisResult result;
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        Engine engine;
+        SourceFile file{request.path.toStdString(), request.text.toStdString()};
+        CompileOutput checked = engine.check(file);
+        result.ok = checked.ok;
+        for (const Diagnostic& d : checked.diagnostics) result.diagnostics << toItem(d);
+        summariseModule(checked.module, result);
+        if (checked.ok) {
+            EmitOptions options;
+            options.function = request.mpiFunction.toStdString();
+            for (Stage stage : request.stages) {
+                EmitOutput out = engine.emit(file, stage, options);
+                StageText st;
+                st.ok = out.ok;
+                if (out.ok) {
+                    st.text = QString::fromStdString(out.code.text);
+                    st.sourceLines = QVector<int>(out.code.sourceLines.begin(), out.code.sourceLines.end());
+                } else {
+                    st.message = stageFailure(out, checked);
+                }
+                result.stages.insert(stage, st);
+            }
+            if (request.scopes) addScopes(engine, file, checked, result);
+        }
+    } catch (const std::exception& e) {
+        // The facade promises not to throw; if it ever does, the app reports and stays up.
+        DiagnosticItem item;
+        item.line = 1;
+        item.column = 1;
+        item.code = "internal";
+        item.message = QString("internal error in the app's analysis: %1").arg(e.what());
+        result.diagnostics << item;
+        result.ok = false;
+    }
+    result.milliseconds = double(timer.nsecsElapsed()) / 1e6;
+    return result;
+}
+
+}  // namespace lomaw::gui

@@ -1,0 +1,96 @@
+// What the app knows about the kernel after one round of engine work: diagnostics, the
+// functions and structs (for completion and the run panel), and each generated code stage.
+// Computed off the UI thread by analyseKernel, a pure function of the text, so a result can be
+// dropped when the text moved on (AnalysisScheduler).
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include "EngineFacade.h"
+
+namespace lomaw::gui {
+
+struct DiagnosticItem {
+    Severity severity = Severity::Error;
+    int line = 0;   // 1-based; 0 when the diagnostic has no position
+    int column = 0; // 1-based, characters
+    QString code;
+    QString message;
+    QStringList notes;  // "LINE:COL: message"
+};
+
+struct ParamInfo {
+    QString name;
+    QString type;         // as the language writes it: "Array[float, 3]"
+    bool isOut = false;
+    QString defaultJson;  // zeros of the right shape ("0.0", "[0.0, 0.0, 0.0]", {...})
+};
+
+struct FunctionInfo {
+    QString name;
+    int line = 0;         // the `def` line; 0 for a generated function
+    bool simd = false;
+    bool openMpi = false;
+    bool generated = false;
+    QString returnType;   // "" for void
+    QList<ParamInfo> params;
+    QString signature() const;      // "name(x : In[float], ...) -> float"
+    QString defaultArgsJson() const; // "[0.0, [0.0], 0]"
+};
+
+// One generated program text: either the text with its line map, or why there is none.
+struct StageText {
+    bool ok = false;
+    QString text;
+    QVector<int> sourceLines;  // sourceLines[k]: kernel line of output line k+1 (0: none)
+    QString message;           // when !ok: the engine's own words
+};
+
+// One parallel loop's scope decisions (engine/omp via EngineScopes.h): every variable's primal
+// scope and the scope its adjoint gets in the reverse sweep, with the engine's reason.
+struct ScopeVariableItem {
+    QString name;
+    QString primal;   // "shared", "private", "firstprivate", "reduction", "atomic"
+    QString adjoint;  // same names; "" when the variable has no adjoint (int)
+    QString why;
+};
+
+struct LoopScopeItem {
+    QString function;
+    int line = 0;     // the `for` line
+    QString loopVar;
+    QList<ScopeVariableItem> variables;
+};
+
+struct AnalysisResult {
+    quint64 generation = 0;    // which edit this answers (AnalysisScheduler)
+    bool ok = false;           // no error diagnostics
+    QList<DiagnosticItem> diagnostics;
+    QList<FunctionInfo> functions;  // source order, generated derivatives included
+    QStringList structNames;
+    QStringList memberNames;
+    QMap<Stage, StageText> stages;
+    QList<LoopScopeItem> scopes;   // when ok and asked for
+    QString scopesMessage;         // why there are no scopes (the engine's words), if so
+    double milliseconds = 0;   // engine time of the whole analysis
+};
+
+struct AnalysisRequest {
+    QString path;              // shown in diagnostics
+    QString text;
+    QList<Stage> stages;       // which programs to generate
+    QString mpiFunction;       // mpi-parent / mpi-child: run function ("" : the engine's default)
+    bool scopes = true;        // also run the OpenMP scope analysis
+};
+
+// Runs the engine: check, then Q_EMIT every requested stage. Never throws.
+AnalysisResult analyseKernel(const AnalysisRequest& request);
+
+// Display name of a stage for pane titles ("Derivatives", "C", ...).
+QString stageTitle(Stage stage);
+
+}  // namespace lomaw::gui

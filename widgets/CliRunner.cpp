@@ -1,0 +1,155 @@
+#include "CliRunner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
+namespace lomaw::gui {
+
+QString RunResult::summary() const {
+    switch (status) {
+        case Status::Ok: return QString("finished in %1 s").arg(seconds, 0, 'f', 3);
+        case Status::CompileError: return "the kernel has errors";
+        case Status::UsageError: return "the arguments do not match the function";
+        case Status::RuntimeError: return "the generated code failed at run time";
+        case Status::EnvironmentError: return "the toolchain failed (compiler or build)";
+        case Status::Cancelled: return "cancelled";
+        case Status::FailedToStart: return "lomaw could not be started";
+    }
+    return {};
+}
+
+CliRunner::CliRunner(QObject* parent) : QObject(parent) {}
+
+CliRunner::~CliRunner() {
+    if (running()) {
+        cancel();
+        process_->waitForFinished(2000);
+    }
+}
+
+QString CliRunner::locateCli() {
+    const QString env = qEnvironmentVariable("LOMAW_CLI");
+    if (!env.isEmpty() && QFileInfo(env).isExecutable()) return env;
+    const QDir appDir(QCoreApplication::applicationDirPath());
+    for (const QString& candidate : {appDir.filePath("lomaw"), appDir.filePath("../cli/lomaw")})
+        if (QFileInfo(candidate).isExecutable()) return QFileInfo(candidate).canonicalFilePath();
+    return QStandardPaths::findExecutable("lomaw");
+}
+
+bool CliRunner::running() const { return process_ && process_->state() != QProcess::NotRunning; }
+
+qint64 CliRunner::processId() const { return process_ ? process_->processId() : 0; }
+
+void CliRunner::start(const RunRequest& request) {
+    if (running()) return;
+    cancelled_ = false;
+    const QString cli = locateCli();
+    if (cli.isEmpty()) {
+        RunResult r;
+        r.errors = "lomaw was not found: set LOMAW_CLI or install lomaw next to lomaworks";
+        finish(r);
+        return;
+    }
+    // The editor's text may be unsaved: the run uses a private copy of it.
+    dir_ = std::make_unique<QTemporaryDir>();
+    const QString path = dir_->filePath(QFileInfo(request.fileName).fileName());
+    QFile file(path);
+    if (!dir_->isValid() || !file.open(QIODevice::WriteOnly)) {
+        RunResult r;
+        r.errors = "cannot write a temporary copy of the kernel";
+        finish(r);
+        return;
+    }
+    file.write(request.sourceText.toUtf8());
+    file.close();
+
+    timingsPath_.clear();
+    if (request.mode == RunRequest::Mode::MpiBatch) {
+        const QString batchPath = dir_->filePath("batch.json");
+        QFile batch(batchPath);
+        if (!batch.open(QIODevice::WriteOnly)) {
+            RunResult r;
+            r.errors = "cannot write the batch file";
+            finish(r);
+            return;
+        }
+        batch.write(request.batchJson.toUtf8());
+        batch.close();
+        timingsPath_ = dir_->filePath("timings.json");
+        lastArguments_ = {"mpirun", path, request.function, "--batch", batchPath,
+                          "--workers", QString::number(request.workers), "--timings", timingsPath_};
+        if (!request.hostfile.isEmpty()) lastArguments_ << "--hostfile" << request.hostfile;
+    } else {
+        lastArguments_ = {"run", path, request.function, "--args", request.argsJson};
+    }
+    if (request.threads) lastArguments_ << "--threads" << QString::number(*request.threads);
+    if (request.timeoutSeconds > 0) lastArguments_ << "--timeout" << QString::number(request.timeoutSeconds);
+
+    delete process_;
+    process_ = new QProcess(this);
+    process_->setProgram(cli);
+    process_->setArguments(lastArguments_);
+    process_->setWorkingDirectory(dir_->path());
+    // Own process group, so cancel reaches lomaw's children too.
+    process_->setChildProcessModifier([] { ::setpgid(0, 0); });
+    connect(process_, &QProcess::finished, this, &CliRunner::onFinished);
+    connect(process_, &QProcess::errorOccurred, this, &CliRunner::onError);
+    clock_.start();
+    Q_EMIT started(cli + " " + lastArguments_.join(' '));
+    process_->start();
+}
+
+void CliRunner::cancel() {
+    if (!running()) return;
+    cancelled_ = true;
+    const qint64 pid = process_->processId();
+    if (pid > 0) ::kill(-static_cast<pid_t>(pid), SIGKILL);
+    process_->kill();
+}
+
+void CliRunner::onError(QProcess::ProcessError error) {
+    if (error != QProcess::FailedToStart) return;  // crashes arrive through finished()
+    RunResult r;
+    r.errors = "lomaw could not be started: " + process_->errorString();
+    finish(r);
+}
+
+void CliRunner::onFinished(int exitCode, QProcess::ExitStatus status) {
+    RunResult r;
+    r.exitCode = exitCode;
+    r.seconds = double(clock_.elapsed()) / 1000.0;
+    r.json = QString::fromUtf8(process_->readAllStandardOutput()).trimmed();
+    r.errors = QString::fromUtf8(process_->readAllStandardError()).trimmed();
+    if (!timingsPath_.isEmpty()) {
+        QFile timings(timingsPath_);
+        if (timings.open(QIODevice::ReadOnly)) r.timingsJson = QString::fromUtf8(timings.readAll()).trimmed();
+    }
+    if (cancelled_) {
+        r.status = RunResult::Status::Cancelled;
+    } else if (status == QProcess::CrashExit) {
+        r.status = RunResult::Status::RuntimeError;
+        if (r.errors.isEmpty()) r.errors = "lomaw ended abnormally";
+    } else {
+        // Exit codes of `lomaw run` (docs/cli.md).
+        switch (exitCode) {
+            case 0: r.status = RunResult::Status::Ok; break;
+            case 1: r.status = RunResult::Status::CompileError; break;
+            case 2: r.status = RunResult::Status::UsageError; break;
+            case 3: r.status = RunResult::Status::RuntimeError; break;
+            default: r.status = RunResult::Status::EnvironmentError; break;
+        }
+    }
+    finish(r);
+}
+
+void CliRunner::finish(RunResult result) {
+    Q_EMIT finished(result);
+}
+
+}  // namespace lomaw::gui

@@ -1,0 +1,76 @@
+// Runs one call of a kernel function through the `lomaw` command line in a child process, so
+// generated code never executes inside the GUI: a crashing kernel ends only that process.
+// The child gets its own process group; Cancel kills the whole group (lomaw, its call child and
+// a C compiler it may be running).
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <memory>
+#include <optional>
+
+namespace lomaw::gui {
+
+struct RunRequest {
+    enum class Mode { Single, MpiBatch };
+    Mode mode = Mode::Single;
+    QString sourceText;
+    QString fileName = "kernel.py";  // shown in diagnostics
+    QString function;
+    QString argsJson = "[]";
+    std::optional<int> threads;
+    double timeoutSeconds = 0;
+    // MpiBatch: `lomaw mpirun` over `workers` processes, one call per argument list of
+    // `batchJson` (a JSON list of --args lists).
+    int workers = 2;
+    QString batchJson;
+    QString hostfile;
+};
+
+struct RunResult {
+    enum class Status { Ok, CompileError, UsageError, RuntimeError, EnvironmentError, Cancelled, FailedToStart };
+    Status status = Status::FailedToStart;
+    int exitCode = -1;
+    QString json;      // stdout: the result object, when Ok
+    QString errors;    // stderr: diagnostics and messages
+    QString timingsJson;  // MpiBatch: the timing breakdown {"build": s, ...}
+    double seconds = 0;
+    QString summary() const;  // one line for the log
+};
+
+class CliRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit CliRunner(QObject* parent = nullptr);
+    ~CliRunner() override;
+
+    // The lomaw binary: $LOMAW_CLI, else beside this executable, else ../cli/lomaw (build
+    // tree), else on PATH. Empty when not found.
+    static QString locateCli();
+
+    bool running() const;
+    qint64 processId() const;
+    QStringList lastArguments() const { return lastArguments_; }
+    void start(const RunRequest& request);
+    void cancel();
+
+Q_SIGNALS:
+    void started(const QString& commandLine);
+    void finished(const lomaw::gui::RunResult& result);
+
+private:
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+    void onError(QProcess::ProcessError error);
+    void finish(RunResult result);
+
+    QProcess* process_ = nullptr;
+    std::unique_ptr<QTemporaryDir> dir_;
+    QElapsedTimer clock_;
+    QStringList lastArguments_;
+    bool cancelled_ = false;
+    QString timingsPath_;
+};
+
+}  // namespace lomaw::gui

@@ -1,0 +1,208 @@
+#include "CodeView.h"
+
+#include <Qsci/qscilexercpp.h>
+#include <Qsci/qsciscintilla.h>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QStyle>
+#include <QVBoxLayout>
+
+#include "LomaLexer.h"
+#include "ScopeTable.h"
+
+namespace lomaw::gui {
+
+namespace {
+constexpr int LinkBandMarker = 2;  // same marker number and colour as the editor's band
+constexpr int ParallelLoopMarker = 3;
+}
+
+CodeView::CodeView(Stage stage, QWidget* parent) : QWidget(parent), stage_(stage) {
+    setObjectName(QString("codeView_%1").arg(int(stage)));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    status_ = new QLabel(this);
+    status_->setObjectName("codeViewStatus");
+    status_->setWordWrap(true);
+    status_->setContentsMargins(6, 3, 6, 3);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    status_->hide();
+    text_ = new QsciScintilla(this);
+    text_->setReadOnly(true);
+    text_->setUtf8(true);
+    text_->setMarginType(0, QsciScintilla::NumberMargin);
+    text_->setMarginLineNumbers(0, true);
+    text_->setMarginWidth(0, QString("0000"));
+    text_->setMarginType(1, QsciScintilla::SymbolMargin);
+    text_->setMarginWidth(1, 16);
+    text_->setMarginMarkerMask(1, 1 << ParallelLoopMarker);
+    text_->markerDefine(ScopeTable::parallelLoopBadge(), ParallelLoopMarker);
+    text_->setCaretLineVisible(true);
+    text_->setCaretLineFrameWidth(1);
+    // Allow scrolling past the end, so the function selector can put any function at the top.
+    text_->SendScintilla(QsciScintilla::SCI_SETENDATLASTLINE, 0UL);
+    text_->markerDefine(QsciScintilla::Background, LinkBandMarker);
+    if (stage == Stage::Diff || stage == Stage::Ast) {
+        lexer_ = new LomaLexer(text_);
+    } else {
+        auto* cpp = new QsciLexerCPP(text_);
+        QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        mono.setPointSize(10);
+        cpp->setDefaultFont(mono);
+        cpp->setFont(mono);
+        lexer_ = cpp;
+    }
+    text_->setLexer(lexer_);
+    layout->addWidget(status_);
+    layout->addWidget(text_, 1);
+    connect(text_, &QsciScintilla::cursorPositionChanged, this, &CodeView::onCursorMoved);
+    // A click links at once: Scintilla reports cursor moves only when it next updates its UI.
+    text_->viewport()->installEventFilter(this);
+    setDarkTheme(false);
+}
+
+void CodeView::setDarkTheme(bool dark) {
+    const QColor paper = dark ? QColor("#1e1f22") : QColor("#ffffff");
+    if (auto* loma = qobject_cast<LomaLexer*>(lexer_)) {
+        loma->setDarkTheme(dark);
+    } else if (auto* cpp = qobject_cast<QsciLexerCPP*>(lexer_)) {
+        cpp->setDefaultPaper(paper);
+        cpp->setPaper(paper);
+        cpp->setDefaultColor(dark ? QColor("#d8dade") : QColor("#1f2328"));
+        if (dark) {
+            cpp->setColor(QColor("#d8dade"), QsciLexerCPP::Default);
+            cpp->setColor(QColor("#d8dade"), QsciLexerCPP::Identifier);
+            cpp->setColor(QColor("#c678dd"), QsciLexerCPP::Keyword);
+            cpp->setColor(QColor("#7f848e"), QsciLexerCPP::Comment);
+            cpp->setColor(QColor("#7f848e"), QsciLexerCPP::CommentLine);
+            cpp->setColor(QColor("#d19a66"), QsciLexerCPP::Number);
+            cpp->setColor(QColor("#98c379"), QsciLexerCPP::PreProcessor);
+            cpp->setColor(QColor("#abb2bf"), QsciLexerCPP::Operator);
+            cpp->setColor(QColor("#e5c07b"), QsciLexerCPP::DoubleQuotedString);
+        } else {
+            const QsciLexerCPP defaults;
+            for (int s = 0; s <= QsciLexerCPP::PreProcessorCommentLineDoc; ++s) cpp->setColor(defaults.color(s), s);
+        }
+    }
+    text_->setMarginsBackgroundColor(dark ? QColor("#26282c") : QColor("#f3f4f6"));
+    text_->setMarginsForegroundColor(dark ? QColor("#868b94") : QColor("#6e7781"));
+    text_->setCaretLineBackgroundColor(dark ? QColor("#2a2d33") : QColor("#f6f8fa"));
+    text_->setMarkerBackgroundColor(dark ? QColor("#3b3a1e") : QColor("#fff3b0"), LinkBandMarker);
+    text_->recolor();
+}
+
+void CodeView::showResult(const StageText& result, bool kernelOk) {
+    updating_ = true;
+    if (!kernelOk) {
+        // Keep the last good text: it still helps while the user fixes a typo.
+        status_->setText(hasText_ ? "Out of date: the kernel has errors (see Problems)."
+                                  : "No code yet: the kernel has errors (see Problems).");
+        status_->setProperty("state", "stale");
+        status_->show();
+    } else if (result.ok) {
+        int first = text_->firstVisibleLine();
+        text_->setText(result.text);
+        text_->setFirstVisibleLine(first);
+        map_ = result.sourceLines;
+        hasText_ = true;
+        status_->hide();
+        setParallelLoopLines(loopLines_);
+    } else {
+        text_->clear();
+        map_.clear();
+        hasText_ = false;
+        status_->setText(result.message);
+        status_->setProperty("state", "unavailable");
+        status_->show();
+    }
+    status_->style()->unpolish(status_);
+    status_->style()->polish(status_);
+    updating_ = false;
+}
+
+QString CodeView::statusText() const { return status_->isHidden() ? QString() : status_->text(); }
+
+int CodeView::sourceLineOf(int line1) const {
+    return line1 >= 1 && line1 <= map_.size() ? map_[line1 - 1] : 0;
+}
+
+void CodeView::setParallelLoopLines(const QList<int>& lines1) {
+    loopLines_ = lines1;
+    text_->markerDeleteAll(ParallelLoopMarker);
+    badged_.clear();
+    // A pragma is attributed to the pragma's kernel line or to its loop's `for` line.
+    for (int k = 0; k < map_.size(); ++k) {
+        if (!(lines1.contains(map_[k]) || lines1.contains(map_[k] + 1))) continue;
+        if (!text_->text(k).contains("#pragma omp")) continue;
+        text_->markerAdd(k, ParallelLoopMarker);
+        badged_ << k + 1;
+    }
+}
+
+void CodeView::setLinkedSourceLine(int line1) {
+    text_->markerDeleteAll(LinkBandMarker);
+    linked_.clear();
+    if (line1 <= 0) return;
+    for (int k = 0; k < map_.size(); ++k) {
+        if (map_[k] != line1) continue;
+        text_->markerAdd(k, LinkBandMarker);
+        linked_ << k + 1;
+    }
+    if (linked_.isEmpty()) return;
+    // Bring the band into view unless it already is.
+    const int first = linked_.first() - 1;
+    const int top = text_->firstVisibleLine();
+    const int visible = int(text_->SendScintilla(QsciScintilla::SCI_LINESONSCREEN));
+    if (first < top || first >= top + visible) text_->setFirstVisibleLine(std::max(0, first - visible / 3));
+}
+
+bool CodeView::scrollToFunction(const QString& name, int defLine) {
+    int target = -1;
+    // Among the lines of the `def` line, prefer the definition to a C prototype (ends in ';').
+    for (int k = 0; defLine > 0 && k < map_.size(); ++k) {
+        if (map_[k] != defLine) continue;
+        QString line = text_->text(k).trimmed();
+        const int comment = int(line.indexOf("/*"));
+        if (comment >= 0) line = line.left(comment).trimmed();
+        if (target < 0) target = k;
+        if (!line.endsWith(';')) {
+            target = k;
+            break;
+        }
+    }
+    if (target < 0) {
+        // Generated functions have no kernel line: find the definition by name.
+        const QRegularExpression def(QString(R"((^|\s)%1\s*\()").arg(QRegularExpression::escape(name)));
+        for (int k = 0; k < text_->lines(); ++k) {
+            const QString line = text_->text(k);
+            if (line.startsWith(' ') || line.startsWith('\t') || line.trimmed().endsWith(';')) continue;
+            if (def.match(line).hasMatch()) {
+                target = k;
+                break;
+            }
+        }
+    }
+    if (target < 0) return false;
+    text_->setFirstVisibleLine(target);
+    return true;
+}
+
+bool CodeView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == text_->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        const long pos = text_->SendScintilla(QsciScintilla::SCI_GETCURRENTPOS);
+        const int line = int(text_->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, static_cast<unsigned long>(pos)));
+        onCursorMoved(line, 0);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CodeView::onCursorMoved(int line, int) {
+    if (updating_) return;
+    const int source = sourceLineOf(line + 1);
+    if (source > 0) Q_EMIT sourceLineActivated(source);
+}
+
+}  // namespace lomaw::gui

@@ -1,0 +1,63 @@
+// One read-only pane of generated code (derivatives, C, OpenMP C, MPI parent/child). It keeps
+// the engine's line map: kernel line -> the generated lines that came from it get the link band,
+// and a click on a generated line asks the editor to go to its source line.
+#pragma once
+
+#include <QWidget>
+
+#include "Analysis.h"
+
+class QLabel;
+class QsciScintilla;
+class QsciLexer;
+
+namespace lomaw::gui {
+
+class LomaLexer;
+
+class CodeView : public QWidget {
+    Q_OBJECT
+public:
+    explicit CodeView(Stage stage, QWidget* parent = nullptr);
+
+    Stage stage() const { return stage_; }
+    // A new analysis: `kernelOk` false means the kernel has errors, so the last good text stays
+    // (marked out of date) rather than vanishing while the user types.
+    void showResult(const StageText& result, bool kernelOk);
+    void setLinkedSourceLine(int line1);
+    // Badges the `#pragma omp` lines generated from the parallel loops on kernel `lines1`.
+    void setParallelLoopLines(const QList<int>& lines1);
+    QList<int> parallelBadgeLines() const { return badged_; }
+    // 1-based generated lines currently in the link band.
+    QList<int> linkedLines() const { return linked_; }
+    // Scrolls to the generated code of function `name` (defined on kernel line `defLine`, 0 if
+    // generated); returns false when the pane does not contain it.
+    bool scrollToFunction(const QString& name, int defLine);
+    // The kernel line that generated 1-based line `line1` (0: none).
+    int sourceLineOf(int line1) const;
+    QString statusText() const;
+    QsciScintilla* textView() const { return text_; }
+    void setDarkTheme(bool dark);
+
+Q_SIGNALS:
+    void sourceLineActivated(int line1);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void onCursorMoved(int line, int index);
+
+    Stage stage_;
+    QLabel* status_;
+    QsciScintilla* text_;
+    QsciLexer* lexer_ = nullptr;
+    QVector<int> map_;
+    QList<int> linked_;
+    QList<int> badged_;
+    QList<int> loopLines_;
+    bool updating_ = false;
+    bool hasText_ = false;
+};
+
+}  // namespace lomaw::gui

@@ -1,0 +1,49 @@
+#include "CodeViewSet.h"
+
+#include "CodeView.h"
+
+namespace lomaw::gui {
+
+CodeViewSet::CodeViewSet(QObject* parent) : QObject(parent) {}
+
+void CodeViewSet::create(const QList<Stage>& stages, QWidget* parentWidget) {
+    for (Stage s : stages) {
+        auto* v = new CodeView(s, parentWidget);
+        connect(v, &CodeView::sourceLineActivated, this, &CodeViewSet::sourceLineActivated);
+        views_ << v;
+    }
+}
+
+CodeView* CodeViewSet::view(Stage stage) const {
+    for (CodeView* v : views_)
+        if (v->stage() == stage) return v;
+    return nullptr;
+}
+
+QList<Stage> CodeViewSet::stages() const {
+    QList<Stage> out;
+    for (CodeView* v : views_) out << v->stage();
+    return out;
+}
+
+void CodeViewSet::showAnalysis(const AnalysisResult& result) {
+    for (CodeView* v : views_) v->showResult(result.stages.value(v->stage()), result.ok);
+}
+
+void CodeViewSet::setLinkedSourceLine(int line1) {
+    for (CodeView* v : views_) v->setLinkedSourceLine(line1);
+}
+
+void CodeViewSet::setParallelLoopLines(const QList<int>& lines1) {
+    for (CodeView* v : views_) v->setParallelLoopLines(lines1);
+}
+
+void CodeViewSet::scrollToFunction(const QString& name, int defLine) {
+    for (CodeView* v : views_) v->scrollToFunction(name, defLine);
+}
+
+void CodeViewSet::setDarkTheme(bool dark) {
+    for (CodeView* v : views_) v->setDarkTheme(dark);
+}
+
+}  // namespace lomaw::gui
