@@ -43,7 +43,7 @@ constexpr int kN = 1000000;
 
 std::vector<float> inputs(int n, float scale) {
     std::vector<float> v(n);
-    for (int i = 0; i < n; ++i) v[i] = scale * static_cast<float>((i * 7919) % 1000) / 1000.0f;
+    for (int i = 0; i < n; ++i) v[i] = scale * static_cast<float>((static_cast<long long>(i) * 7919) % 1000) / 1000.0f;
     return v;
 }
 
