@@ -112,41 +112,49 @@ EmitOutput Engine::emit(const SourceFile& file, Stage stage, const EmitOptions& 
 }
 
 RunOutput Engine::run(const SourceFile& file, const RunOptions& options) const {
-    RunOutput out;
     CompileOutput compiled = check(file);
-    out.diagnostics = compiled.diagnostics;
     if (!compiled.ok) {
+        RunOutput out;
+        out.diagnostics = compiled.diagnostics;
         out.status = RunOutput::Status::CompileError;
         return out;
     }
     try {
         codegen::CEmitOptions copts;
         copts.sourceName = file.path;
-        EmittedText c = codegen::emitC(compiled.module, copts);
-
-        runtime::RunRequest request;
-        request.module = &compiled.module;
-        request.function = options.function;
-        request.argsJson = options.argsJson;
-        request.threads = options.threads;
-        request.timeoutSeconds = options.timeoutSeconds;
-        runtime::RunnerOptions ropts;
-        ropts.compiler = options_.compiler;
-        ropts.cacheDir = options_.cacheDir;
-        runtime::RunOutcome r = runtime::runFunction(request, c.text, ropts);
-        out.output = std::move(r.output);
-        out.message = std::move(r.message);
-        out.usedCache = r.usedCache;
-        switch (r.status) {
-            case runtime::RunOutcome::Status::Ok: out.status = RunOutput::Status::Ok; break;
-            case runtime::RunOutcome::Status::UsageError: out.status = RunOutput::Status::UsageError; break;
-            case runtime::RunOutcome::Status::RuntimeError: out.status = RunOutput::Status::RuntimeError; break;
-            case runtime::RunOutcome::Status::ToolchainError: out.status = RunOutput::Status::ToolchainError; break;
-            case runtime::RunOutcome::Status::InternalError: out.status = RunOutput::Status::InternalError; break;
-        }
+        RunOutput out = runCompiled(compiled.module, codegen::emitC(compiled.module, copts).text, options);
+        out.diagnostics = compiled.diagnostics;
+        return out;
     } catch (const std::exception& e) {
+        RunOutput out;
+        out.diagnostics = compiled.diagnostics;
         out.status = RunOutput::Status::InternalError;
         out.message = std::string("internal error: ") + e.what();
+        return out;
+    }
+}
+
+RunOutput Engine::runCompiled(const ast::Module& checked, const std::string& cSource, const RunOptions& options) const {
+    RunOutput out;
+    runtime::RunRequest request;
+    request.module = &checked;
+    request.function = options.function;
+    request.argsJson = options.argsJson;
+    request.threads = options.threads;
+    request.timeoutSeconds = options.timeoutSeconds;
+    runtime::RunnerOptions ropts;
+    ropts.compiler = options_.compiler;
+    ropts.cacheDir = options_.cacheDir;
+    runtime::RunOutcome r = runtime::runFunction(request, cSource, ropts);
+    out.output = std::move(r.output);
+    out.message = std::move(r.message);
+    out.usedCache = r.usedCache;
+    switch (r.status) {
+        case runtime::RunOutcome::Status::Ok: out.status = RunOutput::Status::Ok; break;
+        case runtime::RunOutcome::Status::UsageError: out.status = RunOutput::Status::UsageError; break;
+        case runtime::RunOutcome::Status::RuntimeError: out.status = RunOutput::Status::RuntimeError; break;
+        case runtime::RunOutcome::Status::ToolchainError: out.status = RunOutput::Status::ToolchainError; break;
+        case runtime::RunOutcome::Status::InternalError: out.status = RunOutput::Status::InternalError; break;
     }
     return out;
 }

@@ -89,6 +89,9 @@ public:
     CompileOutput check(const SourceFile& file) const;
     EmitOutput emit(const SourceFile& file, Stage stage, const EmitOptions& emitOptions = {}) const;
     RunOutput run(const SourceFile& file, const RunOptions& options) const;
+    // One call of an already checked module and its emitted C: for callers that make many
+    // calls of one module (gradcheck), so it is compiled once, not once per call.
+    RunOutput runCompiled(const ast::Module& checked, const std::string& cSource, const RunOptions& options) const;
 
     const EngineOptions& options() const { return options_; }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <functional>
 
+#include "codegen/CEmitter.h"
 #include "gradcheck/JsonLeaves.h"
 
 namespace lomaw {
@@ -77,7 +78,20 @@ private:
         run.function = function;
         run.argsJson = argsJson;
         run.threads = options_.threads;
-        RunOutput r = engine_.run(augmented_, run);
+        if (!compiled_) {
+            // The augmented module is compiled on the first call only; every later call reuses it.
+            CompileOutput c = engine_.check(augmented_);
+            if (!c.ok) {
+                out.status = RunOutput::Status::CompileError;
+                out.diagnostics = explainAppendedDeclarations(c.diagnostics);
+                return std::nullopt;
+            }
+            codegen::CEmitOptions copts;
+            copts.sourceName = augmented_.path;
+            cSource_ = codegen::emitC(c.module, copts).text;
+            compiled_ = std::move(c);
+        }
+        RunOutput r = engine_.runCompiled(compiled_->module, cSource_, run);
         if (r.status != RunOutput::Status::Ok) {
             out.status = r.status;
             out.message = r.message;
@@ -191,6 +205,8 @@ private:
     runtime::StructTable structs_;
     runtime::Signature signature_;
     SourceFile augmented_;
+    std::optional<CompileOutput> compiled_;
+    std::string cSource_;
     int originalLines_ = 0;
     SourceLoc functionLoc_;
     json args_;
