@@ -92,28 +92,41 @@ ast::ExprPtr ParserImpl::expressionNoTuple() {
 
 // ---------------------------------------------------------------- boolean and comparison levels
 
-ast::ExprPtr ParserImpl::orExpr() {
-    ast::ExprPtr lhs = andExpr();
-    while (tok().isKw(Kw::Or) && !panic_) {
-        int dl = exprDepth_;
-        SourceLoc at = tok().loc;
-        advance();
-        ast::ExprPtr rhs = andExpr();
-        lhs = deepen(binary(ast::BinaryOp::Or, std::move(lhs), std::move(rhs), at), std::max(dl, exprDepth_));
+ast::ExprPtr ParserImpl::leftAssociative(const BinaryLevel& level) {
+    ast::ExprPtr lhs = (this->*level.operand)();
+    while (!panic_) {
+        const Token& t = tok();
+        if (std::optional<ast::BinaryOp> op = level.accepted(t)) {
+            int dl = exprDepth_;
+            SourceLoc at = t.loc;
+            advance();
+            ast::ExprPtr rhs = (this->*level.operand)();
+            lhs = deepen(binary(*op, std::move(lhs), std::move(rhs), at), std::max(dl, exprDepth_));
+        } else if (t.kind == TokKind::Op &&
+                   std::find(level.rejected.begin(), level.rejected.end(), t.text) != level.rejected.end()) {
+            error(t.loc, "unsupported-operator", "operator '" + std::string(t.text) + "' is not supported");
+            advance();
+            (this->*level.operand)();
+            lhs = nullptr;
+        } else {
+            break;
+        }
     }
     return lhs;
 }
 
+ast::ExprPtr ParserImpl::orExpr() {
+    return leftAssociative({&ParserImpl::andExpr, [](const Token& t) -> std::optional<ast::BinaryOp> {
+                                if (t.isKw(Kw::Or)) return ast::BinaryOp::Or;
+                                return std::nullopt;
+                            }, {}});
+}
+
 ast::ExprPtr ParserImpl::andExpr() {
-    ast::ExprPtr lhs = notExpr();
-    while (tok().isKw(Kw::And) && !panic_) {
-        int dl = exprDepth_;
-        SourceLoc at = tok().loc;
-        advance();
-        ast::ExprPtr rhs = notExpr();
-        lhs = deepen(binary(ast::BinaryOp::And, std::move(lhs), std::move(rhs), at), std::max(dl, exprDepth_));
-    }
-    return lhs;
+    return leftAssociative({&ParserImpl::notExpr, [](const Token& t) -> std::optional<ast::BinaryOp> {
+                                if (t.isKw(Kw::And)) return ast::BinaryOp::And;
+                                return std::nullopt;
+                            }, {}});
 }
 
 ast::ExprPtr ParserImpl::notExpr() {
@@ -188,39 +201,19 @@ ast::ExprPtr ParserImpl::bitwise(int level) {
 // ---------------------------------------------------------------- arithmetic
 
 ast::ExprPtr ParserImpl::arith() {
-    ast::ExprPtr lhs = term();
-    while (!panic_ && (tok().isOp("+") || tok().isOp("-"))) {
-        ast::BinaryOp op = tok().isOp("+") ? ast::BinaryOp::Add : ast::BinaryOp::Sub;
-        int dl = exprDepth_;
-        SourceLoc at = tok().loc;
-        advance();
-        ast::ExprPtr rhs = term();
-        lhs = deepen(binary(op, std::move(lhs), std::move(rhs), at), std::max(dl, exprDepth_));
-    }
-    return lhs;
+    return leftAssociative({&ParserImpl::term, [](const Token& t) -> std::optional<ast::BinaryOp> {
+                                if (t.isOp("+")) return ast::BinaryOp::Add;
+                                if (t.isOp("-")) return ast::BinaryOp::Sub;
+                                return std::nullopt;
+                            }, {}});
 }
 
 ast::ExprPtr ParserImpl::term() {
-    ast::ExprPtr lhs = factor();
-    while (!panic_) {
-        const Token& t = tok();
-        if (t.isOp("*") || t.isOp("/")) {
-            ast::BinaryOp op = t.isOp("*") ? ast::BinaryOp::Mul : ast::BinaryOp::Div;
-            int dl = exprDepth_;
-            SourceLoc at = t.loc;
-            advance();
-            ast::ExprPtr rhs = factor();
-            lhs = deepen(binary(op, std::move(lhs), std::move(rhs), at), std::max(dl, exprDepth_));
-        } else if (t.isOp("%") || t.isOp("//") || t.isOp("@")) {
-            error(t.loc, "unsupported-operator", "operator '" + std::string(t.text) + "' is not supported");
-            advance();
-            factor();
-            lhs = nullptr;
-        } else {
-            break;
-        }
-    }
-    return lhs;
+    return leftAssociative({&ParserImpl::factor, [](const Token& t) -> std::optional<ast::BinaryOp> {
+                                if (t.isOp("*")) return ast::BinaryOp::Mul;
+                                if (t.isOp("/")) return ast::BinaryOp::Div;
+                                return std::nullopt;
+                            }, {"%", "//", "@"}});
 }
 
 ast::ExprPtr ParserImpl::factor() {

@@ -13,6 +13,8 @@
 //    skipped to the end of the logical line (no cascades).
 #pragma once
 
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,6 +107,15 @@ private:
     ast::ExprPtr orExpr();
     ast::ExprPtr andExpr();
     ast::ExprPtr notExpr();
+    // One left-associative binary level, `operand (op operand)*`: the operators loma has build
+    // a node; Python operators of the same level that loma rejects are reported at their token
+    // and the rest is still parsed (the level's result is then null).
+    struct BinaryLevel {
+        ast::ExprPtr (ParserImpl::*operand)();
+        std::optional<ast::BinaryOp> (*accepted)(const Token&);
+        std::initializer_list<std::string_view> rejected;
+    };
+    ast::ExprPtr leftAssociative(const BinaryLevel& level);
     ast::ExprPtr comparison();
     ast::ExprPtr bitwise(int level);
     ast::ExprPtr arith();
