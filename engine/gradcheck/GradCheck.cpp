@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
+#include <numeric>
 
 #include "codegen/CEmitter.h"
-#include "gradcheck/JsonLeaves.h"
+#include "gradcheck/DerivativeProbe.h"
 
 namespace lomaw {
 
@@ -39,27 +39,26 @@ public:
         args_ = json::parse(options_.argsJson, nullptr, false);
         std::optional<json> base = call(signature_.name, options_.argsJson, out);
         if (!base) return out;  // also reports arguments that do not fit the signature
-        std::optional<std::vector<double>> gradient = reverseGradient(*base, out);
-        if (!gradient) return out;
+        gradcheck::DerivativeProbe probe(signature_, structs_, args_, *base);
+        // Reverse mode, seeds 1 on every output: the whole gradient of S in one call.
+        std::optional<json> rev =
+            call(kReverseName, probe.reverseArguments(std::vector<double>(probe.outputCount(), 1.0)).dump(), out);
+        if (!rev) return out;
+        std::vector<double> gradient = probe.inputAdjoints(*rev);
 
-        size_t component = 0;
-        for (size_t p = 0; p < signature_.params.size(); ++p) {
-            if (signature_.params[p].isOut) continue;
-            std::vector<std::string> labels = floatLabels(p);
-            for (size_t k = 0; k < labels.size(); ++k, ++component) {
-                GradcheckRow row;
-                row.input = labels[k];
-                row.reverse = component < gradient->size() ? (*gradient)[component] : NAN;
-                std::optional<double> fd = finiteDifference(p, k, out);
-                std::optional<double> fwd = forwardDerivative(p, k, out);
-                if (!fd || !fwd) return out;
-                row.finiteDifference = *fd;
-                row.forward = *fwd;
-                row.ok = close(row.finiteDifference, row.forward, options_.rtol, options_.atol) &&
-                         close(row.finiteDifference, row.reverse, options_.rtol, options_.atol) &&
-                         close(row.forward, row.reverse, options_.adRtol, options_.adAtol);
-                out.rows.push_back(row);
-            }
+        for (size_t c = 0; c < probe.inputCount(); ++c) {
+            GradcheckRow row;
+            row.input = probe.inputLabels()[c];
+            row.reverse = c < gradient.size() ? gradient[c] : NAN;
+            std::optional<double> fd = finiteDifference(probe, c, out);
+            std::optional<double> fwd = forwardDerivative(probe, c, out);
+            if (!fd || !fwd) return out;
+            row.finiteDifference = *fd;
+            row.forward = *fwd;
+            row.ok = close(row.finiteDifference, row.forward, options_.rtol, options_.atol) &&
+                     close(row.finiteDifference, row.reverse, options_.rtol, options_.atol) &&
+                     close(row.forward, row.reverse, options_.adRtol, options_.adAtol);
+            out.rows.push_back(row);
         }
         out.status = RunOutput::Status::Ok;
         out.agree = std::all_of(out.rows.begin(), out.rows.end(), [](const GradcheckRow& r) { return r.ok; });
@@ -113,91 +112,32 @@ private:
         return diags;
     }
 
-    // S: the float components of the result and of the Out parameters after the call.
-    double outputSum(const json& result, bool tangents) {
-        auto sum = [&](const Type& t, const json& v) {
-            return tangents ? gradcheck::sumOfTangents(t, v, structs_) : gradcheck::sumOfFloats(t, v, structs_);
-        };
-        double s = 0;
-        if (signature_.returnType && !signature_.returnType->isVoid()) s += sum(*signature_.returnType, result["return"]);
-        for (size_t p = 0; p < signature_.params.size(); ++p)
-            if (signature_.params[p].isOut) s += sum(*signature_.params[p].type, result["args"][p]);
-        return s;
+    static double sum(const std::vector<double>& values) {
+        return std::accumulate(values.begin(), values.end(), 0.0);
     }
 
-    std::vector<std::string> floatLabels(size_t param) {
-        std::vector<std::string> labels;
-        json copy = args_[param];
-        gradcheck::forEachFloatLeaf(*signature_.params[param].type, copy, structs_, signature_.params[param].name,
-                                    [&](json&, const std::string& label) { labels.push_back(label); });
-        return labels;
-    }
-
-    // Applies `change` to the k-th float component of parameter `param` in the argument list.
-    void editLeaf(json& argumentList, size_t param, size_t k, const std::function<void(json&)>& change) {
-        size_t n = 0;
-        gradcheck::forEachFloatLeaf(*signature_.params[param].type, argumentList[param], structs_, "",
-                                    [&](json& leaf, const std::string&) {
-                                        if (n++ == k) change(leaf);
-                                    });
-    }
-
-    // Reverse mode, seeds 1 on every output: the whole gradient of S in one call.
-    std::optional<std::vector<double>> reverseGradient(const json& base, GradcheckOutput& out) {
-        json revArgs = json::array();
-        std::vector<size_t> adjointPositions;
-        for (size_t p = 0; p < signature_.params.size(); ++p) {
-            const Type& t = *signature_.params[p].type;
-            if (signature_.params[p].isOut) {
-                revArgs.push_back(gradcheck::filledLike(t, args_[p], structs_, 1.0));
-            } else {
-                revArgs.push_back(args_[p]);
-                adjointPositions.push_back(revArgs.size());
-                revArgs.push_back(gradcheck::filledLike(t, args_[p], structs_, 0.0));
-            }
-        }
-        if (signature_.returnType && !signature_.returnType->isVoid())
-            revArgs.push_back(gradcheck::filledLike(*signature_.returnType, base["return"], structs_, 1.0));
-        std::optional<json> rev = call(kReverseName, revArgs.dump(), out);
-        if (!rev) return std::nullopt;
-        std::vector<double> gradient;
-        size_t in = 0;
-        for (size_t p = 0; p < signature_.params.size(); ++p) {
-            if (signature_.params[p].isOut) continue;
-            json adjoint = (*rev)["args"][adjointPositions[in++]];
-            gradcheck::forEachFloatLeaf(*signature_.params[p].type, adjoint, structs_, "",
-                                        [&](json& leaf, const std::string&) {
-                                            gradient.push_back(gradcheck::leafNumber(leaf));
-                                        });
-        }
-        return gradient;
-    }
-
-    std::optional<double> finiteDifference(size_t param, size_t k, GradcheckOutput& out) {
-        double x = 0;
-        editLeaf(args_, param, k, [&](json& leaf) { x = gradcheck::leafNumber(leaf); });
+    // dS/dx_c by central differences of the primal.
+    std::optional<double> finiteDifference(const gradcheck::DerivativeProbe& probe, size_t c, GradcheckOutput& out) {
+        double x = probe.input(c);
         double h = options_.relativeStep * std::max(1.0, std::fabs(x));
         // Step on the float grid the kernel computes on, and divide by the real distance.
         float up = static_cast<float>(x + h), down = static_cast<float>(x - h);
         double s[2];
         for (int side = 0; side < 2; ++side) {
-            json moved = args_;
-            editLeaf(moved, param, k, [&](json& leaf) { leaf = side == 0 ? up : down; });
-            std::optional<json> r = call(signature_.name, moved.dump(), out);
+            std::optional<json> r = call(signature_.name, probe.argumentsWithInput(c, side == 0 ? up : down).dump(), out);
             if (!r) return std::nullopt;
-            s[side] = outputSum(*r, /*tangents=*/false);
+            s[side] = sum(probe.outputValues(*r));
         }
         return (s[0] - s[1]) / (static_cast<double>(up) - static_cast<double>(down));
     }
 
-    std::optional<double> forwardDerivative(size_t param, size_t k, GradcheckOutput& out) {
-        json dualArgs = json::array();
-        for (size_t p = 0; p < signature_.params.size(); ++p)
-            dualArgs.push_back(gradcheck::dualOf(*signature_.params[p].type, args_[p], structs_));
-        editLeaf(dualArgs, param, k, [](json& leaf) { leaf["dval"] = 1.0; });
-        std::optional<json> r = call(kForwardName, dualArgs.dump(), out);
+    // dS/dx_c in forward mode: tangent 1 on component c only.
+    std::optional<double> forwardDerivative(const gradcheck::DerivativeProbe& probe, size_t c, GradcheckOutput& out) {
+        std::vector<double> tangent(probe.inputCount(), 0.0);
+        tangent[c] = 1.0;
+        std::optional<json> r = call(kForwardName, probe.forwardArguments(tangent).dump(), out);
         if (!r) return std::nullopt;
-        return outputSum(*r, /*tangents=*/true);
+        return sum(probe.outputTangents(*r));
     }
 
     const Engine& engine_;

@@ -74,22 +74,4 @@ json dualOf(const Type& type, const json& value, const runtime::StructTable& str
     return rebuild(type, value, structs, [](const json& v) { return json{{"val", v}, {"dval", 0.0}}; });
 }
 
-double sumOfFloats(const Type& type, const json& value, const runtime::StructTable& structs) {
-    double sum = 0;
-    json copy = value;
-    forEachFloatLeaf(type, copy, structs, "", [&](json& leaf, const std::string&) { sum += leafNumber(leaf); });
-    return sum;
-}
-
-double sumOfTangents(const Type& type, const json& dualValue, const runtime::StructTable& structs) {
-    // A dual float is the object {"val", "dval"}: walk the primal type, read the dval member.
-    double sum = 0;
-    json copy = dualValue;
-    forEachFloatLeaf(type, copy, structs, "", [&](json& leaf, const std::string&) {
-        sum += leaf.is_object() && leaf.contains("dval") ? leafNumber(leaf["dval"])
-                                                         : std::numeric_limits<double>::quiet_NaN();
-    });
-    return sum;
-}
-
 }  // namespace lomaw::gradcheck

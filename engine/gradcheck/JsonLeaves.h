@@ -1,5 +1,5 @@
 // Walking the JSON value of a typed parameter (the `lomaw run` encoding, LANGUAGE.md §10.3)
-// leaf by leaf: the float components gradcheck perturbs, seeds and sums.
+// leaf by leaf: the float components gradcheck perturbs, seeds and reads back.
 #pragma once
 
 #include <functional>
@@ -28,9 +28,5 @@ json filledLike(const Type& type, const json& value, const runtime::StructTable&
 // The differential value D(T) (LANGUAGE.md §2.6) of a primal value: every float becomes
 // {"val": v, "dval": 0}, structs keep their member names, ints stay.
 json dualOf(const Type& type, const json& value, const runtime::StructTable& structs);
-
-// Sum of the float components of a value; of a dual value, `tangents` picks the dval parts.
-double sumOfFloats(const Type& type, const json& value, const runtime::StructTable& structs);
-double sumOfTangents(const Type& type, const json& dualValue, const runtime::StructTable& structs);
 
 }  // namespace lomaw::gradcheck

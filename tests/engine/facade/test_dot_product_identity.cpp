@@ -12,7 +12,7 @@
 
 #include "Engine.h"
 #include "cli/KernelDirectives.h"
-#include "gradcheck/JsonLeaves.h"
+#include "gradcheck/DerivativeProbe.h"
 #include "runtime/Signature.h"
 #include "sema/Builtins.h"
 
@@ -41,21 +41,6 @@ protected:
     }
 };
 
-// Float leaves of the outputs (result, then Out parameters) of a primal-shaped call result.
-std::vector<double> outputLeaves(const runtime::Signature& sig, json result, const runtime::StructTable& structs,
-                                 bool tangents) {
-    std::vector<double> out;
-    auto take = [&](const Type& t, json& v) {
-        gradcheck::forEachFloatLeaf(t, v, structs, "", [&](json& leaf, const std::string&) {
-            out.push_back(tangents ? gradcheck::leafNumber(leaf["dval"]) : gradcheck::leafNumber(leaf));
-        });
-    };
-    if (sig.returnType && !sig.returnType->isVoid()) take(*sig.returnType, result["return"]);
-    for (size_t p = 0; p < sig.params.size(); ++p)
-        if (sig.params[p].isOut) take(*sig.params[p].type, result["args"][p]);
-    return out;
-}
-
 TEST_P(DotProductIdentity, ForwardAndReverseModeAreTransposes) {
     const std::string path = GetParam();
     const std::string text = test::readFile(path);
@@ -81,58 +66,26 @@ TEST_P(DotProductIdentity, ForwardAndReverseModeAreTransposes) {
         RunOptions run;
         if (c.threads >= 0) run.threads = c.threads;
 
-        // J·v: tangents v on every float component of the In parameters.
-        std::vector<double> v;
-        json fwdArgs = json::array();
-        for (size_t p = 0; p < sig.params.size(); ++p) {
-            json dual = gradcheck::dualOf(*sig.params[p].type, args[p], structs);
-            if (!sig.params[p].isOut)
-                gradcheck::forEachFloatLeaf(*sig.params[p].type, dual, structs, "", [&](json& leaf, const std::string&) {
-                    v.push_back(uniform(rng));
-                    leaf["dval"] = v.back();
-                });
-            fwdArgs.push_back(dual);
-        }
+        run.function = c.function;
+        run.argsJson = args.dump();
+        RunOutput primal = engine().run(file, run);
+        ASSERT_EQ(primal.status, RunOutput::Status::Ok) << primal.message;
+        gradcheck::DerivativeProbe probe(sig, structs, args, json::parse(primal.output));
+
+        // J·v: random tangents v on every float component of the In parameters.
+        std::vector<double> v(probe.inputCount());
+        for (double& x : v) x = uniform(rng);
         run.function = "_lomaw_dp_fwd";
-        run.argsJson = fwdArgs.dump();
+        run.argsJson = probe.forwardArguments(v).dump();
         RunOutput fwd = engine().run(file, run);
         ASSERT_EQ(fwd.status, RunOutput::Status::Ok) << fwd.message;
-        std::vector<double> jv = outputLeaves(sig, json::parse(fwd.output), structs, /*tangents=*/true);
+        std::vector<double> jv = probe.outputTangents(json::parse(fwd.output));
 
-        // Jᵀ·w: adjoints w on every float output.
-        std::vector<double> w;
-        for (size_t i = 0; i < jv.size(); ++i) w.push_back(uniform(rng));
-        size_t wi = 0;
-        auto seeded = [&](const Type& t, const json& shape) {
-            json value = gradcheck::filledLike(t, shape, structs, 0.0);
-            gradcheck::forEachFloatLeaf(t, value, structs, "", [&](json& leaf, const std::string&) { leaf = w[wi++]; });
-            return value;
-        };
-        json primalResult;
-        if (sig.returnType && !sig.returnType->isVoid()) {
-            run.function = c.function;
-            run.argsJson = args.dump();
-            RunOutput primal = engine().run(file, run);
-            ASSERT_EQ(primal.status, RunOutput::Status::Ok) << primal.message;
-            primalResult = json::parse(primal.output)["return"];
-        }
-        // Output order of outputLeaves: result first, then Out parameters.
-        json returnSeed = (sig.returnType && !sig.returnType->isVoid()) ? seeded(*sig.returnType, primalResult) : json();
-        json revArgs = json::array();
-        std::vector<size_t> adjointAt;
-        for (size_t p = 0; p < sig.params.size(); ++p) {
-            const Type& t = *sig.params[p].type;
-            if (sig.params[p].isOut) {
-                revArgs.push_back(seeded(t, args[p]));
-            } else {
-                revArgs.push_back(args[p]);
-                adjointAt.push_back(revArgs.size());
-                revArgs.push_back(gradcheck::filledLike(t, args[p], structs, 0.0));
-            }
-        }
-        if (!returnSeed.is_null()) revArgs.push_back(returnSeed);
+        // Jᵀ·w: random adjoints w on every float output.
+        std::vector<double> w(probe.outputCount());
+        for (double& x : w) x = uniform(rng);
         run.function = "_lomaw_dp_rev";
-        run.argsJson = revArgs.dump();
+        run.argsJson = probe.reverseArguments(w).dump();
         RunOutput rev = engine().run(file, run);
         // A primal that runs past its max_iter (legal) has no reverse derivative: the reverse
         // sweep reports the overflow as a runtime error by design.
@@ -140,16 +93,9 @@ TEST_P(DotProductIdentity, ForwardAndReverseModeAreTransposes) {
             rev.message.find("exceeded max_iter") != std::string::npos)
             continue;
         ASSERT_EQ(rev.status, RunOutput::Status::Ok) << rev.message;
-        json revResult = json::parse(rev.output);
-        std::vector<double> jtw;
-        size_t in = 0;
-        for (size_t p = 0; p < sig.params.size(); ++p) {
-            if (sig.params[p].isOut) continue;
-            json adjoint = revResult["args"][adjointAt[in++]];
-            gradcheck::forEachFloatLeaf(*sig.params[p].type, adjoint, structs, "",
-                                        [&](json& leaf, const std::string&) { jtw.push_back(gradcheck::leafNumber(leaf)); });
-        }
+        std::vector<double> jtw = probe.inputAdjoints(json::parse(rev.output));
         ASSERT_EQ(jtw.size(), v.size());
+        ASSERT_EQ(jv.size(), w.size());
         double lhs = 0, rhs = 0, scale = 0;
         for (size_t i = 0; i < jv.size(); ++i) {
             lhs += jv[i] * w[i];
