@@ -3,7 +3,7 @@
 // their loop's body.
 #pragma once
 
-#include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -48,7 +48,7 @@ public:
     }
 
 private:
-    std::map<std::string, VarInfo> vars_;
+    std::unordered_map<std::string, VarInfo> vars_;  // looked up for every name use: hashed
     std::vector<VarInfo> loopVars_;
 };
 

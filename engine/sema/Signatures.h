@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <string>
 
@@ -26,7 +27,7 @@ public:
     const Callable* find(const std::string& name) const;
 
 private:
-    std::map<std::string, Callable> table_;
+    std::unordered_map<std::string, Callable> table_;  // looked up for every call: hashed
     std::map<std::string, std::unique_ptr<ast::Function>> owned_;
 };
 
