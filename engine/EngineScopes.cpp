@@ -3,9 +3,13 @@
 
 #include <exception>
 
+#include "ad/Differentiate.h"
 #include "codegen/CEmitter.h"
 #include "fortran/FortranParser.h"
 #include "omp/ScopeAnalysis.h"
+#include "sema/TypeChecker.h"
+#include "syntax/Parser.h"
+#include "syntax/PrettyPrinter.h"
 
 namespace lomaw {
 
@@ -44,6 +48,9 @@ size_t indentOf(const std::string& line) {
 
 }  // namespace
 
+EmitOutput emitOmpStage(const ast::Module& checked, const SourceFile& file, std::vector<Diagnostic> diagnostics,
+                        const omp::ScopeOptions& options);
+
 bool isFortranPath(const std::string& path) {
     for (const char* ext : {".f90", ".F90", ".f", ".F", ".f95", ".f03"}) {
         const std::string e(ext);
@@ -80,12 +87,17 @@ ScopesOutput analyseScopes(const Engine& engine, const SourceFile& file, const o
 // `#pragma omp parallel` (the primal function's loop; derivative loops keep the same source
 // line and follow later in the unit).
 EmitOutput emitOmpStage(const ast::Module& checked, const SourceFile& file, std::vector<Diagnostic> diagnostics) {
+    return emitOmpStage(checked, file, std::move(diagnostics), {});
+}
+
+EmitOutput emitOmpStage(const ast::Module& checked, const SourceFile& file, std::vector<Diagnostic> diagnostics,
+                        const omp::ScopeOptions& options) {
     EmitOutput out;
     out.diagnostics = std::move(diagnostics);
     codegen::CEmitOptions opts;
     opts.sourceName = file.path;
     EmittedText c = codegen::emitC(checked, opts);
-    std::vector<omp::LoopScopes> loops = omp::analyseModule(checked);
+    std::vector<omp::LoopScopes> loops = omp::analyseModule(checked, options);
 
     std::vector<std::string> lines;
     {
@@ -124,6 +136,58 @@ EmitOutput emitOmpStage(const ast::Module& checked, const SourceFile& file, std:
     }
     out.code = text.take();
     out.ok = true;
+    return out;
+}
+
+std::string parseAdjointScope(const std::string& item, omp::ScopeOptions& options) {
+    const size_t eq = item.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+        return "--adjoint-scope expects NAME=SCOPE (SCOPE: shared, atomic or reduction), got '" + item + "'";
+    const std::string name = item.substr(0, eq), scope = item.substr(eq + 1);
+    if (scope == "shared") options.force[name] = omp::Scope::Shared;
+    else if (scope == "atomic") options.force[name] = omp::Scope::Atomic;
+    else if (scope == "reduction") options.force[name] = omp::Scope::Reduction;
+    else return "--adjoint-scope " + item + ": unknown scope '" + scope + "' (shared, atomic or reduction)";
+    return "";
+}
+
+CompileOutput checkWithAdjointScopes(const SourceFile& file, const omp::ScopeOptions& options) {
+    // As Engine::check, with the forced scopes handed to differentiation.
+    DiagnosticSink diags;
+    ast::Module module;
+    try {
+        module = syntax::parse(file.text, diags);
+        if (sema::check(module, diags) && !diags.hasErrors()) ad::differentiate(module, diags, options);
+    } catch (const std::exception& e) {
+        diags.error({1, 1}, "internal", std::string("internal compiler error: ") + e.what());
+    }
+    CompileOutput out;
+    out.module = std::move(module);
+    out.diagnostics = diags.sorted();
+    out.ok = !diags.hasErrors();
+    return out;
+}
+
+EmitOutput emitWithAdjointScopes(const Engine& engine, const SourceFile& file, Stage stage,
+                                 const EmitOptions& emitOptions, const omp::ScopeOptions& options) {
+    if (stage != Stage::Diff && stage != Stage::C && stage != Stage::Omp) return engine.emit(file, stage, emitOptions);
+    EmitOutput out;
+    CompileOutput compiled = checkWithAdjointScopes(file, options);
+    out.diagnostics = std::move(compiled.diagnostics);
+    if (!compiled.ok) return out;
+    try {
+        if (stage == Stage::Omp) return emitOmpStage(compiled.module, file, std::move(out.diagnostics), options);
+        if (stage == Stage::Diff) {
+            out.code = syntax::printModule(compiled.module, syntax::PrintMode::Checked);
+        } else {
+            codegen::CEmitOptions opts;
+            opts.sourceName = file.path;
+            out.code = codegen::emitC(compiled.module, opts);
+        }
+        out.ok = true;
+    } catch (const std::exception& e) {
+        out.diagnostics.push_back(internalError(e.what()));
+    }
     return out;
 }
 

@@ -23,4 +23,19 @@ bool isFortranPath(const std::string& path);
 // engine/fortran. Never throws.
 ScopesOutput analyseScopes(const Engine& engine, const SourceFile& file, const omp::ScopeOptions& options = {});
 
+// Parses one `--adjoint-scope` item "NAME=SCOPE" into options.force: SCOPE is shared, atomic
+// or reduction; NAME a primal variable, or "*" for every variable not named. Returns "" or
+// the error message.
+std::string parseAdjointScope(const std::string& item, omp::ScopeOptions& options);
+
+// `emit --stage diff | c | omp` with the adjoint scopes of parallel loops forced per variable
+// (docs/omp.md, "Forcing a scope"): derivatives are generated with options.force, the omp
+// stage's comments show the forced decisions. Other stages ignore the options. Never throws.
+EmitOutput emitWithAdjointScopes(const Engine& engine, const SourceFile& file, Stage stage,
+                                 const EmitOptions& emitOptions, const omp::ScopeOptions& options);
+
+// The check stage (parse, check, differentiate) with forced adjoint scopes: for callers that
+// run the generated code (Engine::runCompiled) with scopes other than the analysis' own.
+CompileOutput checkWithAdjointScopes(const SourceFile& file, const omp::ScopeOptions& options);
+
 }  // namespace lomaw

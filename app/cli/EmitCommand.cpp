@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "Commands.h"
+#include "EngineScopes.h"
 
 namespace lomaw::cli {
 
@@ -11,19 +12,32 @@ Command addEmitCommand(CLI::App& app, const CommonOptions& common) {
     auto file = std::make_shared<std::string>();
     auto stage = std::make_shared<std::string>();
     auto function = std::make_shared<std::string>();
+    auto adjointScopes = std::make_shared<std::vector<std::string>>();
     CLI::App* sub = app.add_subcommand("emit", "Print a generated program text (ast, diff, c, omp, mpi-parent, mpi-child)");
     sub->add_option("FILE", *file, "kernel source (.py)")->required();
-    sub->add_option("--stage", *stage, "ast | diff | c")
+    sub->add_option("--stage", *stage, "ast | diff | c | omp | mpi-parent | mpi-child")
         ->required()
         ->check(CLI::IsMember(stageNames()));
     sub->add_option("--function", *function,
                     "mpi-parent / mpi-child: the function the programs run (default: the @openMpi one)");
-    return {sub, [file, stage, function, &common]() -> int {
+    sub->add_option("--adjoint-scope", *adjointScopes,
+                    "diff / c / omp: force the adjoint scope of a parallel loop variable, NAME=shared|atomic|reduction "
+                    "(NAME * for every variable; repeatable; unsafe choices are ignored, see docs/omp.md)");
+    return {sub, [file, stage, function, adjointScopes, &common]() -> int {
+        omp::ScopeOptions scopes;
+        for (const std::string& item : *adjointScopes)
+            if (std::string error = parseAdjointScope(item, scopes); !error.empty()) {
+                printUsageError(error);
+                return kUsageError;
+            }
         auto source = readSourceFile(*file);
         if (!source) return kUsageError;
         EmitOptions emitOptions;
         emitOptions.function = *function;
-        EmitOutput out = makeEngine(common).emit(*source, *stageFromName(*stage), emitOptions);
+        const Engine engine = makeEngine(common);
+        EmitOutput out = scopes.force.empty()
+                             ? engine.emit(*source, *stageFromName(*stage), emitOptions)
+                             : emitWithAdjointScopes(engine, *source, *stageFromName(*stage), emitOptions, scopes);
         printDiagnostics(out.diagnostics, *source, /*toStdout=*/false);
         if (!out.ok) return hasErrors(out.diagnostics) ? kCompileError : kEnvironmentError;
         std::cout << out.code.text << std::flush;

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "omp/ScopeReport.h"
 #include "syntax/Ast.h"
 #include "syntax/Diagnostics.h"
 
@@ -37,6 +38,9 @@ public:
 
     ast::Module& module;
     DiagnosticSink& diags;
+    // Per-variable adjoint scopes forced for parallel adjoint loops (docs/omp.md, "Forcing a
+    // scope"); empty: the analysis decides.
+    omp::ScopeOptions scopeOptions;
 
     // Members of a struct (user, checker-generated or materialised here), or null.
     const MemberList* members(const std::string& structName);
@@ -69,6 +73,20 @@ public:
     // a reverse derivative consumes the adjoint input `_dy` of an Out array (§6.3), which
     // rev_diff of a reverse derivative must restore like an Out argument.
     bool writesInArrayParam(const std::string& name, size_t index);
+    // The top-level members of the struct Out parameter number `index` of user function
+    // `name` that its body may write (assignments, atomic_add, passing them on to Out
+    // parameters), or null when it may write the whole struct or is not a user function
+    // (AdWrittenMembers.cpp). A caller's reverse sweep zeroes only these members' adjoints:
+    // the others keep their values across the call, so their adjoints pass through.
+    const std::set<std::string>* writtenMembers(const std::string& name, size_t index);
+    // The name of a generated copy of user function `name` without its Out array parameters
+    // number `dropped`, which the function only writes (never reads): the forward sweep of a
+    // reverse derivative calls it when it needs the callee's other Out arguments but has no
+    // buffer for those arrays (its own Out array parameters do not exist in the derivative).
+    // Empty when the function reads one of them (AdPrimalSlice.cpp). The copies are appended
+    // to the module after the derivatives (generatedSlices).
+    std::string withoutOutArrays(const std::string& name, const std::vector<size_t>& dropped);
+    std::vector<std::unique_ptr<ast::Function>>& generatedSlices() { return slices_; }
 
     void internalError(SourceLoc loc, const std::string& what);
 
@@ -93,6 +111,10 @@ private:
     std::unique_ptr<ast::Function> makeDfloat_;
     bool reportedInternal_ = false;
     std::map<std::pair<std::string, size_t>, bool> readsOut_;
+    // writtenMembers: absent = not computed yet, null = the whole struct.
+    std::map<std::pair<std::string, size_t>, std::unique_ptr<std::set<std::string>>> writtenMembers_;
+    std::vector<std::unique_ptr<ast::Function>> slices_;
+    std::map<std::pair<std::string, std::vector<size_t>>, std::string> sliceNames_;
 };
 
 // Fresh local names for one generated function: base, then base_2, base_3, ... avoiding every

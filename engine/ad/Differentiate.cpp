@@ -81,9 +81,10 @@ std::vector<std::string> missingStructs(AdContext& ctx, const std::vector<const 
     return order;
 }
 
-bool run(ast::Module& m, DiagnosticSink& diags) {
+bool run(ast::Module& m, DiagnosticSink& diags, const omp::ScopeOptions& scopes) {
     size_t errorsBefore = diags.errorCount();
     AdContext ctx(m, diags);
+    ctx.scopeOptions = scopes;
     std::vector<std::pair<size_t, DerivativeJob*>> declared;
     for (size_t i = 0; i < m.items.size(); ++i)
         if (auto* d = std::get_if<ast::DiffDecl>(&m.items[i]))
@@ -107,20 +108,24 @@ bool run(ast::Module& m, DiagnosticSink& diags) {
     for (auto& [i, j] : declared)
         if (j->fn) generated.push_back(j->fn.get());
     for (DerivativeJob* j : order) generated.push_back(j->fn.get());
+    for (const auto& f : ctx.generatedSlices()) generated.push_back(f.get());
     std::vector<std::string> structs = missingStructs(ctx, generated);
     if (diags.errorCount() > errorsBefore) return false;
 
     for (auto& [i, j] : declared) m.items[i] = std::move(*j->fn);
     for (const std::string& s : structs) m.items.emplace_back(materialisedStruct(ctx, s));
     for (DerivativeJob* j : order) m.items.emplace_back(std::move(*j->fn));
+    for (auto& f : ctx.generatedSlices()) m.items.emplace_back(std::move(*f));
     return true;
 }
 
 }  // namespace
 
-bool differentiate(ast::Module& m, DiagnosticSink& diags) {
+bool differentiate(ast::Module& m, DiagnosticSink& diags) { return differentiate(m, diags, {}); }
+
+bool differentiate(ast::Module& m, DiagnosticSink& diags, const omp::ScopeOptions& scopes) {
     try {
-        return run(m, diags);
+        return run(m, diags, scopes);
     } catch (const std::exception& e) {
         diags.error({1, 1}, "internal", std::string("internal compiler error: differentiation: ") + e.what());
         return false;

@@ -9,6 +9,7 @@
 // directly (see ad/TypedBuild.h) rather than re-running the checker.
 #pragma once
 
+#include "omp/ScopeReport.h"
 #include "syntax/Ast.h"
 #include "syntax/Diagnostics.h"
 
@@ -17,5 +18,7 @@ namespace lomaw::ad {
 // Returns true when no error was reported (errors here are internal compiler errors only:
 // every user error about derivatives is the checker's).
 bool differentiate(ast::Module& m, DiagnosticSink& diags);
+// The same, with adjoint scopes of parallel loops forced per variable (omp::ScopeOptions::force).
+bool differentiate(ast::Module& m, DiagnosticSink& diags, const omp::ScopeOptions& scopes);
 
 }  // namespace lomaw::ad

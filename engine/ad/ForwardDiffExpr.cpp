@@ -163,7 +163,7 @@ Dual ForwardDiffer::dual(const Expr& e) {
         case Expr::Kind::Member: {
             ExprPtr c = chain(e);
             ExprPtr val = tMember(copy(*c), "val", Type::floatType());
-            return {std::move(val), tMember(std::move(c), "dval", Type::floatType())};
+            return {std::move(val), seededTangent(e, tMember(std::move(c), "dval", Type::floatType()))};
         }
         case Expr::Kind::Neg: {
             Dual a = dual(*e.operands[0]);
@@ -177,6 +177,7 @@ Dual ForwardDiffer::dual(const Expr& e) {
                 b->loc = e.loc;
                 return {std::move(b), nullptr};
             }
+            if (Dual f; factoredDual(e, f)) return f;
             Dual a = dual(*e.operands[0]);
             Dual b = dual(*e.operands[1]);
             ExprPtr d;

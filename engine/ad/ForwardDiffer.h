@@ -35,6 +35,19 @@ private:
     ExprPtr hoist(ExprPtr call, SourceLoc loc);   // evaluates `call` into a temporary
     ExprPtr makeDual(Dual d);                     // make__dfloat(val, dval)
 
+    // ---- repeated leaves (ForwardDiffFactor.cpp)
+    // Tangents computed with some leaves' tangents replaced: `zero` ones by 0, or (when `one`
+    // is set) that leaf's by 1 and every other by 0.
+    struct Seeding {
+        std::vector<const ast::Expr*> zero;
+        const ast::Expr* one = nullptr;
+    };
+    const Seeding* seeding_ = nullptr;
+    // e's dual with the tangent factored per repeated leaf; false (result untouched) when e
+    // does not qualify.
+    bool factoredDual(const ast::Expr& e, Dual& result);
+    ExprPtr seededTangent(const ast::Expr& leaf, ExprPtr tangent) const;
+
     // ---- statements (ForwardDiffStmt.cpp)
     void block(const ast::Block& in, ast::Block& out);
     void stmt(const ast::Stmt& s, ast::Block& out);

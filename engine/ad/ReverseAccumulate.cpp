@@ -158,11 +158,13 @@ void ReverseDiffer::accumulate(const Expr& e, ExprPtr adj, ast::Block& out) {
                     accumulate(y, fMul(std::move(adj), primalValue(x)), out);
                     return;
                 case BinaryOp::Div:
-                    // x̄ += r̄/y; ȳ += −r̄·x/(y·y)
+                    // x̄ += r̄/y; ȳ += −(r̄/y/y)·x. Written so, not −r̄·x/(y·y), because r̄/y/y
+                    // is loop-invariant when r̄ and y are (a sum of x[i] / c): the C compiler
+                    // hoists it and the loop has no division left.
                     accumulate(x, fDiv(copy(*adj), primalValue(y)), out);
                     if (isActive(y))
-                        accumulate(y, fDiv(fMul(tNeg(std::move(adj)), primalValue(x)),
-                                           tBin(BinaryOp::Mul, primalValue(y), primalValue(y))), out);
+                        accumulate(y, fMul(tNeg(fDiv(fDiv(std::move(adj), primalValue(y)), primalValue(y))),
+                                           primalValue(x)), out);
                     return;
                 default: return;  // comparisons, and/or: no adjoint
             }
@@ -265,7 +267,18 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
             args.push_back(copy(*adj));
             // The overwritten value has no adjoint, unless the callee accumulates into the
             // location (then the entry value reaches the exit value with slope 1).
-            if (!p.resolved->isArray() && !ctx_.readsOutParam(call.name, i)) zeroInto(std::move(adj), after);
+            if (p.resolved->isArray() || ctx_.readsOutParam(call.name, i)) continue;
+            // Of a struct, only the members the callee writes: the others keep their value
+            // across the call, so their adjoints pass through.
+            const std::set<std::string>* members =
+                p.resolved->isStruct() ? ctx_.writtenMembers(call.name, i) : nullptr;
+            const MemberList* layout = members ? ctx_.members(p.resolved->structName) : nullptr;
+            if (!layout) {
+                zeroInto(std::move(adj), after);
+                continue;
+            }
+            for (const auto& [n, mt] : *layout)
+                if (members->count(n) && hasFloat(mt)) zeroInto(tMember(copy(*adj), n, mt), after);
             continue;
         }
         args.push_back(copy(a));

@@ -18,6 +18,13 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
 
     std::set<std::string> written;
     writtenRoots(primal.body, written);
+    // Scalar float adjoint outputs are accumulated in a register-sized local and added to the
+    // caller's location once at the end: through the pointer, every `_dx = _dx + e` in a loop
+    // would be a load and a store the C compiler cannot keep in a register (any other
+    // pointer may alias it). Only bodies with loops (straight-line code gains nothing), and
+    // not when adjoints are shared between threads (@simd: atomic updates) or parallel
+    // adjoint loops decide their scopes (docs/omp.md).
+    bool localScalarAdjoints = !shared_ && hasLoop(primal.body, false) && !hasLoop(primal.body, true);
     // Parameters: In x -> x, _dx; Out y -> _dy (sema::derivativeSignature's order).
     size_t k = 0;
     for (const ast::Param& p : primal.params) {
@@ -31,9 +38,11 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
         inParams_.insert(p.name);
         if (k + 1 < out.params.size() && hasFloat(p.resolved)) {
             const std::string& adj = out.params[k + 1].name;
-            if (written.count(p.name) && !p.resolved->isArray()) {
-                // The body overwrites its copy: its adjoint lives in a local until the end,
-                // where it is added to the caller's accumulator.
+            bool local = (written.count(p.name) && !p.resolved->isArray()) ||
+                         (localScalarAdjoints && p.resolved->isFloat());
+            if (local) {
+                // The body overwrites its copy (or a scalar, see above): its adjoint lives in
+                // a local until the end, where it is added to the caller's accumulator.
                 copiedInParams_.insert(p.name);
                 std::string local = names_.fresh("_d_" + p.name);
                 adjointName_[p.name] = local;
@@ -118,6 +127,16 @@ std::set<std::string> ReverseDiffer::enterNested() {
 namespace {
 void usedNames(const ast::Block& b, std::set<std::string>& out);
 }  // namespace
+
+bool ReverseDiffer::hasLoop(const ast::Block& b, bool parallelOnly) {
+    for (const StmtPtr& s : b) {
+        if (!s) continue;
+        bool loop = s->kind == Stmt::Kind::While || s->kind == Stmt::Kind::For;
+        if (parallelOnly ? s->pragma.has_value() : loop) return true;
+        if (hasLoop(s->body, parallelOnly) || hasLoop(s->orelse, parallelOnly)) return true;
+    }
+    return false;
+}
 
 void ReverseDiffer::leaveNested(std::set<std::string> outer, std::initializer_list<const ast::Block*> generated) {
     std::set<std::string> used;
@@ -215,11 +234,24 @@ void ReverseDiffer::push(const Tape& t, ExprPtr value, ast::Block& out) {
                           tBin(ast::BinaryOp::Add, tVar(t.counter, Type::intType(), loc_), tInt(1)), loc_));
 }
 
-// A static array of scalars is taped element by element (first to last; popped last first).
+bool ReverseDiffer::hasUnboundedArray(const TypePtr& t) {
+    if (!t) return false;
+    if (t->isArray()) return t->size <= 0 || hasUnboundedArray(t->elem);
+    if (t->isStruct())
+        if (const MemberList* ms = ctx_.members(t->structName))
+            for (const auto& [name, mt] : *ms)
+                if (hasUnboundedArray(mt)) return true;
+    return false;
+}
+
+// A static array is taped element by element (first to last; popped last first); nested
+// static arrays down to their scalar or struct elements.
 void ReverseDiffer::pushArray(const Tape& t, const Expr& array, ast::Block& out) {
     std::string i = names_.fresh("_i");
     ast::Block body;
-    push(t, tIndex(copy(array), tVar(i, Type::intType(), loc_)), body);
+    ExprPtr elem = tIndex(copy(array), tVar(i, Type::intType(), loc_));
+    if (elem->type && elem->type->isArray()) pushArray(t, *elem, body);
+    else push(t, std::move(elem), body);
     std::vector<ExprPtr> range;
     range.push_back(tInt(array.type->size));
     out.push_back(sFor(i, std::move(range), std::move(body), loc_));
@@ -228,7 +260,9 @@ void ReverseDiffer::pushArray(const Tape& t, const Expr& array, ast::Block& out)
 void ReverseDiffer::popArray(const Tape& t, const Expr& array, ast::Block& out) {
     std::string i = names_.fresh("_i");
     ast::Block body;
-    pop(t, tIndex(copy(array), tVar(i, Type::intType(), loc_)), body);
+    ExprPtr elem = tIndex(copy(array), tVar(i, Type::intType(), loc_));
+    if (elem->type && elem->type->isArray()) popArray(t, *elem, body);
+    else pop(t, std::move(elem), body);
     std::vector<ExprPtr> range;
     range.push_back(tInt(array.type->size - 1));
     range.push_back(tNeg(tInt(1)));

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "ad/AdContext.h"
+#include "omp/AffineExpr.h"
 #include "ad/TypedBuild.h"
 
 namespace lomaw::ad {
@@ -61,6 +62,8 @@ private:
     static void varsOf(const ast::Expr& e, std::set<std::string>& out);
     static bool hasCall(const ast::Expr& e);
     bool hasAdjointWork(const ast::Block& b);
+    // A loop anywhere in b; with parallelOnly, a `#pragma omp parallel for` loop.
+    static bool hasLoop(const ast::Block& b, bool parallelOnly);
 
     // ---- variables and storage (ReverseDiff.cpp)
     ExprPtr adjointOf(const ast::Expr& lvalue);  // the adjoint location of a chain, or null
@@ -74,6 +77,7 @@ private:
     void popArray(const Tape& t, const ast::Expr& array, ast::Block& out);
     long long capacity() const;
     long long byteSize(const TypePtr& t);
+    bool hasUnboundedArray(const TypePtr& t);  // run-time sized somewhere inside
     // Tapes (static arrays inside while loops) larger than this live on the heap instead.
     static constexpr long long kMaxStackTapeBytes = 64 * 1024;
     bool insideFor() const;
@@ -100,12 +104,17 @@ private:
     // when that replay writes nothing but primal privates and generated temporaries; otherwise
     // the tape state is restored and false returned (the reverse loop stays sequential).
     bool replayIteration(const ast::Stmt& s, ast::Block& replay);
-    // Adjoints analyseLoop makes atomic for `s` (arrays it makes reduction too: no array
-    // reduction copies in the backend); returns the previous set, to restore after the body.
+    // Adjoints analyseLoop makes atomic for `s` (reduction arrays too when no per-thread copy
+    // can cover their reads); returns the previous set, to restore after the body. Also runs
+    // the loop's forward sweep in parallel when it records nothing (parallelForwardLoop).
     std::set<std::string> enterParallel(const ast::Stmt& s);
-    // The pragma of the reverse loop: shared/private/firstprivate/reduction per adjoint and per
-    // primal variable the reverse body names, plus one comment per decision.
-    void attachAdjointPragma(const ast::Stmt& primalFor, ast::Stmt& reverseFor) const;
+    void parallelForwardLoop(const ast::Stmt& s);
+    // The pragma of the reverse loop out.back(): shared/private/firstprivate/reduction per
+    // adjoint and per primal variable the reverse body names, plus one comment per decision;
+    // the index ranges of array reductions are computed just before the loop.
+    void attachAdjointPragma(const ast::Stmt& primalFor, ast::Block& out);
+    ast::Pragma::ArrayReduction arrayExtent(const std::string& adjoint, const std::vector<omp::AffineExpr>& reads,
+                                            const std::string& loopVar, const ast::Stmt& reverseFor, ast::Block& out);
 
     // ---- adjoint propagation (ReverseAccumulate.cpp)
     // Adds `adj` (a float or struct expression, duplicated freely: keep it a variable or a

@@ -178,12 +178,16 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
     bool needed = false;
     for (size_t i = 0; i < c.operands.size(); ++i) {
         if (!writes[i]) continue;
+        // A run-time sized array parameter the callee consumes is not a reason to replay the
+        // call: it cannot be restored, and the reverse sweep reads it unconsumed.
+        if (!sig->params[i].isOut && (!c.operands[i]->type || c.operands[i]->type->size <= 0)) continue;
         const Expr* root = chainRoot(*c.operands[i]);
         if (root && !outParams_.count(root->name) && needed_.count(root->name)) needed = true;
     }
     if (!needed) return;
     std::vector<ExprPtr> args;
     std::vector<std::pair<size_t, Tape>> tapes;
+    std::vector<size_t> dropped;  // our own Out array parameters passed on
     for (size_t i = 0; i < c.operands.size(); ++i) {
         const Expr& a = *c.operands[i];
         if (!writes[i]) {
@@ -198,23 +202,26 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
         }
         if (root && outParams_.count(root->name)) {
             if (a.type && a.type->isUnboundedArray()) {
-                ctx_.internalError(a.loc, "reverse mode: an Out array parameter passed on beside a local "
-                                          "Out argument is not supported yet");
-                return;
+                dropped.push_back(i);  // no buffer of its size: call a copy without it
+                args.push_back(nullptr);
+                continue;
             }
             args.push_back(local("_unused_" + sig->params[i].name, a.type));
             continue;
         }
         if (root && reads_.count(root->name)) {
             if (a.type && a.type->isArray()) {
-                // A static array of scalars is saved element by element.
-                const TypePtr& e = a.type->elem;
-                if (a.type->size <= 0 || !e || !(e->isFloat() || e->isInt())) {
-                    ctx_.internalError(a.loc, "reverse mode: restoring an array of arrays or structs "
+                // A static array (of scalars, structs or static arrays of them) is saved
+                // element by element.
+                long long entries = 1;
+                TypePtr e = a.type;
+                for (; e && e->isArray(); e = e->elem) entries = e->size > 0 ? entries * e->size : -1;
+                if (entries <= 0 || !e || hasUnboundedArray(e)) {
+                    ctx_.internalError(a.loc, "reverse mode: restoring an array with run-time sized parts "
                                               "overwritten by a call is not supported yet");
                     return;
                 }
-                Tape t = newTape(root->name, e, s.loc, a.type->size);
+                Tape t = newTape(root->name, e, s.loc, entries);
                 t.elementwise = true;
                 pushArray(t, a, out);
                 tapes.emplace_back(i, t);
@@ -227,7 +234,21 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
         args.push_back(copy(a));
     }
     outArgTapes_[&s] = tapes;
-    out.push_back(sCall(tCall(c.name, std::move(args), c.type, c.loc), s.loc));
+    std::string callee = c.name;
+    if (!dropped.empty()) {
+        callee = ctx_.withoutOutArrays(c.name, dropped);
+        if (callee.empty()) {
+            ctx_.internalError(c.operands[dropped[0]]->loc,
+                               "reverse mode: an Out array parameter passed on beside a local Out argument "
+                               "to a function that reads it is not supported");
+            return;
+        }
+        std::vector<ExprPtr> kept;
+        for (ExprPtr& a : args)
+            if (a) kept.push_back(std::move(a));
+        args = std::move(kept);
+    }
+    out.push_back(sCall(tCall(callee, std::move(args), c.type, c.loc), s.loc));
 }
 
 }  // namespace lomaw::ad

@@ -11,17 +11,26 @@
 //    values the loop already overwrote); else the reverse loop stays sequential, as before.
 //  * a body with a while loop (one shared iteration counter) stays sequential.
 // Scopes: each adjoint by the analysis (shared / private / firstprivate / reduction(+) as a
-// real reduction for scalars; atomic -> every update is atomic_add, i.e. `omp atomic`; array
-// reductions are emitted as atomic updates: the backend has no per-thread array copies for
-// reductions). Primal variables the reverse body names keep the primal pragma's scope;
-// generated temporaries (_adj, tapes) are private. The decisions become Pragma::notes, which
-// the C backend prints as comments above the pragma. @simd functions and pragma loops nested
-// in a parallel adjoint loop are not parallelised (the latter run sequentially per thread).
+// real reduction for scalars; atomic -> every update is atomic_add, i.e. `omp atomic`; an
+// array reduction gets a zeroed per-thread copy covering the elements the loop's reads touch,
+// [lower, upper) computed before the loop from the affine read subscripts, summed into the
+// adjoint after the loop (Pragma::arrayReductions); arrays whose reads are not affine in the
+// loop variable and invariant names fall back to atomic updates). Primal variables the reverse
+// body names keep the primal pragma's scope; generated temporaries (_adj, tapes) are private.
+// The decisions become Pragma::notes, which the C backend prints as comments above the
+// pragma. @simd functions and pragma loops nested in a parallel adjoint loop are not
+// parallelised (the latter run sequentially per thread, as nested primal pragma loops do).
+//
+// The forward sweep of such a loop (the primal replayed for its values) runs under the
+// primal pragma when it records nothing: no tape push, no counter, only writes of primal
+// variables. It is then the race-free primal loop minus its Out writes.
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 
 #include "ad/ReverseDiffer.h"
+#include "omp/AccessInspector.h"
 #include "omp/ScopeAnalysis.h"
 
 namespace lomaw::ad {
@@ -50,6 +59,41 @@ void namesIn(const ast::Block& b, std::vector<std::string>& out, std::set<std::s
         namesIn(s->body, out, loopVars);
         namesIn(s->orelse, out, loopVars);
     }
+}
+
+// The read subscripts of x when a per-thread copy of _d_x can cover them: x a 1-D float
+// array and every read x[a*i + b] affine in the loop variable i, with b naming only ints the
+// loop does not modify (no index arrays, no variables of nested loops).
+std::optional<std::vector<omp::AffineExpr>> reductionReads(const omp::LoopAccesses& acc, const std::string& x,
+                                                           const TypePtr& type) {
+    if (!type || !type->isArray() || !type->elem || !type->elem->isFloat()) return std::nullopt;
+    const omp::VariableAccesses* v = acc.find(x);
+    if (!v || v->reads.empty() || !v->writes.empty()) return std::nullopt;
+    std::vector<omp::AffineExpr> out;
+    for (const omp::Access& r : v->reads) {
+        if (r.index.size() != 1 || !r.stable) return std::nullopt;
+        const omp::Subscript& sub = r.index[0];
+        if (sub.kind != omp::Subscript::Kind::Affine || sub.indirect) return std::nullopt;
+        for (const auto& [name, coef] : sub.affine.terms()) {
+            (void)coef;
+            if (name == acc.loopVar) continue;
+            if (acc.innerLoopVars.count(name) || acc.modified.count(name) || name.find('[') != std::string::npos)
+                return std::nullopt;
+        }
+        if (std::find(out.begin(), out.end(), sub.affine) == out.end()) out.push_back(sub.affine);
+    }
+    return out;
+}
+
+// a*i + b with i replaced by `at` (an int expression).
+ExprPtr affineAt(const omp::AffineExpr& e, const std::string& loopVar, const Expr& at) {
+    ExprPtr sum = tInt(e.constantTerm());
+    for (const auto& [name, coef] : e.terms()) {
+        ExprPtr term = name == loopVar ? copy(at) : tVar(name, Type::intType());
+        if (coef != 1) term = tBin(ast::BinaryOp::Mul, tInt(coef), std::move(term));
+        sum = tBin(ast::BinaryOp::Add, std::move(sum), std::move(term));
+    }
+    return sum;
 }
 
 std::string oneLine(std::string s) {
@@ -126,7 +170,7 @@ bool ReverseDiffer::replayIteration(const Stmt& s, ast::Block& replay) {
     };
     check(s.body);
     if (ok) {
-        const omp::LoopScopes scopes = omp::analyseLoop(primal_, s, {}, &ctx_.module);
+        const omp::LoopScopes scopes = omp::analyseLoop(primal_, s, ctx_.scopeOptions, &ctx_.module);
         std::set<std::string> adjoints, written, loopVars{s.name};
         for (const auto& [p, a] : adjointName_) adjoints.insert(a);
         writtenRoots(replay, written);
@@ -196,22 +240,57 @@ bool ReverseDiffer::replayIteration(const Stmt& s, ast::Block& replay) {
 
 std::set<std::string> ReverseDiffer::enterParallel(const Stmt& s) {
     std::set<std::string> before = atomicAdjoints_;
-    const omp::LoopScopes scopes = omp::analyseLoop(primal_, s, {}, &ctx_.module);
+    const omp::LoopScopes scopes = omp::analyseLoop(primal_, s, ctx_.scopeOptions, &ctx_.module);
+    const omp::LoopAccesses acc = omp::inspectLoop(primal_, s, &ctx_.module, omp::variableTypes(primal_));
     for (const omp::VariableScope& v : scopes.variables) {
         if (!v.adjoint) continue;
         auto adj = adjointName_.find(v.name);
         if (adj == adjointName_.end()) continue;
         auto t = varType_.find(v.name);
-        const bool array = t != varType_.end() && t->second && t->second->isArray();
-        if (*v.adjoint == omp::Scope::Atomic || (*v.adjoint == omp::Scope::Reduction && array))
+        const TypePtr type = t != varType_.end() ? t->second : nullptr;
+        const bool array = type && type->isArray();
+        const bool copies = array && reductionReads(acc, v.name, type).has_value();
+        if (*v.adjoint == omp::Scope::Atomic || (*v.adjoint == omp::Scope::Reduction && array && !copies))
             atomicAdjoints_.insert(adj->second);
     }
+    parallelForwardLoop(s);
     return before;
 }
 
-void ReverseDiffer::attachAdjointPragma(const Stmt& primalFor, Stmt& reverseFor) const {
+void ReverseDiffer::parallelForwardLoop(const Stmt& s) {
+    auto f = forwardLoop_.find(&s);
+    if (f == forwardLoop_.end() || !s.pragma) return;
+    Stmt& fwd = *f->second;
+    // Only primal variables may be written: a tape push, a counter or a generated temporary
+    // is one storage shared by all iterations.
+    std::set<std::string> written, loopVars{fwd.name};
+    writtenRoots(fwd.body, written);
+    forNames(fwd.body, loopVars);
+    for (const std::string& w : written)
+        if (!loopVars.count(w) && (!varType_.count(w) || outParams_.count(w))) return;
+    std::function<bool(const ast::Block&)> calls = [&](const ast::Block& b) {
+        for (const ast::StmtPtr& st : b) {
+            if (!st) continue;
+            // Tape reservations and frees are generated calls; any While needs a counter.
+            if (st->kind == Stmt::Kind::While) return true;
+            if (st->kind == Stmt::Kind::CallStmt && st->value && st->value->name.rfind("_", 0) == 0) return true;
+            if (calls(st->body) || calls(st->orelse)) return true;
+        }
+        return false;
+    };
+    if (calls(fwd.body)) return;
+    ast::Pragma pragma = *s.pragma;
+    pragma.notes = {"forward sweep of the parallel loop at line " + std::to_string(s.loc.line) +
+                    ": records nothing, runs with the primal scopes"};
+    fwd.pragma = std::move(pragma);
+}
+
+void ReverseDiffer::attachAdjointPragma(const Stmt& primalFor, ast::Block& out) {
     using Kind = ast::PragmaClause::Kind;
-    const omp::LoopScopes scopes = omp::analyseLoop(primal_, primalFor, {}, &ctx_.module);
+    Stmt& reverseFor = *out.back();
+    const omp::LoopScopes scopes = omp::analyseLoop(primal_, primalFor, ctx_.scopeOptions, &ctx_.module);
+    const omp::LoopAccesses acc = omp::inspectLoop(primal_, primalFor, &ctx_.module, omp::variableTypes(primal_));
+    ast::Block extents;  // the [lower, upper) ranges of array reductions, set before the loop
     std::map<std::string, std::string> primalOf;  // adjoint variable -> primal variable
     for (const auto& [p, a] : adjointName_) primalOf[a] = p;
 
@@ -249,8 +328,15 @@ void ReverseDiffer::attachAdjointPragma(const Stmt& primalFor, Stmt& reverseFor)
                 case omp::Scope::FirstPrivate: add(first, n); break;
                 case omp::Scope::Reduction:
                     if (auto t = varType_.find(p->second); t != varType_.end() && t->second && t->second->isArray()) {
-                        add(shared, n);
-                        decided += " (array: emitted as atomic updates)";
+                        auto reads = reductionReads(acc, p->second, t->second);
+                        if (reads) {
+                            pragma.arrayReductions.push_back(arrayExtent(n, *reads, acc.loopVar, reverseFor, extents));
+                            decided += " (per-thread copies of " + n + "[" + pragma.arrayReductions.back().lower + " : " +
+                                       pragma.arrayReductions.back().upper + "], summed after the loop)";
+                        } else {
+                            add(shared, n);
+                            decided += " (array read through non-affine subscripts: emitted as atomic updates)";
+                        }
                     } else {
                         add(red, n);
                     }
@@ -282,6 +368,54 @@ void ReverseDiffer::attachAdjointPragma(const Stmt& primalFor, Stmt& reverseFor)
     for (ast::PragmaClause* c : {&shared, &priv, &first, &red})
         if (!c->vars.empty()) pragma.clauses.push_back(std::move(*c));
     reverseFor.pragma = std::move(pragma);
+    if (!extents.empty()) {
+        ast::StmtPtr loop = std::move(out.back());
+        out.pop_back();
+        for (ast::StmtPtr& e : extents) out.push_back(std::move(e));
+        out.push_back(std::move(loop));
+    }
+}
+
+// lower = min, upper = max + 1 of every read subscript at the first and the last index of the
+// reverse loop range(R0, R1[, step]) (R0 first, R1 - step last); both 0 when it is empty.
+ast::Pragma::ArrayReduction ReverseDiffer::arrayExtent(const std::string& adjoint,
+                                                      const std::vector<omp::AffineExpr>& reads,
+                                                      const std::string& loopVar, const Stmt& reverseFor,
+                                                      ast::Block& out) {
+    const SourceLoc loc = reverseFor.loc;
+    ExprPtr lo = local("_lower", Type::intType()), hi = local("_upper", Type::intType());
+    out.push_back(sAssign(copy(*lo), tInt(0), loc));
+    out.push_back(sAssign(copy(*hi), tInt(0), loc));
+    long long step = 1;
+    if (reverseFor.rangeArgs.size() == 3) {
+        const Expr& st = *reverseFor.rangeArgs[2];
+        step = st.kind == Expr::Kind::IntLit ? st.intValue : -st.operands[0]->intValue;
+    }
+    const Expr& first = *reverseFor.rangeArgs[0];
+    ExprPtr last = tBin(step > 0 ? ast::BinaryOp::Sub : ast::BinaryOp::Add, copy(*reverseFor.rangeArgs[1]),
+                        tInt(step > 0 ? step : -step));
+    ast::Block body;
+    bool initial = true;
+    for (const omp::AffineExpr& r : reads)
+        for (const Expr* at : {&first, static_cast<const Expr*>(last.get())}) {
+            ExprPtr index = affineAt(r, loopVar, *at);
+            ExprPtr above = tBin(ast::BinaryOp::Add, copy(*index), tInt(1));
+            if (initial) {
+                body.push_back(sAssign(copy(*lo), std::move(index), loc));
+                body.push_back(sAssign(copy(*hi), std::move(above), loc));
+                initial = false;
+                continue;
+            }
+            ast::Block setLo, setHi;
+            setLo.push_back(sAssign(copy(*lo), copy(*index), loc));
+            body.push_back(sIf(tBin(ast::BinaryOp::Less, copy(*index), copy(*lo)), std::move(setLo), {}, loc));
+            setHi.push_back(sAssign(copy(*hi), copy(*above), loc));
+            body.push_back(sIf(tBin(ast::BinaryOp::Greater, std::move(above), copy(*hi)), std::move(setHi), {}, loc));
+        }
+    ExprPtr nonEmpty = tBin(step < 0 ? ast::BinaryOp::Greater : ast::BinaryOp::Less, copy(first),
+                            copy(*reverseFor.rangeArgs[1]));
+    out.push_back(sIf(std::move(nonEmpty), std::move(body), {}, loc));
+    return {adjoint, lo->name, hi->name};
 }
 
 }  // namespace lomaw::ad

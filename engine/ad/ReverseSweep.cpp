@@ -199,7 +199,7 @@ void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
         args.push_back(stepLit(-step));
     }
     out.push_back(sFor(s.name, std::move(args), std::move(body), s.loc));
-    if (parallel) attachAdjointPragma(s, *out.back());
+    if (parallel) attachAdjointPragma(s, out);
 }
 
 void ReverseDiffer::reverseCallStmt(const Stmt& s, ast::Block& out) {

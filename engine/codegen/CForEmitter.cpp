@@ -263,6 +263,33 @@ void CStmtEmitter::parallelFor(const Stmt& s, int indent) {
     }
 
     const bool parallel = scope_.parallelDepth == 0;
+    // Array reductions of generated adjoint loops: the originals and the table of per-thread
+    // copies, shared by the team (see arrayReductionCopies).
+    struct ArrayCopies {
+        std::string name, original, parts, count, lower, upper, elem;
+    };
+    std::vector<ArrayCopies> arrayCopies;
+    if (parallel)
+        for (const ast::Pragma::ArrayReduction& r : s.pragma->arrayReductions) {
+            const CVar* v = scope_.find(r.name);
+            const CVar* lo = scope_.find(r.lower);
+            const CVar* hi = scope_.find(r.upper);
+            if (!v || !lo || !hi || !v->type->isArray() || !v->type->elem) continue;  // updated in place
+            if (arrayCopies.empty()) {
+                out_.directive("#ifdef _OPENMP");
+                out_.line(in, "int omp_get_num_threads(void);", line);
+                out_.line(in, "int omp_get_thread_num(void);", line);
+                out_.directive("#endif");
+            }
+            ArrayCopies c{r.name, scope_.temp("ared"), scope_.temp("parts"), scope_.temp("nparts"), lo->cName,
+                          hi->cName, cValueType(*v->type->elem)};
+            out_.line(in, c.elem + "* " + c.original + " = " + v->cName + ";", line);
+            out_.line(in, c.elem + "** " + c.parts + " = 0;", line);
+            out_.line(in, "int " + c.count + " = 1;", line);
+            for (const std::string& t : {c.original, c.parts, c.count}) sharedTemps.push_back(t);
+            arrayCopies.push_back(std::move(c));
+        }
+    if (!arrayCopies.empty()) scope_.unit.usesIntDivision = true;  // <stdlib.h>, the error helper
     // Generated (adjoint) loops: the scope decisions, one comment line each (emit --stage omp).
     for (const std::string& note : s.pragma->notes) out_.line(in, "/* " + note + " */", pragmaLine);
     if (parallel) {
@@ -303,8 +330,41 @@ void CStmtEmitter::parallelFor(const Stmt& s, int indent) {
         out_.line(body, cDeclarator(*v.type, v.cName) + " = " + cZeroInitializer(*v.type) + ";", line);
         scope_.declare(r.name, {v.cName, v.type, CVar::Access::Value});
     }
+    const std::string oom = scope_.unit.names.runtimeErrorHelper() + "(\"out of memory for a per-thread adjoint copy\");";
+    for (const ArrayCopies& c : arrayCopies) {
+        // Each thread adds into its own zeroed copy; elements below `lower` are never touched
+        // (calloc'd pages that are never written cost no memory).
+        const std::string copy = scope_.find(c.name)->cName;
+        out_.line(body, c.elem + "* " + copy + " = (" + c.elem + "*)calloc((size_t)(" + c.upper + " > 0 ? " + c.upper +
+                            " : 1), sizeof(" + c.elem + "));", line);
+        out_.line(body, "if (!" + copy + ") " + oom, line);
+        ompDirective("single", body, line);
+        out_.line(body, "{", line);
+        out_.directive("#ifdef _OPENMP");
+        out_.line(body + 1, c.count + " = omp_get_num_threads();", line);
+        out_.directive("#endif");
+        out_.line(body + 1, c.parts + " = (" + c.elem + "**)calloc((size_t)" + c.count + ", sizeof(" + c.elem + "*));", line);
+        out_.line(body + 1, "if (!" + c.parts + ") " + oom, line);
+        out_.line(body, "}", line);
+        out_.directive("#ifdef _OPENMP");
+        out_.line(body, c.parts + "[omp_get_thread_num()] = " + copy + ";", line);
+        out_.directive("#else");
+        out_.line(body, c.parts + "[0] = " + copy + ";", line);
+        out_.directive("#endif");
+    }
     if (parallel) ompDirective("for", body, pragmaLine);
     rangeLoop(s, b, body);
+    for (const ArrayCopies& c : arrayCopies) {
+        // After the loop's barrier: every element summed over the copies, in thread order.
+        const std::string e = scope_.temp("e"), t = scope_.temp("t");
+        ompDirective("for", body, line);
+        out_.line(body, "for (int " + e + " = " + c.lower + "; " + e + " < " + c.upper + "; " + e + "++) {", line);
+        out_.line(body + 1, "for (int " + t + " = 0; " + t + " < " + c.count + "; " + t + "++) " + c.original + "[" + e +
+                                "] += " + c.parts + "[" + t + "][" + e + "];",
+                  line);
+        out_.line(body, "}", line);
+        out_.line(body, "free(" + scope_.find(c.name)->cName + ");", line);
+    }
     for (const Copy& r : reds) {
         if (parallel) ompDirective("atomic", body, line);
         out_.line(body, "*" + r.entry + " += " + r.original.cName + ";", line);
@@ -312,6 +372,7 @@ void CStmtEmitter::parallelFor(const Stmt& s, int indent) {
     if (parallel) --scope_.parallelDepth;
     scope_.pop();
     out_.line(in, "}", 0);
+    for (const ArrayCopies& c : arrayCopies) out_.line(in, "free(" + c.parts + ");", line);
     out_.line(indent, "}", 0);
 }
 

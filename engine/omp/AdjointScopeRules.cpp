@@ -153,6 +153,29 @@ VariableScope decideScope(const std::string& name, const TypePtr& type, const Pr
     out.name = name;
     out.primal = primal.scope;
     const std::string d = "_d_" + name;
+    // A forced scope (ScopeOptions::force): by name, else the "*" entry for every variable.
+    auto forcedEntry = options.force.find(name);
+    const bool forcedByName = forcedEntry != options.force.end();
+    if (!forcedByName) forcedEntry = options.force.find("*");
+    const std::optional<Scope> forced =
+        forcedEntry != options.force.end() ? std::optional<Scope>(forcedEntry->second) : std::nullopt;
+    // A forced scope that would give a wrong gradient is not applied; a name forced explicitly
+    // says so in `why`.
+    auto ignored = [&](const std::string& reason) {
+        if (forcedByName) out.why += " (forced " + std::string(scopeName(*forced)) + " ignored: " + reason + ")";
+    };
+    // Shared but forced atomic (always correct: updates become atomic, reads and resets of an
+    // element stay with the one iteration that owns it) or reduction (correct when x is not
+    // written: the reverse loop then only adds into _d_x).
+    auto applyForce = [&](bool written) {
+        if (!forced || *forced == Scope::Shared) return;
+        if (*forced == Scope::Atomic || (*forced == Scope::Reduction && !written)) {
+            out.adjoint = *forced;
+            out.why += "; " + std::string(scopeName(*forced)) + " as requested";
+        } else {
+            ignored(std::string("the loop writes ") + name + ": only shared or atomic is correct here");
+        }
+    };
     if (primal.source == PrimalScope::Source::LoopVariable) {
         out.why = "loop variable: private, an int with no adjoint";
         return out;
@@ -165,16 +188,19 @@ VariableScope decideScope(const std::string& name, const TypePtr& type, const Pr
         case Scope::Private:
             out.adjoint = Scope::Private;
             out.why = "private in the primal: each thread's " + d + " is its own";
+            if (forced && *forced != Scope::Private) ignored("private in the primal");
             return out;
         case Scope::FirstPrivate:
             out.adjoint = Scope::Reduction;
             out.why = "firstprivate: every thread's copy starts from the shared value, so the " + d +
                       " contributions of all threads are summed";
+            if (forced && *forced != Scope::Reduction) ignored("firstprivate in the primal");
             return out;
         case Scope::Reduction:
             out.adjoint = Scope::FirstPrivate;
             out.why = "reduction(+) in the primal: every iteration reads the same " + d +
                       ", which the loop does not change";
+            if (forced && *forced != Scope::FirstPrivate) ignored("reduction(+) in the primal");
             return out;
         default: break;
     }
@@ -194,6 +220,7 @@ VariableScope decideScope(const std::string& name, const TypePtr& type, const Pr
         out.adjoint = Scope::Shared;
         out.why = "write-only (" + joined(w) + "): " + d +
                   " is read and reset where the primal writes, elements no two threads share";
+        applyForce(true);
         return out;
     }
     SafeReads sr = safeReads(name, acc, allPrimal, fs);
@@ -205,6 +232,7 @@ VariableScope decideScope(const std::string& name, const TypePtr& type, const Pr
         out.why = (one ? "read " : "reads ") + joined(r) + (one ? " uses" : " use") + " the index " + sr.ownIndex +
                   (v->reads.front().index.size() > 1 ? " (dimension " + std::to_string(sr.ownDimension + 1) + ")" : "") +
                   ", different in every iteration: no two threads update the same " + d + " element";
+        applyForce(writes);
         return out;
     }
     if (sr.safe) {
@@ -214,6 +242,7 @@ VariableScope decideScope(const std::string& name, const TypePtr& type, const Pr
         out.why = (one ? "read " : "reads ") + joined(r) + (one ? " is" : " are") + " matched by writes of " + sr.witness +
                   (zero ? "" : " shifted by " + offsetText(sr.offset)) +
                   " in the same iteration: no two threads update the same " + d + " element";
+        applyForce(writes);
         return out;
     }
     const bool isArray = type && type->isArray();
@@ -222,19 +251,26 @@ VariableScope decideScope(const std::string& name, const TypePtr& type, const Pr
         isArray ? (oneUnsafe ? "read " : "reads ") + joined(sr.unsafe) + (oneUnsafe ? " is" : " are") +
                       " not written by the same iteration: threads may update the same " + d + " element"
                 : "every iteration reads " + name + ": all threads update the same " + d;
-    auto forced = options.force.find(name);
     if (writes) {
         out.adjoint = Scope::Atomic;
         out.why = racy + "; " + name + " is also written in the loop, so updates are atomic";
-        if (forced != options.force.end() && forced->second != Scope::Atomic)
-            out.why += " (forced scope ignored: only atomic is correct here)";
+        if (forced && *forced != Scope::Atomic) ignored("only atomic is correct here");
         return out;
     }
-    if (forced != options.force.end() &&
-        (forced->second == Scope::Reduction || forced->second == Scope::Atomic)) {
-        out.adjoint = forced->second;
-        out.why = racy + "; " + scopeName(forced->second) + " as requested";
+    if (forced && (*forced == Scope::Reduction || *forced == Scope::Atomic)) {
+        out.adjoint = *forced;
+        out.why = racy + "; " + scopeName(*forced) + " as requested";
         return out;
+    }
+    if (forced && *forced == Scope::Shared) {
+        out.why = racy;
+        ignored("threads may update the same element");
+        const std::string note = out.why.substr(racy.size());
+        out.why.clear();
+        // fall through to the cost choice below, then append the note
+        VariableScope rest = decideScope(name, type, primal, acc, allPrimal, ScopeOptions{options.reductionMaxElements, {}, options.fortranStyle});
+        rest.why += note;
+        return rest;
     }
     if (!isArray) {
         out.adjoint = Scope::Reduction;

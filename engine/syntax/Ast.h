@@ -102,6 +102,13 @@ struct Pragma {
     // Generated pragmas only (reverse-mode adjoint loops): one line per scope decision, emitted
     // by the C backend as comments above the pragma. Empty for written pragmas.
     std::vector<std::string> notes;
+    // Generated pragmas only: array adjoints reduced through per-thread copies (reduction(+) of
+    // an array). Each thread adds into its own zeroed copy of `name`; the copies are summed into
+    // the original over the elements [lower, upper), two int variables set before the loop.
+    struct ArrayReduction {
+        std::string name, lower, upper;
+    };
+    std::vector<ArrayReduction> arrayReductions;
 };
 
 // ---------------------------------------------------------------- statements

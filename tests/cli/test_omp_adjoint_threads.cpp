@@ -9,6 +9,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include <nlohmann/json.hpp>
@@ -266,6 +268,110 @@ TEST(AdjointThreadsEmit, OmpStageShowsTheAdjointLoopWithItsScopes) {
     const size_t primal = r.out.find("/* OpenMP scopes of the parallel loop at line 12");
     EXPECT_NE(primal, std::string::npos);
     EXPECT_EQ(r.out.find("/* OpenMP scopes of the parallel loop at line 12", primal + 1), std::string::npos);
+}
+
+// ---------------------------------------------------------------- forced adjoint scopes
+
+// d_stencil of adjoint_threads.py emitted with every adjoint forced to one scope
+// (`emit --stage c --adjoint-scope '*=SCOPE'`), compiled with OpenMP beside a driver and run
+// with 1, 2 and 4 threads: the hand-derived gradient for n = 5, and for n = 1000 (every thread
+// busy) the closed form _du[j] = w[j] + 0.5 [1 <= j-1 <= n-2] + 0.5 [1 <= j+1 <= n-2] for
+// j in 1..n-2 (and the 0.5 terms only at 0 and n-1), _dw[j] = u[j], with _dv = 1.
+const char* kStencilDriver = R"(
+#include <stdio.h>
+#include <math.h>
+int main(void) {
+    float u[5] = {1, 2, 3, 4, 5}, du[5] = {0}, w[5] = {10, 20, 30, 40, 50}, dw[5] = {0}, dv[5] = {1, 1, 1, 1, 1};
+    int dn = 0;
+    d_stencil(u, du, w, dw, dv, 5, &dn);
+    for (int k = 0; k < 5; k++) printf("%g %g %g\n", du[k], dw[k], dv[k]);
+    enum { N = 1000 };
+    static float U[N], DU[N], W[N], DW[N], DV[N];
+    for (int k = 0; k < N; k++) { U[k] = 0.001f * k; W[k] = 1.0f + 0.5f * (k % 7); DV[k] = 1.0f; }
+    d_stencil(U, DU, W, DW, DV, N, &dn);
+    double worst = 0;
+    for (int j = 0; j < N; j++) {
+        int inner = j >= 1 && j <= N - 2;
+        double edu = (inner ? W[j] : 0) + (j - 1 >= 1 && j - 1 <= N - 2 ? 0.5 : 0) + (j + 1 >= 1 && j + 1 <= N - 2 ? 0.5 : 0);
+        double edw = inner ? U[j] : 0, edv = inner ? 0 : 1;
+        worst = fmax(worst, fabs(DU[j] - edu) + fabs(DW[j] - edw) + fabs(DV[j] - edv));
+    }
+    printf("worst %g\n", worst);
+    return 0;
+}
+)";
+
+class ForcedScopes : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(ForcedScopes, GiveTheHandDerivedGradientWith1_2And4Threads) {
+    const std::string scope = GetParam();
+    const std::string file = kKernels + "/omp/adjoint_threads.py";
+    ProcessResult c = lomaw({"emit", file, "--stage", "c", "--adjoint-scope", "*=" + scope});
+    ASSERT_EQ(c.exitCode, 0) << c.err;
+    ProcessResult omp = lomaw({"emit", file, "--stage", "omp", "--adjoint-scope", "*=" + scope});
+    ASSERT_EQ(omp.exitCode, 0) << omp.err;
+    const size_t fn = omp.out.find("void d_stencil(float* u, float* _du");
+    const size_t body = omp.out.find("{", omp.out.find(")", fn));
+    // _du, _dw take the forced scope (shared only where safe: _du stays atomic); _dv, written
+    // by the primal, cannot be a reduction.
+    const std::string du = scope == "shared" ? "atomic" : scope;
+    EXPECT_NE(omp.out.find("/* _du (u): " + du, body), std::string::npos) << omp.out.substr(body, 3000);
+    EXPECT_NE(omp.out.find("/* _dw (w): " + scope, body), std::string::npos);
+    EXPECT_NE(omp.out.find(scope == "atomic" ? "/* _dv (v): atomic" : "/* _dv (v): shared", body), std::string::npos);
+    if (scope == "reduction") {
+        EXPECT_NE(omp.out.find("calloc(", body), std::string::npos);
+    }
+
+    TempKernel dir("", "unused.py");
+    const std::filesystem::path base = std::filesystem::path(dir.path()).parent_path();
+    const std::string source = (base / "stencil.c").string(), exe = (base / "stencil").string();
+    std::ofstream(source) << c.out << kStencilDriver;
+    const char* compiler = std::getenv("LOMAW_CC");
+    ProcessResult cc = runProcess({compiler && *compiler ? compiler : "/usr/bin/cc", "-O2", "-std=c11", "-fopenmp", "-w", source, "-lm", "-o", exe});
+    ASSERT_EQ(cc.exitCode, 0) << cc.err;
+    for (int threads : {1, 2, 4}) {
+        SCOPED_TRACE(scope + " with " + std::to_string(threads) + " threads");
+        ::setenv("OMP_NUM_THREADS", std::to_string(threads).c_str(), 1);
+        ProcessResult r = runProcess({exe});
+        ::unsetenv("OMP_NUM_THREADS");
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        const std::string hand = "0.5 0 1\n20.5 2 0\n31 3 0\n40.5 4 0\n0.5 0 1\n";
+        EXPECT_EQ(r.out.substr(0, hand.size()), hand);
+        const double worst = std::stod(r.out.substr(r.out.find("worst ") + 6));
+        EXPECT_LT(worst, 1e-4) << r.out;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(AdjointThreads, ForcedScopes, ::testing::Values("atomic", "reduction", "shared"));
+
+TEST(ForcedScopes, UnsafeSharedIsIgnoredAndBadItemsAreUsageErrors) {
+    const std::string file = kKernels + "/omp/adjoint_threads.py";
+    ProcessResult r = lomaw({"emit", file, "--stage", "omp", "--adjoint-scope", "u=shared"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("/* _du (u): atomic: reads u[i-1], u[i+1] are not written by the same iteration"),
+              std::string::npos);
+    EXPECT_NE(r.out.find("(forced shared ignored: threads may update the same element)"), std::string::npos);
+    ProcessResult bad = lomaw({"emit", file, "--stage", "c", "--adjoint-scope", "u=private"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(bad.out, "");
+    EXPECT_NE(bad.err.find("lomaw: error: --adjoint-scope u=private: unknown scope 'private'"), std::string::npos) << bad.err;
+}
+
+// The forward sweep of a loop that records nothing runs under the primal pragma; the reverse
+// loop of a pragma loop nested in a parallel one stays a plain loop (one level of threads).
+TEST(AdjointThreadsEmit, ForwardSweepRunsInParallelWhenItRecordsNothing) {
+    ProcessResult r = lomaw({"emit", kKernels + "/omp/adjoint_threads.py", "--stage", "omp"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const size_t fn = r.out.find("void d_private_square(float* x");
+    const size_t body = r.out.find("{", r.out.find(")", fn));
+    const size_t note = r.out.find("/* forward sweep of the parallel loop at line 71: records nothing", body);
+    ASSERT_NE(note, std::string::npos) << r.out.substr(body, 2000);
+    const size_t pragma = r.out.find("#pragma omp parallel", note);
+    const size_t adjoint = r.out.find("/* adjoint loop of the parallel loop at line 71", body);
+    EXPECT_LT(note, pragma);
+    EXPECT_LT(pragma, adjoint);
+    // The forward loop gets the primal's private copy of t.
+    EXPECT_NE(r.out.substr(pragma, adjoint - pragma).find("float t = 0.0f;"), std::string::npos);
 }
 
 }  // namespace

@@ -93,7 +93,47 @@ TEST(ScopeRules, ReadAndWrittenUnsafelyIsAtomicEvenWhenForced) {
     EXPECT_EQ(compact(loops[0]), "i:private/- u:shared/atomic");
     EXPECT_EQ(why(loops[0], "u"),
               "read u[i+1] is not written by the same iteration: threads may update the same _d_u element; u is also "
-              "written in the loop, so updates are atomic (forced scope ignored: only atomic is correct here)");
+              "written in the loop, so updates are atomic (forced reduction ignored: only atomic is correct here)");
+}
+
+TEST(ScopeRules, ForcedScopesApplyOnlyWhereTheyGiveTheSameGradient) {
+    // w read at its own index (safe -> shared), v write-only (shared), u read at i-1, i+1
+    // (unsafe, unbounded -> atomic). Forcing: atomic is always correct; reduction only for a
+    // variable the loop does not write (v keeps shared, with a note because it is named);
+    // shared only where already safe (u keeps atomic, with a note).
+    const char* src =
+        "def f(u : In[Array[float]], w : In[Array[float]], v : Out[Array[float]], n : In[int]):\n"
+        "    #pragma omp parallel for\n"
+        "    for i in range(1, n - 1):\n"
+        "        v[i] = w[i] * (u[i - 1] + u[i + 1])\n";
+    EXPECT_EQ(compact(scopesOf(src)[0]), "i:private/- w:shared/shared u:shared/atomic v:shared/shared");
+
+    ScopeOptions atomic;
+    atomic.force["*"] = Scope::Atomic;
+    auto a = scopesOf(src, atomic);
+    EXPECT_EQ(compact(a[0]), "i:private/- w:shared/atomic u:shared/atomic v:shared/atomic");
+    EXPECT_EQ(why(a[0], "w"),
+              "read w[i] uses the index i, different in every iteration: no two threads update the same _d_w "
+              "element; atomic as requested");
+
+    ScopeOptions reduction;
+    reduction.force["*"] = Scope::Reduction;
+    reduction.force["v"] = Scope::Reduction;
+    auto r = scopesOf(src, reduction);
+    EXPECT_EQ(compact(r[0]), "i:private/- w:shared/reduction u:shared/reduction v:shared/shared");
+    EXPECT_EQ(why(r[0], "v"),
+              "write-only (v[i]): _d_v is read and reset where the primal writes, elements no two threads share "
+              "(forced reduction ignored: the loop writes v: only shared or atomic is correct here)");
+
+    ScopeOptions shared;
+    shared.force["u"] = Scope::Shared;
+    shared.force["w"] = Scope::Shared;
+    auto s = scopesOf(src, shared);
+    EXPECT_EQ(compact(s[0]), "i:private/- w:shared/shared u:shared/atomic v:shared/shared");
+    EXPECT_EQ(why(s[0], "u"),
+              "reads u[i-1], u[i+1] are not written by the same iteration: threads may update the same _d_u "
+              "element; an unbounded array: atomic updates cost less than a private copy per thread (forced shared "
+              "ignored: threads may update the same element)");
 }
 
 TEST(ScopeRules, ReadWriteAtTheSameIndexIsShared) {

@@ -1,0 +1,119 @@
+// The shape of generated code where it matters for speed (docs/benchmarks.md, cheap-gradient
+// principle) and the reverse-mode cases docs/ad.md once listed as known limits.
+#include "AdTestSupport.h"
+
+namespace lomaw::ad::test {
+namespace {
+
+TEST(AdGeneratedCode, ForwardTangentOfARepeatedVariableIsFactored) {
+    auto d = differentiateSource(R"(
+def p(x : In[float]) -> float:
+    return x * x * x - 6.0 * x * x
+
+def q(x : In[float], s : In[float]) -> float:
+    return s + x * x
+
+d_p = fwd_diff(p)
+d_q = fwd_diff(q)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    // d/dx (x^3 - 6x^2) written as a coefficient in primal values times the one tangent.
+    EXPECT_EQ(functionText(d, "d_p"),
+              "def d_p(x : In[_dfloat]) -> _dfloat:\n"
+              "    return make__dfloat(x.val * x.val * x.val - 6.0 * x.val * x.val, "
+              "((x.val + x.val) * x.val + x.val * x.val - (6.0 * x.val + 6.0 * x.val)) * x.dval)");
+    // x * x alone keeps the product rule (no gain); s' stays the outermost addition.
+    EXPECT_EQ(functionText(d, "d_q"),
+              "def d_q(x : In[_dfloat], s : In[_dfloat]) -> _dfloat:\n"
+              "    return make__dfloat(s.val + x.val * x.val, s.dval + (x.dval * x.val + x.val * x.dval))");
+}
+
+TEST(AdGeneratedCode, ScalarAdjointsInLoopsAccumulateInLocalsAndQuotientAdjointIsHoistable) {
+    auto d = differentiateSource(R"(
+def f(x : In[Array[float]], n : In[int], m : In[float]) -> float:
+    s : float
+    for i in range(n):
+        s = s + x[i] / m
+    return s
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    EXPECT_EQ(functionText(d, "r_f"),
+              "def r_f(x : In[Array[float]], _dx : Out[Array[float]], n : In[int], _dn : Out[int], m : In[float], "
+              "_dm : Out[float], _dreturn : In[float]):\n"
+              "    _d_m : float\n"
+              "    _d_s : float\n"
+              "    _d_s = _dreturn\n"
+              "    for i in range(n - 1, -1, -1):\n"
+              "        _dx[i] = _dx[i] + _d_s / m\n"
+              "        _d_m = _d_m + -(_d_s / m / m) * x[i]\n"
+              "    _dm = _dm + _d_m");
+}
+
+TEST(AdGeneratedCode, StraightLineAndSimdCodeAccumulateIntoTheAdjointParameter) {
+    auto d = differentiateSource(R"(
+def f(x : In[float], y : In[float]) -> float:
+    return x * y
+
+@simd
+def k(x : In[Array[float]], m : In[float], z : Out[Array[float]]):
+    i : int = thread_id()
+    for j in range(3):
+        atomic_add(z[i], x[i] * m)
+
+r_f = rev_diff(f)
+r_k = rev_diff(k)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_f");
+    EXPECT_NE(t.find("    _dx = _dx + _dreturn * y\n"), std::string::npos) << t;
+    EXPECT_EQ(t.find("_d_x"), std::string::npos) << t;
+    std::string k = functionText(d, "r_k");
+    EXPECT_NE(k.find("atomic_add(_dm, "), std::string::npos) << k;
+    EXPECT_EQ(k.find("_d_m"), std::string::npos) << k;
+}
+
+TEST(AdGeneratedCode, CallWritingSomeMembersOfAStructOutArgumentZeroesOnlyTheirAdjoints) {
+    auto d = differentiateSource(R"(
+class Q:
+    a : float
+    b : float
+
+def seta(x : In[float], q : Out[Q]):
+    q.a = x * x
+
+def h(x : In[float], y : In[float]) -> float:
+    q : Q
+    q.b = y * 3.0
+    seta(x, q)
+    return q.a + q.b * x
+
+r_h = rev_diff(h)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_h");
+    EXPECT_NE(t.find("    _d_rev_seta(x, _dx, _d_q)\n    _d_q.a = 0.0\n    q.b = _t_q\n"), std::string::npos) << t;
+    EXPECT_EQ(t.find("_d_q.b = 0.0\n    _dy"), t.find("_d_q.b = 0.0")) << t;  // only when q.b = ... is undone
+}
+
+TEST(AdGeneratedCode, OutArrayParameterPassedOnBesideALocalCallsACopyWithoutIt) {
+    auto d = differentiateSource(R"(
+def h(x : In[float], a : Out[Array[float]], t : Out[float]):
+    a[0] = 2.0 * x
+    t = x * x
+
+def f(x : In[float], y : Out[Array[float]]) -> float:
+    t : float
+    h(x, y, t)
+    return t * x
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    EXPECT_NE(functionText(d, "r_f").find("    _d_sweep_h(x, t)\n"), std::string::npos) << functionText(d, "r_f");
+    EXPECT_EQ(functionText(d, "_d_sweep_h"), "def _d_sweep_h(x : In[float], t : Out[float]):\n    t = x * x");
+}
+
+}  // namespace
+}  // namespace lomaw::ad::test
