@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+
+#include "ProgressLine.h"
 #include <csignal>
 #include <sys/types.h>
 #include <unistd.h>
@@ -70,6 +72,7 @@ void CliRunner::start(const RunRequest& request) {
     file.close();
 
     timingsPath_.clear();
+    trajectoryPath_.clear();
     if (request.mode == RunRequest::Mode::MpiBatch) {
         const QString batchPath = dir_->filePath("batch.json");
         QFile batch(batchPath);
@@ -85,6 +88,30 @@ void CliRunner::start(const RunRequest& request) {
         lastArguments_ = {"mpirun", path, request.function, "--batch", batchPath,
                           "--workers", QString::number(request.workers), "--timings", timingsPath_};
         if (!request.hostfile.isEmpty()) lastArguments_ << "--hostfile" << request.hostfile;
+        if (request.progress) lastArguments_ << "--progress";
+    } else if (request.mode == RunRequest::Mode::Optimize) {
+        timingsPath_ = dir_->filePath("timings.json");
+        trajectoryPath_ = dir_->filePath("trajectory.json");
+        lastArguments_ = {"optimize", path, request.function, "--init", request.initJson,
+                          "--steps", QString::number(request.steps), "--lr", QString::number(request.learningRate, 'g', 9),
+                          "--method", request.method, "--workers", QString::number(request.workers),
+                          "--trajectory", trajectoryPath_, "--timings", timingsPath_};
+        if (!request.dataJson.isEmpty()) {
+            const QString dataPath = dir_->filePath("data.json");
+            QFile data(dataPath);
+            if (!data.open(QIODevice::WriteOnly)) {
+                RunResult r;
+                r.errors = "cannot write the data file";
+                finish(r);
+                return;
+            }
+            data.write(request.dataJson.toUtf8());
+            data.close();
+            lastArguments_ << "--data" << dataPath;
+        }
+        if (request.average) lastArguments_ << "--average";
+        if (!request.hostfile.isEmpty()) lastArguments_ << "--hostfile" << request.hostfile;
+        if (request.progress) lastArguments_ << "--progress";
     } else {
         lastArguments_ = {"run", path, request.function, "--args", request.argsJson};
     }
@@ -100,6 +127,10 @@ void CliRunner::start(const RunRequest& request) {
     process_->setChildProcessModifier([] { ::setpgid(0, 0); });
     connect(process_, &QProcess::finished, this, &CliRunner::onFinished);
     connect(process_, &QProcess::errorOccurred, this, &CliRunner::onError);
+    connect(process_, &QProcess::readyReadStandardError, this,
+            [this] { feedStandardError(process_->readAllStandardError()); });
+    stderrText_.clear();
+    stderrPartial_.clear();
     clock_.start();
     Q_EMIT started(cli + " " + lastArguments_.join(' '));
     process_->start();
@@ -125,10 +156,18 @@ void CliRunner::onFinished(int exitCode, QProcess::ExitStatus status) {
     r.exitCode = exitCode;
     r.seconds = double(clock_.elapsed()) / 1000.0;
     r.json = QString::fromUtf8(process_->readAllStandardOutput()).trimmed();
-    r.errors = QString::fromUtf8(process_->readAllStandardError()).trimmed();
+    feedStandardError(process_->readAllStandardError());
+    stderrText_ += stderrPartial_;
+    stderrPartial_.clear();
+    r.errors = QString::fromUtf8(stderrText_).trimmed();
+    stderrText_.clear();
     if (!timingsPath_.isEmpty()) {
         QFile timings(timingsPath_);
         if (timings.open(QIODevice::ReadOnly)) r.timingsJson = QString::fromUtf8(timings.readAll()).trimmed();
+    }
+    if (!trajectoryPath_.isEmpty()) {
+        QFile trajectory(trajectoryPath_);
+        if (trajectory.open(QIODevice::ReadOnly)) r.trajectoryJson = QString::fromUtf8(trajectory.readAll());
     }
     if (cancelled_) {
         r.status = RunResult::Status::Cancelled;
@@ -146,6 +185,20 @@ void CliRunner::onFinished(int exitCode, QProcess::ExitStatus status) {
         }
     }
     finish(r);
+}
+
+void CliRunner::feedStandardError(const QByteArray& bytes) {
+    stderrPartial_ += bytes;
+    qsizetype newline;
+    while ((newline = stderrPartial_.indexOf('\n')) >= 0) {
+        const QByteArray line = stderrPartial_.left(newline + 1);
+        stderrPartial_.remove(0, newline + 1);
+        ProgressUpdate update;
+        if (parseProgressLine(QString::fromUtf8(line).trimmed(), update))
+            Q_EMIT progress(update.done, update.total, update.unit);
+        else
+            stderrText_ += line;
+    }
 }
 
 void CliRunner::finish(RunResult result) {

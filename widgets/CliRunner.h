@@ -14,7 +14,7 @@
 namespace lomaw::gui {
 
 struct RunRequest {
-    enum class Mode { Single, MpiBatch };
+    enum class Mode { Single, MpiBatch, Optimize };
     Mode mode = Mode::Single;
     QString sourceText;
     QString fileName = "kernel.py";  // shown in diagnostics
@@ -27,6 +27,15 @@ struct RunRequest {
     int workers = 2;
     QString batchJson;
     QString hostfile;
+    bool progress = true;  // MpiBatch, Optimize: --progress (lines on stderr feed progress())
+    // Optimize: `lomaw optimize` of the loss-gradient function `function` over `workers`
+    // processes; the trajectory comes back in RunResult::trajectoryJson.
+    QString initJson = "[]";
+    QString dataJson;      // the DATA.json text (one list per array data parameter)
+    qint64 steps = 100;
+    double learningRate = 0.01;
+    QString method = "plain";
+    bool average = false;
 };
 
 struct RunResult {
@@ -35,7 +44,8 @@ struct RunResult {
     int exitCode = -1;
     QString json;      // stdout: the result object, when Ok
     QString errors;    // stderr: diagnostics and messages
-    QString timingsJson;  // MpiBatch: the timing breakdown {"build": s, ...}
+    QString timingsJson;  // MpiBatch, Optimize: the timing breakdown {"build": s, ...}
+    QString trajectoryJson;  // Optimize: every step (lomaw optimize --trajectory T.json)
     double seconds = 0;
     QString summary() const;  // one line for the log
 };
@@ -51,6 +61,9 @@ public:
     static QString locateCli();
 
     bool running() const;
+    // stderr of the child as it arrives: progress lines (ProgressLine.h) become progress()
+    // signals, the rest is kept for RunResult::errors. Public so tests can feed it lines.
+    void feedStandardError(const QByteArray& bytes);
     qint64 processId() const;
     QStringList lastArguments() const { return lastArguments_; }
     void start(const RunRequest& request);
@@ -59,6 +72,8 @@ public:
 Q_SIGNALS:
     void started(const QString& commandLine);
     void finished(const lomaw::gui::RunResult& result);
+    // A progress line of `lomaw mpirun/optimize --progress`: `done` of `total` `unit`.
+    void progress(qint64 done, qint64 total, const QString& unit);
 
 private:
     void onFinished(int exitCode, QProcess::ExitStatus status);
@@ -71,6 +86,9 @@ private:
     QStringList lastArguments_;
     bool cancelled_ = false;
     QString timingsPath_;
+    QString trajectoryPath_;
+    QByteArray stderrText_;     // stderr without the progress lines
+    QByteArray stderrPartial_;  // an incomplete last line
 };
 
 }  // namespace lomaw::gui

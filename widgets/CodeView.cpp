@@ -103,9 +103,13 @@ void CodeView::showResult(const StageText& result, bool kernelOk) {
         status_->setProperty("state", "stale");
         status_->show();
     } else if (result.ok) {
-        int first = text_->firstVisibleLine();
-        text_->setText(result.text);
-        text_->setFirstVisibleLine(first);
+        // Most keystrokes leave a stage's text as it was: then the pane is not reset (setText
+        // re-lexes and repaints the whole pane on the UI thread).
+        if (!hasText_ || text_->text() != result.text) {
+            int first = text_->firstVisibleLine();
+            text_->setText(result.text);
+            text_->setFirstVisibleLine(first);
+        }
         map_ = result.sourceLines;
         hasText_ = true;
         status_->hide();

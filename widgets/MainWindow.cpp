@@ -25,6 +25,7 @@
 #include "KernelFile.h"
 #include "LanguageHelp.h"
 #include "PlotPanel.h"
+#include "TimingPanel.h"
 #include "ProblemsView.h"
 #include "RunPanel.h"
 #include "ScopeTable.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), recovery_(recover
     codeViews_->create(kPaneStages, this);
     runPanel_ = new RunPanel(this);
     plotPanel_ = new PlotPanel(this);
+    timingPanel_ = new TimingPanel(this);
     scopeTable_ = new ScopeTable(this);
     scheduler_ = new AnalysisScheduler(this);
 
@@ -87,6 +89,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), recovery_(recover
     connect(editor_, &QsciScintilla::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
     connect(scopeTable_, &ScopeTable::loopActivated, this, [this](int line) { editor_->goTo(line); });
     connect(runPanel_, &RunPanel::functionSelected, this, &MainWindow::onFunctionChosen);
+    // Every MPI batch run adds one point to the timing series.
+    connect(runPanel_, &RunPanel::timingRecorded, timingPanel_, &TimingPanel::addPoint);
+    // An optimisation run's trajectory (and landscape) goes to the plots.
+    connect(runPanel_, &RunPanel::trajectoryReady, this, [this](const TrajectoryData& data) {
+        plotPanel_->setData(data);
+        if (QDockWidget* d = dockFor(plotPanel_)) {
+            d->show();
+            d->raise();
+        }
+    });
     runPanel_->setSourceProvider([this] {
         RunRequest r;
         r.sourceText = editor_->text();
@@ -144,9 +156,11 @@ void MainWindow::buildDocks() {
     QDockWidget* scopes = makeDock(scopeTable_, "Scopes", "dock_scopes", Qt::BottomDockWidgetArea);
     QDockWidget* run = makeDock(runPanel_, "Run", "dock_run", Qt::BottomDockWidgetArea);
     QDockWidget* plots = makeDock(plotPanel_, "Plots", "dock_plots", Qt::BottomDockWidgetArea);
+    QDockWidget* timings = makeDock(timingPanel_, "Timings", "dock_timings", Qt::BottomDockWidgetArea);
     tabifyDockWidget(problems, scopes);
     tabifyDockWidget(problems, run);
     tabifyDockWidget(problems, plots);
+    tabifyDockWidget(problems, timings);
     problems->raise();
     resizeDocks({code.at(1)}, {640}, Qt::Horizontal);
     resizeDocks({code.at(1), code.at(3)}, {420, 200}, Qt::Vertical);
@@ -195,6 +209,13 @@ void MainWindow::buildMenus() {
             d->raise();
         }
         plotPanel_->openFileDialog();
+    });
+    run->addAction("Load &timings (CSV)…", this, [this] {
+        if (QDockWidget* d = dockFor(timingPanel_)) {
+            d->show();
+            d->raise();
+        }
+        timingPanel_->loadCsvDialog();
     });
 
     QMenu* help = menuBar()->addMenu("&Help");
@@ -456,6 +477,7 @@ void MainWindow::setTheme(ThemeKind kind) {
     editor_->setDarkTheme(dark);
     codeViews_->setDarkTheme(dark);
     plotPanel_->setDarkTheme(dark);
+    timingPanel_->setDarkTheme(dark);
     for (QMenu* m : viewMenu_->findChildren<QMenu*>())
         for (QAction* a : m->actions())
             if (a->isCheckable() && !a->data().toString().isEmpty()) a->setChecked(a->data().toString() == themeName(kind));

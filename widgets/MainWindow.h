@@ -27,6 +27,7 @@ class PlotPanel;
 class ProblemsView;
 class RunPanel;
 class ScopeTable;
+class TimingPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -59,6 +60,7 @@ public:
     CodeViewSet* codeViews() const { return codeViews_; }
     RunPanel* runPanel() const { return runPanel_; }
     PlotPanel* plotPanel() const { return plotPanel_; }
+    TimingPanel* timingPanel() const { return timingPanel_; }
     ScopeTable* scopeTable() const { return scopeTable_; }
     AnalysisScheduler* scheduler() const { return scheduler_; }
     const AnalysisResult& lastAnalysis() const { return last_; }
@@ -97,6 +99,7 @@ private:
     CodeViewSet* codeViews_;
     RunPanel* runPanel_;
     PlotPanel* plotPanel_;
+    TimingPanel* timingPanel_;
     ScopeTable* scopeTable_;
     AnalysisScheduler* scheduler_;
     QComboBox* functionBox_ = nullptr;

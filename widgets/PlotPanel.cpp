@@ -1,5 +1,9 @@
 #include "PlotPanel.h"
 
+#include "ContourLines.h"
+#include <cmath>
+#include <limits>
+
 #include <qcustomplot.h>
 #include <QFile>
 #include <QFileDialog>
@@ -22,6 +26,10 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     loss_->graph(0)->setPen(QPen(QColor("#1c64c8"), 2));
     loss_->xAxis->setLabel("step");
     loss_->yAxis->setLabel("loss");
+    auto* marker = loss_->addGraph();  // the step the animation / slider is at
+    marker->setName("current step");
+    marker->setLineStyle(QCPGraph::lsNone);
+    marker->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor("#ff6b6b"), 9));
     loss_->legend->setVisible(true);
     loss_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 
@@ -43,15 +51,21 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     landscape_->plotLayout()->addElement(0, 1, scale_);
     map_->setColorScale(scale_);
     scale_->setGradient(viridis);  // the scale's gradient is the one the map draws with
+    // Layers: the colour map on "main", contour lines above it, the trajectory on top.
+    landscape_->addLayer("contours", landscape_->layer("main"), QCustomPlot::limAbove);
+    landscape_->addLayer("trajectory", landscape_->layer("contours"), QCustomPlot::limAbove);
     path_ = new QCPCurve(landscape_->xAxis, landscape_->yAxis);
+    path_->setLayer("trajectory");
     path_->setName("trajectory");
     path_->setPen(QPen(QColor("#ff6b6b"), 2));
     path_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QColor("#ff6b6b"), QColor("#ffffff"), 5));
     auto* start = landscape_->addGraph();
+    start->setLayer("trajectory");
     start->setName("start");
     start->setLineStyle(QCPGraph::lsNone);
     start->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(Qt::white, 2), QBrush(QColor("#2f9e44")), 11));
     auto* end = landscape_->addGraph();
+    end->setLayer("trajectory");
     end->setName("end");
     end->setLineStyle(QCPGraph::lsNone);
     end->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(QColor("#ffd43b"), 3), Qt::NoBrush, 16));
@@ -65,12 +79,19 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     replay_->setObjectName("plotReplay");
     replay_->setToolTip("Replay the trajectory step by step");
     replay_->setEnabled(false);
+    play_ = new QPushButton(QIcon(":/icons/run.svg"), "Play", this);
+    play_->setObjectName("plotPlay");
+    play_->setToolTip("Animate the trajectory from the start, one step at a time");
+    play_->setEnabled(false);
+    animation_.setInterval(80);
+    connect(&animation_, &QTimer::timeout, this, &PlotPanel::animationTick);
     auto* open = new QPushButton(QIcon(":/icons/open.svg"), "Open…", this);
     auto* exportButton = new QPushButton("Export…", this);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(open);
     bar->addWidget(exportButton);
+    bar->addWidget(play_);
     bar->addWidget(new QLabel("Step", this));
     bar->addWidget(replay_, 1);
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -85,6 +106,8 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     connect(open, &QPushButton::clicked, this, &PlotPanel::openFileDialog);
     connect(exportButton, &QPushButton::clicked, this, &PlotPanel::exportDialog);
     connect(replay_, &QSlider::valueChanged, this, &PlotPanel::showSteps);
+    connect(replay_, &QSlider::sliderPressed, this, &PlotPanel::stopAnimation);  // the user takes over
+    connect(play_, &QPushButton::clicked, this, [this] { animating() ? stopAnimation() : playAnimation(); });
     setDarkTheme(false);
 }
 
@@ -106,8 +129,13 @@ void PlotPanel::styleAxes(QCustomPlot* plot, bool dark) {
 }
 
 void PlotPanel::setDarkTheme(bool dark) {
+    dark_ = dark;
     styleAxes(loss_, dark);
     styleAxes(landscape_, dark);
+    // The landscape's legend sits on the colour map and shows white contour lines: dark glass.
+    landscape_->legend->setBrush(QColor(20, 22, 26, 170));
+    landscape_->legend->setTextColor(QColor("#f1f3f5"));
+    landscape_->legend->setBorderPen(QPen(QColor(255, 255, 255, 90)));
     const QColor fg = dark ? QColor("#c9ccd1") : QColor("#24292f");
     scale_->axis()->setTickLabelColor(fg);
     scale_->axis()->setLabelColor(fg);
@@ -132,6 +160,8 @@ void PlotPanel::setData(const TrajectoryData& data) {
     data_ = data;
     loss_->graph(0)->setData(data.steps, data.losses);
     loss_->rescaleAxes();
+    loss_->xAxis->scaleRange(1.06);  // room for the current-step marker at the ends
+    loss_->yAxis->scaleRange(1.08);
     loss_->replot();
 
     QStringList notes;
@@ -151,17 +181,18 @@ void PlotPanel::setData(const TrajectoryData& data) {
         map_->setVisible(false);
         notes << "no landscape grid in the file: trajectory only";
     }
+    rebuildContours();
+    if (!levels_.isEmpty()) notes << QString("%1 contour levels").arg(levels_.size());
     const bool twoParams = !data.parameters.isEmpty() && data.parameters.first().size() >= 2;
     if (!twoParams) notes << "fewer than two parameters: no landscape trajectory";
     landscape_->xAxis->setLabel(data.parameterNames.value(0, "p0"));
     landscape_->yAxis->setLabel(data.parameterNames.value(1, "p1"));
     status_->setText(notes.join(" · "));
-    replay_->setEnabled(twoParams && data.steps.size() > 1);
+    const bool replayable = twoParams && data.steps.size() > 1;
+    replay_->setEnabled(replayable);
+    play_->setEnabled(replayable);
     replay_->setRange(0, std::max(0, int(data.steps.size()) - 1));
-    {
-        QSignalBlocker block(replay_);
-        replay_->setValue(replay_->maximum());
-    }
+    animation_.stop();
     showSteps(replay_->maximum());
     landscape_->rescaleAxes();
     if (data.hasLandscape()) {
@@ -169,9 +200,89 @@ void PlotPanel::setData(const TrajectoryData& data) {
         landscape_->yAxis->setRange(data.gridY.first(), data.gridY.last());
     }
     landscape_->replot();
+    if (animateNewData_ && replayable) playAnimation();
+}
+
+void PlotPanel::rebuildContours() {
+    for (QCPCurve* c : contours_) landscape_->removePlottable(c);
+    contours_.clear();
+    levels_.clear();
+    if (!data_.hasLandscape()) return;
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (const QVector<double>& row : data_.gridLoss)
+        for (double v : row)
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+    levels_ = lomaw::gui::contourLevels(lo, hi, contourCount_, LevelSpacing::Quadratic);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (double level : levels_) {
+        // One curve per level; its polylines are separated by a NaN point (a gap in QCPCurve).
+        QVector<double> t, x, y;
+        for (const ContourLine& line : contourLines(data_.gridX, data_.gridY, data_.gridLoss, level)) {
+            if (!x.isEmpty()) {
+                t << t.size();
+                x << nan;
+                y << nan;
+            }
+            for (const QPointF& p : line.points) {
+                t << t.size();
+                x << p.x();
+                y << p.y();
+            }
+        }
+        if (x.isEmpty()) continue;
+        auto* curve = new QCPCurve(landscape_->xAxis, landscape_->yAxis);
+        curve->setLayer("contours");
+        curve->setName(contours_.isEmpty() ? "contours" : QString("level %1").arg(level, 0, 'g', 4));
+        curve->setPen(QPen(QColor(255, 255, 255, 170), 1));
+        curve->setSelectable(QCP::stNone);
+        curve->setData(t, x, y, true);
+        if (!contours_.isEmpty()) curve->removeFromLegend();  // one legend entry for all levels
+        contours_ << curve;
+    }
+}
+
+void PlotPanel::playAnimation() {
+    if (data_.steps.size() < 2) return;
+    showSteps(0);
+    play_->setText("Stop");
+    animation_.start();
+}
+
+void PlotPanel::stopAnimation() {
+    if (!animation_.isActive()) return;
+    animation_.stop();
+    play_->setText("Play");
+}
+
+void PlotPanel::animationTick() {
+    if (shown_ >= replay_->maximum()) {
+        stopAnimation();
+        Q_EMIT animationFinished();
+        return;
+    }
+    showSteps(shown_ + 1);
+    if (shown_ >= replay_->maximum()) {
+        stopAnimation();
+        Q_EMIT animationFinished();
+    }
 }
 
 void PlotPanel::showSteps(int upTo) {
+    upTo = std::clamp(upTo, 0, std::max(0, int(data_.steps.size()) - 1));
+    shown_ = upTo;
+    if (replay_->value() != upTo) {
+        QSignalBlocker block(replay_);
+        replay_->setValue(upTo);
+    }
+    if (upTo < data_.steps.size()) {
+        loss_->graph(1)->setData({data_.steps[upTo]}, {data_.losses[upTo]});
+    } else {
+        loss_->graph(1)->data()->clear();
+    }
+    loss_->replot();
     QVector<double> t, x, y;
     for (int k = 0; k <= upTo && k < data_.parameters.size(); ++k) {
         if (data_.parameters[k].size() < 2) break;

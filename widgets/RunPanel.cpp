@@ -1,6 +1,8 @@
 #include "RunPanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
@@ -8,6 +10,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -19,6 +22,7 @@
 #include <QTime>
 #include <QVBoxLayout>
 
+#include "BatchCsv.h"
 #include "ResultsView.h"
 
 namespace lomaw::gui {
@@ -48,7 +52,10 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     mode_->setObjectName("runMode");
     mode_->addItem("Single call");
     mode_->addItem("MPI batch");
-    mode_->setToolTip("Single call: lomaw run. MPI batch: lomaw mpirun, one call per input set on MPI workers");
+    mode_->addItem("MPI optimize");
+    mode_->setToolTip("Single call: lomaw run. MPI batch: lomaw mpirun, one call per input set on MPI workers. "
+                      "MPI optimize: lomaw optimize, gradient descent with a loss-gradient function, the data "
+                      "sharded over MPI workers");
     workers_ = new QSpinBox(this);
     workers_->setRange(1, 256);
     workers_->setValue(2);
@@ -59,16 +66,65 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     sets_->setPrefix("sets ");
     sets_->setToolTip("The batch: this many copies of the inputs above (unless a batch file is chosen)");
     batchButton_ = new QPushButton("Batch file…", this);
-    batchButton_->setToolTip("A JSON list of argument lists (the --args format), one per input set");
+    batchButton_->setToolTip("A JSON list of argument lists (the --args format), or a CSV with one row of "
+                             "numbers per input set (one column per parameter)");
+    // MPI optimize: initial parameters, data file, steps, step size, method, --average, and the
+    // size of the landscape grid evaluated afterwards (two parameters).
+    optimizeRow_ = new QWidget(this);
+    init_ = new QLineEdit("[0.0, 0.0]", optimizeRow_);
+    init_->setObjectName("optimizeInit");
+    init_->setToolTip("--init: the initial parameters, a JSON list");
+    dataButton_ = new QPushButton("Data file…", optimizeRow_);
+    dataButton_->setToolTip("--data: a JSON file with one list per array data parameter");
+    steps_ = new QSpinBox(optimizeRow_);
+    steps_->setRange(0, 10000000);
+    steps_->setValue(100);
+    steps_->setPrefix("steps ");
+    learningRate_ = new QDoubleSpinBox(optimizeRow_);
+    learningRate_->setDecimals(6);
+    learningRate_->setRange(0, 1000);
+    learningRate_->setValue(0.01);
+    learningRate_->setPrefix("lr ");
+    method_ = new QComboBox(optimizeRow_);
+    method_->addItems({"plain", "momentum", "adam"});
+    average_ = new QCheckBox("average", optimizeRow_);
+    average_->setToolTip("--average: divide loss and gradient by the number of data points");
+    landscapeSize_ = new QSpinBox(optimizeRow_);
+    landscapeSize_->setRange(0, 101);
+    landscapeSize_->setValue(21);
+    landscapeSize_->setPrefix("landscape ");
+    landscapeSize_->setSpecialValueText("no landscape");
+    landscapeSize_->setToolTip("After a run of two parameters, evaluate the loss on an n x n grid around the "
+                               "trajectory (one more lomaw mpirun) for the landscape plot");
+    auto* optimizeLayout = new QHBoxLayout(optimizeRow_);
+    optimizeLayout->setContentsMargins(0, 0, 0, 0);
+    optimizeLayout->addWidget(new QLabel("init", optimizeRow_));
+    optimizeLayout->addWidget(init_, 1);
+    optimizeLayout->addWidget(dataButton_);
+    optimizeLayout->addWidget(steps_);
+    optimizeLayout->addWidget(learningRate_);
+    optimizeLayout->addWidget(method_);
+    optimizeLayout->addWidget(average_);
+    optimizeLayout->addWidget(landscapeSize_);
+    connect(dataButton_, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, "Data set", QString(), "JSON (*.json);;All files (*)");
+        if (path.isEmpty()) return;
+        dataFile_ = path;
+        dataButton_->setText(QFileInfo(path).fileName());
+    });
     auto updateMode = [this] {
         const bool batch = mode_->currentIndex() == 1;
-        workers_->setVisible(batch);
+        const bool optimize = mode_->currentIndex() == 2;
+        workers_->setVisible(batch || optimize);
         sets_->setVisible(batch);
         batchButton_->setVisible(batch);
+        optimizeRow_->setVisible(optimize);
+        params_->setEnabled(!optimize);  // optimize takes init and data instead
     };
     connect(mode_, &QComboBox::currentIndexChanged, this, updateMode);
     connect(batchButton_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, "Batch of input sets", QString(), "JSON (*.json);;All files (*)");
+        const QString path = QFileDialog::getOpenFileName(this, "Batch of input sets", QString(),
+                                                          "Batches (*.json *.csv);;JSON (*.json);;CSV (*.csv);;All files (*)");
         if (!path.isEmpty()) setBatchFile(path);
     });
     updateMode();
@@ -86,8 +142,9 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1);
     progress_->setValue(0);
+    progress_->setObjectName("runProgress");
     progress_->setTextVisible(false);
-    progress_->setMaximumHeight(6);
+    progress_->setMaximumHeight(18);
     log_ = new QPlainTextEdit(this);
     log_->setObjectName("runLog");
     log_->setReadOnly(true);
@@ -120,6 +177,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     inputsLayout->addLayout(form);
     inputsLayout->addWidget(params_, 1);
     inputsLayout->addLayout(batchRow);
+    inputsLayout->addWidget(optimizeRow_);
     inputsLayout->addLayout(options);
     inputsLayout->addWidget(progress_);
 
@@ -142,6 +200,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     connect(cancelButton_, &QPushButton::clicked, this, &RunPanel::cancel);
     connect(runner_, &CliRunner::started, this, [this](const QString& cmd) { appendLog("$ " + cmd); });
     connect(runner_, &CliRunner::finished, this, &RunPanel::onFinished);
+    connect(runner_, &CliRunner::progress, this, &RunPanel::onProgress);
 }
 
 const FunctionInfo* RunPanel::current() const {
@@ -230,6 +289,54 @@ void RunPanel::setMpiBatch(bool on, int workers, int sets) {
 void RunPanel::setBatchFile(const QString& path) {
     batchFile_ = path;
     batchButton_->setText(path.isEmpty() ? "Batch file…" : QFileInfo(path).fileName());
+    if (path.isEmpty()) return;
+    QString json, error;
+    int sets = 0;
+    if (readBatchFile(path, json, sets, error)) appendLog(QString("Batch %1: %2 input set(s)").arg(QFileInfo(path).fileName()).arg(sets));
+    else appendLog(QString("Batch %1: %2").arg(QFileInfo(path).fileName(), error));
+}
+
+void RunPanel::setOptimize(bool on, const OptimizeSettings& o) {
+    mode_->setCurrentIndex(on ? 2 : 0);
+    init_->setText(o.init);
+    dataFile_ = o.dataFile;
+    dataButton_->setText(o.dataFile.isEmpty() ? "Data file…" : QFileInfo(o.dataFile).fileName());
+    steps_->setValue(o.steps);
+    learningRate_->setValue(o.learningRate);
+    method_->setCurrentText(o.method);
+    average_->setChecked(o.average);
+    workers_->setValue(o.workers);
+    landscapeSize_->setValue(o.landscapeSize);
+}
+
+bool RunPanel::readBatchFile(const QString& path, QString& json, int& sets, QString& error) const {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = "cannot read the file";
+        return false;
+    }
+    const QString text = QString::fromUtf8(file.readAll());
+    if (path.endsWith(".csv", Qt::CaseInsensitive)) {
+        const FunctionInfo* f = current();
+        BatchCsv batch;
+        if (!csvToBatch(text, batch, error, f ? int(f->params.size()) : 0, f ? f->name : QString())) return false;
+        json = batch.json;
+        sets = batch.sets;
+        return true;
+    }
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parse);
+    if (parse.error != QJsonParseError::NoError) {
+        error = QString("not valid JSON at offset %1: %2").arg(parse.offset).arg(parse.errorString());
+        return false;
+    }
+    if (!doc.isArray()) {
+        error = "a batch is a JSON list of argument lists";
+        return false;
+    }
+    json = text;
+    sets = int(doc.array().size());
+    return true;
 }
 
 void RunPanel::appendLog(const QString& text) {
@@ -243,6 +350,41 @@ void RunPanel::run() {
         appendLog("Nothing to run: the kernel has no function yet (or has errors).");
         return;
     }
+    RunRequest request = provider_();
+    request.function = f->name;
+    request.timeoutSeconds = timeout_->value();
+    request.workers = workers_->value();
+    running_ = *f;
+    const int mode = mode_->currentIndex();
+    runningBatch_ = mode == 1;
+    if (mode == 2) {
+        // MPI optimisation: the inputs are the initial parameters and the data file.
+        QJsonParseError error;
+        const QJsonDocument init = QJsonDocument::fromJson(init_->text().toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !init.isArray()) {
+            appendLog("The initial parameters must be a JSON list of numbers, e.g. [0.0, 0.0]");
+            return;
+        }
+        request.mode = RunRequest::Mode::Optimize;
+        request.initJson = init_->text().trimmed();
+        if (!dataFile_.isEmpty()) {
+            QFile data(dataFile_);
+            if (!data.open(QIODevice::ReadOnly)) {
+                appendLog("Cannot read the data file " + dataFile_);
+                return;
+            }
+            request.dataJson = QString::fromUtf8(data.readAll());
+        }
+        request.steps = steps_->value();
+        request.learningRate = learningRate_->value();
+        request.method = method_->currentText();
+        request.average = average_->isChecked();
+        runningWorkers_ = request.workers;
+        lastRequest_ = request;
+        phase_ = Phase::Optimize;
+        startRun(request, QString("optimising with %1 …").arg(f->name));
+        return;
+    }
     // Catch malformed JSON here, with the row that has it, before starting a process.
     const QString args = argumentsJson();
     QJsonParseError error;
@@ -251,33 +393,35 @@ void RunPanel::run() {
         appendLog("The arguments are not valid JSON: " + error.errorString() + " in " + args);
         return;
     }
-    RunRequest request = provider_();
-    request.function = f->name;
     request.argsJson = args;
     if (f->simd) request.threads = threads_->value();
-    request.timeoutSeconds = timeout_->value();
-    runningBatch_ = mode_->currentIndex() == 1;
     if (runningBatch_) {
         request.mode = RunRequest::Mode::MpiBatch;
-        request.workers = workers_->value();
         if (!batchFile_.isEmpty()) {
-            QFile batch(batchFile_);
-            if (!batch.open(QIODevice::ReadOnly)) {
-                appendLog("Cannot read the batch file " + batchFile_);
+            QString error;
+            if (!readBatchFile(batchFile_, request.batchJson, runningSets_, error)) {
+                appendLog(QString("Batch %1: %2").arg(QFileInfo(batchFile_).fileName(), error));
+                results_->showMessage("The batch file is malformed: " + error);
                 return;
             }
-            request.batchJson = QString::fromUtf8(batch.readAll());
         } else {
             QStringList sets;
             for (int k = 0; k < sets_->value(); ++k) sets << args;
             request.batchJson = "[" + sets.join(",\n") + "]";
+            runningSets_ = sets_->value();
         }
+        runningWorkers_ = request.workers;
     }
-    running_ = *f;
+    phase_ = runningBatch_ ? Phase::Batch : Phase::Call;
+    startRun(request, "running " + f->name + " …");
+}
+
+void RunPanel::startRun(const RunRequest& request, const QString& what) {
     runButton_->setEnabled(false);
     cancelButton_->setEnabled(true);
-    progress_->setRange(0, 0);  // busy: a single call has no measurable progress
-    results_->showMessage("running " + f->name + " …");
+    progress_->setRange(0, 0);  // busy until the first progress line (a single call has none)
+    progress_->setTextVisible(false);
+    results_->showMessage(what);
     runner_->start(request);
 }
 
@@ -287,15 +431,49 @@ void RunPanel::cancel() {
     runner_->cancel();
 }
 
-void RunPanel::onFinished(const RunResult& result) {
+void RunPanel::onProgress(qint64 done, qint64 total, const QString& unit) {
+    if (total <= 0) return;
+    // QProgressBar counts in int: scale huge batches down.
+    const qint64 scale = total > 1000000 ? total / 1000000 + 1 : 1;
+    progress_->setRange(0, int(total / scale));
+    progress_->setValue(int(done / scale));
+    progress_->setFormat(QString("%1 / %2 %3").arg(done).arg(total).arg(unit));
+    progress_->setTextVisible(true);
+}
+
+void RunPanel::finishUi(bool ok) {
     runButton_->setEnabled(true);
     cancelButton_->setEnabled(false);
-    progress_->setRange(0, 1);
-    progress_->setValue(result.status == RunResult::Status::Ok ? 1 : 0);
+    if (progress_->maximum() == 0 || !ok) {
+        // No progress lines (a single call) or a failure: full when done, empty when not.
+        progress_->setTextVisible(false);
+        progress_->setRange(0, 1);
+        progress_->setValue(ok ? 1 : 0);
+    } else {
+        progress_->setValue(progress_->maximum());
+    }
+}
+
+void RunPanel::onFinished(const RunResult& result) {
+    const Phase phase = phase_;
+    phase_ = Phase::Idle;
+    const bool ok = result.status == RunResult::Status::Ok;
     if (!result.errors.isEmpty()) appendLog(result.errors);
     appendLog(QString("%1 (exit code %2)").arg(result.summary()).arg(result.exitCode));
     if (!result.timingsJson.isEmpty()) appendLog("timings (s): " + result.timingsJson);
-    if (result.status == RunResult::Status::Ok) {
+    if (phase == Phase::Optimize) return onOptimizeFinished(result);
+    if (phase == Phase::Landscape) return onLandscapeFinished(result);
+    finishUi(ok);
+    if (runningBatch_ && ok && !result.timingsJson.isEmpty()) {
+        TimingPoint point;
+        point.kind = "mpirun";
+        point.workers = runningWorkers_;
+        point.sets = runningSets_;
+        QString error;
+        if (parseTimingsJson(result.timingsJson, point, error)) Q_EMIT timingRecorded(point);
+        else appendLog("timings not recorded: " + error);
+    }
+    if (ok) {
         appendLog(result.json.size() > 4000 ? result.json.left(4000) + " …" : result.json);
         if (runningBatch_) results_->showBatchResult(result.json, running_);
         else results_->showResult(result.json, running_);
@@ -303,6 +481,65 @@ void RunPanel::onFinished(const RunResult& result) {
         results_->showMessage(result.summary() + (result.errors.isEmpty() ? QString() : ": " + result.errors.section('\n', 0, 0)));
     }
     Q_EMIT runFinished(result);
+}
+
+void RunPanel::onOptimizeFinished(const RunResult& result) {
+    const bool ok = result.status == RunResult::Status::Ok;
+    if (!ok) {
+        finishUi(false);
+        results_->showMessage(result.summary() + (result.errors.isEmpty() ? QString() : ": " + result.errors.section('\n', 0, 0)));
+        Q_EMIT runFinished(result);
+        return;
+    }
+    appendLog("last step: " + result.json);
+    optimizeResult_ = result;
+    TimingPoint point;
+    point.kind = "optimize";
+    point.workers = runningWorkers_;
+    point.steps = lastRequest_.steps;
+    QString error;
+    if (parseTimingsJson(result.timingsJson, point, error)) Q_EMIT timingRecorded(point);
+    trajectory_ = TrajectoryData();
+    if (!parseTrajectory(result.trajectoryJson, "trajectory.json", trajectory_, error)) {
+        finishUi(false);
+        results_->showMessage("The trajectory could not be read: " + error);
+        Q_EMIT runFinished(result);
+        return;
+    }
+    results_->showMessage(QString("%1 steps, final loss %2").arg(trajectory_.steps.size() - 1)
+                              .arg(trajectory_.losses.isEmpty() ? 0.0 : trajectory_.losses.last(), 0, 'g', 6));
+    // Two parameters: evaluate the landscape around the trajectory before showing it.
+    const int n = landscapeSize_->value();
+    const bool twoParams = !trajectory_.parameters.isEmpty() && trajectory_.parameters.first().size() == 2;
+    if (twoParams && n >= 2) {
+        grid_ = landscapeAround(trajectory_, n);
+        RunRequest landscape = lastRequest_;
+        landscape.mode = RunRequest::Mode::MpiBatch;
+        averaging_ = lastRequest_.average;
+        if (landscapeBatch(running_, lastRequest_.dataJson, grid_, landscape.batchJson, dataPoints_, error)) {
+            appendLog(QString("Landscape: the loss on a %1 x %1 grid around the trajectory (lomaw mpirun)").arg(n));
+            phase_ = Phase::Landscape;
+            lastRequest_ = landscape;
+            progress_->setRange(0, 0);
+            runner_->start(landscape);
+            return;
+        }
+        appendLog("No landscape: " + error);
+    }
+    finishUi(true);
+    Q_EMIT trajectoryReady(trajectory_);
+    Q_EMIT runFinished(result);
+}
+
+void RunPanel::onLandscapeFinished(const RunResult& result) {
+    QString error;
+    if (result.status != RunResult::Status::Ok)
+        appendLog("No landscape: the grid run failed");
+    else if (!landscapeFromResults(result.json, grid_, averaging_, dataPoints_, trajectory_, error))
+        appendLog("No landscape: " + error);
+    finishUi(true);  // the optimisation itself succeeded
+    Q_EMIT trajectoryReady(trajectory_);
+    Q_EMIT runFinished(optimizeResult_);
 }
 
 }  // namespace lomaw::gui

@@ -1,6 +1,9 @@
 // The run panel: a function chooser, one input row per parameter (a JSON value prefilled with
-// zeros of the right shape), --threads for @simd functions, a timeout, Run / Cancel, a log and
-// the results. Runs go through CliRunner (a `lomaw run` child process).
+// zeros of the right shape), --threads for @simd functions, a timeout, Run / Cancel, a progress
+// bar, a log and the results. Runs go through CliRunner (a `lomaw` child process). Modes: a
+// single call (`lomaw run`), an MPI batch (`lomaw mpirun`, JSON or CSV batch) and an MPI
+// optimisation (`lomaw optimize`): its trajectory goes to the plots, and for two parameters the
+// panel then evaluates the loss landscape around it with one more mpirun (LandscapeGrid).
 #pragma once
 
 #include <QWidget>
@@ -8,8 +11,13 @@
 
 #include "Analysis.h"
 #include "CliRunner.h"
+#include "LandscapeGrid.h"
+#include "TimingData.h"
+#include "TrajectoryData.h"
 
+class QCheckBox;
 class QComboBox;
+class QLineEdit;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
@@ -21,6 +29,18 @@ class QTableWidget;
 namespace lomaw::gui {
 
 class ResultsView;
+
+// The inputs of the MPI optimisation mode (RunPanel::setOptimize).
+struct OptimizeSettings {
+    QString init = "[0.0, 0.0]";
+    QString dataFile;
+    int steps = 100;
+    double learningRate = 0.01;
+    QString method = "plain";
+    bool average = false;
+    int workers = 2;
+    int landscapeSize = 21;  // grid points per axis of the landscape; 0: none
+};
 
 class RunPanel : public QWidget {
     Q_OBJECT
@@ -41,11 +61,17 @@ public:
     // MPI batch mode: `sets` copies of the parameter rows (or the batch file, when one is
     // chosen) over `workers` MPI worker processes.
     void setMpiBatch(bool on, int workers = 2, int sets = 4);
+    // A batch file: JSON (a list of --args lists) or CSV (one row of numbers per input set,
+    // BatchCsv.h). Reads and checks it; false with `error` (naming line and column for CSV).
     void setBatchFile(const QString& path);
+    // MPI optimisation mode: `lomaw optimize` of the selected loss-gradient function.
+    void setOptimize(bool on, const OptimizeSettings& settings = OptimizeSettings());
+    bool readBatchFile(const QString& path, QString& json, int& sets, QString& error) const;
 
     CliRunner* runner() const { return runner_; }
     ResultsView* results() const { return results_; }
     QPlainTextEdit* log() const { return log_; }
+    QProgressBar* progressBar() const { return progress_; }
 
 public Q_SLOTS:
     void run();
@@ -54,10 +80,20 @@ public Q_SLOTS:
 Q_SIGNALS:
     void functionSelected(const QString& name);
     void runFinished(const lomaw::gui::RunResult& result);
+    // One timing point per successful MPI batch or optimisation run (workers, input sets or
+    // steps, the CLI's breakdown).
+    void timingRecorded(const lomaw::gui::TimingPoint& point);
+    // An optimisation's trajectory (with its landscape when one was evaluated).
+    void trajectoryReady(const lomaw::gui::TrajectoryData& data);
 
 private:
     void rebuildParameterRows();
     void onFinished(const RunResult& result);
+    void onProgress(qint64 done, qint64 total, const QString& unit);
+    void onOptimizeFinished(const RunResult& result);
+    void onLandscapeFinished(const RunResult& result);
+    void startRun(const RunRequest& request, const QString& what);
+    void finishUi(bool ok);
     void appendLog(const QString& text);
     const FunctionInfo* current() const;
 
@@ -81,6 +117,26 @@ private:
     CliRunner* runner_;
     FunctionInfo running_;
     bool runningBatch_ = false;
+    enum class Phase { Idle, Call, Batch, Optimize, Landscape };
+    Phase phase_ = Phase::Idle;
+    QWidget* optimizeRow_;
+    QLineEdit* init_;
+    QPushButton* dataButton_;
+    QString dataFile_;
+    QSpinBox* steps_;
+    QDoubleSpinBox* learningRate_;
+    QComboBox* method_;
+    QCheckBox* average_;
+    QSpinBox* landscapeSize_;
+    // An optimisation in progress: its trajectory while the landscape is evaluated.
+    TrajectoryData trajectory_;
+    LandscapeGrid grid_;
+    qint64 dataPoints_ = 0;
+    bool averaging_ = false;
+    RunRequest lastRequest_;
+    RunResult optimizeResult_;
+    int runningWorkers_ = 0;
+    int runningSets_ = 0;
 };
 
 }  // namespace lomaw::gui

@@ -8,11 +8,17 @@ std::unique_ptr<QObject> makeRunTest();
 std::unique_ptr<QObject> makeFileTest();
 std::unique_ptr<QObject> makePlotTest();
 std::unique_ptr<QObject> makeScreenshotTest();
+std::unique_ptr<QObject> makeContourTest();
+std::unique_ptr<QObject> makeTimingTest();
+std::unique_ptr<QObject> makeBatchTest();
+std::unique_ptr<QObject> makeOptimizeTest();
 
 std::vector<std::pair<const char*, TestFactory>> allTests() {
     return {{"EditorTest", makeEditorTest},   {"CodeViewTest", makeCodeViewTest},
             {"RunTest", makeRunTest},         {"FileTest", makeFileTest},
-            {"PlotTest", makePlotTest},       {"ScreenshotTest", makeScreenshotTest}};
+            {"PlotTest", makePlotTest},       {"ScreenshotTest", makeScreenshotTest},
+            {"ContourTest", makeContourTest}, {"TimingTest", makeTimingTest},
+            {"BatchTest", makeBatchTest},     {"OptimizeTest", makeOptimizeTest}};
 }
 
 }  // namespace widgettest
