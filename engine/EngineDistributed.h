@@ -42,6 +42,9 @@ struct BatchOptions {
     std::string batchJson = "[]";            // a JSON list of `lomaw run --args` lists
     std::optional<int> threads;              // @simd functions
     DistributedSetup setup;
+    // When set, each result goes here, in input order, instead of into DistributedOutput::results
+    // (a huge batch need not hold every result text at once).
+    std::function<void(const std::string& resultJson)> onResult;
 };
 
 struct DistributedOutput {

@@ -53,6 +53,18 @@ bool writeFileAtomically(const std::string& path, const std::string& text) {
     return std::rename(temp.c_str(), path.c_str()) == 0;
 }
 
+// The whole file into `out` (one read, no intermediate copies); false when it cannot be read.
+bool readWholeFile(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return false;
+    std::streamoff size = in.tellg();
+    if (size < 0) return false;
+    out.assign(static_cast<size_t>(size), '\0');
+    in.seekg(0);
+    in.read(out.data(), size);
+    return static_cast<bool>(in);
+}
+
 std::vector<std::string> splitWords(const std::string& text) {
     std::istringstream in(text);
     std::vector<std::string> words;
@@ -79,16 +91,12 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common) {
     return {sub, [a, threadsOpt, &common]() -> int {
         auto source = readSourceFile(a->file);
         if (!source) return kUsageError;
-        std::ifstream batch(a->batchFile, std::ios::binary);
-        if (!batch) {
+        BatchOptions options;
+        options.function = a->function;
+        if (!readWholeFile(a->batchFile, options.batchJson)) {
             printUsageError("cannot read " + a->batchFile);
             return kUsageError;
         }
-        std::ostringstream text;
-        text << batch.rdbuf();
-        BatchOptions options;
-        options.function = a->function;
-        options.batchJson = text.str();
         if (threadsOpt->count() > 0) options.threads = a->threads;
         options.setup.workers = a->workers;
         options.setup.launch = a->launch;
@@ -99,12 +107,25 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common) {
             options.setup.onProgress = [](long long done, long long total) {
                 std::cerr << "lomaw: " << done << " / " << total << " input sets done\n";
             };
+        // Results are streamed to stdout as they are decoded (a huge batch is never one string),
+        // and there are results only when the job succeeded: a failed run prints nothing on stdout.
+        std::string json = "[";
+        bool first = true;
+        options.onResult = [&json, &first](const std::string& result) {
+            json += first ? "" : ",\n ";
+            json += result;
+            first = false;
+            if (json.size() >= (1u << 20)) {
+                std::cout.write(json.data(), static_cast<std::streamsize>(json.size()));
+                json.clear();
+            }
+        };
         DistributedOutput out = runBatch(makeEngine(common), *source, options);
         if (out.status.kind != DistributedStatus::Kind::Ok) return reportDistributedFailure(out.status, *source);
         printDiagnostics(out.status.diagnostics, *source, /*toStdout=*/false);
-        std::string json = "[";
-        for (size_t i = 0; i < out.results.size(); ++i) json += (i ? ",\n " : "") + out.results[i];
-        std::cout << json << "]\n" << std::flush;
+        json += "]\n";
+        std::cout.write(json.data(), static_cast<std::streamsize>(json.size()));
+        std::cout.flush();
         if (!a->timingsFile.empty() && !writeFileAtomically(a->timingsFile, timingsJson(out.status.timings) + "\n")) {
             printUsageError("cannot write " + a->timingsFile);
             return kUsageError;

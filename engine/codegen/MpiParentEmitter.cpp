@@ -221,7 +221,7 @@ static void _lwdrv_optimize(MPI_Comm comm, int workers, _lwdrv_file* job, FILE* 
     _lwdrv_counts(shares, ranks, counts, displs);
     MPI_Scatter(shares, 3, MPI_LONG_LONG, none, 3, MPI_LONG_LONG, 0, comm);
     MPI_Scatterv(payload, counts, displs, MPI_BYTE, NULL, 0, MPI_BYTE, 0, comm);
-    double distribute = MPI_Wtime() - t0, compute = 0, collect = 0;
+    double distribute = MPI_Wtime() - t0, compute = 0, collect = 0, reported = -1;
 
     _lwdrv_put(out, "LWTRAJ01", 8);
     _lwdrv_put(out, &nparams, 4);
@@ -247,12 +247,18 @@ static void _lwdrv_optimize(MPI_Comm comm, int workers, _lwdrv_file* job, FILE* 
         _lwdrv_put(out, &sums[0], 8);
         _lwdrv_put(out, &norm, 8);
         _lwdrv_put(out, pf, (size_t)nparams * sizeof(float));
-        printf("LWMPI progress %lld %lld\n", step, s.steps);
-        fflush(stdout);
+        int last = step >= s.steps || (s.tolerance > 0 && norm < s.tolerance) || !isfinite(sums[0]);
+        /* Progress at most every 20 ms (and at the end): a line per step would cost a write here
+           and a parse in the engine, more than a small model's step itself. */
+        if (last || t2 - reported >= 0.02) {
+            printf("LWMPI progress %lld %lld\n", step, s.steps);
+            fflush(stdout);
+            reported = t2;
+        }
         double t3 = MPI_Wtime();
         compute += t2 - t1;
         collect += t3 - t2;
-        if (step >= s.steps || (s.tolerance > 0 && norm < s.tolerance) || !isfinite(sums[0])) break;
+        if (last) break;
         /* Update */
         double t = (double)(step + 1);
         for (uint32_t i = 0; i < nparams; ++i) {

@@ -192,9 +192,18 @@ std::string MpiRecordCodec::decodeBuffer(const Type& arrayType) {
     return fn;
 }
 
-std::string MpiRecordCodec::encodeInline(const Type& t) {
+std::string MpiRecordCodec::encodeInline(const Type& t) { return encodeValue(t, EncodePolicy::AfterCall); }
+
+std::string MpiRecordCodec::encodeReturned(const Type& t) { return encodeValue(t, EncodePolicy::Returned); }
+
+// One walk for both policies: scalars, structs and static arrays are written the same way; only
+// an unbounded array (a pointer stored inline) differs. After the call it is our own next
+// registered buffer, never the pointer now stored there; in a returned value it is the pointer,
+// looked up in the registry (null when it is not a buffer of the call).
+std::string MpiRecordCodec::encodeValue(const Type& t, EncodePolicy policy) {
+    bool returned = policy == EncodePolicy::Returned;
     bool fresh = false;
-    std::string fn = name("enc", t, fresh);
+    std::string fn = name(returned ? "ret" : "enc", t, fresh);
     if (!fresh) return fn;
     std::string body;
     switch (t.kind) {
@@ -202,23 +211,23 @@ std::string MpiRecordCodec::encodeInline(const Type& t) {
         case Type::Kind::Float: body = "    _lwmpi_put(w, at, " + inlineSize(t) + ");\n"; break;
         case Type::Kind::Struct:
             for (const ast::Member& m : structDecl(t).members)
-                body += "    " + encodeInline(*m.resolved) + "(w, " + memberAddress(t.structName, m.name) + ");\n";
+                body += "    " + encodeValue(*m.resolved, policy) + "(w, " + memberAddress(t.structName, m.name) + ");\n";
             if (body.empty()) body = "    (void)w;\n    (void)at;\n";
             break;
         case Type::Kind::Array:
             if (t.isUnboundedArray()) {
-                // Our own buffer (the registry), not the pointer now stored here.
-                body = "    (void)at;\n    " + encodeBuffer(t) + "(w);\n";
+                body = returned ? "    void* p;\n    memcpy(&p, at, sizeof p);\n    " + encodeReturnedPointer(t) + "(w, p);\n"
+                                : "    (void)at;\n    " + encodeBuffer(t) + "(w);\n";
             } else {
                 body = "    _lwmpi_put_count(w, " + std::to_string(t.size) + "u);\n"
-                       "    for (uint32_t i = 0; i < " + std::to_string(t.size) + "u; ++i) " + encodeInline(*t.elem) +
+                       "    for (uint32_t i = 0; i < " + std::to_string(t.size) + "u; ++i) " + encodeValue(*t.elem, policy) +
                        "(w, (const unsigned char*)at + i * " + inlineSize(*t.elem) + ");\n";
             }
             break;
         case Type::Kind::Void: throw std::logic_error("encode of void");
     }
-    code_ += "/* " + toString(t) + ", stored inline, after the call */\nstatic void " + fn +
-             "(_lwmpi_out* w, const void* at) {\n" + body + "}\n\n";
+    code_ += "/* " + toString(t) + (returned ? ", returned" : ", stored inline, after the call") + " */\nstatic void " +
+             fn + "(_lwmpi_out* w, const void* at) {\n" + body + "}\n\n";
     return fn;
 }
 
@@ -239,35 +248,6 @@ std::string MpiRecordCodec::encodeBuffer(const Type& arrayType) {
     }
     code_ += "/* " + toString(arrayType) + ": the next registered buffer, after the call */\nstatic void " + fn +
              "(_lwmpi_out* w) {\n" + body + "}\n\n";
-    return fn;
-}
-
-std::string MpiRecordCodec::encodeReturned(const Type& t) {
-    bool fresh = false;
-    std::string fn = name("ret", t, fresh);
-    if (!fresh) return fn;
-    std::string body;
-    switch (t.kind) {
-        case Type::Kind::Int:
-        case Type::Kind::Float: body = "    _lwmpi_put(w, at, " + inlineSize(t) + ");\n"; break;
-        case Type::Kind::Struct:
-            for (const ast::Member& m : structDecl(t).members)
-                body += "    " + encodeReturned(*m.resolved) + "(w, " + memberAddress(t.structName, m.name) + ");\n";
-            if (body.empty()) body = "    (void)w;\n    (void)at;\n";
-            break;
-        case Type::Kind::Array:
-            if (t.isUnboundedArray()) {
-                body = "    void* p;\n    memcpy(&p, at, sizeof p);\n    " + encodeReturnedPointer(t) + "(w, p);\n";
-            } else {
-                body = "    _lwmpi_put_count(w, " + std::to_string(t.size) + "u);\n"
-                       "    for (uint32_t i = 0; i < " + std::to_string(t.size) + "u; ++i) " + encodeReturned(*t.elem) +
-                       "(w, (const unsigned char*)at + i * " + inlineSize(*t.elem) + ");\n";
-            }
-            break;
-        case Type::Kind::Void: throw std::logic_error("encode of void");
-    }
-    code_ += "/* " + toString(t) + ", returned */\nstatic void " + fn + "(_lwmpi_out* w, const void* at) {\n" + body +
-             "}\n\n";
     return fn;
 }
 

@@ -52,6 +52,10 @@ public:
     const std::string& definitions() const { return code_; }
 
 private:
+    // What an unbounded array stored inline stands for when encoding: our registered buffer
+    // (a parameter or member after the call) or the pointer itself (a returned value).
+    enum class EncodePolicy { AfterCall, Returned };
+    std::string encodeValue(const Type& t, EncodePolicy policy);
     std::string encodeReturnedPointer(const Type& arrayType);
     int typeId(const Type& t);
     // Name of the function `kind` for `t`; `fresh` tells whether it must still be defined.

@@ -6,12 +6,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
-#include <sstream>
+#include <string_view>
 #include <unistd.h>
 
 #include "codegen/MpiChildEmitter.h"
 #include "codegen/MpiParentEmitter.h"
+#include "dist/BatchEncoder.h"
 #include "dist/RecordFormat.h"
 #include "runtime/JsonArguments.h"
 #include "runtime/JsonResult.h"
@@ -57,17 +59,20 @@ private:
     std::string path_;
 };
 
-bool writeFile(const std::string& path, const std::string& bytes) {
+// The pieces back to back, without joining them first (a huge batch's offsets and records).
+bool writeFile(const std::string& path, std::initializer_list<std::string_view> pieces) {
     std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    for (std::string_view bytes : pieces) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return static_cast<bool>(out.flush());
 }
 
 std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return "";
+    std::string bytes(static_cast<size_t>(in.tellg()), '\0');
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return in ? bytes : std::string();
 }
 
 std::string unknownFunction(const ast::Module& module, const std::string& name) {
@@ -133,6 +138,35 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
     return s;
 }
 
+// The reference input path: every set validated exactly as `lomaw run --args` validates its
+// list (runtime::parseArguments), so its error message names the set and the argument. Used
+// when the fast path (BatchEncoder.h) gives up: for invalid sets and unusual spellings.
+std::optional<JobStatus> encodeBatchReference(const runtime::Signature& sig, const runtime::StructTable& structs,
+                                              const std::string& json, EncodedBatch& out) {
+    out = EncodedBatch{};
+    nlohmann::json sets;
+    try {
+        sets = nlohmann::json::parse(json);
+    } catch (const nlohmann::json::parse_error& e) {
+        return fail(Kind::UsageError, "--batch: invalid JSON at character " + std::to_string(e.byte));
+    }
+    if (!sets.is_array()) return fail(Kind::UsageError, "--batch: expected a list of argument lists");
+    putU64(out.offsets, 0);
+    for (size_t i = 0; i < sets.size(); ++i) {
+        runtime::ParsedArguments parsed = runtime::parseArguments(sig, sets[i].dump(), structs);
+        if (!parsed.ok) {
+            std::string e = parsed.error;
+            if (e.rfind("--args: ", 0) == 0) e = e.substr(8);
+            return fail(Kind::UsageError, "input set " + std::to_string(i) + ": " + e);
+        }
+        for (size_t p = 0; p < sig.params.size(); ++p)
+            encodeValue(*sig.params[p].type, parsed.values[p], structs, out.records);
+        putU64(out.offsets, out.records.size());
+    }
+    out.count = sets.size();
+    return std::nullopt;
+}
+
 std::string threadsError(const runtime::Signature& s, const std::optional<int>& threads) {
     if (s.simd && !threads) return s.name + " is a @simd function: --threads N is required";
     if (!s.simd && threads) return "--threads given, but " + s.name + " is not a @simd function";
@@ -153,37 +187,16 @@ BatchResult runBatch(const ast::Module& module, const BatchJob& job, const JobOp
         return out;
     }
     runtime::StructTable structs(module);
-    // Every set is validated exactly as `lomaw run --args` validates its list.
-    nlohmann::json sets;
-    try {
-        sets = nlohmann::json::parse(job.batchJson);
-    } catch (const nlohmann::json::parse_error& e) {
-        out.status = fail(Kind::UsageError, "--batch: invalid JSON at character " + std::to_string(e.byte));
-        return out;
-    }
-    if (!sets.is_array()) {
-        out.status = fail(Kind::UsageError, "--batch: expected a list of argument lists");
-        return out;
-    }
-    std::string records, offsets;
-    putU64(offsets, 0);
-    for (size_t i = 0; i < sets.size(); ++i) {
-        runtime::ParsedArguments parsed = runtime::parseArguments(sig, sets[i].dump(), structs);
-        if (!parsed.ok) {
-            std::string e = parsed.error;
-            if (e.rfind("--args: ", 0) == 0) e = e.substr(8);
-            out.status = fail(Kind::UsageError, "input set " + std::to_string(i) + ": " + e);
+    EncodedBatch batch;
+    if (!encodeBatchFast(sig, structs, job.batchJson, batch))
+        if (std::optional<JobStatus> e = encodeBatchReference(sig, structs, job.batchJson, batch)) {
+            out.status = *e;
             return out;
         }
-        for (size_t p = 0; p < sig.params.size(); ++p) encodeValue(*sig.params[p].type, parsed.values[p], structs, records);
-        putU64(offsets, records.size());
-    }
-    std::string file = "LWBATCH1";
-    putU64(file, sets.size());
-    putU32(file, static_cast<uint32_t>(job.threads.value_or(0)));
-    putU32(file, 0);
-    file += offsets;
-    file += records;
+    std::string header = "LWBATCH1";
+    putU64(header, batch.count);
+    putU32(header, static_cast<uint32_t>(job.threads.value_or(0)));
+    putU32(header, 0);
 
     Programs programs;
     double buildSeconds = 0;
@@ -192,10 +205,12 @@ BatchResult runBatch(const ast::Module& module, const BatchJob& job, const JobOp
         return out;
     }
     JobDirectory dir;
-    if (!dir.ok() || !writeFile(dir.input(), file)) {
+    if (!dir.ok() || !writeFile(dir.input(), {header, batch.offsets, batch.records})) {
         out.status = fail(Kind::ToolchainError, std::string("cannot write the job file: ") + std::strerror(errno));
         return out;
     }
+    uint64_t setCount = batch.count;
+    batch = EncodedBatch{};  // the job file holds it now
     out.status = launch(programs, dir, options, {});
     out.status.buildSeconds = buildSeconds;
     if (out.status.kind != Kind::Ok) return out;
@@ -205,20 +220,25 @@ BatchResult runBatch(const ast::Module& module, const BatchJob& job, const JobOp
     const char* p = bytes.data();
     const char* end = p + bytes.size();
     uint64_t count = 0;
-    if (bytes.size() < 16 || bytes.compare(0, 8, "LWRESLT1") != 0 || (std::memcpy(&count, p + 8, 8), count != sets.size())) {
+    if (bytes.size() < 16 || bytes.compare(0, 8, "LWRESLT1") != 0 || (std::memcpy(&count, p + 8, 8), count != setCount)) {
         out.status = fail(Kind::InternalError, "internal error: the MPI job wrote no valid results file");
         return out;
     }
     p += 16;
-    out.results.reserve(sets.size());
+    if (!options.onResult) out.results.reserve(count);
+    std::string text;
     for (uint64_t i = 0; i < count; ++i) {
-        DecodedResult r;
-        if (!decodeResult(sig, structs, p, end, r)) {
+        text.clear();
+        if (!appendResultJson(sig, structs, p, end, text)) {
             out.status = fail(Kind::InternalError, "internal error: result " + std::to_string(i) + " is malformed");
             out.results.clear();
             return out;
         }
-        out.results.push_back(runtime::formatResult(sig, r.returned, r.args, structs));
+        if (options.onResult) {
+            options.onResult(text);
+        } else {
+            out.results.push_back(text);
+        }
     }
     return out;
 }
@@ -303,7 +323,7 @@ OptimizeResult runOptimize(const ast::Module& module, const OptimizeJob& job, co
         return out;
     }
     JobDirectory dir;
-    if (!dir.ok() || !writeFile(dir.input(), file)) {
+    if (!dir.ok() || !writeFile(dir.input(), {file})) {
         out.status = fail(Kind::ToolchainError, std::string("cannot write the job file: ") + std::strerror(errno));
         return out;
     }

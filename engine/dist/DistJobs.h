@@ -25,6 +25,9 @@ struct JobOptions {
     double timeoutSeconds = 0;
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(long long done, long long total)> onProgress;
+    // Batch jobs: when set, each result (in input order) goes here instead of into
+    // BatchResult::results, so a huge batch's results need not all be held at once.
+    std::function<void(const std::string& resultJson)> onResult;
     std::string sourceName = "kernel.py";
 };
 

@@ -45,7 +45,12 @@ struct LaunchOutcome {
     JobTimings timings;
 };
 
-// The mpirun command line for `spec` (exposed for tests and for `--verbose`).
+// `args` (extra mpirun arguments) with a `--mca btl LIST` that would cut the driver off from
+// spawned workers made to include tcp (see MpiLauncher.cpp); other arguments unchanged.
+std::vector<std::string> spawnCompatibleArgs(const std::vector<std::string>& args);
+
+// The mpirun command line for `spec` (exposed for tests and for `--verbose`). In spawn mode the
+// extra arguments pass through spawnCompatibleArgs.
 std::vector<std::string> mpirunCommand(const LaunchSpec& spec);
 
 LaunchOutcome launchJob(const LaunchSpec& spec);

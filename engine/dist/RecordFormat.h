@@ -29,4 +29,12 @@ struct DecodedResult {
 bool decodeResult(const runtime::Signature& s, const runtime::StructTable& structs, const char*& p,
                   const char* end, DecodedResult& out);
 
+// Appends exactly runtime::formatFloat(f) ("%.9g", or "nan"/"inf" strings), faster.
+void appendFloatJson(float f, std::string& out);
+
+// Appends one result record as the JSON `lomaw run` prints (runtime::formatResult of what
+// decodeResult gives), straight from the bytes: the output path for huge batches.
+bool appendResultJson(const runtime::Signature& s, const runtime::StructTable& structs, const char*& p,
+                      const char* end, std::string& out);
+
 }  // namespace lomaw::dist

@@ -85,5 +85,36 @@ TEST(MpiCli, OptimizeRunsThePolynomialToItsMinimum) {
     std::filesystem::remove_all(dir);
 }
 
+TEST(MpiCli, SharedMemoryOnlyBtlSelectionWorksInBothLaunchModes) {
+    // `--mca btl self,vader` used to fail in spawn mode (MPI_Comm_spawn: MPI_ERR_INTERN): the
+    // driver reaches spawned workers over tcp only, which the launcher now keeps in the list.
+    TempKernel k(kAffine);
+    auto dir = std::filesystem::path(k.path()).parent_path();
+    std::string batchFile = writeFile(dir / "batch.json", "[[1.0, [2.0, 3.0], 0.0], [2.0, [1.0, -1.0], 5.0]]");
+    for (const char* mode : {"spawn", "spmd"}) {
+        ProcessResult r = lomaw({"mpirun", k.path(), "affine", "--workers", "2", "--batch", batchFile, "--launch", mode,
+                                 "--mpirun-args", "--mca btl self,vader", "--timeout", "60"});
+        ASSERT_EQ(r.exitCode, 0) << mode << ": " << r.err;
+        // By hand: 2*1 + 3 = 5 (y = 2), 1*2 - 1 = 1 (y = 2).
+        EXPECT_EQ(nlohmann::json::parse(r.out),
+                  nlohmann::json::parse(R"([{"return": 5, "args": [1, [2, 3], 2]}, {"return": 1, "args": [2, [1, -1], 2]}])"))
+            << mode;
+    }
+}
+
+TEST(MpiCli, OptimizeWithARevDiffGradientFindsTheExponentialFit) {
+    // examples/mpi_exp_fit.py: data y = 2 exp(-0.5 x); the least-squares minimum is (2, -0.5), loss 0.
+    ProcessResult r = lomaw({"optimize", LOMAW_EXAMPLES "/mpi_exp_fit.py", "exp_fit_loss_grad", "--init", "[1.0, 0.0]",
+                             "--data", LOMAW_EXAMPLES "/mpi_exp_fit_data.json", "--steps", "300", "--lr", "0.3",
+                             "--average", "--workers", "2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    nlohmann::json final = nlohmann::json::parse(r.out, nullptr, false);
+    ASSERT_FALSE(final.is_discarded()) << r.out;
+    EXPECT_EQ(final["step"], 300);
+    EXPECT_NEAR(final["params"][0].get<double>(), 2.0, 1e-4);
+    EXPECT_NEAR(final["params"][1].get<double>(), -0.5, 1e-4);
+    EXPECT_LT(final["loss"].get<double>(), 1e-10);
+}
+
 }  // namespace
 }  // namespace lomaw::test
