@@ -163,8 +163,11 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
         return out;
     }
     if (!mpiLine.empty()) {
+        // Open MPI names the rank within its own job: in spawn mode the driver and the workers
+        // are separate jobs, so "rank 0" alone does not say which program died; quote it whole.
         out.kind = LaunchOutcome::Kind::Crashed;
-        out.message = "a worker crashed: " + mpiLine;
+        out.message = "an MPI process of the job crashed (driver or worker; the kernel's own crashes are caught "
+                      "and named by rank): " + mpiLine;
         return out;
     }
     // Open MPI's own report: its first few non-decoration lines.
