@@ -1,6 +1,8 @@
 #include "CliRunner.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QSaveFile>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +14,22 @@
 #include <unistd.h>
 
 namespace lomaw::gui {
+
+namespace {
+
+// Where the run's copy of the kernel goes: a folder named by the text's hash, the same for the
+// same text. The generated programs mention the kernel's path (source-line comments), so a
+// fresh temporary path for every run would make the build cache miss and rebuild the MPI
+// programs (0.4-0.6 s) on every run of a sweep or a landscape.
+QString kernelCopyPath(const QString& fileName, const QByteArray& text, const QTemporaryDir& fallback) {
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    const QString hash = QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex().left(16);
+    const QString dir = cache.isEmpty() ? QString() : QDir(cache).filePath("run-copies/" + hash);
+    if (dir.isEmpty() || !QDir().mkpath(dir)) return fallback.filePath(fileName);
+    return QDir(dir).filePath(fileName);
+}
+
+}  // namespace
 
 QString RunResult::summary() const {
     switch (status) {
@@ -60,16 +78,15 @@ void CliRunner::start(const RunRequest& request) {
     }
     // The editor's text may be unsaved: the run uses a private copy of it.
     dir_ = std::make_unique<QTemporaryDir>();
-    const QString path = dir_->filePath(QFileInfo(request.fileName).fileName());
-    QFile file(path);
-    if (!dir_->isValid() || !file.open(QIODevice::WriteOnly)) {
+    const QByteArray text = request.sourceText.toUtf8();
+    const QString path = kernelCopyPath(QFileInfo(request.fileName).fileName(), text, *dir_);
+    QSaveFile file(path);  // write-then-rename: a concurrent run never sees half a kernel
+    if (!dir_->isValid() || !file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
         RunResult r;
-        r.errors = "cannot write a temporary copy of the kernel";
+        r.errors = "cannot write a copy of the kernel to " + path;
         finish(r);
         return;
     }
-    file.write(request.sourceText.toUtf8());
-    file.close();
 
     timingsPath_.clear();
     trajectoryPath_.clear();

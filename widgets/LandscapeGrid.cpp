@@ -39,8 +39,14 @@ LandscapeGrid landscapeAround(const TrajectoryData& trajectory, int n, double ma
     return grid;
 }
 
+namespace {
+
+QString compact(const QJsonArray& list) { return QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)); }
+
+}  // namespace
+
 bool landscapeBatch(const FunctionInfo& function, const QString& dataJson, const LandscapeGrid& grid,
-                    QString& batchJson, qint64& points, QString& error) {
+                    QString& batchJson, LandscapeSample& sample, QString& error, qint64 budgetBytes) {
     const QList<ParamInfo>& ps = function.params;
     if (ps.size() < 2 || !ps.first().type.startsWith("Array[float") || !ps.last().isOut ||
         !ps.last().type.startsWith("Array[float")) {
@@ -57,33 +63,71 @@ bool landscapeBatch(const FunctionInfo& function, const QString& dataJson, const
         }
         data = doc.array();
     }
-    // The middle parameters, as JSON: arrays from the data lists in order, ints get the count.
-    points = data.isEmpty() ? 0 : data.first().toArray().size();
-    QStringList middle;
-    int next = 0;
+    // The data lists the array parameters take, in order.
+    QVector<QJsonArray> lists;
     for (int k = 1; k + 1 < ps.size(); ++k) {
-        if (ps[k].type == "int") {
-            middle << QString::number(points);
-            continue;
-        }
-        if (next >= data.size() || !data[next].isArray()) {
+        if (ps[k].type == "int") continue;
+        if (lists.size() >= data.size() || !data[lists.size()].isArray()) {
             error = QString("the data file has no list for parameter %1 (%2)").arg(k + 1).arg(ps[k].name);
             return false;
         }
-        middle << QString::fromUtf8(QJsonDocument(data[next++].toArray()).toJson(QJsonDocument::Compact));
+        lists << data[lists.size()].toArray();
     }
-    const QString rest = middle.isEmpty() ? QString() : ", " + middle.join(", ");
-    QStringList sets;
-    sets.reserve(grid.x.size() * grid.y.size());
+    sample = LandscapeSample();
+    sample.points = data.isEmpty() ? 0 : data.first().toArray().size();
+    for (const QJsonArray& list : lists)
+        if (list.size() != sample.points) {
+            error = QString("the data lists have different lengths (%1 and %2)").arg(sample.points).arg(list.size());
+            return false;
+        }
+    // Every set repeats the data: thin it out (every stride-th point) until the batch fits.
+    const qint64 sets = qint64(grid.x.size()) * grid.y.size();
+    qint64 dataBytes = 0;
+    for (const QJsonArray& list : lists) dataBytes += compact(list).size() + 2;
+    sample.stride = 1;
+    if (sets > 0 && sample.points > 1 && sets * dataBytes > budgetBytes)
+        sample.stride = std::min(sample.points, (sets * dataBytes + budgetBytes - 1) / budgetBytes);
+    sample.used = sample.stride > 1 ? (sample.points + sample.stride - 1) / sample.stride : sample.points;
+    // The part after the parameters, the same in every set: built once.
+    QString rest;
+    int next = 0;
+    for (int k = 1; k + 1 < ps.size(); ++k) {
+        rest += ", ";
+        if (ps[k].type == "int") {
+            rest += QString::number(sample.used);
+            continue;
+        }
+        const QJsonArray& list = lists[next++];
+        if (sample.stride == 1) {
+            rest += compact(list);
+            continue;
+        }
+        QJsonArray thin;
+        for (qint64 i = 0; i < sample.points; i += sample.stride) thin.append(list[qsizetype(i)]);
+        rest += compact(thin);
+    }
+    rest += ", [0.0, 0.0]]";
+    batchJson.clear();
+    batchJson.reserve(qsizetype(sets * (rest.size() + 40) + 2));
+    batchJson += '[';
+    bool first = true;
     for (double y : grid.y)
-        for (double x : grid.x)
-            sets << QString("[[%1, %2]%3, [0.0, 0.0]]").arg(x, 0, 'g', 9).arg(y, 0, 'g', 9).arg(rest);
-    batchJson = "[" + sets.join(",\n") + "]";
+        for (double x : grid.x) {
+            if (!first) batchJson += ",\n";
+            first = false;
+            batchJson += "[[";
+            batchJson += QString::number(x, 'g', 9);
+            batchJson += ", ";
+            batchJson += QString::number(y, 'g', 9);
+            batchJson += ']';
+            batchJson += rest;
+        }
+    batchJson += ']';
     return true;
 }
 
-bool landscapeFromResults(const QString& resultsJson, const LandscapeGrid& grid, bool average, qint64 points,
-                          TrajectoryData& data, QString& error) {
+bool landscapeFromResults(const QString& resultsJson, const LandscapeGrid& grid, bool average,
+                          const LandscapeSample& sample, TrajectoryData& data, QString& error) {
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(resultsJson.toUtf8(), &parse);
     const qsizetype n = grid.x.size() * grid.y.size();
@@ -99,7 +143,8 @@ bool landscapeFromResults(const QString& resultsJson, const LandscapeGrid& grid,
         for (int i = 0; i < grid.x.size(); ++i) {
             const QJsonValue r = results[j * grid.x.size() + i].toObject().value("return");
             double v = r.isDouble() ? r.toDouble() : nan;
-            if (average && points > 0) v /= double(points);
+            if (average && sample.used > 0) v /= double(sample.used);
+            else if (!average && sample.subsampled() && sample.used > 0) v *= double(sample.points) / double(sample.used);
             if (!std::isfinite(v)) v = nan;  // a hole in the map, left out of the contours
             row << v;
         }
@@ -108,6 +153,11 @@ bool landscapeFromResults(const QString& resultsJson, const LandscapeGrid& grid,
     data.gridX = grid.x;
     data.gridY = grid.y;
     data.gridLoss = loss;
+    data.landscapeNote.clear();
+    if (sample.subsampled())
+        data.landscapeNote = QString("landscape estimated from 1 in %1 data points (%2 of %3): the data set is too "
+                                     "large to send whole with every grid point")
+                                 .arg(sample.stride).arg(sample.used).arg(sample.points);
     return true;
 }
 

@@ -6,6 +6,12 @@
 // The function follows optimize's contract (docs/mpi.md): f(params, data..., grad) -> float,
 // each data parameter an array (one list of DATA.json each, in order) or an int (the number of
 // data points). One call on all the data returns the summed loss; --average divides by the count.
+//
+// Every grid set carries the data it is evaluated on, so the batch is n^2 times the data set. A
+// batch over the budget (kLandscapeBatchBudget bytes of JSON) carries every k-th data point only,
+// the smallest k that fits: the landscape is then an estimate (the mean over the subsample, or
+// its sum scaled by points / used without --average), the trajectory itself stays exact, and
+// the plot says so (TrajectoryData::landscapeNote).
 #pragma once
 
 #include <QString>
@@ -24,15 +30,31 @@ struct LandscapeGrid {
 // every side (a box of zero size becomes one of size 1 around the point); n points per axis.
 LandscapeGrid landscapeAround(const TrajectoryData& trajectory, int n, double margin = 0.25);
 
+// About 1 s of `lomaw mpirun` on 2 cores for 8 MB (41 x 41 grid sets of the line-fit example's
+// 200 points); the CLI echoes every argument, so the output is as large again.
+inline constexpr qint64 kLandscapeBatchBudget = 16 * 1024 * 1024;
+
+// Which data points the grid sets carry: every `stride`-th of `points` (from the first), `used`
+// in all.
+struct LandscapeSample {
+    qint64 points = 0;
+    qint64 used = 0;
+    qint64 stride = 1;
+    bool subsampled() const { return used < points; }
+};
+
 // The mpirun batch: one argument list per grid point, y outer, x inner (set j*n + i is
-// (x[i], y[j])). `points` receives the number of data points. False with `error` when the
-// function does not fit the contract or the data are not one list per array parameter.
+// (x[i], y[j])), the data (subsampled to fit `budgetBytes`) in every set, int parameters get the
+// number of points carried. False with `error` when the function does not fit the contract or
+// the data are not one list per array parameter of equal lengths.
 bool landscapeBatch(const FunctionInfo& function, const QString& dataJson, const LandscapeGrid& grid,
-                    QString& batchJson, qint64& points, QString& error);
+                    QString& batchJson, LandscapeSample& sample, QString& error,
+                    qint64 budgetBytes = kLandscapeBatchBudget);
 
 // Fills data.gridX/gridY/gridLoss from mpirun's output for that batch (the "return" of each set;
-// non-finite losses, printed as strings, become NaN); divides by `points` when `average`.
-bool landscapeFromResults(const QString& resultsJson, const LandscapeGrid& grid, bool average, qint64 points,
-                          TrajectoryData& data, QString& error);
+// non-finite losses, printed as strings, become NaN): divided by the points used when `average`,
+// else scaled by points / used (1 unless subsampled). A subsample sets data.landscapeNote.
+bool landscapeFromResults(const QString& resultsJson, const LandscapeGrid& grid, bool average,
+                          const LandscapeSample& sample, TrajectoryData& data, QString& error);
 
 }  // namespace lomaw::gui

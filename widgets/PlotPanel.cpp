@@ -176,6 +176,7 @@ void PlotPanel::setData(const TrajectoryData& data) {
             for (int i = 0; i < nx && i < data.gridLoss[j].size(); ++i) map_->data()->setCell(i, j, data.gridLoss[j][i]);
         map_->rescaleDataRange(true);
         map_->setVisible(true);
+        if (!data.landscapeNote.isEmpty()) notes << data.landscapeNote;
     } else {
         map_->data()->clear();
         map_->setVisible(false);
@@ -199,6 +200,7 @@ void PlotPanel::setData(const TrajectoryData& data) {
         landscape_->xAxis->setRange(data.gridX.first(), data.gridX.last());
         landscape_->yAxis->setRange(data.gridY.first(), data.gridY.last());
     }
+    placeLandscapeLegend();
     landscape_->replot();
     if (animateNewData_ && replayable) playAnimation();
 }
@@ -336,6 +338,27 @@ void PlotPanel::exportDialog() {
     else if (path.endsWith(".csv", Qt::CaseInsensitive)) ok = exportCsv(path);
     else ok = exportPng(path);
     status_->setText(ok ? "Exported " + path : "Could not write " + path);
+}
+
+void PlotPanel::placeLandscapeLegend() {
+    // The corner the trajectory crosses least (a corner region is 35 % of each axis): the legend
+    // has to sit on the colour map, but need not hide the path. Ties keep the top right.
+    const QCPRange xr = landscape_->xAxis->range(), yr = landscape_->yAxis->range();
+    const Qt::Alignment corners[] = {Qt::AlignTop | Qt::AlignRight, Qt::AlignTop | Qt::AlignLeft,
+                                     Qt::AlignBottom | Qt::AlignRight, Qt::AlignBottom | Qt::AlignLeft};
+    int best = 0, fewest = std::numeric_limits<int>::max();
+    for (int c = 0; c < 4; ++c) {
+        const bool right = corners[c] & Qt::AlignRight, top = corners[c] & Qt::AlignTop;
+        int count = 0;
+        for (const QVector<double>& p : data_.parameters) {
+            if (p.size() < 2) continue;
+            const double u = (p[0] - xr.lower) / xr.size(), v = (p[1] - yr.lower) / yr.size();
+            if ((right ? u >= 0.65 : u <= 0.35) && (top ? v >= 0.65 : v <= 0.35) && u >= 0 && u <= 1 && v >= 0 && v <= 1)
+                ++count;
+        }
+        if (count < fewest) fewest = count, best = c;
+    }
+    landscape_->axisRect()->insetLayout()->setInsetAlignment(0, corners[best]);
 }
 
 }  // namespace lomaw::gui

@@ -59,6 +59,8 @@ private:
     void styleAxes(QCustomPlot* plot, bool dark);
     void rebuildContours();
     void animationTick();
+    // The landscape legend in the corner the trajectory crosses least.
+    void placeLandscapeLegend();
 
     TrajectoryData data_;
     QCustomPlot* loss_;

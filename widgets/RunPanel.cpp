@@ -68,6 +68,10 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     batchButton_ = new QPushButton("Batch file…", this);
     batchButton_->setToolTip("A JSON list of argument lists (the --args format), or a CSV with one row of "
                              "numbers per input set (one column per parameter)");
+    sweepButton_ = new QPushButton("Scaling sweep", this);
+    sweepButton_->setObjectName("sweepButton");
+    sweepButton_->setToolTip("Run this batch on 1, 2, ..., N workers (N: the workers box), one run after another, "
+                             "and record each with the sequential baseline in the Timings plots");
     // MPI optimize: initial parameters, data file, steps, step size, method, --average, and the
     // size of the landscape grid evaluated afterwards (two parameters).
     optimizeRow_ = new QWidget(this);
@@ -91,7 +95,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     average_->setToolTip("--average: divide loss and gradient by the number of data points");
     landscapeSize_ = new QSpinBox(optimizeRow_);
     landscapeSize_->setRange(0, 101);
-    landscapeSize_->setValue(21);
+    landscapeSize_->setValue(41);
     landscapeSize_->setPrefix("landscape ");
     landscapeSize_->setSpecialValueText("no landscape");
     landscapeSize_->setToolTip("After a run of two parameters, evaluate the loss on an n x n grid around the "
@@ -118,6 +122,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
         workers_->setVisible(batch || optimize);
         sets_->setVisible(batch);
         batchButton_->setVisible(batch);
+        sweepButton_->setVisible(batch);
         optimizeRow_->setVisible(optimize);
         params_->setEnabled(!optimize);  // optimize takes init and data instead
     };
@@ -160,6 +165,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     batchRow->addWidget(workers_);
     batchRow->addWidget(sets_);
     batchRow->addWidget(batchButton_);
+    batchRow->addWidget(sweepButton_);
     batchRow->addStretch(1);
     auto* options = new QHBoxLayout;
     options->addWidget(new QLabel("Threads", this));
@@ -197,6 +203,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
         Q_EMIT functionSelected(selectedFunction());
     });
     connect(runButton_, &QPushButton::clicked, this, &RunPanel::run);
+    connect(sweepButton_, &QPushButton::clicked, this, &RunPanel::runScalingSweep);
     connect(cancelButton_, &QPushButton::clicked, this, &RunPanel::cancel);
     connect(runner_, &CliRunner::started, this, [this](const QString& cmd) { appendLog("$ " + cmd); });
     connect(runner_, &CliRunner::finished, this, &RunPanel::onFinished);
@@ -385,39 +392,89 @@ void RunPanel::run() {
         startRun(request, QString("optimising with %1 …").arg(f->name));
         return;
     }
-    // Catch malformed JSON here, with the row that has it, before starting a process.
-    const QString args = argumentsJson();
-    QJsonParseError error;
-    QJsonDocument::fromJson(args.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError) {
-        appendLog("The arguments are not valid JSON: " + error.errorString() + " in " + args);
-        return;
-    }
+    const QString args = checkedArgumentsJson();
+    if (args.isEmpty()) return;
     request.argsJson = args;
     if (f->simd) request.threads = threads_->value();
-    if (runningBatch_) {
-        request.mode = RunRequest::Mode::MpiBatch;
-        if (!batchFile_.isEmpty()) {
-            QString error;
-            if (!readBatchFile(batchFile_, request.batchJson, runningSets_, error)) {
-                appendLog(QString("Batch %1: %2").arg(QFileInfo(batchFile_).fileName(), error));
-                results_->showMessage("The batch file is malformed: " + error);
-                return;
-            }
-        } else {
-            QStringList sets;
-            for (int k = 0; k < sets_->value(); ++k) sets << args;
-            request.batchJson = "[" + sets.join(",\n") + "]";
-            runningSets_ = sets_->value();
-        }
-        runningWorkers_ = request.workers;
-    }
+    if (runningBatch_ && !prepareBatch(request)) return;
     phase_ = runningBatch_ ? Phase::Batch : Phase::Call;
     startRun(request, "running " + f->name + " …");
 }
 
+// Malformed JSON is caught here, with the text that has it, before a process starts: empty
+// (and a log line) then.
+QString RunPanel::checkedArgumentsJson() {
+    const QString args = argumentsJson();
+    QJsonParseError error;
+    QJsonDocument::fromJson(args.toUtf8(), &error);
+    if (error.error == QJsonParseError::NoError) return args;
+    appendLog("The arguments are not valid JSON: " + error.errorString() + " in " + args);
+    return {};
+}
+
+bool RunPanel::prepareBatch(RunRequest& request) {
+    request.mode = RunRequest::Mode::MpiBatch;
+    if (!batchFile_.isEmpty()) {
+        QString error;
+        if (!readBatchFile(batchFile_, request.batchJson, runningSets_, error)) {
+            appendLog(QString("Batch %1: %2").arg(QFileInfo(batchFile_).fileName(), error));
+            results_->showMessage("The batch file is malformed: " + error);
+            return false;
+        }
+    } else {
+        QStringList sets;
+        for (int k = 0; k < sets_->value(); ++k) sets << request.argsJson;
+        request.batchJson = "[" + sets.join(",\n") + "]";
+        runningSets_ = sets_->value();
+    }
+    runningWorkers_ = request.workers;
+    return true;
+}
+
+void RunPanel::runScalingSweep() {
+    if (runner_->running()) return;
+    const FunctionInfo* f = current();
+    if (!f || !provider_) {
+        appendLog("Nothing to run: the kernel has no function yet (or has errors).");
+        return;
+    }
+    const QString args = checkedArgumentsJson();
+    if (args.isEmpty()) return;
+    RunRequest request = provider_();
+    request.function = f->name;
+    request.timeoutSeconds = timeout_->value();
+    request.argsJson = args;
+    if (f->simd) request.threads = threads_->value();
+    if (!prepareBatch(request)) return;
+    running_ = *f;
+    runningBatch_ = true;
+    sweepRequest_ = request;
+    sweepPlan_.clear();
+    for (int w = 1; w <= workers_->value(); ++w) sweepPlan_ << w;
+    sweepIndex_ = 0;
+    appendLog(QString("Scaling sweep of %1: %2 input set(s) on 1 … %3 worker(s); the 1-worker run is also the "
+                      "sequential baseline (its compute phase)")
+                  .arg(f->name).arg(runningSets_).arg(workers_->value()));
+    sweepButton_->setEnabled(false);
+    phase_ = Phase::Sweep;
+    runButton_->setEnabled(false);
+    cancelButton_->setEnabled(true);
+    results_->showMessage("scaling sweep of " + f->name + " …");
+    startSweepRun();
+}
+
+void RunPanel::startSweepRun() {
+    RunRequest request = sweepRequest_;
+    request.workers = sweepPlan_.at(sweepIndex_);
+    runningWorkers_ = request.workers;
+    phase_ = Phase::Sweep;
+    onProgress(0, 0, QString());  // "sweep k / n" until the run reports its sets
+    runner_->start(request);
+}
+
 void RunPanel::startRun(const RunRequest& request, const QString& what) {
     runButton_->setEnabled(false);
+    sweepButton_->setEnabled(false);
     cancelButton_->setEnabled(true);
     progress_->setRange(0, 0);  // busy until the first progress line (a single call has none)
     progress_->setTextVisible(false);
@@ -432,6 +489,18 @@ void RunPanel::cancel() {
 }
 
 void RunPanel::onProgress(qint64 done, qint64 total, const QString& unit) {
+    if (phase_ == Phase::Sweep) {
+        // One bar for the whole sweep: run k of n, and within it the run's own progress.
+        const int n = int(sweepPlan_.size()), k = sweepIndex_;
+        const int within = total > 0 ? int(1000 * done / total) : 0;
+        progress_->setRange(0, 1000 * n);
+        progress_->setValue(1000 * k + within);
+        QString text = QString("sweep %1 / %2 (%3 worker%4)").arg(k + 1).arg(n).arg(runningWorkers_).arg(runningWorkers_ == 1 ? "" : "s");
+        if (total > 0) text += QString(" · %1 / %2 %3").arg(done).arg(total).arg(unit);
+        progress_->setFormat(text);
+        progress_->setTextVisible(true);
+        return;
+    }
     if (total <= 0) return;
     // QProgressBar counts in int: scale huge batches down.
     const qint64 scale = total > 1000000 ? total / 1000000 + 1 : 1;
@@ -443,6 +512,7 @@ void RunPanel::onProgress(qint64 done, qint64 total, const QString& unit) {
 
 void RunPanel::finishUi(bool ok) {
     runButton_->setEnabled(true);
+    sweepButton_->setEnabled(true);
     cancelButton_->setEnabled(false);
     if (progress_->maximum() == 0 || !ok) {
         // No progress lines (a single call) or a failure: full when done, empty when not.
@@ -463,6 +533,7 @@ void RunPanel::onFinished(const RunResult& result) {
     if (!result.timingsJson.isEmpty()) appendLog("timings (s): " + result.timingsJson);
     if (phase == Phase::Optimize) return onOptimizeFinished(result);
     if (phase == Phase::Landscape) return onLandscapeFinished(result);
+    if (phase == Phase::Sweep) return onSweepRunFinished(result);
     finishUi(ok);
     if (runningBatch_ && ok && !result.timingsJson.isEmpty()) {
         TimingPoint point;
@@ -516,8 +587,12 @@ void RunPanel::onOptimizeFinished(const RunResult& result) {
         RunRequest landscape = lastRequest_;
         landscape.mode = RunRequest::Mode::MpiBatch;
         averaging_ = lastRequest_.average;
-        if (landscapeBatch(running_, lastRequest_.dataJson, grid_, landscape.batchJson, dataPoints_, error)) {
+        if (landscapeBatch(running_, lastRequest_.dataJson, grid_, landscape.batchJson, sample_, error)) {
             appendLog(QString("Landscape: the loss on a %1 x %1 grid around the trajectory (lomaw mpirun)").arg(n));
+            if (sample_.subsampled())
+                appendLog(QString("Landscape: %1 data points are too many to send with each of the %2 grid points; "
+                                  "it uses 1 in %3 (%4 points), an estimate of the loss")
+                              .arg(sample_.points).arg(n * n).arg(sample_.stride).arg(sample_.used));
             phase_ = Phase::Landscape;
             lastRequest_ = landscape;
             progress_->setRange(0, 0);
@@ -535,11 +610,56 @@ void RunPanel::onLandscapeFinished(const RunResult& result) {
     QString error;
     if (result.status != RunResult::Status::Ok)
         appendLog("No landscape: the grid run failed");
-    else if (!landscapeFromResults(result.json, grid_, averaging_, dataPoints_, trajectory_, error))
+    else if (!landscapeFromResults(result.json, grid_, averaging_, sample_, trajectory_, error))
         appendLog("No landscape: " + error);
     finishUi(true);  // the optimisation itself succeeded
     Q_EMIT trajectoryReady(trajectory_);
     Q_EMIT runFinished(optimizeResult_);
+}
+
+void RunPanel::onSweepRunFinished(const RunResult& result) {
+    const bool ok = result.status == RunResult::Status::Ok;
+    const int workers = sweepPlan_.at(sweepIndex_);
+    TimingPoint point;
+    point.kind = "mpirun";
+    point.workers = workers;
+    point.sets = runningSets_;
+    QString error;
+    const bool timed = ok && parseTimingsJson(result.timingsJson, point, error);
+    if (ok && !timed) appendLog("timings not recorded: " + error);
+    if (timed && sweepIndex_ == 0) {
+        // The sequential baseline: the 1-worker job's compute phase is the loop over the sets in
+        // one process (decode, call, encode); launch, distribute and collect are what MPI adds.
+        TimingPoint sequential = point;
+        sequential.workers = 0;
+        sequential.build = sequential.launch = sequential.distribute = sequential.collect = 0;
+        sequential.total = point.compute;
+        Q_EMIT timingRecorded(sequential);
+        appendLog(QString("sequential baseline: %1 s (the 1-worker run's compute phase)").arg(point.compute, 0, 'g', 4));
+    }
+    if (timed) Q_EMIT timingRecorded(point);
+    const int finishedRuns = sweepIndex_ + 1;
+    if (ok && timed && sweepIndex_ + 1 < sweepPlan_.size()) {
+        ++sweepIndex_;
+        startSweepRun();
+        return;
+    }
+    phase_ = Phase::Idle;
+    const bool completed = ok && timed;
+    finishUi(completed);
+    if (completed) {
+        progress_->setFormat(QString("sweep %1 / %1 done").arg(sweepPlan_.size()));
+        results_->showBatchResult(result.json, running_);
+        appendLog(QString("Scaling sweep done: %1 run(s), 1 … %2 worker(s) and the sequential baseline in Timings")
+                      .arg(finishedRuns).arg(sweepPlan_.last()));
+    } else {
+        appendLog(QString("Scaling sweep stopped at run %1 of %2 (%3 worker%4)")
+                      .arg(sweepIndex_ + 1).arg(sweepPlan_.size()).arg(workers).arg(workers == 1 ? "" : "s"));
+        results_->showMessage("Scaling sweep stopped: " + result.summary() +
+                              (result.errors.isEmpty() ? QString() : ": " + result.errors.section('\n', 0, 0)));
+    }
+    Q_EMIT runFinished(result);
+    Q_EMIT sweepFinished(completed ? finishedRuns : sweepIndex_, completed);
 }
 
 }  // namespace lomaw::gui

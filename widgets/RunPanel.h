@@ -4,6 +4,9 @@
 // single call (`lomaw run`), an MPI batch (`lomaw mpirun`, JSON or CSV batch) and an MPI
 // optimisation (`lomaw optimize`): its trajectory goes to the plots, and for two parameters the
 // panel then evaluates the loss landscape around it with one more mpirun (LandscapeGrid).
+// In MPI batch mode, "Scaling sweep" runs the batch on 1, 2, ..., N workers one after another
+// and records each run, plus the sequential baseline taken from the 1-worker run, as timing
+// points (the TimingPanel's time-against-workers and speed-up plots).
 #pragma once
 
 #include <QWidget>
@@ -39,7 +42,7 @@ struct OptimizeSettings {
     QString method = "plain";
     bool average = false;
     int workers = 2;
-    int landscapeSize = 21;  // grid points per axis of the landscape; 0: none
+    int landscapeSize = 41;  // grid points per axis of the landscape; 0: none
 };
 
 class RunPanel : public QWidget {
@@ -76,6 +79,11 @@ public:
 public Q_SLOTS:
     void run();
     void cancel();
+    // MPI batch mode: the batch of run() on 1, 2, ..., N workers (N from the workers box), one
+    // run after another. The 1-worker run also gives the sequential baseline (workers 0): its
+    // `compute` is the in-process loop over the sets, recorded as that point's compute and total
+    // (docs/app.md, "Scaling sweep"). Cancel stops the sweep.
+    void runScalingSweep();
 
 Q_SIGNALS:
     void functionSelected(const QString& name);
@@ -85,6 +93,8 @@ Q_SIGNALS:
     void timingRecorded(const lomaw::gui::TimingPoint& point);
     // An optimisation's trajectory (with its landscape when one was evaluated).
     void trajectoryReady(const lomaw::gui::TrajectoryData& data);
+    // The end of a scaling sweep: `runs` runs finished successfully; `completed` when all did.
+    void sweepFinished(int runs, bool completed);
 
 private:
     void rebuildParameterRows();
@@ -92,6 +102,12 @@ private:
     void onProgress(qint64 done, qint64 total, const QString& unit);
     void onOptimizeFinished(const RunResult& result);
     void onLandscapeFinished(const RunResult& result);
+    void onSweepRunFinished(const RunResult& result);
+    void startSweepRun();
+    // The MPI batch request of the current inputs (batch file or copies of the rows); false,
+    // with the reason in the log and results, when they are malformed.
+    QString checkedArgumentsJson();
+    bool prepareBatch(RunRequest& request);
     void startRun(const RunRequest& request, const QString& what);
     void finishUi(bool ok);
     void appendLog(const QString& text);
@@ -107,6 +123,7 @@ private:
     QSpinBox* workers_;
     QSpinBox* sets_;
     QPushButton* batchButton_;
+    QPushButton* sweepButton_;
     QString batchFile_;
     QDoubleSpinBox* timeout_;
     QPushButton* runButton_;
@@ -117,7 +134,7 @@ private:
     CliRunner* runner_;
     FunctionInfo running_;
     bool runningBatch_ = false;
-    enum class Phase { Idle, Call, Batch, Optimize, Landscape };
+    enum class Phase { Idle, Call, Batch, Optimize, Landscape, Sweep };
     Phase phase_ = Phase::Idle;
     QWidget* optimizeRow_;
     QLineEdit* init_;
@@ -131,12 +148,16 @@ private:
     // An optimisation in progress: its trajectory while the landscape is evaluated.
     TrajectoryData trajectory_;
     LandscapeGrid grid_;
-    qint64 dataPoints_ = 0;
+    LandscapeSample sample_;
     bool averaging_ = false;
     RunRequest lastRequest_;
     RunResult optimizeResult_;
     int runningWorkers_ = 0;
     int runningSets_ = 0;
+    // A scaling sweep: the worker count of each run, which run is going.
+    QVector<int> sweepPlan_;
+    int sweepIndex_ = 0;
+    RunRequest sweepRequest_;
 };
 
 }  // namespace lomaw::gui

@@ -62,8 +62,18 @@ void workerTicks(QCPAxis* axis, const QVector<double>& counts) {
     if (auto text = axis->ticker().dynamicCast<QCPAxisTickerText>()) text->setTicks(ticks);
 }
 
-void legendAt(QCustomPlot* plot, Qt::Alignment where) {
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, where);
+// The legend goes below the axis rect, in rows of `columns` entries: inside the axis rect it
+// covered curves wherever it sat (times against workers fall across the whole width, speed-ups
+// rise across it), and a row under the x axis label costs only a little height.
+void legendBelow(QCustomPlot* plot, int columns) {
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(plot->plotLayout()->rowCount() - 1, 0.001);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setWrap(columns);
+    plot->legend->setMargins(QMargins(6, 0, 6, 4));
+    plot->legend->setColumnSpacing(12);
+    plot->legend->setRowSpacing(0);
 }
 
 QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title, const QString& x, const QString& y) {
@@ -116,12 +126,8 @@ TimingPanel::TimingPanel(QWidget* parent) : QWidget(parent) {
     }
     makeLog(speedup_->xAxis);
     makeLog(speedup_->yAxis);
-    // Legends where the curves usually are not: times and speed-ups grow to the upper right,
-    // times against workers fall to the lower right.
-    legendAt(sets_, Qt::AlignTop | Qt::AlignLeft);
-    legendAt(steps_, Qt::AlignTop | Qt::AlignLeft);
-    legendAt(workers_, Qt::AlignTop | Qt::AlignRight);
-    legendAt(speedup_, Qt::AlignTop | Qt::AlignLeft);
+    for (QCustomPlot* p : {sets_, steps_}) legendBelow(p, 4);
+    for (QCustomPlot* p : {workers_, speedup_}) legendBelow(p, 3);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel("Time", this));
@@ -326,9 +332,9 @@ void TimingPanel::setDarkTheme(bool dark) {
             axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
         }
         if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) title->setTextColor(fg);
-        plot->legend->setBrush(dark ? QColor(40, 42, 46, 220) : QColor(255, 255, 255, 220));
+        plot->legend->setBrush(Qt::NoBrush);  // outside the axis rect: on the plot's background
         plot->legend->setTextColor(fg);
-        plot->legend->setBorderPen(QPen(grid));
+        plot->legend->setBorderPen(Qt::NoPen);
         plot->replot();
     }
 }

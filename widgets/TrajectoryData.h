@@ -22,6 +22,7 @@ struct TrajectoryData {
     // Optional landscape of the first two parameters.
     QVector<double> gridX, gridY;
     QVector<QVector<double>> gridLoss;   // gridLoss[j][i] = loss(gridX[i], gridY[j])
+    QString landscapeNote;               // how the landscape was made, when the plot should say
     bool hasLandscape() const { return !gridX.isEmpty() && !gridY.isEmpty() && gridLoss.size() == gridY.size(); }
     bool empty() const { return steps.isEmpty(); }
 };

@@ -74,13 +74,60 @@ const ast::Function& AdContext::makeDfloatPrimal() {
     return *makeDfloat_;
 }
 
+bool AdContext::holdsFloat(const TypePtr& t) {
+    if (!t) return false;
+    if (t->isFloat()) return true;
+    if (t->isArray()) return holdsFloat(t->elem);
+    if (t->isStruct())
+        if (const MemberList* ms = members(t->structName))
+            for (const auto& [n, mt] : *ms)
+                if (holdsFloat(mt)) return true;
+    return false;
+}
+
 const ast::Function* AdContext::signature(const std::string& name) {
     if (auto it = userFns_.find(name); it != userFns_.end()) return it->second;
     if (DerivativeJob* j = job(name)) {
         if (!j->fn) {
             const ast::Function* p = signature(j->primal);
             if (!p) return nullptr;
+            const std::set<size_t>& inout = inoutParams(j->primal);
+            ast::Function asIn;  // reverse mode of a consuming derivative: in-out params as In
+            if (j->mode == Mode::Reverse && !inout.empty()) {
+                asIn.name = p->name;
+                asIn.loc = p->loc;
+                asIn.simd = p->simd;
+                asIn.openMpi = p->openMpi;
+                asIn.returnType = p->returnType;
+                for (size_t i = 0; i < p->params.size(); ++i) {
+                    ast::Param q;
+                    q.name = p->params[i].name;
+                    q.loc = p->params[i].loc;
+                    q.isOut = p->params[i].isOut && !inout.count(i);
+                    q.resolved = p->params[i].resolved;
+                    asIn.params.push_back(std::move(q));
+                }
+                p = &asIn;
+            }
             j->fn = std::make_unique<ast::Function>(sema::derivativeSignature(*p, j->mode, j->name, j->loc));
+            if (j->consumesAdjointInputs) {
+                // Out y -> _dy : Out[T] for scalars and structs holding floats (by reference).
+                size_t k = 0;
+                for (const ast::Param& pp : p->params) {
+                    if (!pp.isOut) {
+                        k += 2;
+                        continue;
+                    }
+                    if (k < j->fn->params.size() && pp.resolved && !pp.resolved->isArray() &&
+                        holdsFloat(pp.resolved)) {
+                        ast::Param& q = j->fn->params[k];
+                        j->inoutParams.insert(k);
+                        q.isOut = true;
+                        q.annotation = sema::typeExprFor(q.resolved, ast::TypeExpr::Kind::Out);
+                    }
+                    k += 1;
+                }
+            }
         }
         return j->fn.get();
     }
@@ -128,6 +175,20 @@ std::string AdContext::derivativeName(const std::string& primal, Mode mode) {
         j->name = name;
         j->primal = primal;
         j->mode = mode;
+        queue_.push_back(j.get());
+        jobs_[name] = std::move(j);
+    }
+    return name;
+}
+
+std::string AdContext::consumingDerivativeName(const std::string& primal) {
+    std::string name = "_d_rev_inout_" + primal;
+    if (!job(name)) {
+        auto j = std::make_unique<DerivativeJob>();
+        j->name = name;
+        j->primal = primal;
+        j->mode = Mode::Reverse;
+        j->consumesAdjointInputs = true;
         queue_.push_back(j.get());
         jobs_[name] = std::move(j);
     }
@@ -211,6 +272,49 @@ bool AdContext::readsOutParam(const std::string& name, size_t index) {
     return reads;
 }
 
+const std::set<size_t>& AdContext::inoutParams(const std::string& name) {
+    static const std::set<size_t> none;
+    DerivativeJob* j = job(name);
+    if (!j) return none;
+    if (j->consumesAdjointInputs) {
+        signature(name);  // fills inoutParams
+        return j->inoutParams;
+    }
+    if (j->inoutKnown) return j->inoutParams;
+    j->inoutKnown = true;
+    const std::set<size_t>& primalInout = inoutParams(j->primal);
+    if (j->mode == Mode::Forward) {
+        j->inoutParams = primalInout;  // same parameters, same qualifiers (§6.2)
+    } else if (const ast::Function* p = primalInout.empty() ? nullptr : signature(j->primal)) {
+        // Reverse mode treats them as In parameters whose adjoint (right after the value) is
+        // replaced in place: read and written again, for the next order.
+        size_t k = 0;
+        for (size_t i = 0; i < p->params.size(); ++i) {
+            if (p->params[i].isOut && !primalInout.count(i)) {
+                k += 1;
+                continue;
+            }
+            if (primalInout.count(i)) j->inoutParams.insert(k + 1);
+            k += 2;
+        }
+    }
+    return j->inoutParams;
+}
+
+bool AdContext::reverseNeedsParam(const std::string& name, size_t index) {
+    const ast::Function* sig = signature(name);
+    if (!sig || index >= sig->params.size()) return true;
+    std::string d = derivativeName(name, Mode::Reverse);
+    DerivativeJob* j = job(d);
+    if (!j) return true;
+    if (!j->done) {
+        if (j->started) return true;  // being generated (recursion): assume it reads
+        generate(*j);
+    }
+    auto it = reverseNeeds_.find(d);
+    return it == reverseNeeds_.end() || it->second.count(sig->params[index].name) > 0;
+}
+
 bool AdContext::writesInArrayParam(const std::string& name, size_t index) {
     DerivativeJob* j = job(name);
     if (!j) return false;  // user functions may not (§6.6)
@@ -218,8 +322,10 @@ bool AdContext::writesInArrayParam(const std::string& name, size_t index) {
     if (!primal) return false;
     if (j->mode == Mode::Forward) return writesInArrayParam(j->primal, index);
     size_t k = 0;
-    for (const ast::Param& p : primal->params) {
-        if (p.isOut) {
+    const std::set<size_t>& inout = inoutParams(j->primal);
+    for (size_t pi = 0; pi < primal->params.size(); ++pi) {
+        const ast::Param& p = primal->params[pi];
+        if (p.isOut && !inout.count(pi)) {
             if (k == index) return p.resolved && p.resolved->isArray();
             k += 1;
         } else {

@@ -29,6 +29,12 @@ struct DerivativeJob {
     bool declared = false;     // from a DiffDecl (replaces it in place)
     bool started = false;
     bool done = false;
+    // A reverse derivative whose scalar/struct adjoint inputs (`_dy` of Out parameters with
+    // floats) are Out, i.e. passed by reference and consumed in place by the body, like Out
+    // arrays' (AdContext::consumingDerivativeName).
+    bool consumesAdjointInputs = false;
+    std::set<size_t> inoutParams;  // parameters read and written in place (AdContext::inoutParams)
+    bool inoutKnown = false;
     std::unique_ptr<ast::Function> fn;  // signature at once, body when done
 };
 
@@ -79,6 +85,26 @@ public:
     // (AdWrittenMembers.cpp). A caller's reverse sweep zeroes only these members' adjoints:
     // the others keep their values across the call, so their adjoints pass through.
     const std::set<std::string>* writtenMembers(const std::string& name, size_t index);
+    // Whether user function `name` (or the primal of forward derivative `name`) writes its
+    // scalar or struct Out parameter number `index` on every path: the whole of it (`whole`),
+    // or the listed top-level members each whole (assignments `p = e` / `p.m = e`, or passing
+    // p / p.m on to a callee Out parameter it definitely writes). Loops may run zero times,
+    // so writes inside them count as maybe (AdWrittenMembers.cpp).
+    struct DefiniteWrites {
+        bool whole = false;
+        std::set<std::string> members;
+    };
+    DefiniteWrites definitelyWritten(const std::string& name, size_t index);
+    // The reverse derivative of `primal` whose scalar/struct adjoint inputs are passed by
+    // reference and consumed where the primal writes them (`_d_rev_inout_<primal>`, generated
+    // on demand): a caller uses it for a call whose callee writes such an Out argument on some
+    // paths only, so that the adjoint is zeroed exactly on the paths that overwrote the value.
+    std::string consumingDerivativeName(const std::string& primal);
+    // The parameters of callable `name` that it both reads and writes in place (the consumed
+    // adjoint inputs of a consuming derivative); empty for every other callable. Reverse mode
+    // treats them like In parameters whose adjoint is passed by reference and replaced: on
+    // entry it holds the adjoint of the exit value, on return that of the entry value.
+    const std::set<size_t>& inoutParams(const std::string& name);
     // The name of a generated copy of user function `name` without its Out array parameters
     // number `dropped`, which the function only writes (never reads): the forward sweep of a
     // reverse derivative calls it when it needs the callee's other Out arguments but has no
@@ -87,8 +113,17 @@ public:
     // to the module after the derivatives (generatedSlices).
     std::string withoutOutArrays(const std::string& name, const std::vector<size_t>& dropped);
     std::vector<std::unique_ptr<ast::Function>>& generatedSlices() { return slices_; }
+    // Reverse derivative `derivative` reads the primal values of these variables of its primal
+    // (ReverseDiffer's needed set), recorded when its body is generated.
+    void noteReverseNeeds(const std::string& derivative, std::set<std::string> vars) {
+        reverseNeeds_[derivative] = std::move(vars);
+    }
+    // Whether the reverse derivative of callable `name` reads the value of its parameter number
+    // `index` (generating that derivative first if needed); true when unknown (recursion).
+    bool reverseNeedsParam(const std::string& name, size_t index);
 
     void internalError(SourceLoc loc, const std::string& what);
+    bool holdsFloat(const TypePtr& t);  // a float somewhere inside
 
     // Registry, driven by Differentiate.cpp.
     DerivativeJob* registerDeclared(const ast::DiffDecl& d);
@@ -111,9 +146,11 @@ private:
     std::unique_ptr<ast::Function> makeDfloat_;
     bool reportedInternal_ = false;
     std::map<std::pair<std::string, size_t>, bool> readsOut_;
+    std::map<std::pair<std::string, size_t>, std::unique_ptr<DefiniteWrites>> definite_;
     // writtenMembers: absent = not computed yet, null = the whole struct.
     std::map<std::pair<std::string, size_t>, std::unique_ptr<std::set<std::string>>> writtenMembers_;
     std::vector<std::unique_ptr<ast::Function>> slices_;
+    std::map<std::string, std::set<std::string>> reverseNeeds_;
     std::map<std::pair<std::string, std::vector<size_t>>, std::string> sliceNames_;
 };
 

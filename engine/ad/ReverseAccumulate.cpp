@@ -251,12 +251,47 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
         anyActive = anyActive || sig->params[i].isOut || isActive(*call.operands[i]);
     if (!anyActive) return;  // nothing flows back
     if (shared_) ctx_.markShared(call.name);
-    std::string callee = ctx_.derivativeName(call.name, Mode::Reverse);
+    // Zeroing an Out argument's adjoint after the call is exact only when the callee
+    // overwrites the zeroed part on every path (definitelyWritten covers writtenMembers). A
+    // callee that writes it on some paths only (inside an if), or writes part of a member, is
+    // called through its consuming derivative instead: the adjoint is passed by reference and
+    // the callee's reverse sweep zeroes it exactly where its primal wrote (like Out arrays).
+    auto zeroedExactly = [&](size_t i) {
+        const ast::Param& p = sig->params[i];
+        AdContext::DefiniteWrites d = ctx_.definitelyWritten(call.name, i);
+        if (d.whole) return true;
+        if (!p.resolved->isStruct()) return false;
+        const std::set<std::string>* maybe = ctx_.writtenMembers(call.name, i);
+        const MemberList* layout = maybe ? ctx_.members(p.resolved->structName) : nullptr;
+        if (!layout) return false;
+        for (const auto& [n, mt] : *layout)
+            if (maybe->count(n) && hasFloat(mt) && !d.members.count(n)) return false;
+        return true;
+    };
+    bool consuming = false;
+    for (size_t i = 0; i < call.operands.size(); ++i) {
+        const ast::Param& p = sig->params[i];
+        if (!p.isOut || !p.resolved || p.resolved->isArray() || !hasFloat(p.resolved)) continue;
+        if (!adjointOf(*call.operands[i]) || ctx_.readsOutParam(call.name, i)) continue;
+        if (!zeroedExactly(i)) consuming = true;
+    }
+    std::string callee = consuming ? ctx_.consumingDerivativeName(call.name)
+                                   : ctx_.derivativeName(call.name, Mode::Reverse);
     std::vector<ExprPtr> args;
     ast::Block before, after;
+    const std::set<size_t>& inout = ctx_.inoutParams(call.name);
     for (size_t i = 0; i < call.operands.size(); ++i) {
         const ast::Param& p = sig->params[i];
         const Expr& a = *call.operands[i];
+        if (p.isOut && inout.count(i)) {
+            // Read and written in place by the callee: its derivative takes the entry value
+            // (restored by now) and replaces the adjoint in place (AdContext::inoutParams).
+            args.push_back(copy(a));
+            ExprPtr adj = adjointOf(a);
+            if (adj) written(*adj);
+            args.push_back(adj ? std::move(adj) : unused(p.resolved));
+            continue;
+        }
         if (p.isOut) {
             ExprPtr adj = adjointOf(a);
             if (!adj) {
@@ -267,7 +302,7 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
             args.push_back(copy(*adj));
             // The overwritten value has no adjoint, unless the callee accumulates into the
             // location (then the entry value reaches the exit value with slope 1).
-            if (p.resolved->isArray() || ctx_.readsOutParam(call.name, i)) continue;
+            if (p.resolved->isArray() || consuming || ctx_.readsOutParam(call.name, i)) continue;
             // Of a struct, only the members the callee writes: the others keep their value
             // across the call, so their adjoints pass through.
             const std::set<std::string>* members =

@@ -79,6 +79,19 @@ void ReverseDiffer::collectReads(const Expr& e, bool linear) {
             bool noAdjoint = e.op != BinaryOp::Add && e.op != BinaryOp::Sub && e.op != BinaryOp::Mul &&
                              e.op != BinaryOp::Div;
             if (noAdjoint && linear) return;  // a comparison contributes no adjoint
+            // x * y: x̄ += r̄·y reads y only when x is active, and ȳ += r̄·x reads x only when
+            // y is; x / y: x is read only for ȳ. An operand scaled by an inactive factor
+            // stays in a linear position (e.g. `3.0 * a`: a's value is not needed).
+            if (linear && e.op == BinaryOp::Mul) {
+                collectReads(*e.operands[0], !isActive(*e.operands[1]));
+                collectReads(*e.operands[1], !isActive(*e.operands[0]));
+                return;
+            }
+            if (linear && e.op == BinaryOp::Div) {
+                collectReads(*e.operands[0], !isActive(*e.operands[1]));
+                collectReads(*e.operands[1], false);
+                return;
+            }
             collectReads(*e.operands[0], lin);
             collectReads(*e.operands[1], lin);
             return;
@@ -124,7 +137,9 @@ void ReverseDiffer::analyseBlock(const ast::Block& b) {
                 const ast::Function* sig = ctx_.signature(c.name);
                 for (size_t i = 0; i < c.operands.size(); ++i) {
                     bool out = sig && i < sig->params.size() && sig->params[i].isOut;
-                    if (out) collectIndexReads(*c.operands[i]);
+                    // An in-out argument's entry value goes to the callee's derivative.
+                    if (out && ctx_.inoutParams(c.name).count(i)) collectReads(*c.operands[i], false);
+                    else if (out) collectIndexReads(*c.operands[i]);
                     else collectReads(*c.operands[i], false);
                 }
                 break;

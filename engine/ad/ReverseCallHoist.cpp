@@ -133,11 +133,51 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Renames variable `from` to `to` in a body (declarations, loop variables, every use).
+void renameVar(ast::Block& b, const std::string& from, const std::string& to) {
+    std::function<void(ast::Expr&)> expr = [&](ast::Expr& e) {
+        if (e.kind == Expr::Kind::Var && e.name == from) e.name = to;
+        for (ExprPtr& o : e.operands)
+            if (o) expr(*o);
+    };
+    for (StmtPtr& s : b) {
+        if (!s) continue;
+        if ((s->kind == Stmt::Kind::Declare || s->kind == Stmt::Kind::For) && s->name == from) s->name = to;
+        if (s->target) expr(*s->target);
+        if (s->value) expr(*s->value);
+        for (ExprPtr& a : s->rangeArgs)
+            if (a) expr(*a);
+        renameVar(s->body, from, to);
+        renameVar(s->orelse, from, to);
+    }
+}
+
+}  // namespace
+
 ast::Function withNestedCallsHoisted(const ast::Function& primal, const ast::Function& derivative) {
     ast::Function f = ast::clone(primal);
     NameAllocator names;
     names.takeAll(primal);
     for (const ast::Param& p : derivative.params) names.take(p.name);
+    // A local of the primal named like a generated parameter of the derivative (rev_diff of a
+    // reverse derivative: its local `_d_dx`, the adjoint of `dx`, against `_d_dx`, the adjoint
+    // of its parameter `_dx`) is renamed: the forward sweep replays the locals by name.
+    std::set<std::string> params;
+    for (const ast::Param& p : primal.params) params.insert(p.name);
+    std::set<std::string> locals;
+    std::function<void(const ast::Block&)> collect = [&](const ast::Block& b) {
+        for (const StmtPtr& s : b) {
+            if (!s) continue;
+            if (s->kind == Stmt::Kind::Declare || s->kind == Stmt::Kind::For) locals.insert(s->name);
+            collect(s->body);
+            collect(s->orelse);
+        }
+    };
+    collect(f.body);
+    for (const ast::Param& p : derivative.params)
+        if (locals.count(p.name) && !params.count(p.name)) renameVar(f.body, p.name, names.fresh(p.name));
     CallHoister(f, names).run();
     return f;
 }

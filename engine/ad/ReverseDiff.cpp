@@ -10,8 +10,9 @@ namespace lomaw::ad {
 using ast::Expr;
 using ast::Stmt;
 
-ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out)
-    : ctx_(ctx), primal_(primal), out_(out) {
+ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out,
+                             std::set<std::string> inoutParams)
+    : ctx_(ctx), primal_(primal), out_(out), inoutParams_(std::move(inoutParams)) {
     names_.takeAll(primal);
     for (const ast::Param& p : out.params) names_.take(p.name);
     shared_ = primal.simd || out.simd || ctx.sharedAdjoints(primal.name);
@@ -36,7 +37,13 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
             continue;
         }
         inParams_.insert(p.name);
-        if (k + 1 < out.params.size() && hasFloat(p.resolved)) {
+        if (k + 1 < out.params.size() && hasFloat(p.resolved) && inoutParams_.count(p.name)) {
+            // Read and written in place (a consuming derivative's adjoint input): the adjoint
+            // parameter is used directly; it brings the exit value's adjoint and leaves with
+            // the entry value's.
+            adjointName_[p.name] = out.params[k + 1].name;
+            paramAdjoints_.insert(out.params[k + 1].name);
+        } else if (k + 1 < out.params.size() && hasFloat(p.resolved)) {
             const std::string& adj = out.params[k + 1].name;
             bool local = (written.count(p.name) && !p.resolved->isArray()) ||
                          (localScalarAdjoints && p.resolved->isFloat());
@@ -305,6 +312,7 @@ void usedNames(const ast::Block& b, std::set<std::string>& out) {
 
 void ReverseDiffer::run() {
     analyse();
+    ctx_.noteReverseNeeds(out_.name, needed_);
     ast::Block fwd, rev, fin;
     forwardBlock(primal_.body, fwd);
     reverseBlock(primal_.body, rev);
@@ -345,7 +353,15 @@ void ReverseDiffer::run() {
 
 void reverseBody(AdContext& ctx, const ast::Function& primal, ast::Function& out) {
     ast::Function prepared = withNestedCallsHoisted(primal, out);
-    ReverseDiffer(ctx, prepared, out).run();
+    // A consuming derivative's in-out parameters are differentiated as In parameters whose
+    // adjoint is replaced rather than accumulated (AdContext::inoutParams).
+    std::set<std::string> inout;
+    for (size_t i : ctx.inoutParams(primal.name))
+        if (i < prepared.params.size()) {
+            prepared.params[i].isOut = false;
+            inout.insert(prepared.params[i].name);
+        }
+    ReverseDiffer(ctx, prepared, out, std::move(inout)).run();
 }
 
 }  // namespace lomaw::ad

@@ -35,7 +35,8 @@ ast::Function withNestedCallsHoisted(const ast::Function& primal, const ast::Fun
 
 class ReverseDiffer {
 public:
-    ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out);
+    ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out,
+                  std::set<std::string> inoutParams = {});
     void run();
 
 private:
@@ -86,6 +87,7 @@ private:
     void forwardBlock(const ast::Block& in, ast::Block& out);
     void forwardStmt(const ast::Stmt& s, ast::Block& out);
     void forwardCallStmt(const ast::Stmt& s, ast::Block& out);
+    void unsizedOverwrite(const ast::Expr& arg, const std::string& callee);  // rev-unsized-overwrite
 
     // ---- reverse sweep (ReverseSweep.cpp)
     void reverseBlock(const ast::Block& in, ast::Block& out);
@@ -146,6 +148,7 @@ private:
     std::map<std::string, std::string> adjointName_;   // variable -> its adjoint variable
     std::map<std::string, TypePtr> varType_;           // parameters and locals of the primal
     std::set<std::string> outParams_, inParams_, loopVars_;
+    std::set<std::string> inoutParams_;  // In parameters read and written in place (see reverseBody)
     std::set<std::string> paramAdjoints_;   // adjoint parameters accumulated directly
     std::set<std::string> copiedInParams_;  // written In params: local adjoint, added at the end
     std::set<std::string> reads_;           // primal values the reverse sweep reads

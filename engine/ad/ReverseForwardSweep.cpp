@@ -3,6 +3,7 @@
 // branch decisions that cannot be re-evaluated, and while-loop iteration counts.
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
+#include "syntax/PrettyPrinter.h"
 
 namespace lomaw::ad {
 
@@ -124,6 +125,19 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
     }
 }
 
+// The reverse sweep reads `arg` before the call, but the call writes into run-time sized
+// storage (an unbounded array, or one inside a struct or array): nothing in the program knows
+// its length (§2.2), so the overwritten contents cannot be saved. A user error, not an
+// internal one: the kernel can copy what it needs into a static local first (docs/ad.md).
+void ReverseDiffer::unsizedOverwrite(const Expr& arg, const std::string& callee) {
+    std::string what = "'" + syntax::printExpr(arg) + "'";
+    ctx_.diags.error(arg.loc, "rev-unsized-overwrite",
+                     "reverse mode cannot restore " + what + ": '" + callee +
+                         "' overwrites run-time sized array contents that the reverse derivative of '" +
+                         primal_.name + "' reads, and their length is unknown; copy the values "
+                         "needed into a local Array[float, N] before the call");
+}
+
 void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
     const Expr& c = *s.value;
     if (c.name == "atomic_add" && c.operands.size() == 2) {
@@ -196,7 +210,14 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
         }
         const Expr* root = chainRoot(a);
         if (!sig->params[i].isOut && (!a.type || a.type->size <= 0)) {
-            // A run-time sized array (a parameter) the callee consumes: not restorable.
+            // A run-time sized array (a parameter) the callee consumes: not restorable. The
+            // replay consumes it before the reverse sweep passes it to the callee's reverse
+            // derivative: harmless when that derivative does not read its values (the callee
+            // is linear in them), otherwise the derivative would be silently wrong.
+            if (ctx_.reverseNeedsParam(c.name, i)) {
+                unsizedOverwrite(a, c.name);
+                return;
+            }
             args.push_back(copy(a));
             continue;
         }
@@ -217,8 +238,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
                 TypePtr e = a.type;
                 for (; e && e->isArray(); e = e->elem) entries = e->size > 0 ? entries * e->size : -1;
                 if (entries <= 0 || !e || hasUnboundedArray(e)) {
-                    ctx_.internalError(a.loc, "reverse mode: restoring an array with run-time sized parts "
-                                              "overwritten by a call is not supported yet");
+                    unsizedOverwrite(a, c.name);
                     return;
                 }
                 Tape t = newTape(root->name, e, s.loc, entries);
@@ -226,6 +246,20 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
                 pushArray(t, a, out);
                 tapes.emplace_back(i, t);
             } else {
+                // A struct is taped whole (the pointers of its unbounded members included), but
+                // not the contents of those members' buffers.
+                if (a.type && a.type->isStruct() && hasUnboundedArray(a.type)) {
+                    const std::set<std::string>* members = ctx_.writtenMembers(c.name, i);
+                    const MemberList* layout = members ? ctx_.members(a.type->structName) : nullptr;
+                    bool buffers = !layout;
+                    if (layout)
+                        for (const auto& [n, mt] : *layout)
+                            buffers = buffers || (members->count(n) && hasUnboundedArray(mt));
+                    if (buffers) {
+                        unsizedOverwrite(a, c.name);
+                        return;
+                    }
+                }
                 Tape t = newTape(root->name, a.type, s.loc);
                 push(t, copy(a), out);
                 tapes.emplace_back(i, t);

@@ -12,13 +12,15 @@ std::unique_ptr<QObject> makeContourTest();
 std::unique_ptr<QObject> makeTimingTest();
 std::unique_ptr<QObject> makeBatchTest();
 std::unique_ptr<QObject> makeOptimizeTest();
+std::unique_ptr<QObject> makeSweepTest();
 
 std::vector<std::pair<const char*, TestFactory>> allTests() {
     return {{"EditorTest", makeEditorTest},   {"CodeViewTest", makeCodeViewTest},
             {"RunTest", makeRunTest},         {"FileTest", makeFileTest},
             {"PlotTest", makePlotTest},       {"ScreenshotTest", makeScreenshotTest},
             {"ContourTest", makeContourTest}, {"TimingTest", makeTimingTest},
-            {"BatchTest", makeBatchTest},     {"OptimizeTest", makeOptimizeTest}};
+            {"BatchTest", makeBatchTest},     {"OptimizeTest", makeOptimizeTest},
+            {"SweepTest", makeSweepTest}};
 }
 
 }  // namespace widgettest

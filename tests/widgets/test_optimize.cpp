@@ -27,6 +27,7 @@ private Q_SLOTS:
     void gridAroundTheTrajectory();
     void batchFollowsTheLossGradientContract();
     void resultsBecomeTheColourMap();
+    void largeDataSetsAreSubsampled();
     void optimizeRunFillsPlotsAndTimings();
 };
 
@@ -64,9 +65,11 @@ void OptimizeTest::batchFollowsTheLossGradientContract() {
     g.x = {0, 1};
     g.y = {-1, 2};
     QString batch, error;
-    qint64 points = 0;
-    QVERIFY2(landscapeBatch(lineLossGrad(), "[[1.0, 2.0], [3.0, 1.0]]", g, batch, points, error), qPrintable(error));
-    QCOMPARE(points, qint64(2));
+    LandscapeSample sample;
+    QVERIFY2(landscapeBatch(lineLossGrad(), "[[1.0, 2.0], [3.0, 1.0]]", g, batch, sample, error), qPrintable(error));
+    QCOMPARE(sample.points, qint64(2));
+    QCOMPARE(sample.used, qint64(2));
+    QVERIFY(!sample.subsampled());
     // y outer, x inner; the data lists in order, the int gets the number of points, grad zeros.
     QCOMPARE(batch, QString("[[[0, -1], [1,2], [3,1], 2, [0.0, 0.0]],\n"
                             "[[1, -1], [1,2], [3,1], 2, [0.0, 0.0]],\n"
@@ -75,11 +78,13 @@ void OptimizeTest::batchFollowsTheLossGradientContract() {
     // Not the contract: no Out gradient last.
     FunctionInfo plain = lineLossGrad();
     plain.params.last().isOut = false;
-    QVERIFY(!landscapeBatch(plain, "[[1.0], [2.0]]", g, batch, points, error));
+    QVERIFY(!landscapeBatch(plain, "[[1.0], [2.0]]", g, batch, sample, error));
     QVERIFY(error.startsWith("line_loss_grad is not a loss-gradient function"));
     // A data list missing.
-    QVERIFY(!landscapeBatch(lineLossGrad(), "[[1.0, 2.0]]", g, batch, points, error));
+    QVERIFY(!landscapeBatch(lineLossGrad(), "[[1.0, 2.0]]", g, batch, sample, error));
     QCOMPARE(error, QString("the data file has no list for parameter 3 (ys)"));
+    QVERIFY(!landscapeBatch(lineLossGrad(), "[[1.0, 2.0], [3.0]]", g, batch, sample, error));
+    QCOMPARE(error, QString("the data lists have different lengths (2 and 1)"));
 }
 
 void OptimizeTest::resultsBecomeTheColourMap() {
@@ -88,15 +93,52 @@ void OptimizeTest::resultsBecomeTheColourMap() {
     g.y = {-1, 2};
     TrajectoryData data;
     QString error;
+    LandscapeSample two;
+    two.points = two.used = 2;
     QVERIFY(landscapeFromResults(R"([{"return": 4, "args": []}, {"return": 8, "args": []},
                                      {"return": "inf", "args": []}, {"return": 2, "args": []}])",
-                                 g, true, 2, data, error));
+                                 g, true, two, data, error));
+    QVERIFY(data.landscapeNote.isEmpty());
     QVERIFY(data.hasLandscape());
     QCOMPARE(data.gridLoss.at(0), (QVector<double>{2, 4}));  // averaged over 2 points
     QVERIFY(std::isnan(data.gridLoss.at(1).at(0)));          // non-finite: a hole
     QCOMPARE(data.gridLoss.at(1).at(1), 1.0);
-    QVERIFY(!landscapeFromResults("[]", g, false, 0, data, error));
+    QVERIFY(!landscapeFromResults("[]", g, false, LandscapeSample(), data, error));
     QCOMPARE(error, QString("expected a list of 4 results"));
+}
+
+void OptimizeTest::largeDataSetsAreSubsampled() {
+    // 5 points on a 2 x 2 grid: each set's data is "[0,1,2,3,4]" + "[5,6,7,8,9]" (11 + 11 bytes,
+    // plus 2 each counted for the separators): 4 sets x 26 = 104 bytes. A budget of 50 needs
+    // every 3rd point (ceil(104 / 50)): points 0 and 3, the int gets 2.
+    LandscapeGrid g;
+    g.x = {0, 1};
+    g.y = {0, 1};
+    const QString data = "[[0,1,2,3,4],[5,6,7,8,9]]";
+    QString batch, error;
+    LandscapeSample sample;
+    QVERIFY2(landscapeBatch(lineLossGrad(), data, g, batch, sample, error, 50), qPrintable(error));
+    QCOMPARE(sample.points, qint64(5));
+    QCOMPARE(sample.stride, qint64(3));
+    QCOMPARE(sample.used, qint64(2));
+    QVERIFY(sample.subsampled());
+    QVERIFY(batch.startsWith("[[[0, 0], [0,3], [5,8], 2, [0.0, 0.0]],\n[[1, 0], [0,3], [5,8], 2, [0.0, 0.0]],"));
+    // Within the budget, the whole data set.
+    QVERIFY(landscapeBatch(lineLossGrad(), data, g, batch, sample, error, 104));
+    QCOMPARE(sample.stride, qint64(1));
+    QVERIFY(batch.startsWith("[[[0, 0], [0,1,2,3,4], [5,6,7,8,9], 5, [0.0, 0.0]],"));
+    // Losses of the subsample: averaged over the 2 points used, or (sums) scaled by 5 / 2.
+    sample.points = 5;
+    sample.used = 2;
+    sample.stride = 3;
+    const QString results = R"([{"return": 4}, {"return": 6}, {"return": 8}, {"return": 10}])";
+    TrajectoryData mean, sum;
+    QVERIFY(landscapeFromResults(results, g, true, sample, mean, error));
+    QCOMPARE(mean.gridLoss.at(0), (QVector<double>{2, 3}));
+    QVERIFY(landscapeFromResults(results, g, false, sample, sum, error));
+    QCOMPARE(sum.gridLoss.at(1), (QVector<double>{20, 25}));
+    QCOMPARE(sum.landscapeNote, QString("landscape estimated from 1 in 3 data points (2 of 5): the data set is too "
+                                        "large to send whole with every grid point"));
 }
 
 void OptimizeTest::optimizeRunFillsPlotsAndTimings() {
@@ -117,7 +159,7 @@ void OptimizeTest::optimizeRunFillsPlotsAndTimings() {
     o.learningRate = 0.2;
     o.average = true;
     o.workers = 2;
-    o.landscapeSize = 21;
+    // The default grid, 41 x 41.
     run->setOptimize(true, o);
     w.plotPanel()->setAnimationIntervalMs(5);
     QList<TrajectoryData> trajectories;
@@ -135,7 +177,8 @@ void OptimizeTest::optimizeRunFillsPlotsAndTimings() {
     QCOMPARE(t.parameters.first(), (QVector<double>{0, 0}));
     QVERIFY(t.losses.last() < t.losses.first());  // it descends
     QVERIFY(t.hasLandscape());
-    QCOMPARE(t.gridX.size(), 21);
+    QCOMPARE(t.gridX.size(), 41);
+    QVERIFY(t.landscapeNote.isEmpty());  // 200 points: sent whole
 
     // The landscape against the mean squared error computed here, in double (lomaw sums in
     // float32 per worker: relative 1e-4).
@@ -151,8 +194,8 @@ void OptimizeTest::optimizeRunFillsPlotsAndTimings() {
         }
         return s / double(xs.size());
     };
-    for (int j : {0, 10, 20})
-        for (int i : {0, 7, 20}) {
+    for (int j : {0, 20, 40})
+        for (int i : {0, 13, 40}) {
             const double expected = mse(t.gridX[i], t.gridY[j]);
             QVERIFY2(std::abs(t.gridLoss[j][i] - expected) <= 1e-4 * std::max(1.0, expected),
                      qPrintable(QString("(%1, %2): %3 vs %4").arg(t.gridX[i]).arg(t.gridY[j]).arg(t.gridLoss[j][i]).arg(expected)));
@@ -160,12 +203,12 @@ void OptimizeTest::optimizeRunFillsPlotsAndTimings() {
     // The trajectory's own first loss is the same function at (0, 0).
     QVERIFY(std::abs(t.losses.first() - mse(0, 0)) <= 1e-4 * mse(0, 0));
 
-    // Progress: optimize's steps first, then the landscape's 441 input sets; the bar ends full.
+    // Progress: optimize's steps first, then the landscape's 1681 input sets; the bar ends full.
     bool sawSteps = false;
     for (const QList<QVariant>& p : progress)
         if (p.at(2).toString() == "steps" && p.at(0).toLongLong() == 30 && p.at(1).toLongLong() == 30) sawSteps = true;
     QVERIFY(sawSteps);
-    QCOMPARE(progress.last().at(1).toLongLong(), 441);
+    QCOMPARE(progress.last().at(1).toLongLong(), 1681);
     QCOMPARE(run->progressBar()->value(), run->progressBar()->maximum());
 
     // One timing point, of the optimisation (the landscape run is not a measurement).
@@ -183,6 +226,14 @@ void OptimizeTest::optimizeRunFillsPlotsAndTimings() {
         QVERIFY(animated.wait(10000));
     }
     QCOMPARE(qobject_cast<QCPCurve*>(plots->landscapePlot()->plottable(1))->dataCount(), 31);
+    // The legend sits in a corner the path does not cross: no trajectory point under it.
+    QCustomPlot* land = plots->landscapePlot();
+    land->replot();
+    const QRect legend = land->legend->outerRect();
+    for (const QVector<double>& p : t.parameters) {
+        const QPointF at(land->xAxis->coordToPixel(p[0]), land->yAxis->coordToPixel(p[1]));
+        QVERIFY2(!legend.contains(at.toPoint()), qPrintable(QString("(%1, %2)").arg(p[0]).arg(p[1])));
+    }
     QTest::qWait(50);
     QVERIFY(!widgettest::saveScreenshot(&w, "main_optimize").isEmpty());
 }

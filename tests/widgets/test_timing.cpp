@@ -140,6 +140,16 @@ void TimingTest::panelDrawsSeriesOnLogAxes() {
     QVERIFY(panel.exportPdf(dir.filePath("t.pdf")));
     QVERIFY(QFileInfo(dir.filePath("t.png")).size() > 5000);
     QVERIFY(QFileInfo(dir.filePath("t.pdf")).size() > 1000);
+    // Every legend lies below its axis rect, so it covers no curve: its top is under the
+    // rect's bottom edge (the x axis and its label are in between), and it is as wide as the plot.
+    for (QCustomPlot* plot : {panel.setsPlot(), panel.stepsPlot(), panel.workersPlot(), panel.speedupPlot()}) {
+        plot->replot();
+        const QRect legend = plot->legend->outerRect();
+        const QRect data = plot->axisRect()->rect();
+        QVERIFY2(legend.top() > data.bottom(), qPrintable(plot->objectName()));
+        QVERIFY(!legend.intersects(data));
+        QVERIFY(legend.height() > 0 && legend.height() < plot->height() / 3);
+    }
     QVERIFY(!widgettest::saveScreenshot(&panel, "timing_panel").isEmpty());
 }
 
