@@ -163,11 +163,11 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
         return out;
     }
     if (!mpiLine.empty()) {
+        // A process that died outside the kernel (killed, or a crash no handler of ours saw).
         // Open MPI names the rank within its own job: in spawn mode the driver and the workers
         // are separate jobs, so "rank 0" alone does not say which program died; quote it whole.
         out.kind = LaunchOutcome::Kind::Crashed;
-        out.message = "an MPI process of the job crashed (driver or worker; the kernel's own crashes are caught "
-                      "and named by rank): " + mpiLine;
+        out.message = "an MPI process of the job died: " + mpiLine;
         return out;
     }
     // Open MPI's own report: its first few non-decoration lines.

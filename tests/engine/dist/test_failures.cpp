@@ -1,8 +1,11 @@
 // Failures give a clear message naming the cause (and the rank and input set where a worker
 // knows them), within seconds, and leave no process of the job behind.
+#include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <dirent.h>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "DistTestSupport.h"
@@ -18,12 +21,14 @@ JobOptions isolatedOptions(const std::string& test, LaunchMode mode = LaunchMode
     return o;
 }
 
-// Live (not zombie) processes running a program from the build cache `cacheDir`.
-int liveJobProcesses(const std::string& cacheDir) {
-    int count = 0;
+// Live (not zombie) processes running a program from the build cache `cacheDir` (mpirun, whose
+// command line names the driver, included), oldest first.
+std::vector<int> jobProcesses(const std::string& cacheDir) {
+    std::vector<std::pair<unsigned long long, int>> started;  // (start time, pid)
     DIR* proc = opendir("/proc");
     while (dirent* d = readdir(proc)) {
-        if (atoi(d->d_name) <= 0) continue;
+        int pid = atoi(d->d_name);
+        if (pid <= 0) continue;
         std::string base = std::string("/proc/") + d->d_name;
         std::ifstream stat(base + "/stat");
         std::string line;
@@ -32,11 +37,23 @@ int liveJobProcesses(const std::string& cacheDir) {
         if (close == std::string::npos || close + 2 >= line.size() || line[close + 2] == 'Z') continue;
         std::ifstream cmd(base + "/cmdline");
         std::string cmdline((std::istreambuf_iterator<char>(cmd)), std::istreambuf_iterator<char>());
-        if (cmdline.find(cacheDir + "/mpi-") != std::string::npos) ++count;
+        if (cmdline.find(cacheDir + "/mpi-") == std::string::npos) continue;
+        // Field 22 of /proc/PID/stat is the start time; fields after the ')' start at 3.
+        std::istringstream rest(line.substr(close + 2));
+        std::string field;
+        unsigned long long startTime = 0;
+        for (int f = 3; f <= 22 && rest >> field; ++f)
+            if (f == 22) startTime = std::stoull(field);
+        started.emplace_back(startTime, pid);
     }
     closedir(proc);
-    return count;
+    std::sort(started.begin(), started.end());
+    std::vector<int> pids;
+    for (const auto& [time, pid] : started) pids.push_back(pid);
+    return pids;
 }
+
+int liveJobProcesses(const std::string& cacheDir) { return static_cast<int>(jobProcesses(cacheDir).size()); }
 
 double secondsOf(const std::function<void()>& f) {
     auto t = std::chrono::steady_clock::now();
@@ -134,6 +151,54 @@ TEST(DistFailures, UnreachableHostInHostfile) {
     EXPECT_EQ(r.status.message.rfind("hostfile " + path + ": host '192.0.2.1' is unreachable", 0), 0u) << r.status.message;
     EXPECT_LT(s, 10);
 }
+
+// A worker that dies from outside mid-job — killed (SIGKILL: a user, the OOM killer) or
+// aborting (SIGABRT) — in both launch modes: a clear error within seconds, nothing left behind.
+struct DeadWorkerCase {
+    int signal;
+    LaunchMode mode;
+};
+
+class DeadWorker : public testing::TestWithParam<DeadWorkerCase> {};
+
+TEST_P(DeadWorker, IsReportedAndNothingIsLeftBehind) {
+    const DeadWorkerCase c = GetParam();
+    ast::Module m = compileKernel("failures.py");
+    JobOptions o = isolatedOptions("dead-" + std::to_string(c.signal) + (c.mode == LaunchMode::Spmd ? "-spmd" : ""),
+                                   c.mode);
+    o.timeoutSeconds = 60;  // a safety net: the failure must be reported long before this
+    std::atomic<bool> killed{false};
+    std::thread killer([&] {
+        // mpirun, the driver and two workers: the newest process is a worker (in spmd mode the
+        // ranks start together; any rank but the oldest will do).
+        for (int i = 0; i < 400 && !killed; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            std::vector<int> pids = jobProcesses(o.tools.cacheDir);
+            if (pids.size() >= 4) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));  // into the computation
+                killed = ::kill(pids.back(), c.signal) == 0;
+            }
+        }
+    });
+    BatchResult r;
+    double s = secondsOf([&] { r = runBatchJob(m, {"spin", "[[100000], [100000]]", std::nullopt}, o); });
+    killer.join();
+    ASSERT_TRUE(killed) << "the job's processes never appeared";
+    EXPECT_NE(r.status.kind, JobStatus::Kind::Ok);
+    EXPECT_NE(r.status.kind, JobStatus::Kind::TimedOut) << r.status.message;
+    EXPECT_NE(r.status.message.find("signal " + std::to_string(c.signal)), std::string::npos) << r.status.message;
+    EXPECT_LT(s, 20);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_EQ(liveJobProcesses(o.tools.cacheDir), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, DeadWorker,
+                         testing::Values(DeadWorkerCase{SIGKILL, LaunchMode::Spawn}, DeadWorkerCase{SIGABRT, LaunchMode::Spawn},
+                                         DeadWorkerCase{SIGKILL, LaunchMode::Spmd}),
+                         [](const testing::TestParamInfo<DeadWorkerCase>& info) {
+                             return std::string(info.param.signal == SIGKILL ? "Kill" : "Abort") +
+                                    (info.param.mode == LaunchMode::Spmd ? "Spmd" : "Spawn");
+                         });
 
 }  // namespace
 }  // namespace lomaw::dist::test
