@@ -133,6 +133,7 @@ void CliRunner::start(const RunRequest& request) {
         lastArguments_ = {"run", path, request.function, "--args", request.argsJson};
     }
     if (request.threads) lastArguments_ << "--threads" << QString::number(*request.threads);
+    if (request.ompThreads) lastArguments_ << "--omp-threads" << QString::number(*request.ompThreads);
     if (request.timeoutSeconds > 0) lastArguments_ << "--timeout" << QString::number(request.timeoutSeconds);
 
     delete process_;

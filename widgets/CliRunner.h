@@ -21,6 +21,7 @@ struct RunRequest {
     QString function;
     QString argsJson = "[]";
     std::optional<int> threads;
+    std::optional<int> ompThreads;  // --omp-threads: threads of `#pragma omp parallel for` loops
     double timeoutSeconds = 0;
     // MpiBatch: `lomaw mpirun` over `workers` processes, one call per argument list of
     // `batchJson` (a JSON list of --args lists).

@@ -48,6 +48,13 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     threads_->setRange(0, 1024);
     threads_->setValue(4);
     threads_->setToolTip("--threads: how many threads a @simd function is launched over");
+    ompThreads_ = new QSpinBox(this);
+    ompThreads_->setObjectName("ompThreads");
+    ompThreads_->setRange(0, 1024);
+    ompThreads_->setValue(0);
+    ompThreads_->setSpecialValueText("auto");
+    ompThreads_->setToolTip("--omp-threads: threads of #pragma omp parallel for loops, in single calls, "
+                            "MPI workers and optimisation (auto: $OMP_NUM_THREADS, else one per core)");
     mode_ = new QComboBox(this);
     mode_->setObjectName("runMode");
     mode_->addItem("Single call");
@@ -171,6 +178,9 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     options->addWidget(new QLabel("Threads", this));
     options->addWidget(threads_);
     options->addSpacing(12);
+    options->addWidget(new QLabel("OpenMP threads", this));
+    options->addWidget(ompThreads_);
+    options->addSpacing(12);
     options->addWidget(new QLabel("Timeout", this));
     options->addWidget(timeout_);
     options->addStretch(1);
@@ -286,6 +296,8 @@ void RunPanel::setArgumentValues(const QStringList& values) {
 }
 
 void RunPanel::setThreads(int threads) { threads_->setValue(threads); }
+
+void RunPanel::setOmpThreads(int threads) { ompThreads_->setValue(threads); }
 
 void RunPanel::setMpiBatch(bool on, int workers, int sets) {
     mode_->setCurrentIndex(on ? 1 : 0);
@@ -469,10 +481,17 @@ void RunPanel::startSweepRun() {
     runningWorkers_ = request.workers;
     phase_ = Phase::Sweep;
     onProgress(0, 0, QString());  // "sweep k / n" until the run reports its sets
+    applyProcessOptions(request);
     runner_->start(request);
 }
 
-void RunPanel::startRun(const RunRequest& request, const QString& what) {
+// Options of the panel that apply to every process it starts.
+void RunPanel::applyProcessOptions(RunRequest& request) const {
+    if (ompThreads_->value() > 0) request.ompThreads = ompThreads_->value();
+}
+
+void RunPanel::startRun(RunRequest request, const QString& what) {
+    applyProcessOptions(request);
     runButton_->setEnabled(false);
     sweepButton_->setEnabled(false);
     cancelButton_->setEnabled(true);
@@ -596,6 +615,7 @@ void RunPanel::onOptimizeFinished(const RunResult& result) {
             phase_ = Phase::Landscape;
             lastRequest_ = landscape;
             progress_->setRange(0, 0);
+            applyProcessOptions(landscape);
             runner_->start(landscape);
             return;
         }

@@ -61,6 +61,7 @@ public:
     // Sets the value of each parameter row (JSON texts, in order).
     void setArgumentValues(const QStringList& values);
     void setThreads(int threads);
+    void setOmpThreads(int threads);  // 0: the OpenMP runtime's default
     // MPI batch mode: `sets` copies of the parameter rows (or the batch file, when one is
     // chosen) over `workers` MPI worker processes.
     void setMpiBatch(bool on, int workers = 2, int sets = 4);
@@ -108,7 +109,8 @@ private:
     // with the reason in the log and results, when they are malformed.
     QString checkedArgumentsJson();
     bool prepareBatch(RunRequest& request);
-    void startRun(const RunRequest& request, const QString& what);
+    void startRun(RunRequest request, const QString& what);
+    void applyProcessOptions(RunRequest& request) const;
     void finishUi(bool ok);
     void appendLog(const QString& text);
     const FunctionInfo* current() const;
@@ -119,6 +121,7 @@ private:
     QLabel* signature_;
     QTableWidget* params_;
     QSpinBox* threads_;
+    QSpinBox* ompThreads_;
     QComboBox* mode_;
     QSpinBox* workers_;
     QSpinBox* sets_;

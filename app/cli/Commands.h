@@ -23,4 +23,7 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common);
 Command addOptimizeCommand(CLI::App& app, const CommonOptions& common);
 Command addScopesCommand(CLI::App& app, const CommonOptions& common);
 
+// Adds --omp-threads N to a subcommand that runs kernels (OmpThreadsOption.cpp).
+void addOmpThreadsOption(CLI::App* sub);
+
 }  // namespace lomaw::cli

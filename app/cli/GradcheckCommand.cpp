@@ -67,6 +67,7 @@ Command addGradcheckCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("--atol", args->options.atol, "absolute tolerance against finite differences (default 1e-3)")
         ->check(CLI::NonNegativeNumber);
     sub->add_flag("--json", args->json, "print the rows as JSON");
+    addOmpThreadsOption(sub);
     return {sub, [args, threadsOpt, &common]() -> int {
         auto source = readSourceFile(args->file);
         if (!source) return kUsageError;

@@ -88,6 +88,7 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common) {
         ->check(CLI::NonNegativeNumber);
     sub->add_option("--timings", a->timingsFile, "write the timing breakdown (JSON) to this file");
     sub->add_flag("--progress", a->progress, "report input sets done on stderr");
+    addOmpThreadsOption(sub);
     return {sub, [a, threadsOpt, &common]() -> int {
         auto source = readSourceFile(a->file);
         if (!source) return kUsageError;

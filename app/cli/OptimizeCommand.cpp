@@ -63,6 +63,7 @@ Command addOptimizeCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("--trajectory", a->trajectoryFile, "write parameters and loss per step (.csv or .json)");
     sub->add_option("--timings", a->timingsFile, "write the timing breakdown (JSON) to this file");
     sub->add_flag("--progress", a->progress, "report steps done on stderr");
+    addOmpThreadsOption(sub);
     return {sub, [a, &common]() -> int {
         auto source = readSourceFile(a->file);
         if (!source) return kUsageError;

@@ -40,6 +40,7 @@ Command addRunCommand(CLI::App& app, const CommonOptions& common) {
                                               "thread count for a @simd function (>= 0)");
     sub->add_option("--timeout", args->timeout, "kill the call after this many seconds (0: none)")
         ->check(CLI::NonNegativeNumber);
+    addOmpThreadsOption(sub);
     return {sub, [args, threadsOpt, &common]() -> int {
         auto source = readSourceFile(args->file);
         if (!source) return kUsageError;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -238,6 +239,9 @@ std::vector<std::string> mpirunCommand(const LaunchSpec& spec) {
     } else {
         argv.insert(argv.end(), {"--hostfile", spec.hostfile});
     }
+    // The OpenMP thread count of pragma loops (lomaw --omp-threads) reaches workers on other
+    // hosts only when forwarded; on this host they inherit it anyway.
+    if (std::getenv("OMP_NUM_THREADS")) argv.insert(argv.end(), {"-x", "OMP_NUM_THREADS"});
     std::vector<std::string> extra = spec.mode == LaunchMode::Spawn ? spawnCompatibleArgs(spec.extraArgs) : spec.extraArgs;
     argv.insert(argv.end(), extra.begin(), extra.end());
     std::string mode = spec.mode == LaunchMode::Spawn ? "spawn" : "spmd";

@@ -374,5 +374,29 @@ TEST(AdjointThreadsEmit, ForwardSweepRunsInParallelWhenItRecordsNothing) {
     EXPECT_NE(r.out.substr(pragma, adjoint - pragma).find("float t = 0.0f;"), std::string::npos);
 }
 
+// --omp-threads N sets the thread count of pragma loops. A float reduction whose result depends
+// on how the iterations are split shows it: x = [1e8, 1, -1e8, 1] summed in one thread is
+// ((1e8 + 1) - 1e8) + 1 = 0 + 1 = 1 (1e8 + 1 rounds to 1e8: the float spacing there is 8); with
+// 2 threads (static schedule: iterations 0-1 and 2-3) the partial sums are 1e8 and -1e8, total 0.
+TEST(OmpThreadsOption, SetsTheThreadCountOfPragmaLoops) {
+    TempKernel k(R"(def total(x : In[Array[float]], n : In[int]) -> float:
+    s : float
+    #pragma omp parallel for reduction(+:s)
+    for i in range(n):
+        s = s + x[i]
+    return s
+)");
+    const std::string args = "[[1e8, 1, -1e8, 1], 4]";
+    ProcessResult one = lomaw({"run", k.path(), "total", "--args", args, "--omp-threads", "1"});
+    ASSERT_EQ(one.exitCode, 0) << one.err;
+    EXPECT_EQ(json::parse(one.out)["return"], 1);
+    ProcessResult two = lomaw({"run", k.path(), "total", "--args", args, "--omp-threads", "2"});
+    ASSERT_EQ(two.exitCode, 0) << two.err;
+    EXPECT_EQ(json::parse(two.out)["return"], 0);
+    ProcessResult zero = lomaw({"run", k.path(), "total", "--args", args, "--omp-threads", "0"});
+    EXPECT_EQ(zero.exitCode, 2);
+    EXPECT_NE(zero.err.find("--omp-threads"), std::string::npos) << zero.err;
+}
+
 }  // namespace
 }  // namespace lomaw::test

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void failingKernelReportsAndAppStaysUp();
     void cancelKillsTheProcessGroup();
     void mpiBatchShowsEverySet();
+    void openMpThreadsReachThePragmaLoop();
 };
 
 namespace {
@@ -75,6 +76,34 @@ void RunTest::runShowsResults() {
     QCOMPARE(a->childCount(), 3);
     QCOMPARE(a->child(2)->text(1), QString("3"));
     QVERIFY(run->log()->toPlainText().contains("finished in"));
+}
+
+// The "OpenMP threads" box sets the thread count of pragma loops (lomaw --omp-threads). A float
+// reduction whose result depends on the split shows it: [1e8, 1, -1e8, 1] sums to 1 in one
+// thread (1e8 + 1 rounds to 1e8) and to 0 in two (partial sums 1e8 and -1e8).
+void RunTest::openMpThreadsReachThePragmaLoop() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w,
+        "def total(x : In[Array[float]], n : In[int]) -> float:\n"
+        "    s : float\n"
+        "    #pragma omp parallel for reduction(+:s)\n"
+        "    for i in range(n):\n"
+        "        s = s + x[i]\n"
+        "    return s\n"));
+    RunPanel* run = w.runPanel();
+    run->selectFunction("total");
+    run->setArgumentValues({"[1e8, 1, -1e8, 1]", "4"});
+    for (const auto& [threads, expected] : {std::pair{1, QString("1")}, std::pair{2, QString("0")}}) {
+        run->setOmpThreads(threads);
+        QSignalSpy done(run, &RunPanel::runFinished);
+        run->run();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(int(done.first().first().value<RunResult>().status), int(RunResult::Status::Ok));
+        QVERIFY(run->runner()->lastArguments().contains("--omp-threads"));
+        QTreeWidgetItem* ret = findTop(run->results(), "return");
+        QVERIFY(ret);
+        QCOMPARE(ret->text(1), expected);
+    }
 }
 
 void RunTest::failingKernelReportsAndAppStaysUp() {
