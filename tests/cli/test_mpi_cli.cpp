@@ -116,5 +116,43 @@ TEST(MpiCli, OptimizeWithARevDiffGradientFindsTheExponentialFit) {
     EXPECT_LT(final["loss"].get<double>(), 1e-10);
 }
 
+// A failed run leaves the files of an earlier run as they were (they are written under a
+// temporary name and renamed only when the run succeeded).
+TEST(MpiCli, AFailedRunLeavesEarlierResultFilesIntact) {
+    auto dir = std::filesystem::temp_directory_path() / ("lomaw_keep_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string trajectory = (dir / "trajectory.csv").string(), timings = (dir / "timings.json").string();
+    auto slurp = [](const std::string& path) {
+        std::ifstream in(path);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    std::vector<std::string> optimize = {"optimize", LOMAW_EXAMPLES "/mpi_polynomial_descent.py", "poly_loss_grad",
+                                         "--init", "[2.0, 2.0]", "--data", LOMAW_EXAMPLES "/mpi_polynomial_terms.json",
+                                         "--steps", "5", "--lr", "0.05", "--workers", "2",
+                                         "--trajectory", trajectory, "--timings", timings};
+    ProcessResult ok = lomaw(optimize);
+    ASSERT_EQ(ok.exitCode, 0) << ok.err;
+    const std::string trajectoryBefore = slurp(trajectory), timingsBefore = slurp(timings);
+    ASSERT_NE(trajectoryBefore.find('\n'), std::string::npos);  // a header and 6 rows
+    ASSERT_FALSE(timingsBefore.empty());
+
+    // The same run, stopped by a timeout before the workers are even up: exit 3, files untouched.
+    optimize.insert(optimize.end(), {"--timeout", "0.05"});
+    ProcessResult failed = lomaw(optimize);
+    EXPECT_EQ(failed.exitCode, 3) << failed.err;
+    EXPECT_NE(failed.err.find("timed out"), std::string::npos) << failed.err;
+    EXPECT_EQ(slurp(trajectory), trajectoryBefore);
+    EXPECT_EQ(slurp(timings), timingsBefore);
+
+    // mpirun: a batch whose second set fails keeps the earlier timings file too.
+    TempKernel k("def divide(a : In[int], b : In[int]) -> int:\n    return a / b\n");
+    std::string batch = writeFile(dir / "batch.json", "[[4, 2], [1, 0]]");
+    ProcessResult divided = lomaw({"mpirun", k.path(), "divide", "--workers", "2", "--batch", batch, "--timings", timings});
+    EXPECT_EQ(divided.exitCode, 3) << divided.err;
+    EXPECT_NE(divided.err.find("integer division by zero"), std::string::npos) << divided.err;
+    EXPECT_EQ(slurp(timings), timingsBefore);
+    std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace lomaw::test
