@@ -182,16 +182,20 @@ std::string AdContext::derivativeName(const std::string& primal, Mode mode) {
 }
 
 std::string AdContext::consumingDerivativeName(const std::string& primal) {
-    std::string name = "_d_rev_inout_" + primal;
-    if (!job(name)) {
-        auto j = std::make_unique<DerivativeJob>();
-        j->name = name;
-        j->primal = primal;
-        j->mode = Mode::Reverse;
-        j->consumesAdjointInputs = true;
-        queue_.push_back(j.get());
-        jobs_[name] = std::move(j);
-    }
+    if (auto it = consumingNames_.find(primal); it != consumingNames_.end()) return it->second;
+    // Not an ABI name (LANGUAGE.md §6.1 fixes only _d_fwd_/_d_rev_): when a user function
+    // already has it, the helper takes the next free suffix instead of colliding.
+    const std::string base = "_d_rev_inout_" + primal;
+    std::string name = base;
+    for (int k = 2; userFns_.count(name) || jobs_.count(name); ++k) name = base + "_" + std::to_string(k);
+    consumingNames_[primal] = name;
+    auto j = std::make_unique<DerivativeJob>();
+    j->name = name;
+    j->primal = primal;
+    j->mode = Mode::Reverse;
+    j->consumesAdjointInputs = true;
+    queue_.push_back(j.get());
+    jobs_[name] = std::move(j);
     return name;
 }
 

@@ -152,6 +152,7 @@ private:
     std::vector<std::unique_ptr<ast::Function>> slices_;
     std::map<std::string, std::set<std::string>> reverseNeeds_;
     std::map<std::pair<std::string, std::vector<size_t>>, std::string> sliceNames_;
+    std::map<std::string, std::string> consumingNames_;  // primal -> its _d_rev_inout_ helper
 };
 
 // Fresh local names for one generated function: base, then base_2, base_3, ... avoiding every
