@@ -2,7 +2,8 @@
 # Builds and runs the whole test suite through ctest, as CI does:
 #   1. the release build with warnings as errors: unit, kernel, CLI and GUI tests;
 #   2. the engine and its tests under AddressSanitizer + UndefinedBehaviorSanitizer;
-#   3. the front-end fuzzer for 60 s on a seed corpus of every kernel (clang + libFuzzer).
+#   3. the fuzzer (front end, and AD + C for inputs that check) for 60 s on a seed corpus of
+#      every kernel (clang + libFuzzer).
 # Pass a subset of "ci asan fuzz" to run only those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ for stage in "${stages[@]}"; do
   echo "=== $stage: configure and build"
   cmake --preset "$stage" >/dev/null
   if [[ $stage == fuzz ]]; then
-    # Only the fuzzer: the instrumented front-end libraries link into nothing else.
+    # Only the fuzzer: the instrumented engine libraries link into nothing else.
     cmake --build --preset fuzz --target fuzz_frontend
   else
     cmake --build --preset "$stage"
