@@ -77,7 +77,7 @@ CompileOutput Engine::check(const SourceFile& file) const {
     return finish(std::move(module), diags);
 }
 
-EmitOutput Engine::emit(const SourceFile& file, Stage stage, const EmitOptions& emitOptions) const {
+EmitOutput Engine::generate(const SourceFile& file, Stage stage, const EmitOptions& emitOptions) const {
     EmitOutput out;
     CompileOutput compiled = stage == Stage::Ast ? parse(file) : check(file);
     out.diagnostics = std::move(compiled.diagnostics);

@@ -87,7 +87,9 @@ public:
 
     CompileOutput parse(const SourceFile& file) const;
     CompileOutput check(const SourceFile& file) const;
-    EmitOutput emit(const SourceFile& file, Stage stage, const EmitOptions& emitOptions = {}) const;
+    // The program text of one stage (`lomaw emit --stage`). Named `generate`, not `emit`: Qt
+    // defines `emit` as a macro, and the app includes this header.
+    EmitOutput generate(const SourceFile& file, Stage stage, const EmitOptions& emitOptions = {}) const;
     RunOutput run(const SourceFile& file, const RunOptions& options) const;
     // One call of an already checked module and its emitted C: for callers that make many
     // calls of one module (gradcheck), so it is compiled once, not once per call.

@@ -170,7 +170,7 @@ CompileOutput checkWithAdjointScopes(const SourceFile& file, const omp::ScopeOpt
 
 EmitOutput emitWithAdjointScopes(const Engine& engine, const SourceFile& file, Stage stage,
                                  const EmitOptions& emitOptions, const omp::ScopeOptions& options) {
-    if (stage != Stage::Diff && stage != Stage::C && stage != Stage::Omp) return engine.emit(file, stage, emitOptions);
+    if (stage != Stage::Diff && stage != Stage::C && stage != Stage::Omp) return engine.generate(file, stage, emitOptions);
     EmitOutput out;
     CompileOutput compiled = checkWithAdjointScopes(file, options);
     out.diagnostics = std::move(compiled.diagnostics);

@@ -6,8 +6,6 @@
 #include "EngineScopes.h"
 #include "ModuleSummary.h"
 
-// This file calls Engine::emit and emits no Qt signal (see EngineFacade.h).
-#undef emit
 
 namespace lomaw::gui {
 
@@ -109,7 +107,7 @@ AnalysisResult analyseKernel(const AnalysisRequest& request) {
             EmitOptions options;
             options.function = request.mpiFunction.toStdString();
             for (Stage stage : request.stages) {
-                EmitOutput out = engine.emit(file, stage, options);
+                EmitOutput out = engine.generate(file, stage, options);
                 StageText st;
                 st.ok = out.ok;
                 if (out.ok) {

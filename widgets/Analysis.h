@@ -10,7 +10,7 @@
 #include <QStringList>
 #include <QVector>
 
-#include "EngineFacade.h"
+#include "Engine.h"
 
 namespace lomaw::gui {
 

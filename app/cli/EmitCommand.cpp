@@ -36,7 +36,7 @@ Command addEmitCommand(CLI::App& app, const CommonOptions& common) {
         emitOptions.function = *function;
         const Engine engine = makeEngine(common);
         EmitOutput out = scopes.force.empty()
-                             ? engine.emit(*source, *stageFromName(*stage), emitOptions)
+                             ? engine.generate(*source, *stageFromName(*stage), emitOptions)
                              : emitWithAdjointScopes(engine, *source, *stageFromName(*stage), emitOptions, scopes);
         printDiagnostics(out.diagnostics, *source, /*toStdout=*/false);
         if (!out.ok) return hasErrors(out.diagnostics) ? kCompileError : kEnvironmentError;

@@ -27,7 +27,7 @@ void BM_EmitC10kLines(benchmark::State& state) {
     lomaw::SourceFile file{"generated.py", lomaw::bench::generatedModule(10000)};
     lomaw::Engine engine;
     for (auto _ : state) {
-        lomaw::EmitOutput out = engine.emit(file, lomaw::Stage::C);
+        lomaw::EmitOutput out = engine.generate(file, lomaw::Stage::C);
         benchmark::DoNotOptimize(out.code.text.size());
     }
 }

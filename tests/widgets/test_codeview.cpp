@@ -10,7 +10,7 @@
 #include "MainWindow.h"
 #include "RunPanel.h"
 #include "ScopeTable.h"
-#include "EngineFacade.h"
+#include "Engine.h"
 #include "EngineScopes.h"
 #include "WidgetTestSupport.h"
 

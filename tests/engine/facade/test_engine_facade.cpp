@@ -47,14 +47,14 @@ TEST(EngineFacade, DiagnosticsComeBackSortedByPosition) {
 }
 
 TEST(EngineFacade, EmitAstReprintsTheModule) {
-    EmitOutput out = Engine().emit({"sq.py", kSquare}, Stage::Ast);
+    EmitOutput out = Engine().generate({"sq.py", kSquare}, Stage::Ast);
     ASSERT_TRUE(out.ok);
     EXPECT_EQ(out.code.text, kSquare);
     EXPECT_EQ(out.code.sourceLines.size(), 2u);
 }
 
 TEST(EngineFacade, EmitCMapsTheReturnStatementToItsKernelLine) {
-    EmitOutput out = Engine().emit({"sq.py", kSquare}, Stage::C);
+    EmitOutput out = Engine().generate({"sq.py", kSquare}, Stage::C);
     ASSERT_TRUE(out.ok);
     // Find the C line that computes x * x and check the map sends it to kernel line 2.
     size_t line = 0, start = 0;
