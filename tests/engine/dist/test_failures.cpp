@@ -159,6 +159,11 @@ struct DeadWorkerCase {
     LaunchMode mode;
 };
 
+void PrintTo(const DeadWorkerCase& c, std::ostream* os) {
+    *os << (c.signal == SIGKILL ? "SIGKILL" : "SIGABRT") << " in " << (c.mode == LaunchMode::Spmd ? "spmd" : "spawn")
+        << " mode";
+}
+
 class DeadWorker : public testing::TestWithParam<DeadWorkerCase> {};
 
 TEST_P(DeadWorker, IsReportedAndNothingIsLeftBehind) {
