@@ -162,6 +162,9 @@ std::vector<dist::TrajectoryPoint> toDist(const std::vector<OptimizeStep>& t) {
 
 std::string OptimizeOutput::csv() const { return dist::trajectoryCsv(toDist(trajectory)); }
 std::string OptimizeOutput::json() const { return dist::trajectoryJson(toDist(trajectory)); }
+std::string OptimizeOutput::lastStepJson() const {
+    return trajectory.empty() ? "null" : dist::trajectoryPointJson(toDist({trajectory.back()}).front());
+}
 
 std::string timingsJson(const DistributedTimings& t) {
     char buf[400];

@@ -77,6 +77,7 @@ struct OptimizeOutput {
     std::vector<OptimizeStep> trajectory;
     std::string csv() const;
     std::string json() const;
+    std::string lastStepJson() const;  // the final step's object, "null" for an empty trajectory
 };
 
 OptimizeOutput optimize(const Engine& engine, const SourceFile& file, const OptimizeOptions& options);

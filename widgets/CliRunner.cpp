@@ -90,17 +90,21 @@ void CliRunner::start(const RunRequest& request) {
 
     timingsPath_.clear();
     trajectoryPath_.clear();
+    // An input file of the run in its private folder; empty (and the run finished with the
+    // error) when it cannot be written.
+    auto writeInput = [this](const QString& name, const QString& text, const QString& what) {
+        const QString inputPath = dir_->filePath(name);
+        QFile file(inputPath);
+        const QByteArray bytes = text.toUtf8();
+        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size()) return inputPath;
+        RunResult r;
+        r.errors = "cannot write " + what;
+        finish(r);
+        return QString();
+    };
     if (request.mode == RunRequest::Mode::MpiBatch) {
-        const QString batchPath = dir_->filePath("batch.json");
-        QFile batch(batchPath);
-        if (!batch.open(QIODevice::WriteOnly)) {
-            RunResult r;
-            r.errors = "cannot write the batch file";
-            finish(r);
-            return;
-        }
-        batch.write(request.batchJson.toUtf8());
-        batch.close();
+        const QString batchPath = writeInput("batch.json", request.batchJson, "the batch file");
+        if (batchPath.isEmpty()) return;
         timingsPath_ = dir_->filePath("timings.json");
         lastArguments_ = {"mpirun", path, request.function, "--batch", batchPath,
                           "--workers", QString::number(request.workers), "--timings", timingsPath_};
@@ -114,16 +118,8 @@ void CliRunner::start(const RunRequest& request) {
                           "--method", request.method, "--workers", QString::number(request.workers),
                           "--trajectory", trajectoryPath_, "--timings", timingsPath_};
         if (!request.dataJson.isEmpty()) {
-            const QString dataPath = dir_->filePath("data.json");
-            QFile data(dataPath);
-            if (!data.open(QIODevice::WriteOnly)) {
-                RunResult r;
-                r.errors = "cannot write the data file";
-                finish(r);
-                return;
-            }
-            data.write(request.dataJson.toUtf8());
-            data.close();
+            const QString dataPath = writeInput("data.json", request.dataJson, "the data file");
+            if (dataPath.isEmpty()) return;
             lastArguments_ << "--data" << dataPath;
         }
         if (request.average) lastArguments_ << "--average";

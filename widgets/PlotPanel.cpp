@@ -1,4 +1,5 @@
 #include "PlotPanel.h"
+#include "PlotStyle.h"
 
 #include "ContourLines.h"
 #include <cmath>
@@ -111,27 +112,10 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     setDarkTheme(false);
 }
 
-void PlotPanel::styleAxes(QCustomPlot* plot, bool dark) {
-    const QColor fg = dark ? QColor("#c9ccd1") : QColor("#24292f");
-    const QColor grid = dark ? QColor("#3a3d43") : QColor("#e5e7eb");
-    plot->setBackground(dark ? QColor("#1e1f22") : QColor("#ffffff"));
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-        axis->setBasePen(QPen(fg));
-        axis->setTickPen(QPen(fg));
-        axis->setSubTickPen(QPen(fg));
-        axis->setTickLabelColor(fg);
-        axis->setLabelColor(fg);
-        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-    }
-    plot->legend->setBrush(dark ? QColor(40, 42, 46, 220) : QColor(255, 255, 255, 220));
-    plot->legend->setTextColor(fg);
-    plot->legend->setBorderPen(QPen(grid));
-}
-
 void PlotPanel::setDarkTheme(bool dark) {
     dark_ = dark;
-    styleAxes(loss_, dark);
-    styleAxes(landscape_, dark);
+    stylePlot(loss_, dark);
+    stylePlot(landscape_, dark);
     // The landscape's legend sits on the colour map and shows white contour lines: dark glass.
     landscape_->legend->setBrush(QColor(20, 22, 26, 170));
     landscape_->legend->setTextColor(QColor("#f1f3f5"));

@@ -56,7 +56,6 @@ Q_SIGNALS:
     void animationFinished();
 
 private:
-    void styleAxes(QCustomPlot* plot, bool dark);
     void rebuildContours();
     void animationTick();
     // The landscape legend in the corner the trajectory crosses least.

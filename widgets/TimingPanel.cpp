@@ -1,4 +1,5 @@
 #include "TimingPanel.h"
+#include "PlotStyle.h"
 
 #include <qcustomplot.h>
 #include <QComboBox>
@@ -319,21 +320,11 @@ bool TimingPanel::exportPdf(const QString& path) {
 
 void TimingPanel::setDarkTheme(bool dark) {
     dark_ = dark;
-    const QColor fg = dark ? QColor("#c9ccd1") : QColor("#24292f");
-    const QColor grid = dark ? QColor("#3a3d43") : QColor("#e5e7eb");
     for (QCustomPlot* plot : {sets_, steps_, workers_, speedup_}) {
-        plot->setBackground(dark ? QColor("#1e1f22") : QColor("#ffffff"));
-        for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-            axis->setBasePen(QPen(fg));
-            axis->setTickPen(QPen(fg));
-            axis->setSubTickPen(QPen(fg));
-            axis->setTickLabelColor(fg);
-            axis->setLabelColor(fg);
-            axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-        }
-        if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) title->setTextColor(fg);
+        stylePlot(plot, dark);
+        if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0)))
+            title->setTextColor(plotForeground(dark));
         plot->legend->setBrush(Qt::NoBrush);  // outside the axis rect: on the plot's background
-        plot->legend->setTextColor(fg);
         plot->legend->setBorderPen(Qt::NoPen);
         plot->replot();
     }

@@ -86,6 +86,12 @@ struct Programs {
 };
 
 // Emits and builds the driver and worker of `f`; a failed status when that is impossible.
+// The job's input file in its directory; a status naming the failure when it cannot be written.
+std::optional<JobStatus> writeJobFile(const JobDirectory& dir, std::initializer_list<std::string_view> pieces) {
+    if (dir.ok() && writeFile(dir.input(), pieces)) return std::nullopt;
+    return fail(Kind::ToolchainError, std::string("cannot write the job file: ") + std::strerror(errno));
+}
+
 std::optional<JobStatus> buildPrograms(const ast::Module& module, const ast::Function& f, const JobOptions& options,
                                        Programs& out, double& seconds) {
     auto start = std::chrono::steady_clock::now();
@@ -205,8 +211,8 @@ BatchResult runBatch(const ast::Module& module, const BatchJob& job, const JobOp
         return out;
     }
     JobDirectory dir;
-    if (!dir.ok() || !writeFile(dir.input(), {header, batch.offsets, batch.records})) {
-        out.status = fail(Kind::ToolchainError, std::string("cannot write the job file: ") + std::strerror(errno));
+    if (auto e = writeJobFile(dir, {header, batch.offsets, batch.records})) {
+        out.status = *e;
         return out;
     }
     uint64_t setCount = batch.count;
@@ -323,8 +329,8 @@ OptimizeResult runOptimize(const ast::Module& module, const OptimizeJob& job, co
         return out;
     }
     JobDirectory dir;
-    if (!dir.ok() || !writeFile(dir.input(), {file})) {
-        out.status = fail(Kind::ToolchainError, std::string("cannot write the job file: ") + std::strerror(errno));
+    if (auto e = writeJobFile(dir, {file})) {
+        out.status = *e;
         return out;
     }
     int method = job.method == DescentMethod::Plain ? 0 : job.method == DescentMethod::Momentum ? 1 : 2;
@@ -400,16 +406,16 @@ std::string jsonNumber(double v) {
 }
 }  // namespace
 
+std::string trajectoryPointJson(const TrajectoryPoint& p) {
+    std::string out = "{\"step\": " + std::to_string(p.step) + ", \"loss\": " + jsonNumber(p.loss) +
+                      ", \"gradient_norm\": " + jsonNumber(p.gradientNorm) + ", \"params\": [";
+    for (size_t i = 0; i < p.params.size(); ++i) out += (i ? ", " : "") + runtime::formatFloat(p.params[i]);
+    return out + "]}";
+}
+
 std::string trajectoryJson(const std::vector<TrajectoryPoint>& t) {
     std::string out = "[";
-    for (size_t k = 0; k < t.size(); ++k) {
-        const TrajectoryPoint& p = t[k];
-        out += k ? ",\n " : "";
-        out += "{\"step\": " + std::to_string(p.step) + ", \"loss\": " + jsonNumber(p.loss) +
-               ", \"gradient_norm\": " + jsonNumber(p.gradientNorm) + ", \"params\": [";
-        for (size_t i = 0; i < p.params.size(); ++i) out += (i ? ", " : "") + runtime::formatFloat(p.params[i]);
-        out += "]}";
-    }
+    for (size_t k = 0; k < t.size(); ++k) out += (k ? ",\n " : "") + trajectoryPointJson(t[k]);
     return out + "]\n";
 }
 

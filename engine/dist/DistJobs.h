@@ -84,5 +84,7 @@ OptimizeResult runOptimizeJob(const ast::Module& module, const OptimizeJob& job,
 
 std::string trajectoryCsv(const std::vector<TrajectoryPoint>& t);
 std::string trajectoryJson(const std::vector<TrajectoryPoint>& t);
+// One step as `lomaw optimize` prints it: {"step", "loss", "gradient_norm", "params"}.
+std::string trajectoryPointJson(const TrajectoryPoint& p);
 
 }  // namespace lomaw::dist
