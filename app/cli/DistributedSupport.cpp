@@ -1,6 +1,7 @@
 #include "DistributedSupport.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -59,6 +60,8 @@ bool writeFileAtomically(const std::string& path, const std::string& text) {
 }
 
 bool readWholeFile(const std::string& path, std::string& out) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return false;  // a directory "opens" with a bogus size
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return false;
     std::streamoff size = in.tellg();

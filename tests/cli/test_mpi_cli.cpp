@@ -60,6 +60,13 @@ TEST(MpiCli, BadInputSetNamesItsIndexAndExitsTwo) {
     EXPECT_NE(r.err.find("input set 1"), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(lomaw({"mpirun", k.path(), "affine", "--workers", "2", "--batch", "/nonexistent.json"}).exitCode, 2);
+    // A directory is not a batch file (reading it used to abort with std::bad_alloc).
+    ProcessResult directory = lomaw({"mpirun", k.path(), "affine", "--batch", dir.string()});
+    EXPECT_EQ(directory.exitCode, 2);
+    EXPECT_EQ(directory.err, "lomaw: error: cannot read " + dir.string() + "\n");
+    ProcessResult init = lomaw({"optimize", k.path(), "affine", "--init-file", dir.string(), "--steps", "1"});
+    EXPECT_EQ(init.exitCode, 2);
+    EXPECT_EQ(init.err, "lomaw: error: cannot read " + dir.string() + "\n");
 }
 
 TEST(MpiCli, OptimizeRunsThePolynomialToItsMinimum) {
