@@ -1,8 +1,10 @@
 #include "EngineDistributed.h"
 #include "EngineStages.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <nlohmann/json.hpp>
 
 #include "codegen/MpiParentEmitter.h"
 #include "dist/DistJobs.h"
@@ -55,9 +57,16 @@ bool prepare(const Engine& engine, const SourceFile& file, const DistributedSetu
     job.tools.mpicc = setup.mpicc;
     job.tools.mpirun = setup.mpirun;
     job.tools.cacheDir = engine.options().cacheDir;
+    job.tools.buildTimeoutSeconds = setup.timeoutSeconds;  // --timeout also limits building the programs
     job.workers = setup.workers;
     job.mode = setup.launch == "spmd" ? dist::LaunchMode::Spmd : dist::LaunchMode::Spawn;
     job.hostfile = setup.hostfile;
+    if (setup.preload != "auto" && setup.preload != "yes" && setup.preload != "no") {
+        status.kind = DistributedStatus::Kind::UsageError;
+        status.message = "--preload must be auto, yes or no, got '" + setup.preload + "'";
+        return false;
+    }
+    job.preload = setup.preload == "yes" ? dist::Preload::Yes : setup.preload == "no" ? dist::Preload::No : dist::Preload::Auto;
     job.extraArgs = setup.mpirunArgs;
     job.timeoutSeconds = setup.timeoutSeconds;
     job.cancel = setup.cancel;
@@ -70,7 +79,8 @@ void fillStatus(const dist::JobStatus& s, DistributedStatus& out) {
     out.kind = kindOf(s.kind);
     out.message = s.message;
     out.timings = {s.buildSeconds, s.timings.launch, s.timings.distribute, s.timings.compute, s.timings.collect,
-                   s.timings.total};
+                   s.timings.total, {}};
+    for (const dist::RankTiming& r : s.timings.ranks) out.timings.ranks.push_back({r.rank, r.host, r.compute, r.items});
 }
 
 }  // namespace
@@ -170,9 +180,29 @@ std::string timingsJson(const DistributedTimings& t) {
     char buf[400];
     std::snprintf(buf, sizeof buf,
                   "{\"build\": %.6f, \"launch\": %.6f, \"distribute\": %.6f, \"compute\": %.6f, \"collect\": %.6f, "
-                  "\"total\": %.6f}",
+                  "\"total\": %.6f",
                   t.build, t.launch, t.distribute, t.compute, t.collect, t.total);
-    return buf;
+    std::string out = buf;
+    // Per rank, then per host in order of first appearance (sums over the host's workers).
+    nlohmann::json ranks = nlohmann::json::array(), hosts = nlohmann::json::array();
+    std::vector<std::string> order;
+    for (const RankTimings& r : t.ranks) {
+        ranks.push_back({{"rank", r.rank}, {"host", r.host}, {"role", r.rank == 0 ? "driver" : "worker"},
+                         {"compute", r.compute}, {"items", r.items}});
+        if (r.rank == 0) continue;
+        size_t h = 0;
+        while (h < order.size() && order[h] != r.host) ++h;
+        if (h == order.size()) {
+            order.push_back(r.host);
+            hosts.push_back({{"host", r.host}, {"workers", 0}, {"compute", 0.0}, {"max_compute", 0.0}, {"items", 0}});
+        }
+        nlohmann::json& e = hosts[h];
+        e["workers"] = e["workers"].get<int>() + 1;
+        e["compute"] = e["compute"].get<double>() + r.compute;
+        e["max_compute"] = std::max(e["max_compute"].get<double>(), r.compute);
+        e["items"] = e["items"].get<long long>() + r.items;
+    }
+    return out + ", \"ranks\": " + ranks.dump() + ", \"hosts\": " + hosts.dump() + "}";
 }
 
 }  // namespace lomaw

@@ -16,7 +16,8 @@ namespace lomaw {
 struct DistributedSetup {
     int workers = 2;
     std::string launch = "spawn";            // "spawn" (MPI_Comm_spawn) or "spmd" (driver = rank 0)
-    std::string hostfile;                    // "" : this machine
+    std::string hostfile;                    // "" : this machine, or the batch scheduler's allocation
+    std::string preload = "auto";            // copy the worker to other hosts (mpirun --preload-binary): auto | yes | no
     std::vector<std::string> mpirunArgs;     // extra mpirun arguments
     double timeoutSeconds = 0;               // 0 : none
     const std::atomic<bool>* cancel = nullptr;
@@ -25,8 +26,16 @@ struct DistributedSetup {
     std::string mpirun;                      // "" : $LOMAW_MPIRUN, then mpirun
 };
 
+struct RankTimings {
+    int rank = 0;             // 0: the driver (on the launching machine)
+    std::string host;
+    double compute = 0;       // seconds this rank spent in the kernel function
+    long long items = 0;      // input sets (batch) or data points (optimize) it computed
+};
+
 struct DistributedTimings {
     double build = 0, launch = 0, distribute = 0, compute = 0, collect = 0, total = 0;  // seconds
+    std::vector<RankTimings> ranks;  // every rank, in rank order (empty when the job failed)
 };
 
 struct DistributedStatus {
@@ -82,7 +91,8 @@ struct OptimizeOutput {
 
 OptimizeOutput optimize(const Engine& engine, const SourceFile& file, const OptimizeOptions& options);
 
-// The timings as a JSON object {"build": s, "launch": s, ...}.
+// The timings as a JSON object {"build": s, "launch": s, ..., "ranks": [...], "hosts": [...]}
+// (docs/mpi.md, "Timings").
 std::string timingsJson(const DistributedTimings& t);
 
 }  // namespace lomaw

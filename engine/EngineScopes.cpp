@@ -52,7 +52,8 @@ EmitOutput emitOmpStage(const ast::Module& checked, const SourceFile& file, std:
                         const omp::ScopeOptions& options);
 
 bool isFortranPath(const std::string& path) {
-    for (const char* ext : {".f90", ".F90", ".f", ".F", ".f95", ".f03"}) {
+    for (const char* ext : {".f90", ".F90", ".f", ".F", ".f95", ".F95", ".f03", ".F03", ".f08", ".F08", ".for", ".FOR",
+                            ".ftn", ".f77", ".F77"}) {
         const std::string e(ext);
         if (path.size() > e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0) return true;
     }
@@ -64,10 +65,8 @@ ScopesOutput analyseScopes(const Engine& engine, const SourceFile& file, const o
     try {
         if (isFortranPath(file.path)) {
             DiagnosticSink diags;
-            ast::Module module = fortran::parse(file.text, diags);
-            omp::ScopeOptions fortranOptions = options;
-            fortranOptions.fortranStyle = true;
-            if (!diags.hasErrors()) out.loops = omp::analyseModule(module, fortranOptions);
+            const fortran::Unit unit = fortran::parseUnit(file.text, diags, fortran::formOf(file.path));
+            if (!diags.hasErrors()) out.loops = fortran::analyse(unit, options);
             out.diagnostics = diags.sorted();
         } else {
             CompileOutput compiled = engine.check(file);

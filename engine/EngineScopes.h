@@ -16,7 +16,8 @@ struct ScopesOutput {
     std::vector<Diagnostic> diagnostics;  // sorted by position
 };
 
-// True for .f90 / .f / .F90 / .f95 / .f03 paths: analysed by the Fortran subset front end.
+// True for Fortran paths (.f90 .F90 .f95 .f03 .f08 free form; .f .F .for .ftn .f77 fixed form):
+// analysed by the Fortran front end (engine/fortran).
 bool isFortranPath(const std::string& path);
 
 // Kernel files (.py) are checked like `lomaw check` first; Fortran files go through

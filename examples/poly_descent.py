@@ -36,6 +36,13 @@ def descend_rev(x0 : In[float], rate : In[float], steps : In[int]) -> float:
         x = x - rate * slope_rev(x)
     return x
 
+# Descent settings for `lomaw descend` and the app's Descent mode (the line is the command after
+# `lomaw descend FILE`): from 5 with rate 0.05 the descent settles at the minimum x = 3; with
+# rate 0.4 the first step jumps from 5 over the maximum at x = 1 to -7, and the cubic runs away
+# to -inf (docs/descend.md, examples/labs/step_size.md).
+# DESCEND: poly --init [5.0] --lr 0.05 --steps 60
+# DESCEND: poly --init [5.0] --lr 0.4 --steps 60
+
 # p'(2) = 12 - 24 + 9 = -3;  p'(0.5) = 0.75 - 6 + 9 = 3.75
 # RUN: slope_fwd [2.0]
 # EXPECT: {"return": -3, "args": [2]}

@@ -3,7 +3,9 @@
 #   1. the release build with warnings as errors: unit, kernel, CLI and GUI tests;
 #   2. the engine and its tests under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   3. the fuzzer (front end, and AD + C for inputs that check) for 60 s on a seed corpus of
-#      every kernel (clang + libFuzzer).
+#      every kernel, and the identifier fuzzer (kernel names against C, headers, backend and
+#      harness names, down to cc -fsyntax-only) for 60 s, and the argument fuzzer (JSON argument
+#      lists and batches against fixed signatures) for 60 s (clang + libFuzzer).
 # Pass a subset of "ci asan fuzz" to run only those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +19,7 @@ for stage in "${stages[@]}"; do
   cmake --preset "$stage" >/dev/null
   if [[ $stage == fuzz ]]; then
     # Only the fuzzer: the instrumented engine libraries link into nothing else.
-    cmake --build --preset fuzz --target fuzz_frontend
+    cmake --build --preset fuzz --target fuzz_frontend fuzz_identifiers fuzz_arguments
   else
     cmake --build --preset "$stage"
   fi

@@ -65,6 +65,18 @@ QString stageFailure(const EmitOutput& out, const CompileOutput& checked) {
     return lines.join("\n");
 }
 
+StageText toStageText(const EmitOutput& out, const CompileOutput& checked) {
+    StageText st;
+    st.ok = out.ok;
+    if (out.ok) {
+        st.text = QString::fromStdString(out.code.text);
+        st.sourceLines = QVector<int>(out.code.sourceLines.begin(), out.code.sourceLines.end());
+    } else {
+        st.message = stageFailure(out, checked);
+    }
+    return st;
+}
+
 void addScopes(const Engine& engine, const SourceFile& file, const CompileOutput& checked, AnalysisResult& result) {
     ScopesOutput out = analyseScopes(engine, file);
     if (!out.ok) {
@@ -107,18 +119,20 @@ AnalysisResult analyseKernel(const AnalysisRequest& request) {
             EmitOptions options;
             options.function = request.mpiFunction.toStdString();
             for (Stage stage : request.stages) {
-                EmitOutput out = engine.generate(file, stage, options);
-                StageText st;
-                st.ok = out.ok;
-                if (out.ok) {
-                    st.text = QString::fromStdString(out.code.text);
-                    st.sourceLines = QVector<int>(out.code.sourceLines.begin(), out.code.sourceLines.end());
-                } else {
-                    st.message = stageFailure(out, checked);
-                }
-                result.stages.insert(stage, st);
+                result.stages.insert(stage, toStageText(engine.generate(file, stage, options), checked));
             }
             if (request.scopes) addScopes(engine, file, checked, result);
+            for (const QString& scope : request.ompScopeVariants) {
+                omp::ScopeOptions forced;
+                const std::string error = parseAdjointScope("*=" + scope.toStdString(), forced);
+                StageText st;
+                if (!error.empty()) {
+                    st.message = QString::fromStdString(error);
+                } else {
+                    st = toStageText(emitWithAdjointScopes(engine, file, Stage::Omp, options, forced), checked);
+                }
+                result.ompVariants.insert(scope, st);
+            }
         }
     } catch (const std::exception& e) {
         // The facade promises not to throw; if it ever does, the app reports and stays up.

@@ -76,6 +76,9 @@ struct AnalysisResult {
     QMap<Stage, StageText> stages;
     QList<LoopScopeItem> scopes;   // when ok and asked for
     QString scopesMessage;         // why there are no scopes (the engine's words), if so
+    // The OpenMP C with every adjoint scope forced (`--adjoint-scope '*=SCOPE'`), per SCOPE
+    // asked for in AnalysisRequest::ompScopeVariants (the diff view compares them).
+    QMap<QString, StageText> ompVariants;
     double milliseconds = 0;   // engine time of the whole analysis
 };
 
@@ -85,6 +88,7 @@ struct AnalysisRequest {
     QList<Stage> stages;       // which programs to generate
     QString mpiFunction;       // mpi-parent / mpi-child: run function ("" : the engine's default)
     bool scopes = true;        // also run the OpenMP scope analysis
+    QStringList ompScopeVariants;  // "atomic", "reduction": OpenMP C with that adjoint scope forced
 };
 
 // Runs the engine: check, then Q_EMIT every requested stage. Never throws.

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace lomaw::gui {
@@ -15,6 +17,19 @@ QString examplesDirectory() {
     if (QDir(LOMAW_SOURCE_EXAMPLES).exists()) return QString(LOMAW_SOURCE_EXAMPLES);
 #endif
     return {};
+}
+
+QString dialogDirectory() {
+    const QString last = QSettings().value("lastDirectory").toString();
+    if (!last.isEmpty() && QDir(last).exists()) return last;
+    const QString examples = examplesDirectory();
+    return examples.isEmpty() ? QDir::homePath() : examples;
+}
+
+void rememberDialogDirectory(const QString& fileOrDirectory) {
+    if (fileOrDirectory.isEmpty()) return;
+    const QFileInfo info(fileOrDirectory);
+    QSettings().setValue("lastDirectory", info.isDir() ? info.absoluteFilePath() : info.absolutePath());
 }
 
 QString recoveryFilePath() {

@@ -125,6 +125,15 @@ void CliRunner::start(const RunRequest& request) {
         if (request.average) lastArguments_ << "--average";
         if (!request.hostfile.isEmpty()) lastArguments_ << "--hostfile" << request.hostfile;
         if (request.progress) lastArguments_ << "--progress";
+    } else if (request.mode == RunRequest::Mode::Descend) {
+        trajectoryPath_ = dir_->filePath("trajectory.json");
+        lastArguments_ = {"descend", path, request.function, "--init", request.argsJson,
+                          "--grad", request.gradient, "--optimizer", request.optimizer,
+                          "--lr", QString::number(request.learningRate, 'g', 9),
+                          "--steps", QString::number(request.steps), "--trajectory", trajectoryPath_};
+        if (request.optimizer != "plain") lastArguments_ << "--momentum" << QString::number(request.momentum, 'g', 9);
+        if (request.tolerance > 0) lastArguments_ << "--tol" << QString::number(request.tolerance, 'g', 9);
+        if (request.progress) lastArguments_ << "--progress";
     } else {
         lastArguments_ = {"run", path, request.function, "--args", request.argsJson};
     }

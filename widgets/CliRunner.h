@@ -14,10 +14,11 @@
 namespace lomaw::gui {
 
 struct RunRequest {
-    enum class Mode { Single, MpiBatch, Optimize };
+    enum class Mode { Single, MpiBatch, Optimize, Descend };
     Mode mode = Mode::Single;
     QString sourceText;
     QString fileName = "kernel.py";  // shown in diagnostics
+    QString sourcePath;              // the editor's file ("" when unsaved): where its data files are
     QString function;
     QString argsJson = "[]";
     std::optional<int> threads;
@@ -37,6 +38,12 @@ struct RunRequest {
     double learningRate = 0.01;
     QString method = "plain";
     bool average = false;
+    // Descend: `lomaw descend` of `function` from `argsJson` (--init) on this machine, with
+    // steps, learningRate, and these; the trajectory comes back in RunResult::trajectoryJson.
+    QString gradient = "rev";  // --grad rev | fwd | fd | GRADFUNC
+    QString optimizer = "plain";
+    double momentum = 0.9;
+    double tolerance = 0;      // --tol when > 0
 };
 
 struct RunResult {
@@ -46,7 +53,7 @@ struct RunResult {
     QString json;      // stdout: the result object, when Ok
     QString errors;    // stderr: diagnostics and messages
     QString timingsJson;  // MpiBatch, Optimize: the timing breakdown {"build": s, ...}
-    QString trajectoryJson;  // Optimize: every step (lomaw optimize --trajectory T.json)
+    QString trajectoryJson;  // Optimize, Descend: every step (--trajectory T.json), also after a divergence
     double seconds = 0;
     QString summary() const;  // one line for the log
 };

@@ -4,18 +4,24 @@
 #include <Qsci/qsciscintilla.h>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QHelpEvent>
 #include <QLabel>
+#include <QMouseEvent>
+#include <QToolTip>
 #include <QRegularExpression>
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include "LineLinkMarkers.h"
 #include "LomaLexer.h"
+#include "PresentationZoom.h"
 #include "ScopeTable.h"
 
 namespace lomaw::gui {
 
 namespace {
-constexpr int LinkBandMarker = 2;  // same marker number and colour as the editor's band
+constexpr int LinkBandMarker = linkmarkers::LinkBand;  // same markers and colours as the editor's
+constexpr int HoverBandMarker = linkmarkers::HoverBand;
 constexpr int ParallelLoopMarker = 3;
 }
 
@@ -44,7 +50,7 @@ CodeView::CodeView(Stage stage, QWidget* parent) : QWidget(parent), stage_(stage
     text_->setCaretLineFrameWidth(1);
     // Allow scrolling past the end, so the function selector can put any function at the top.
     text_->SendScintilla(QsciScintilla::SCI_SETENDATLASTLINE, 0UL);
-    text_->markerDefine(QsciScintilla::Background, LinkBandMarker);
+    PresentationZoom::releaseZoomKeys(text_);
     if (stage == Stage::Diff || stage == Stage::Ast) {
         lexer_ = new LomaLexer(text_);
     } else {
@@ -61,6 +67,7 @@ CodeView::CodeView(Stage stage, QWidget* parent) : QWidget(parent), stage_(stage
     connect(text_, &QsciScintilla::cursorPositionChanged, this, &CodeView::onCursorMoved);
     // A click links at once: Scintilla reports cursor moves only when it next updates its UI.
     text_->viewport()->installEventFilter(this);
+    text_->viewport()->setMouseTracking(true);
     setDarkTheme(false);
 }
 
@@ -90,7 +97,7 @@ void CodeView::setDarkTheme(bool dark) {
     text_->setMarginsBackgroundColor(dark ? QColor("#26282c") : QColor("#f3f4f6"));
     text_->setMarginsForegroundColor(dark ? QColor("#868b94") : QColor("#6e7781"));
     text_->setCaretLineBackgroundColor(dark ? QColor("#2a2d33") : QColor("#f6f8fa"));
-    text_->setMarkerBackgroundColor(dark ? QColor("#3b3a1e") : QColor("#fff3b0"), LinkBandMarker);
+    defineLinkMarkers(text_, dark);
     text_->recolor();
 }
 
@@ -114,6 +121,7 @@ void CodeView::showResult(const StageText& result, bool kernelOk) {
         hasText_ = true;
         status_->hide();
         setParallelLoopLines(loopLines_);
+        if (colouring_) applySourceColours(text_, map_);
     } else {
         text_->clear();
         map_.clear();
@@ -163,6 +171,34 @@ void CodeView::setLinkedSourceLine(int line1) {
     if (first < top || first >= top + visible) text_->setFirstVisibleLine(std::max(0, first - visible / 3));
 }
 
+void CodeView::setHoverSourceLine(int line1) {
+    if (line1 == hoverSource_) return;
+    hoverSource_ = line1;
+    text_->markerDeleteAll(HoverBandMarker);
+    hovered_.clear();
+    if (line1 <= 0) return;
+    for (int k = 0; k < map_.size(); ++k) {
+        if (map_[k] != line1) continue;
+        text_->markerAdd(k, HoverBandMarker);
+        hovered_ << k + 1;
+    }
+}
+
+void CodeView::setSourceColouring(bool on) {
+    colouring_ = on;
+    applySourceColours(text_, on ? map_ : QVector<int>());
+}
+
+QString CodeView::hoverTextAt(const QPoint& pos) const {
+    const int line0 = lineAtViewportPoint(text_, pos);
+    if (line0 < 0 || !badged_.contains(line0 + 1) || !badgeTip_) return {};
+    // Over the badge or anywhere on its pragma line.
+    const int source = sourceLineOf(line0 + 1);
+    // A pragma is attributed to its own kernel line or the loop's `for` line just below.
+    const QString tip = badgeTip_(source);
+    return tip.isEmpty() ? badgeTip_(source + 1) : tip;
+}
+
 bool CodeView::scrollToFunction(const QString& name, int defLine) {
     int target = -1;
     // Among the lines of the `def` line, prefer the definition to a C prototype (ends in ';').
@@ -195,6 +231,24 @@ bool CodeView::scrollToFunction(const QString& name, int defLine) {
 }
 
 bool CodeView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == text_->viewport() && event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString tip = hoverTextAt(help->pos());
+        if (tip.isEmpty()) QToolTip::hideText();
+        else QToolTip::showText(help->globalPos(), tip, text_->viewport());
+        return true;
+    }
+    if (watched == text_->viewport() && (event->type() == QEvent::MouseMove || event->type() == QEvent::Leave)) {
+        int source = 0;
+        if (event->type() == QEvent::MouseMove) {
+            const int line0 = lineAtViewportPoint(text_, static_cast<QMouseEvent*>(event)->position().toPoint());
+            source = line0 >= 0 ? sourceLineOf(line0 + 1) : 0;
+        }
+        if (source != mouseSource_) {
+            mouseSource_ = source;
+            Q_EMIT sourceLineHovered(source);
+        }
+    }
     if (watched == text_->viewport() && event->type() == QEvent::MouseButtonRelease) {
         const long pos = text_->SendScintilla(QsciScintilla::SCI_GETCURRENTPOS);
         const int line = int(text_->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, static_cast<unsigned long>(pos)));

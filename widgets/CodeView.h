@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QWidget>
+#include <functional>
 
 #include "Analysis.h"
 
@@ -25,6 +26,15 @@ public:
     // (marked out of date) rather than vanishing while the user types.
     void showResult(const StageText& result, bool kernelOk);
     void setLinkedSourceLine(int line1);
+    // Hover linking: the hover band on every generated line of kernel line `line1` (0 clears).
+    void setHoverSourceLine(int line1);
+    QList<int> hoverLines() const { return hovered_; }
+    // Colour lines by source: every generated line takes its kernel line's colour.
+    void setSourceColouring(bool on);
+    bool sourceColouring() const { return colouring_; }
+    // The tool tip over a badged pragma line (1-based generated line) of a parallel loop.
+    void setBadgeTipProvider(std::function<QString(int sourceLine1)> f) { badgeTip_ = std::move(f); }
+    QString hoverTextAt(const QPoint& viewportPos) const;
     // Badges the `#pragma omp` lines generated from the parallel loops on kernel `lines1`.
     void setParallelLoopLines(const QList<int>& lines1);
     QList<int> parallelBadgeLines() const { return badged_; }
@@ -41,6 +51,8 @@ public:
 
 Q_SIGNALS:
     void sourceLineActivated(int line1);
+    // The mouse moved onto a generated line of kernel line `line1` (0: none).
+    void sourceLineHovered(int line1);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -56,6 +68,11 @@ private:
     QList<int> linked_;
     QList<int> badged_;
     QList<int> loopLines_;
+    QList<int> hovered_;
+    int hoverSource_ = 0;
+    int mouseSource_ = 0;
+    bool colouring_ = false;
+    std::function<QString(int)> badgeTip_;
     bool updating_ = false;
     bool hasText_ = false;
 };

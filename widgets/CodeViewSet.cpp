@@ -1,5 +1,8 @@
 #include "CodeViewSet.h"
 
+#include <Qsci/qsciscintilla.h>
+#include <QSet>
+
 #include "CodeView.h"
 
 namespace lomaw::gui {
@@ -10,6 +13,7 @@ void CodeViewSet::create(const QList<Stage>& stages, QWidget* parentWidget) {
     for (Stage s : stages) {
         auto* v = new CodeView(s, parentWidget);
         connect(v, &CodeView::sourceLineActivated, this, &CodeViewSet::sourceLineActivated);
+        connect(v, &CodeView::sourceLineHovered, this, &CodeViewSet::sourceLineHovered);
         views_ << v;
     }
 }
@@ -44,6 +48,30 @@ void CodeViewSet::scrollToFunction(const QString& name, int defLine) {
 
 void CodeViewSet::setDarkTheme(bool dark) {
     for (CodeView* v : views_) v->setDarkTheme(dark);
+}
+
+}  // namespace lomaw::gui
+
+namespace lomaw::gui {
+
+void CodeViewSet::setHoverSourceLine(int line1) {
+    for (CodeView* v : views_) v->setHoverSourceLine(line1);
+}
+
+void CodeViewSet::setSourceColouring(bool on) {
+    for (CodeView* v : views_) v->setSourceColouring(on);
+}
+
+QList<int> CodeViewSet::mappedSourceLines() const {
+    QSet<int> lines;
+    for (CodeView* v : views_)
+        for (int k = 1; k <= v->textView()->lines(); ++k)
+            if (int s = v->sourceLineOf(k); s > 0) lines.insert(s);
+    return QList<int>(lines.begin(), lines.end());
+}
+
+void CodeViewSet::setBadgeTipProvider(const std::function<QString(int)>& f) {
+    for (CodeView* v : views_) v->setBadgeTipProvider(f);
 }
 
 }  // namespace lomaw::gui

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QObject>
+#include <functional>
 
 #include "Analysis.h"
 
@@ -26,9 +27,15 @@ public:
     void setParallelLoopLines(const QList<int>& lines1);
     void scrollToFunction(const QString& name, int defLine);
     void setDarkTheme(bool dark);
+    void setHoverSourceLine(int line1);
+    void setSourceColouring(bool on);
+    // Every kernel line that some pane shows generated code for (for the editor's colours).
+    QList<int> mappedSourceLines() const;
+    void setBadgeTipProvider(const std::function<QString(int sourceLine1)>& f);
 
 Q_SIGNALS:
     void sourceLineActivated(int line1);
+    void sourceLineHovered(int line1);
 
 private:
     QList<CodeView*> views_;

@@ -1,7 +1,13 @@
 #include "KernelEditor.h"
 
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QToolTip>
+
 #include "KernelCompletions.h"
+#include "LineLinkMarkers.h"
 #include "LomaLexer.h"
+#include "PresentationZoom.h"
 #include "ScopeTable.h"
 
 namespace lomaw::gui {
@@ -24,7 +30,6 @@ KernelEditor::KernelEditor(QWidget* parent) : QsciScintilla(parent) {
 
     markerDefine(Circle, ErrorMarker);
     markerDefine(RightTriangle, WarningMarker);
-    markerDefine(Background, LinkBandMarker);
     markerDefine(ScopeTable::parallelLoopBadge(), ParallelLoopMarker);
     indicatorDefine(SquiggleIndicator, ErrorIndicator);
     indicatorDefine(SquiggleIndicator, WarningIndicator);
@@ -35,6 +40,7 @@ KernelEditor::KernelEditor(QWidget* parent) : QsciScintilla(parent) {
     setAutoIndent(true);
     setIndentationGuides(true);
     setBackspaceUnindents(true);
+    setTabIndents(true);
     setBraceMatching(SloppyBraceMatch);
     setCaretLineVisible(true);
     setCaretLineFrameWidth(1);  // a frame, so the link band under the cursor line stays visible
@@ -48,13 +54,19 @@ KernelEditor::KernelEditor(QWidget* parent) : QsciScintilla(parent) {
     setCallTipsStyle(CallTipsNoContext);
     setCallTipsVisible(0);
 
+    PresentationZoom::releaseZoomKeys(this);
+    viewport()->setMouseTracking(true);
+    viewport()->installEventFilter(this);
+
     connect(this, &QsciScintilla::SCN_CHARADDED, this, &KernelEditor::onCharAdded);
     connect(this, &QsciScintilla::cursorPositionChanged, this, &KernelEditor::onCursorMoved);
     setDarkTheme(false);
 }
 
 void KernelEditor::setDarkTheme(bool dark) {
+    dark_ = dark;
     lexer_->setDarkTheme(dark);
+    defineLinkMarkers(this, dark);
     setMarginsBackgroundColor(dark ? QColor("#26282c") : QColor("#f3f4f6"));
     setMarginsForegroundColor(dark ? QColor("#868b94") : QColor("#6e7781"));
     setFoldMarginColors(dark ? QColor("#26282c") : QColor("#f3f4f6"), dark ? QColor("#26282c") : QColor("#f3f4f6"));
@@ -64,7 +76,6 @@ void KernelEditor::setDarkTheme(bool dark) {
     setMarkerForegroundColor(QColor("#d73a49"), ErrorMarker);
     setMarkerBackgroundColor(QColor("#e0a100"), WarningMarker);
     setMarkerForegroundColor(QColor("#e0a100"), WarningMarker);
-    setMarkerBackgroundColor(dark ? QColor("#3b3a1e") : QColor("#fff3b0"), LinkBandMarker);
     setIndicatorForegroundColor(QColor("#d73a49"), ErrorIndicator);
     setIndicatorForegroundColor(QColor("#e0a100"), WarningIndicator);
     setEdgeColor(dark ? QColor("#33363c") : QColor("#eaeef2"));
@@ -79,6 +90,7 @@ int KernelEditor::byteIndex(int line0, int column1) const {
 }
 
 void KernelEditor::setDiagnostics(const QList<DiagnosticItem>& diagnostics) {
+    diagnostics_ = diagnostics;
     markerDeleteAll(ErrorMarker);
     markerDeleteAll(WarningMarker);
     const int last = std::max(0, lines() - 1);
@@ -138,6 +150,98 @@ bool KernelEditor::hasParallelLoopMarker(int line1) const {
 void KernelEditor::setLinkedLine(int line1) {
     markerDeleteAll(LinkBandMarker);
     if (line1 > 0 && line1 <= lines()) markerAdd(line1 - 1, LinkBandMarker);
+}
+
+void KernelEditor::setHoverLine(int line1) {
+    if (line1 == hoverLine1_) return;
+    hoverLine1_ = line1;
+    markerDeleteAll(HoverBandMarker);
+    if (line1 > 0 && line1 <= lines()) markerAdd(line1 - 1, HoverBandMarker);
+}
+
+void KernelEditor::setSourceColouredLines(const QList<int>& lines1) {
+    QVector<int> map(lines(), 0);
+    for (int line : lines1)
+        if (line > 0 && line <= map.size()) map[line - 1] = line;
+    applySourceColours(this, map);
+}
+
+QString KernelEditor::diagnosticsText(int line1, int column1, bool wholeLine) const {
+    QStringList parts;
+    for (const DiagnosticItem& d : diagnostics_) {
+        if (d.line != line1 || d.severity == Severity::Note) continue;
+        // Over a squiggle: the diagnostics whose word covers the column.
+        if (!wholeLine) {
+            const QString text = const_cast<KernelEditor*>(this)->text(line1 - 1);
+            int end = d.column - 1;
+            while (end < text.size() && (text[end].isLetterOrNumber() || text[end] == '_')) ++end;
+            if (column1 < d.column || column1 > std::max(end, d.column)) continue;
+        }
+        // <nobr>: Qt wraps tool tips narrowly; a diagnostic reads best on one line.
+        QString html = QString("<nobr><b>%1</b> %2</nobr><br><span style='color:#6e7781'>%3:%4 · %5</span>")
+                           .arg(d.severity == Severity::Error ? "error:" : "warning:", d.message.toHtmlEscaped())
+                           .arg(d.line).arg(d.column).arg(d.code.toHtmlEscaped());
+        for (const QString& note : d.notes) html += "<br>note: " + note.toHtmlEscaped();
+        parts << html;
+    }
+    return parts.join("<hr>");
+}
+
+QString KernelEditor::hoverTextAt(const QPoint& pos) const {
+    auto* self = const_cast<KernelEditor*>(this);
+    const int line0 = lineAtViewportPoint(self, pos);
+    if (line0 < 0) return {};
+    int textLeft = 0;
+    for (int m = 0; m < 5; ++m) textLeft += marginWidth(m);
+    if (pos.x() < textLeft) {
+        // The margins: a diagnostic marker, a parallel-loop badge.
+        QStringList parts;
+        const QString diag = diagnosticsText(line0 + 1, 0, true);
+        if (!diag.isEmpty()) parts << diag;
+        if (hasParallelLoopMarker(line0 + 1) && loopTip_) parts << loopTip_(line0 + 1);
+        parts.removeAll(QString());
+        return parts.join("<hr>");
+    }
+    // The character under the point (not the nearest caret position, which is the next one
+    // over the right half of a character).
+    const long position = self->SendScintilla(SCI_CHARPOSITIONFROMPOINTCLOSE, static_cast<unsigned long>(pos.x()), static_cast<long>(pos.y()));
+    if (position < 0) return {};
+    int line = 0, index = 0;
+    lineIndexFromPosition(int(position), &line, &index);
+    for (int indicator : {int(ErrorIndicator), int(WarningIndicator)}) {
+        if (self->SendScintilla(SCI_INDICATORVALUEAT, static_cast<unsigned long>(indicator), position) == 0) continue;
+        // Scintilla indexes bytes; diagnostics count characters.
+        const int column1 = int(QString::fromUtf8(self->text(line).toUtf8().left(index)).size()) + 1;
+        const QString diag = diagnosticsText(line + 1, column1, false);
+        if (!diag.isEmpty()) return diag;
+        return diagnosticsText(line + 1, 0, true);
+    }
+    if (wordTip_) return wordTip_(self->wordAtLineIndex(line, index), line + 1);
+    return {};
+}
+
+bool KernelEditor::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == viewport()) {
+        if (event->type() == QEvent::ToolTip) {
+            auto* help = static_cast<QHelpEvent*>(event);
+            const QString tip = hoverTextAt(help->pos());
+            if (tip.isEmpty()) QToolTip::hideText();
+            else QToolTip::showText(help->globalPos(), tip, viewport());
+            return true;
+        }
+        if (event->type() == QEvent::MouseMove || event->type() == QEvent::Leave) {
+            int line1 = 0;
+            if (event->type() == QEvent::MouseMove) {
+                const int line0 = lineAtViewportPoint(this, static_cast<QMouseEvent*>(event)->position().toPoint());
+                line1 = line0 >= 0 ? line0 + 1 : 0;
+            }
+            if (line1 != mouseLine1_) {
+                mouseLine1_ = line1;
+                Q_EMIT hoveredLineChanged(line1);
+            }
+        }
+    }
+    return QsciScintilla::eventFilter(watched, event);
 }
 
 void KernelEditor::goTo(int line1, int column1, bool focus) {

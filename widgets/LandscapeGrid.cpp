@@ -10,33 +10,63 @@
 
 namespace lomaw::gui {
 
+AxisRange framedRange(const QVector<double>& values, bool diverged) {
+    // Finite values in order. A diverging run's last finite steps grow geometrically (1e3, 1e6,
+    // ... 1e38): stop at the first one that widens the range more than eightfold, or beyond
+    // 1000 times its first non-zero size, so the window shows where the run went wrong rather than a
+    // flat plain at 1e38.
+    AxisRange r{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+    double first = 0;
+    for (double v : values) {
+        if (!std::isfinite(v)) continue;
+        const double lo = std::min(r.lo, v), hi = std::max(r.hi, v);
+        const double before = r.hi >= r.lo ? r.hi - r.lo : 0;
+        if (diverged && before > 0 && (hi - lo > 8 * before || hi - lo > 1000 * first)) break;
+        if (first == 0 && hi > lo) first = hi - lo;
+        r.lo = lo;
+        r.hi = hi;
+    }
+    if (!(r.hi >= r.lo)) r.lo = r.hi = 0;  // no finite value
+    return r;
+}
+
+AxisRange trajectoryRange(const TrajectoryData& trajectory, int parameter) {
+    QVector<double> values;
+    for (const QVector<double>& p : trajectory.parameters)
+        if (p.size() > parameter) values << p[parameter];
+    return framedRange(values, trajectory.diverged());
+}
+
+QVector<double> axisSamples(AxisRange r, int n, double margin) {
+    double span = r.hi - r.lo;
+    if (span <= 1e-12 * std::max(1.0, std::abs(r.lo))) {
+        r.lo -= 0.5;
+        r.hi += 0.5;
+        span = 1;
+    }
+    r.lo -= margin * span;
+    r.hi += margin * span;
+    QVector<double> axis;
+    for (int i = 0; i < n; ++i) axis << r.lo + (r.hi - r.lo) * i / (n - 1);
+    return axis;
+}
+
 LandscapeGrid landscapeAround(const TrajectoryData& trajectory, int n, double margin) {
     LandscapeGrid grid;
     if (n < 2) return grid;
-    double lo[2] = {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
-    double hi[2] = {-lo[0], -lo[1]};
-    for (const QVector<double>& p : trajectory.parameters) {
-        if (p.size() < 2) continue;
-        for (int a = 0; a < 2; ++a)
-            if (std::isfinite(p[a])) {
-                lo[a] = std::min(lo[a], p[a]);
-                hi[a] = std::max(hi[a], p[a]);
-            }
-    }
-    for (int a = 0; a < 2; ++a) {
-        if (!(hi[a] >= lo[a])) lo[a] = hi[a] = 0;  // no finite point
-        double span = hi[a] - lo[a];
-        if (span <= 1e-12 * std::max(1.0, std::abs(lo[a]))) {
-            lo[a] -= 0.5;
-            hi[a] += 0.5;
-            span = 1;
-        }
-        lo[a] -= margin * span;
-        hi[a] += margin * span;
-        QVector<double>& axis = a == 0 ? grid.x : grid.y;
-        for (int i = 0; i < n; ++i) axis << lo[a] + (hi[a] - lo[a]) * i / (n - 1);
-    }
+    grid.x = axisSamples(trajectoryRange(trajectory, 0), n, margin);
+    grid.y = axisSamples(trajectoryRange(trajectory, 1), n, margin);
     return grid;
+}
+
+bool isLossGradientFunction(const FunctionInfo& function) {
+    const QList<ParamInfo>& ps = function.params;
+    return ps.size() >= 2 && ps.first().type.startsWith("Array[float") && !ps.first().isOut && ps.last().isOut &&
+           ps.last().type.startsWith("Array[float") && function.returnType == "float";
+}
+
+QString lossGradientContract() {
+    return "f(params : In[Array[float]], data..., grad : Out[Array[float]]) -> float";
 }
 
 namespace {
@@ -48,9 +78,8 @@ QString compact(const QJsonArray& list) { return QString::fromUtf8(QJsonDocument
 bool landscapeBatch(const FunctionInfo& function, const QString& dataJson, const LandscapeGrid& grid,
                     QString& batchJson, LandscapeSample& sample, QString& error, qint64 budgetBytes) {
     const QList<ParamInfo>& ps = function.params;
-    if (ps.size() < 2 || !ps.first().type.startsWith("Array[float") || !ps.last().isOut ||
-        !ps.last().type.startsWith("Array[float")) {
-        error = function.name + " is not a loss-gradient function f(params : In[Array[float]], data..., grad : Out[Array[float]])";
+    if (!isLossGradientFunction(function)) {
+        error = function.name + " is not a loss-gradient function " + lossGradientContract();
         return false;
     }
     QJsonArray data;

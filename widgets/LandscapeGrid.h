@@ -28,7 +28,27 @@ struct LandscapeGrid {
 
 // The trajectory's bounding box of the first two parameters, widened by `margin` of its size on
 // every side (a box of zero size becomes one of size 1 around the point); n points per axis.
+// A run that diverged is framed up to its last step that does not blow the box up (below).
 LandscapeGrid landscapeAround(const TrajectoryData& trajectory, int n, double margin = 0.25);
+
+// The finite values of one parameter over the run; for a run that diverged, up to the first step
+// that widens the range more than eightfold or beyond 1000 times its first size.
+struct AxisRange {
+    double lo = 0, hi = 0;
+};
+AxisRange trajectoryRange(const TrajectoryData& trajectory, int parameter);
+// The same framing of any sequence (a run's losses): all finite values, or for a run that
+// diverged those before the first that widens the range more than eightfold or beyond 1000
+// times its first size.
+AxisRange framedRange(const QVector<double>& values, bool diverged);
+// n >= 2 evenly spaced values over the range widened by `margin` of its size on each side (a range
+// of zero size becomes one of size 1 around the value first).
+QVector<double> axisSamples(AxisRange range, int n, double margin = 0.25);
+
+// f(params : In[Array[float]], data..., grad : Out[Array[float]]) -> float: what `lomaw optimize`
+// takes (docs/mpi.md).
+bool isLossGradientFunction(const FunctionInfo& function);
+QString lossGradientContract();  // that signature, for messages
 
 // About 1 s of `lomaw mpirun` on 2 cores for 8 MB (41 x 41 grid sets of the line-fit example's
 // 200 points); the CLI echoes every argument, so the output is as large again.

@@ -37,6 +37,9 @@ LomaLexer::LomaLexer(QObject* parent) : QsciLexerCustom(parent) {
     QFont italic = mono;
     italic.setItalic(true);
     setFont(italic, Comment);
+    // Keep the previous line's indentation; KernelEditor adds a level after a ':' line itself.
+    // (QScintilla's block-start guessing indented the line after `return x` one level deeper.)
+    setAutoIndentStyle(QsciScintilla::AiMaintain);
     setDarkTheme(false);
 }
 
@@ -99,22 +102,38 @@ bool isIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) ||
 
 }  // namespace
 
-void LomaLexer::styleLine(const QByteArray& line, int lineStart) {
+char LomaLexer::styleLine(const QByteArray& line, int lineStart, char inString) {
     startStyling(lineStart);
     const int n = int(line.size());
     int i = 0;
+    // Inside a triple-quoted string (a docstring spanning lines): comment style up to the
+    // closing quotes, whatever quotes of the other kind it contains.
+    auto closeTriple = [&](int from, char quote) {
+        const QByteArray close(3, quote);
+        const int at = int(line.indexOf(close, from));
+        return at < 0 ? -1 : at + 3;
+    };
+    if (inString) {
+        const int end = closeTriple(0, inString);
+        if (end < 0) {
+            setStyling(n, Comment);
+            return inString;
+        }
+        setStyling(end, Comment);
+        i = end;
+    }
     // A whole `#pragma omp` comment line is one style, so the band is unbroken.
     QByteArray trimmed = line.trimmed();
-    if (trimmed.startsWith("#pragma")) {
+    if (i == 0 && trimmed.startsWith("#pragma")) {
         setStyling(n, Pragma);
-        return;
+        return 0;
     }
     bool afterDef = false;
     while (i < n) {
         char c = line[i];
         if (c == '#') {
             setStyling(n - i, Comment);
-            return;
+            return 0;
         }
         if (c == '@' && i + 1 < n && isIdentStart(line[i + 1])) {
             int j = i + 1;
@@ -150,6 +169,16 @@ void LomaLexer::styleLine(const QByteArray& line, int lineStart) {
         }
         if (c == '"' || c == '\'') {
             // Only the module docstring is a legal string; colour it (and any string) as a comment.
+            if (i + 2 < n && line[i + 1] == c && line[i + 2] == c) {
+                const int end = closeTriple(i + 3, c);
+                if (end < 0) {
+                    setStyling(n - i, Comment);
+                    return c;  // the string goes on past this line
+                }
+                setStyling(end - i, Comment);
+                i = end;
+                continue;
+            }
             int j = i + 1;
             while (j < n && line[j] != c) ++j;
             j = std::min(n, j + 1);
@@ -162,6 +191,7 @@ void LomaLexer::styleLine(const QByteArray& line, int lineStart) {
         setStyling(1, style);
         ++i;
     }
+    return 0;
 }
 
 void LomaLexer::styleText(int start, int end) {
@@ -169,18 +199,29 @@ void LomaLexer::styleText(int start, int end) {
     if (!ed) return;
     int firstLine = int(ed->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, static_cast<unsigned long>(start)));
     int lastLine = int(ed->SendScintilla(QsciScintilla::SCI_LINEFROMPOSITION, static_cast<unsigned long>(end)));
+    // The string state a line starts in is the previous line's end state (SCI_SETLINESTATE).
+    auto lineState = [ed](int line) {
+        return line < 0 ? 0 : int(ed->SendScintilla(QsciScintilla::SCI_GETLINESTATE, static_cast<unsigned long>(line)));
+    };
+    const int lineCount = ed->lines();
     for (int line = firstLine; line <= lastLine; ++line) {
         int ls = int(ed->SendScintilla(QsciScintilla::SCI_POSITIONFROMLINE, static_cast<unsigned long>(line)));
         int le = int(ed->SendScintilla(QsciScintilla::SCI_GETLINEENDPOSITION, static_cast<unsigned long>(line)));
         if (le < ls) continue;
         QByteArray text = ed->bytes(ls, le);
         if (text.endsWith('\0')) text.chop(1);  // bytes() appends a terminator
-        styleLine(text, ls);
+        const int before = lineState(line);
+        const int after = styleLine(text, ls, char(lineState(line - 1)));
+        ed->SendScintilla(QsciScintilla::SCI_SETLINESTATE, static_cast<unsigned long>(line), static_cast<long>(after));
+        // An opened or closed docstring changes how the following lines read: style on until
+        // the states agree again (Scintilla only asked for the range it is about to paint).
+        if (line == lastLine && after != before && lastLine + 1 < lineCount) ++lastLine;
         // Style the line ending too, so Scintilla does not ask again for the same range.
         int next = line + 1 < ed->lines()
                        ? int(ed->SendScintilla(QsciScintilla::SCI_POSITIONFROMLINE, static_cast<unsigned long>(line + 1)))
                        : le;
-        if (next > le) setStyling(next - le, text.trimmed().startsWith("#pragma") ? Pragma : Default);
+        if (next > le)
+            setStyling(next - le, after ? Comment : text.trimmed().startsWith("#pragma") ? Pragma : Default);
     }
     updateFolding(firstLine, lastLine);
 }

@@ -42,7 +42,10 @@ public:
     static const QStringList& typeNames();
 
 private:
-    void styleLine(const QByteArray& line, int lineStart);
+    // Styles one line that starts inside a triple-quoted string when `inString` is '"' or '\''
+    // (0: code); returns the same for the line's end, kept as Scintilla's line state so an
+    // edit re-styles the following lines of a multi-line docstring.
+    char styleLine(const QByteArray& line, int lineStart, char inString);
     void updateFolding(int firstLine, int lastLine);
     bool dark_ = false;
 };

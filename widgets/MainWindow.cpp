@@ -11,16 +11,20 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
-#include <QToolTip>
 
 #include "AnalysisScheduler.h"
 #include "AppPaths.h"
 #include "CodeView.h"
 #include "CodeViewSet.h"
+#include "DiffSources.h"
+#include "DiffView.h"
+#include "PresentationZoom.h"
 #include "KernelEditor.h"
 #include "KernelFile.h"
 #include "LanguageHelp.h"
@@ -41,7 +45,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), recovery_(recover
     setObjectName("lomaworksMainWindow");
     setWindowIcon(QIcon(":/icons/lomaworks.svg"));
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
-    resize(1400, 900);
+    fitToScreen();
 
     editor_ = new KernelEditor(this);
     editor_->setObjectName("kernelEditor");
@@ -53,7 +57,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), recovery_(recover
     plotPanel_ = new PlotPanel(this);
     timingPanel_ = new TimingPanel(this);
     scopeTable_ = new ScopeTable(this);
+    diffView_ = new DiffView(this);
     scheduler_ = new AnalysisScheduler(this);
+    zoom_ = new PresentationZoom(this);
+    connect(zoom_, &PresentationZoom::restyled, this, [this] {
+        const bool dark = theme_ == ThemeKind::Dark;
+        editor_->setDarkTheme(dark);
+        codeViews_->setDarkTheme(dark);
+        diffView_->setDarkTheme(dark);
+    });
+    // The log reads best unwrapped: its lines are commands and timings, not prose.
+    runPanel_->log()->setLineWrapMode(QPlainTextEdit::NoWrap);
 
     buildDocks();
     buildMenus();
@@ -77,34 +91,47 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), recovery_(recover
         // A click in a generated pane: move the editor, keep the focus where the user clicked.
         editor_->goTo(line, 1, false);
     });
-    // Hover tips: a variable of a parallel loop shows its scopes.
-    editor_->SendScintilla(QsciScintilla::SCI_SETMOUSEDWELLTIME, 450UL);
-    connect(editor_, &QsciScintilla::SCN_DWELLSTART, this, [this](int position, int x, int y) {
-        if (position < 0) return;
-        int line = 0, index = 0;
-        editor_->lineIndexFromPosition(position, &line, &index);
-        const QString tip = scopeTable_->tipFor(editor_->wordAtLineIndex(line, index), line + 1);
-        if (!tip.isEmpty()) QToolTip::showText(editor_->viewport()->mapToGlobal(QPoint(x, y)), tip, editor_);
-    });
-    connect(editor_, &QsciScintilla::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
+    wireHoverLinks();
     connect(scopeTable_, &ScopeTable::loopActivated, this, [this](int line) { editor_->goTo(line); });
-    connect(runPanel_, &RunPanel::functionSelected, this, &MainWindow::onFunctionChosen);
+    connect(runPanel_, &RunPanel::functionSelected, this, [this](const QString& name) { onFunctionChosen(name); });
     // Every MPI batch run adds one point to the timing series.
     connect(runPanel_, &RunPanel::timingRecorded, timingPanel_, &TimingPanel::addPoint);
     // An optimisation run's trajectory (and landscape) goes to the plots.
     connect(runPanel_, &RunPanel::trajectoryReady, this, [this](const TrajectoryData& data) {
         plotPanel_->setData(data);
+        zoom_->reapply();
         if (QDockWidget* d = dockFor(plotPanel_)) {
             d->show();
             d->raise();
         }
     });
+    // Runs change the session (settings, plots, timings): keep it on disk.
+    connect(runPanel_, &RunPanel::runFinished, this, [this] {
+        zoom_->reapply();
+        saveCurrentSession();
+    });
+    // The forced-scope OpenMP variants are computed only while the diff view is shown.
+    connect(diffView_, &DiffView::selectionChanged, this, [this] {
+        if (last_.ompVariants.isEmpty() && !last_.scopes.isEmpty()) scheduler_->runNow(makeRequest());
+    });
     runPanel_->setSourceProvider([this] {
         RunRequest r;
         r.sourceText = editor_->text();
-        r.fileName = path_.isEmpty() ? "untitled.py" : QFileInfo(path_).fileName();
+        r.fileName = !path_.isEmpty() ? QFileInfo(path_).fileName() : untitledName_.isEmpty() ? "untitled.py" : untitledName_;
+        r.sourcePath = path_;  // where the file's data sets are (run panel demos)
         return r;
     });
+    // Descent runs (overlaid or not), their landscapes, and clicks on the landscape (RunPanel).
+    connect(runPanel_, &RunPanel::descentReady, this, [this](const TrajectoryData& run, bool overlay) {
+        overlay ? plotPanel_->addRun(run) : plotPanel_->setData(run);
+        if (QDockWidget* d = dockFor(plotPanel_)) {
+            d->show();
+            d->raise();
+        }
+    });
+    connect(runPanel_, &RunPanel::landscapeReady, plotPanel_, &PlotPanel::setLandscape);
+    connect(plotPanel_, &PlotPanel::startPicked, runPanel_, &RunPanel::setStartFromPlot);
+    connect(plotPanel_, &PlotPanel::sliceRequested, runPanel_, &RunPanel::evaluateSlice);
 
     autosave_.setInterval(5000);
     connect(&autosave_, &QTimer::timeout, this, &MainWindow::autosaveNow);
@@ -118,54 +145,11 @@ MainWindow::~MainWindow() = default;
 
 QDockWidget* MainWindow::dockFor(QWidget* content) const {
     for (QDockWidget* d : docks_)
-        if (d->widget() == content) return d;
+        if (d->widget() == content || (d->widget() && d->widget()->isAncestorOf(content))) return d;
     return nullptr;
 }
 
-void MainWindow::buildDocks() {
-    auto makeDock = [this](QWidget* content, const QString& title, const QString& name, Qt::DockWidgetArea area) {
-        auto* dock = new QDockWidget(title, this);
-        dock->setObjectName(name);  // saveState/restoreState key
-        dock->setWidget(content);
-        dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
-        addDockWidget(area, dock);
-        docks_ << dock;
-        return dock;
-    };
-    // Default arrangement (Compiler Explorer's habit): C beside the editor with the derivative
-    // and OpenMP code as tabs, the MPI programs below it; problems, run and plots along the
-    // bottom. Users rearrange freely; saveState remembers it.
-    setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North);
-    QList<QDockWidget*> code;
-    for (CodeView* v : codeViews_->views()) {
-        auto* dock = new QDockWidget(stageTitle(v->stage()), this);
-        dock->setObjectName("dock_" + stageTitle(v->stage()).replace(' ', '_'));
-        dock->setWidget(v);
-        docks_ << dock;
-        code << dock;
-    }
-    // kPaneStages order: Diff, C, Omp, MpiParent, MpiChild.
-    addDockWidget(Qt::RightDockWidgetArea, code.at(1));
-    addDockWidget(Qt::RightDockWidgetArea, code.at(3), Qt::Vertical);
-    tabifyDockWidget(code.at(1), code.at(0));
-    tabifyDockWidget(code.at(1), code.at(2));
-    tabifyDockWidget(code.at(3), code.at(4));
-    code.at(1)->raise();
-    code.at(3)->raise();
-    QDockWidget* problems = makeDock(problems_, "Problems", "dock_problems", Qt::BottomDockWidgetArea);
-    QDockWidget* scopes = makeDock(scopeTable_, "Scopes", "dock_scopes", Qt::BottomDockWidgetArea);
-    QDockWidget* run = makeDock(runPanel_, "Run", "dock_run", Qt::BottomDockWidgetArea);
-    QDockWidget* plots = makeDock(plotPanel_, "Plots", "dock_plots", Qt::BottomDockWidgetArea);
-    QDockWidget* timings = makeDock(timingPanel_, "Timings", "dock_timings", Qt::BottomDockWidgetArea);
-    tabifyDockWidget(problems, scopes);
-    tabifyDockWidget(problems, run);
-    tabifyDockWidget(problems, plots);
-    tabifyDockWidget(problems, timings);
-    problems->raise();
-    resizeDocks({code.at(1)}, {640}, Qt::Horizontal);
-    resizeDocks({code.at(1), code.at(3)}, {420, 200}, Qt::Vertical);
-    resizeDocks({problems}, {220}, Qt::Vertical);
-}
+QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu("&File");
@@ -179,19 +163,26 @@ void MainWindow::buildMenus() {
     file->addAction(QIcon(":/icons/save.svg"), "&Save", QKeySequence::Save, this, [this] { save(); });
     file->addAction("Save &As…", QKeySequence::SaveAs, this, [this] { saveAs(); });
     file->addSeparator();
+    file->addAction("Open &session…", this, [this] {
+        if (!maybeSave()) return;
+        const QString path = QFileDialog::getOpenFileName(this, "Open session", dialogStart(), "lomaworks sessions (*.json);;All files (*)");
+        if (path.isEmpty()) return;
+        rememberDialogDirectory(path);
+        openSession(path);
+    })->setObjectName("actionOpenSession");
+    file->addAction("E&xport session…", this, [this] {
+        const QString base = path_.isEmpty() ? (untitledName_.isEmpty() ? QString("kernel") : QFileInfo(untitledName_).completeBaseName())
+                                             : QFileInfo(path_).completeBaseName();
+        const QString path = QFileDialog::getSaveFileName(this, "Export session", dialogStart(base + ".session.json"),
+                                                          "lomaworks sessions (*.json)");
+        if (path.isEmpty()) return;
+        rememberDialogDirectory(path);
+        exportSession(path);
+    })->setObjectName("actionExportSession");
+    file->addSeparator();
     file->addAction("&Quit", QKeySequence::Quit, this, &QWidget::close);
 
-    viewMenu_ = menuBar()->addMenu("&View");
-    QMenu* themes = viewMenu_->addMenu("&Theme");
-    auto* group = new QActionGroup(this);
-    for (ThemeKind kind : {ThemeKind::Light, ThemeKind::Dark}) {
-        QAction* a = themes->addAction(kind == ThemeKind::Light ? "&Light" : "&Dark", this, [this, kind] { setTheme(kind); });
-        a->setCheckable(true);
-        a->setData(themeName(kind));
-        group->addAction(a);
-    }
-    viewMenu_->addSeparator();
-    for (QDockWidget* d : docks_) viewMenu_->addAction(d->toggleViewAction());
+    buildViewMenu();
 
     QMenu* run = menuBar()->addMenu("&Run");
     run->addAction(QIcon(":/icons/run.svg"), "&Run function", QKeySequence(Qt::CTRL | Qt::Key_R), this, [this] {
@@ -220,6 +211,18 @@ void MainWindow::buildMenus() {
 
     QMenu* help = menuBar()->addMenu("&Help");
     help->addAction(QIcon(":/icons/help.svg"), "&Language reference", QKeySequence::HelpContents, this, &MainWindow::showHelp);
+    help->addAction("&Guide (a tour with examples)", this, [this] {
+        showHelp();
+        help_->showPage("guide.md");
+    });
+    help->addAction("lomaworks &manual", this, [this] {
+        showHelp();
+        help_->showPage("app.md");
+    });
+    help->addAction("The lomaw &command line", this, [this] {
+        showHelp();
+        help_->showPage("cli.md");
+    });
     help->addAction("&About lomaworks", this, [this] {
         QMessageBox::about(this, "About lomaworks",
                            "<b>lomaworks</b> — a workbench for differentiable programming on parallel machines.<br>"
@@ -244,7 +247,7 @@ void MainWindow::buildToolBar() {
     bar->addWidget(functionBox_);
     connect(functionBox_, &QComboBox::activated, this, [this](int index) {
         runPanel_->selectFunction(functionBox_->itemData(index).toString());
-        onFunctionChosen(functionBox_->itemData(index).toString());
+        onFunctionChosen(functionBox_->itemData(index).toString(), true);
     });
     bar->addSeparator();
     bar->addAction(QIcon(":/icons/run.svg"), "Run", this, [this] { runPanel_->run(); });
@@ -255,10 +258,13 @@ void MainWindow::buildToolBar() {
 
 AnalysisRequest MainWindow::makeRequest() const {
     AnalysisRequest r;
-    r.path = path_.isEmpty() ? "untitled.py" : QFileInfo(path_).fileName();
+    r.path = !path_.isEmpty() ? QFileInfo(path_).fileName() : untitledName_.isEmpty() ? "untitled.py" : untitledName_;
     r.text = editor_->text();
     r.stages = codeViews_->stages();
     r.mpiFunction = runPanel_->selectedFunction();
+    // The forced-scope OpenMP variants cost two more generations: only while the diff view
+    // shows one of them and the kernel has parallel loops.
+    if (diffVisible() && !last_.scopes.isEmpty()) r.ompScopeVariants = {"atomic", "reduction"};
     return r;
 }
 
@@ -282,6 +288,7 @@ void MainWindow::onAnalysis(const AnalysisResult& result) {
         editor_->setParallelLoopLines(loopLines);
         codeViews_->setParallelLoopLines(loopLines);
         runPanel_->setFunctions(result.functions);
+        applyPendingSession();
         const QString keep = runPanel_->selectedFunction();
         QSignalBlocker block(functionBox_);
         functionBox_->clear();
@@ -289,6 +296,8 @@ void MainWindow::onAnalysis(const AnalysisResult& result) {
         functionBox_->setCurrentIndex(std::max(0, functionBox_->findData(keep)));
     }
     codeViews_->setLinkedSourceLine(editor_->cursorLine1());
+    if (sourceColouring_) editor_->setSourceColouredLines(codeViews_->mappedSourceLines());
+    refreshDiffSources();
     const int errors = problems_->errorCount();
     const int warnings = problems_->warningCount();
     QString status = errors ? QString("%1 error(s)").arg(errors) : QString("No errors");
@@ -305,11 +314,11 @@ void MainWindow::onCursorLine(int line1) {
     codeViews_->setLinkedSourceLine(line1);
 }
 
-void MainWindow::onFunctionChosen(const QString& name) {
+void MainWindow::onFunctionChosen(const QString& name, bool scrollEditor) {
     for (const FunctionInfo& f : last_.functions) {
         if (f.name != name) continue;
         codeViews_->scrollToFunction(f.name, f.line);
-        if (f.line > 0 && editor_->cursorLine1() != f.line) {
+        if (scrollEditor && f.line > 0 && editor_->cursorLine1() != f.line) {
             editor_->setFirstVisibleLine(std::max(0, f.line - 3));
         }
     }
@@ -327,12 +336,18 @@ void MainWindow::onFunctionChosen(const QString& name) {
 bool MainWindow::isModified() const { return editor_->isModified(); }
 
 void MainWindow::newKernel(const QString& text) {
+    saveCurrentSession();
+    clearRunResults();
+    hasPendingSession_ = false;
     loading_ = true;
     editor_->setText(text);
     loading_ = false;
     editor_->setModified(false);
     path_.clear();
+    untitledName_.clear();
+    savedText_ = QString();
     updateTitle();
+    editor_->setFocus();
     analyseNow();
 }
 
@@ -342,12 +357,22 @@ bool MainWindow::openFile(const QString& path) {
         statusBar()->showMessage(in.error, 8000);
         return false;
     }
+    saveCurrentSession();  // the file being left keeps its runs
+    clearRunResults();
     loading_ = true;
     editor_->setText(in.text);
     loading_ = false;
     editor_->setModified(false);
+    // Open at the top: the module docstring and the first definition are what a reader wants.
+    editor_->setCursorPosition(0, 0);
+    editor_->setFirstVisibleLine(0);
+    editor_->setFocus();
     path_ = QFileInfo(path).absoluteFilePath();
+    untitledName_.clear();
+    savedText_ = in.text;
     addRecent(path_);
+    rememberDialogDirectory(path_);
+    hasPendingSession_ = readSessionFile(sessionFilePath(path_), pendingSession_);
     updateTitle();
     analyseNow();
     return true;
@@ -360,8 +385,12 @@ bool MainWindow::saveTo(const QString& path) {
         return false;
     }
     path_ = QFileInfo(path).absoluteFilePath();
+    untitledName_.clear();
+    savedText_ = editor_->text();
     editor_->setModified(false);
     recovery_.discard();  // the file on disk is now the newest copy
+    saveCurrentSession();
+    refreshDiffSources();
     addRecent(path_);
     updateTitle();
     statusBar()->showMessage("Saved " + path_, 4000);
@@ -371,15 +400,14 @@ bool MainWindow::saveTo(const QString& path) {
 bool MainWindow::save() { return path_.isEmpty() ? saveAs() : saveTo(path_); }
 
 bool MainWindow::saveAs() {
-    const QString start = path_.isEmpty() ? QDir::homePath() + "/kernel.py" : path_;
+    const QString start = !path_.isEmpty() ? path_ : dialogStart(untitledName_.isEmpty() ? "kernel.py" : untitledName_);
     const QString path = QFileDialog::getSaveFileName(this, "Save kernel", start, "loma kernels (*.py);;All files (*)");
     return !path.isEmpty() && saveTo(path);
 }
 
 void MainWindow::openDialog() {
     if (!maybeSave()) return;
-    const QString dir = path_.isEmpty() ? examplesDirectory() : QFileInfo(path_).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, "Open kernel", dir, "loma kernels (*.py);;All files (*)");
+    const QString path = QFileDialog::getOpenFileName(this, "Open kernel", dialogStart(), "loma kernels (*.py);;All files (*)");
     if (!path.isEmpty()) openFile(path);
 }
 
@@ -428,7 +456,7 @@ void MainWindow::rebuildExamplesMenu() {
 }
 
 void MainWindow::updateTitle() {
-    const QString name = path_.isEmpty() ? "untitled.py" : QFileInfo(path_).fileName();
+    const QString name = !path_.isEmpty() ? QFileInfo(path_).fileName() : untitledName_.isEmpty() ? "untitled.py" : untitledName_;
     setWindowTitle(name + "[*] — lomaworks");
     setWindowModified(isModified());
 }
@@ -478,6 +506,8 @@ void MainWindow::setTheme(ThemeKind kind) {
     codeViews_->setDarkTheme(dark);
     plotPanel_->setDarkTheme(dark);
     timingPanel_->setDarkTheme(dark);
+    diffView_->setDarkTheme(dark);
+    zoom_->reapply();
     for (QMenu* m : viewMenu_->findChildren<QMenu*>())
         for (QAction* a : m->actions())
             if (a->isCheckable() && !a->data().toString().isEmpty()) a->setChecked(a->data().toString() == themeName(kind));
@@ -493,21 +523,23 @@ void MainWindow::showHelp() {
 
 void MainWindow::restoreSettings() {
     QSettings settings;
-    restoreGeometry(settings.value("geometry").toByteArray());
-    if (!restoreState(settings.value("windowState").toByteArray())) {
-        // First start: dock sizes only take once the window has its size.
-        QTimer::singleShot(0, this, [this] {
-            resizeDocks({dockFor(problems_)}, {190}, Qt::Vertical);
-            resizeDocks({dockFor(codeViews_->view(Stage::C))}, {height() / 2}, Qt::Vertical);
-        });
+    if (restoreGeometry(settings.value("geometry").toByteArray())) {
+        // A window saved on a larger screen (or another monitor) comes back inside this one.
+        if (QScreen* s = screen()) setGeometry(clampedGeometry(geometry(), s->availableGeometry()));
     }
+    // A state saved by an older layout (other docks) would leave new docks nowhere: the
+    // version number makes restoreState refuse it, and the default layout applies.
+    if (!restoreState(settings.value("windowState").toByteArray(), LayoutVersion)) defaultSizesPending_ = true;
     setTheme(themeFromName(settings.value("theme", "light").toString()));
+    setSourceColouring(settings.value("colourLines", false).toBool());
+    zoom_->setStep(settings.value("zoom", 0).toInt());
 }
 
 void MainWindow::saveSettings() {
     QSettings settings;
     settings.setValue("geometry", saveGeometry());
-    settings.setValue("windowState", saveState());
+    settings.setValue("windowState", saveState(LayoutVersion));
+    settings.setValue("zoom", zoom_->step());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -516,6 +548,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     saveSettings();
+    saveCurrentSession();
     recovery_.discard();  // a clean exit: nothing to recover
     runPanel_->cancel();
     event->accept();

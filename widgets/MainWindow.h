@@ -1,7 +1,10 @@
 // The lomaworks main window: the kernel editor in the middle; generated-code panes, problems,
 // run panel and plots as dock widgets the user arranges (tabs or splits; the arrangement is
-// remembered). Files: open/save (atomic)/save as/recent/examples, unsaved-change prompts,
-// autosave with recovery after a crash; themes; the language reference on F1.
+// remembered, View > Reset layout brings the default back). Files: open/save (atomic)/save
+// as/recent/examples, unsaved-change prompts, autosave with recovery after a crash; sessions
+// per file and exported as one JSON (MainWindowSession.cpp); themes; one presentation zoom and
+// full screen (MainWindowLayout.cpp); hover linking and colours by source line; the diff view;
+// the language reference on F1.
 #pragma once
 
 #include <QMainWindow>
@@ -10,8 +13,10 @@
 
 #include "Analysis.h"
 #include "RecoveryStore.h"
+#include "SessionStore.h"
 #include "Theme.h"
 
+class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
@@ -21,6 +26,8 @@ namespace lomaw::gui {
 
 class AnalysisScheduler;
 class CodeViewSet;
+class DiffView;
+class PresentationZoom;
 class KernelEditor;
 class LanguageHelp;
 class PlotPanel;
@@ -32,6 +39,9 @@ class TimingPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    // saveState/restoreState version: a layout saved with other docks is not restored.
+    static constexpr int LayoutVersion = 2;
+
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -49,6 +59,24 @@ public:
     void offerRecovery();
     void autosaveNow();
     void setAutosaveIntervalMs(int ms) { autosave_.setInterval(ms); }
+
+    // Sessions (SessionStore.h): the current file's session now, and export / import of one
+    // session file with the kernel in it.
+    Session currentSession(bool withKernel) const;
+    void saveCurrentSession() const;
+    bool exportSession(const QString& path);
+    bool openSession(const QString& path);
+
+    // Layout (MainWindowLayout.cpp): the default arrangement of the docks, sized for the window;
+    // the first window's geometry on a screen; a restored geometry clamped to the screen.
+    void resetLayout();
+    static QRect initialGeometry(const QRect& available);
+    static QRect clampedGeometry(const QRect& geometry, const QRect& available);
+    PresentationZoom* zoom() const { return zoom_; }
+    void setSourceColouring(bool on);
+    bool sourceColouring() const { return sourceColouring_; }
+    DiffView* diffView() const { return diffView_; }
+    QAction* action(const QString& objectName) const;
 
     void setTheme(ThemeKind kind);
     ThemeKind theme() const { return theme_; }
@@ -71,15 +99,27 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildDocks();
+    void buildViewMenu();
+    void applyDefaultSizes();
+    void fitToScreen();
+    void wireHoverLinks();
+    void clearRunResults();
+    void applyPendingSession();
+    void refreshDiffSources();
+    bool diffVisible() const;
+    QString dialogStart(const QString& fileName = QString()) const;
     void buildMenus();
     void buildToolBar();
     void onTextChanged();
     void onAnalysis(const AnalysisResult& result);
     void onCursorLine(int line1);
-    void onFunctionChosen(const QString& name);
+    // `scrollEditor`: the user chose it in the tool bar (the run panel's own choice, e.g. from a
+    // file's `# RUN:` line, leaves the editor where it is).
+    void onFunctionChosen(const QString& name, bool scrollEditor = false);
     AnalysisRequest makeRequest() const;
     bool maybeSave();
     bool save();
@@ -94,6 +134,8 @@ private:
     void saveSettings();
 
     QString path_;
+    QString untitledName_;   // an untitled kernel's name (from an opened session), "" otherwise
+    QString savedText_;      // the text as last opened or saved (null: never saved)
     KernelEditor* editor_;
     ProblemsView* problems_;
     CodeViewSet* codeViews_;
@@ -101,7 +143,9 @@ private:
     PlotPanel* plotPanel_;
     TimingPanel* timingPanel_;
     ScopeTable* scopeTable_;
+    DiffView* diffView_;
     AnalysisScheduler* scheduler_;
+    PresentationZoom* zoom_;
     QComboBox* functionBox_ = nullptr;
     QLabel* analysisStatus_ = nullptr;
     QLabel* cursorStatus_ = nullptr;
@@ -110,6 +154,12 @@ private:
     QMenu* viewMenu_ = nullptr;
     QPointer<LanguageHelp> help_;
     QList<QDockWidget*> docks_;
+    QList<QDockWidget*> codeDocks_;  // kPaneStages order
+    QMenu* docksMenu_ = nullptr;
+    Session pendingSession_;
+    bool hasPendingSession_ = false;
+    bool sourceColouring_ = false;
+    bool defaultSizesPending_ = false;
     AnalysisResult last_;
     QTimer autosave_;
     RecoveryStore recovery_;

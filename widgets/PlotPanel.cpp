@@ -6,6 +6,7 @@
 #include <limits>
 
 #include <qcustomplot.h>
+#include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -31,6 +32,14 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     marker->setName("current step");
     marker->setLineStyle(QCPGraph::lsNone);
     marker->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor("#ff6b6b"), 9));
+    lossDiverged_ = loss_->addGraph();
+    lossDiverged_->setName("diverged");
+    lossDiverged_->setLineStyle(QCPGraph::lsNone);
+    lossDiverged_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(QColor("#c92a2a"), 3), Qt::NoBrush, 16));
+    lossDivergedLabel_ = new QCPItemText(loss_);
+    lossDivergedLabel_->setColor(QColor("#c92a2a"));
+    lossDivergedLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    lossDivergedLabel_->setVisible(false);
     loss_->legend->setVisible(true);
     loss_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 
@@ -70,12 +79,72 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     end->setName("end");
     end->setLineStyle(QCPGraph::lsNone);
     end->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(QColor("#ffd43b"), 3), Qt::NoBrush, 16));
+    // One parameter: the curve f(x), the tangent at the current step.
+    curve_ = landscape_->addGraph();
+    curve_->setLayer("contours");
+    curve_->setName("loss");
+    curve_->setPen(QPen(QColor("#1c64c8"), 2));
+    tangent_ = landscape_->addGraph();
+    tangent_->setLayer("trajectory");
+    tangent_->setName("tangent");
+    tangent_->setPen(QPen(QColor("#f08c00"), 2, Qt::DashLine));
+    landDiverged_ = landscape_->addGraph();
+    landDiverged_->setLayer("trajectory");
+    landDiverged_->setName("diverged");
+    landDiverged_->setLineStyle(QCPGraph::lsNone);
+    landDiverged_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(QColor("#ff2020"), 3), Qt::NoBrush, 16));
     landscape_->legend->setVisible(true);
     map_->removeFromLegend();
+    for (QCPGraph* g : {curve_, tangent_, landDiverged_}) g->removeFromLegend();
+    lossDiverged_->removeFromLegend();
 
-    status_ = new QLabel("Open a trajectory file written by `lomaw optimize` (CSV: step,loss,p0,p1,...; or JSON).", this);
+    status_ = new QLabel("Open a trajectory file written by `lomaw optimize` or `lomaw descend` (CSV: step,loss,p0,p1,...; "
+                         "or JSON), or run a descent from the Run panel.", this);
     status_->setObjectName("plotStatus");
-    status_->setWordWrap(true);
+    readout_ = new QLabel(this);
+    readout_->setObjectName("plotReadout");
+    readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // One line each, whatever the dock's height: the plots give way, not the text.
+    readout_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    speed_ = new QComboBox(this);
+    speed_->setObjectName("plotSpeed");
+    speed_->setToolTip("Playback speed (1x: 80 ms per step)");
+    for (double f : {0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) speed_->addItem(QString("%1×").arg(f), f);
+    speed_->setCurrentIndex(2);
+    connect(speed_, &QComboBox::currentIndexChanged, this,
+            [this] { animation_.setInterval(std::max(1, int(80 / speed_->currentData().toDouble()))); });
+    sliceChoice_ = new QWidget(this);
+    sliceXBox_ = new QComboBox(sliceChoice_);
+    sliceXBox_->setObjectName("plotSliceX");
+    sliceYBox_ = new QComboBox(sliceChoice_);
+    sliceYBox_->setObjectName("plotSliceY");
+    auto* sliceLayout = new QHBoxLayout(sliceChoice_);
+    sliceLayout->setContentsMargins(0, 0, 0, 0);
+    sliceLayout->addWidget(new QLabel("slice", sliceChoice_));
+    sliceLayout->addWidget(sliceXBox_);
+    sliceLayout->addWidget(sliceYBox_);
+    sliceChoice_->setToolTip("More than two parameters: the landscape is a slice through these two, the others "
+                             "fixed at the last finite step of the run");
+    sliceChoice_->setVisible(false);
+    auto sliceChanged = [this] {
+        const int x = sliceXBox_->currentIndex(), y = sliceYBox_->currentIndex();
+        if (x < 0 || y < 0 || x == y || (x == px_ && y == py_)) return;
+        setSliceAxes(x, y);
+        Q_EMIT sliceRequested(x, y);
+    };
+    connect(sliceXBox_, &QComboBox::activated, this, sliceChanged);
+    connect(sliceYBox_, &QComboBox::activated, this, sliceChanged);
+    // A click on the landscape (no drag) picks a start there.
+    connect(landscape_, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) { pressAt_ = e->pos(); });
+    connect(landscape_, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* e) {
+        if ((e->pos() - pressAt_).manhattanLength() > 3 || data_.empty()) return;
+        if (!landscape_->axisRect()->rect().contains(e->pos())) return;
+        const double x = landscape_->xAxis->pixelToCoord(e->pos().x());
+        const double y = landscape_->yAxis->pixelToCoord(e->pos().y());
+        if (data_.dimension() == 1) Q_EMIT startPicked(0, x, -1, 0);
+        else Q_EMIT startPicked(px_, x, py_, y);
+    });
     replay_ = new QSlider(Qt::Horizontal, this);
     replay_->setObjectName("plotReplay");
     replay_->setToolTip("Replay the trajectory step by step");
@@ -93,8 +162,10 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     bar->addWidget(open);
     bar->addWidget(exportButton);
     bar->addWidget(play_);
+    bar->addWidget(speed_);
     bar->addWidget(new QLabel("Step", this));
     bar->addWidget(replay_, 1);
+    bar->addWidget(sliceChoice_);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(loss_);
     split->addWidget(landscape_);
@@ -102,6 +173,7 @@ PlotPanel::PlotPanel(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
     layout->addWidget(status_);
+    layout->addWidget(readout_);
     layout->addWidget(split, 1);
 
     connect(open, &QPushButton::clicked, this, &PlotPanel::openFileDialog);
@@ -141,94 +213,72 @@ bool PlotPanel::loadFile(const QString& path, QString* error) {
 }
 
 void PlotPanel::setData(const TrajectoryData& data) {
+    earlier_.clear();
     data_ = data;
-    loss_->graph(0)->setData(data.steps, data.losses);
-    loss_->rescaleAxes();
-    loss_->xAxis->scaleRange(1.06);  // room for the current-step marker at the ends
-    loss_->yAxis->scaleRange(1.08);
-    loss_->replot();
+    showRuns();
+}
 
-    QStringList notes;
-    notes << QString("%1 steps").arg(data.steps.size());
-    if (!data.losses.isEmpty()) notes << QString("final loss %1").arg(data.losses.last(), 0, 'g', 6);
-    if (data.hasLandscape()) {
-        const int nx = int(data.gridX.size()), ny = int(data.gridY.size());
-        map_->data()->setSize(nx, ny);
-        map_->data()->setRange(QCPRange(data.gridX.first(), data.gridX.last()),
-                               QCPRange(data.gridY.first(), data.gridY.last()));
-        for (int j = 0; j < ny; ++j)
-            for (int i = 0; i < nx && i < data.gridLoss[j].size(); ++i) map_->data()->setCell(i, j, data.gridLoss[j][i]);
-        map_->rescaleDataRange(true);
-        map_->setVisible(true);
-        if (!data.landscapeNote.isEmpty()) notes << data.landscapeNote;
-    } else {
-        map_->data()->clear();
-        map_->setVisible(false);
-        notes << "no landscape grid in the file: trajectory only";
-    }
-    rebuildContours();
-    if (!levels_.isEmpty()) notes << QString("%1 contour levels").arg(levels_.size());
-    const bool twoParams = !data.parameters.isEmpty() && data.parameters.first().size() >= 2;
-    if (!twoParams) notes << "fewer than two parameters: no landscape trajectory";
-    landscape_->xAxis->setLabel(data.parameterNames.value(0, "p0"));
-    landscape_->yAxis->setLabel(data.parameterNames.value(1, "p1"));
-    status_->setText(notes.join(" · "));
-    const bool replayable = twoParams && data.steps.size() > 1;
-    replay_->setEnabled(replayable);
-    play_->setEnabled(replayable);
-    replay_->setRange(0, std::max(0, int(data.steps.size()) - 1));
-    animation_.stop();
-    showSteps(replay_->maximum());
-    landscape_->rescaleAxes();
-    if (data.hasLandscape()) {
-        landscape_->xAxis->setRange(data.gridX.first(), data.gridX.last());
-        landscape_->yAxis->setRange(data.gridY.first(), data.gridY.last());
-    }
+void PlotPanel::addRun(const TrajectoryData& data) {
+    if (!data_.empty()) earlier_ << data_;
+    while (earlier_.size() > 7) earlier_.removeFirst();  // eight runs at most: a legend, not a wall
+    // Runs of another function or dimension do not share a landscape: start over.
+    if (!earlier_.isEmpty() && (earlier_.last().parameterNames != data.parameterNames)) earlier_.clear();
+    data_ = data;
+    showRuns();
+}
+
+void PlotPanel::clearRuns() {
+    earlier_.clear();
+    data_ = TrajectoryData();
+    showRuns();
+}
+
+void PlotPanel::setLandscape(const TrajectoryData& landscape) {
+    data_.curveX = landscape.curveX;
+    data_.curveLoss = landscape.curveLoss;
+    data_.gridX = landscape.gridX;
+    data_.gridY = landscape.gridY;
+    data_.gridLoss = landscape.gridLoss;
+    data_.landscapeNote = landscape.landscapeNote;
+    if (landscape.hasLandscape()) setSliceAxes(landscape.sliceX, landscape.sliceY);
+    data_.sliceX = px_;
+    data_.sliceY = py_;
+    drawLandscape();
+    fitAxes();
+    showSteps(shown_);
     placeLandscapeLegend();
     landscape_->replot();
-    if (animateNewData_ && replayable) playAnimation();
 }
 
-void PlotPanel::rebuildContours() {
-    for (QCPCurve* c : contours_) landscape_->removePlottable(c);
-    contours_.clear();
-    levels_.clear();
-    if (!data_.hasLandscape()) return;
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (const QVector<double>& row : data_.gridLoss)
-        for (double v : row)
-            if (std::isfinite(v)) {
-                lo = std::min(lo, v);
-                hi = std::max(hi, v);
-            }
-    levels_ = lomaw::gui::contourLevels(lo, hi, contourCount_, LevelSpacing::Quadratic);
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    for (double level : levels_) {
-        // One curve per level; its polylines are separated by a NaN point (a gap in QCPCurve).
-        QVector<double> t, x, y;
-        for (const ContourLine& line : contourLines(data_.gridX, data_.gridY, data_.gridLoss, level)) {
-            if (!x.isEmpty()) {
-                t << t.size();
-                x << nan;
-                y << nan;
-            }
-            for (const QPointF& p : line.points) {
-                t << t.size();
-                x << p.x();
-                y << p.y();
-            }
-        }
-        if (x.isEmpty()) continue;
-        auto* curve = new QCPCurve(landscape_->xAxis, landscape_->yAxis);
-        curve->setLayer("contours");
-        curve->setName(contours_.isEmpty() ? "contours" : QString("level %1").arg(level, 0, 'g', 4));
-        curve->setPen(QPen(QColor(255, 255, 255, 170), 1));
-        curve->setSelectable(QCP::stNone);
-        curve->setData(t, x, y, true);
-        if (!contours_.isEmpty()) curve->removeFromLegend();  // one legend entry for all levels
-        contours_ << curve;
+void PlotPanel::setSliceAxes(int px, int py) {
+    px_ = px;
+    py_ = py;
+    QSignalBlocker bx(sliceXBox_), by(sliceYBox_);
+    sliceXBox_->setCurrentIndex(px);
+    sliceYBox_->setCurrentIndex(py);
+    if (data_.hasLandscape() && (data_.sliceX != px || data_.sliceY != py)) {
+        // The grid is of other parameters: hide it until the new slice arrives.
+        data_.gridX.clear();
+        data_.gridY.clear();
+        data_.gridLoss.clear();
+        drawLandscape();
     }
+    drawOverlays();
+    fitAxes();
+    showSteps(shown_);
 }
+
+void PlotPanel::setAnimationIntervalMs(int ms) { animation_.setInterval(ms); }
+
+void PlotPanel::setPlaybackSpeed(double factor) {
+    const int index = speed_->findData(factor);
+    if (index >= 0) speed_->setCurrentIndex(index);
+    animation_.setInterval(std::max(1, int(80 / factor)));
+}
+
+QString PlotPanel::readoutText() const { return readout_->text(); }
+
+QString PlotPanel::statusText() const { return status_->text(); }
 
 void PlotPanel::playAnimation() {
     if (data_.steps.size() < 2) return;
@@ -254,32 +304,6 @@ void PlotPanel::animationTick() {
         stopAnimation();
         Q_EMIT animationFinished();
     }
-}
-
-void PlotPanel::showSteps(int upTo) {
-    upTo = std::clamp(upTo, 0, std::max(0, int(data_.steps.size()) - 1));
-    shown_ = upTo;
-    if (replay_->value() != upTo) {
-        QSignalBlocker block(replay_);
-        replay_->setValue(upTo);
-    }
-    if (upTo < data_.steps.size()) {
-        loss_->graph(1)->setData({data_.steps[upTo]}, {data_.losses[upTo]});
-    } else {
-        loss_->graph(1)->data()->clear();
-    }
-    loss_->replot();
-    QVector<double> t, x, y;
-    for (int k = 0; k <= upTo && k < data_.parameters.size(); ++k) {
-        if (data_.parameters[k].size() < 2) break;
-        t << k;
-        x << data_.parameters[k][0];
-        y << data_.parameters[k][1];
-    }
-    path_->setData(t, x, y, true);
-    landscape_->graph(0)->setData(x.mid(0, 1), y.mid(0, 1));
-    landscape_->graph(1)->setData(x.mid(x.size() - 1), y.mid(y.size() - 1));
-    landscape_->replot();
 }
 
 bool PlotPanel::exportPng(const QString& path) {
@@ -322,27 +346,6 @@ void PlotPanel::exportDialog() {
     else if (path.endsWith(".csv", Qt::CaseInsensitive)) ok = exportCsv(path);
     else ok = exportPng(path);
     status_->setText(ok ? "Exported " + path : "Could not write " + path);
-}
-
-void PlotPanel::placeLandscapeLegend() {
-    // The corner the trajectory crosses least (a corner region is 35 % of each axis): the legend
-    // has to sit on the colour map, but need not hide the path. Ties keep the top right.
-    const QCPRange xr = landscape_->xAxis->range(), yr = landscape_->yAxis->range();
-    const Qt::Alignment corners[] = {Qt::AlignTop | Qt::AlignRight, Qt::AlignTop | Qt::AlignLeft,
-                                     Qt::AlignBottom | Qt::AlignRight, Qt::AlignBottom | Qt::AlignLeft};
-    int best = 0, fewest = std::numeric_limits<int>::max();
-    for (int c = 0; c < 4; ++c) {
-        const bool right = corners[c] & Qt::AlignRight, top = corners[c] & Qt::AlignTop;
-        int count = 0;
-        for (const QVector<double>& p : data_.parameters) {
-            if (p.size() < 2) continue;
-            const double u = (p[0] - xr.lower) / xr.size(), v = (p[1] - yr.lower) / yr.size();
-            if ((right ? u >= 0.65 : u <= 0.35) && (top ? v >= 0.65 : v <= 0.35) && u >= 0 && u <= 1 && v >= 0 && v <= 1)
-                ++count;
-        }
-        if (count < fewest) fewest = count, best = c;
-    }
-    landscape_->axisRect()->insetLayout()->setInsetAlignment(0, corners[best]);
 }
 
 }  // namespace lomaw::gui

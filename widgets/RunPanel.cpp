@@ -23,7 +23,10 @@
 #include <QVBoxLayout>
 
 #include "BatchCsv.h"
+#include "DescentControls.h"
+#include "DescentParameters.h"
 #include "ResultsView.h"
+#include "RunPanelDirectives.h"
 
 namespace lomaw::gui {
 
@@ -60,9 +63,11 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     mode_->addItem("Single call");
     mode_->addItem("MPI batch");
     mode_->addItem("MPI optimize");
+    mode_->addItem("Descent");
     mode_->setToolTip("Single call: lomaw run. MPI batch: lomaw mpirun, one call per input set on MPI workers. "
                       "MPI optimize: lomaw optimize, gradient descent with a loss-gradient function, the data "
-                      "sharded over MPI workers");
+                      "sharded over MPI workers. Descent: lomaw descend, gradient descent of any function "
+                      "returning float from the inputs above, on this machine, with its landscape");
     workers_ = new QSpinBox(this);
     workers_->setRange(1, 256);
     workers_->setValue(2);
@@ -123,17 +128,41 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
         dataFile_ = path;
         dataButton_->setText(QFileInfo(path).fileName());
     });
+    descent_ = new DescentControls(this);
+    hostfileButton_ = new QPushButton("Hostfile…", this);
+    hostfileButton_->setObjectName("hostfileButton");
+    hostfileButton_->setToolTip("--hostfile: the machines mpirun starts the workers on (none: this machine). "
+                                "Right-click to go back to this machine");
+    hostfileButton_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(hostfileButton_, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, "MPI hostfile", QString(), "All files (*)");
+        if (!path.isEmpty()) setHostfile(path);
+    });
+    connect(hostfileButton_, &QPushButton::customContextMenuRequested, this, [this] { setHostfile(QString()); });
+    status_ = new QLabel(this);
+    status_->setObjectName("runStatus");
+    status_->setWordWrap(true);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto updateMode = [this] {
         const bool batch = mode_->currentIndex() == 1;
         const bool optimize = mode_->currentIndex() == 2;
+        const bool descent = mode_->currentIndex() == 3;
         workers_->setVisible(batch || optimize);
+        hostfileButton_->setVisible(batch || optimize);
         sets_->setVisible(batch);
         batchButton_->setVisible(batch);
         sweepButton_->setVisible(batch);
         optimizeRow_->setVisible(optimize);
+        descent_->setVisible(descent);
         params_->setEnabled(!optimize);  // optimize takes init and data instead
     };
     connect(mode_, &QComboBox::currentIndexChanged, this, updateMode);
+    connect(mode_, &QComboBox::currentIndexChanged, this, [this] {
+        // Descent offers only functions returning float; entering a mode picks up the file's demo.
+        if (populateFunctionBox()) return;  // the rows were rebuilt with the directives
+        applyKernelDirectives(false);
+        updateStatus();
+    });
     connect(batchButton_, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, "Batch of input sets", QString(),
                                                           "Batches (*.json *.csv);;JSON (*.json);;CSV (*.csv);;All files (*)");
@@ -173,6 +202,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     batchRow->addWidget(sets_);
     batchRow->addWidget(batchButton_);
     batchRow->addWidget(sweepButton_);
+    batchRow->addWidget(hostfileButton_);
     batchRow->addStretch(1);
     auto* options = new QHBoxLayout;
     options->addWidget(new QLabel("Threads", this));
@@ -194,7 +224,9 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     inputsLayout->addWidget(params_, 1);
     inputsLayout->addLayout(batchRow);
     inputsLayout->addWidget(optimizeRow_);
+    inputsLayout->addWidget(descent_);
     inputsLayout->addLayout(options);
+    inputsLayout->addWidget(status_);
     inputsLayout->addWidget(progress_);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -211,6 +243,9 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     connect(function_, &QComboBox::currentIndexChanged, this, [this] {
         rebuildParameterRows();
         Q_EMIT functionSelected(selectedFunction());
+    });
+    connect(params_, &QTableWidget::itemChanged, this, [this] {
+        if (mode_->currentIndex() == 3) updateStatus();  // the parameter count may change
     });
     connect(runButton_, &QPushButton::clicked, this, &RunPanel::run);
     connect(sweepButton_, &QPushButton::clicked, this, &RunPanel::runScalingSweep);
@@ -230,19 +265,38 @@ const FunctionInfo* RunPanel::current() const {
 QString RunPanel::selectedFunction() const { return function_->currentData().toString(); }
 
 void RunPanel::setFunctions(const QList<FunctionInfo>& functions) {
-    const QString keep = selectedFunction();
+    if (provider_) {
+        const RunRequest source = provider_();
+        kernelText_ = source.sourceText;
+        kernelPath_ = source.sourcePath;
+    }
     QList<QString> oldSigs;
     for (const FunctionInfo& f : functions_) oldSigs << f.signature();
     QList<QString> newSigs;
     for (const FunctionInfo& f : functions) newSigs << f.signature();
-    if (oldSigs == newSigs) {
-        functions_ = functions;  // same signatures: keep the rows the user edited
+    functions_ = functions;
+    QStringList gradientFunctions;
+    for (const FunctionInfo& f : functions_)
+        if (!f.generated) gradientFunctions << f.name;
+    descent_->setGradientFunctions(gradientFunctions);
+    if (oldSigs == newSigs) {  // same signatures: keep the rows the user edited
+        applyPendingSelection();
+        updateStatus();
         return;
     }
-    functions_ = functions;
+    populateFunctionBox(true);
+    applyPendingSelection();
+}
+
+// The function chooser for the mode (descent: functions returning float only). True when the
+// parameter rows were rebuilt (another function, or `rebuild`).
+bool RunPanel::populateFunctionBox(bool rebuild) {
+    const QString keep = selectedFunction();
+    const bool descent = mode_->currentIndex() == 3;
     QSignalBlocker block(function_);
     function_->clear();
     for (const FunctionInfo& f : functions_) {
+        if (descent && !returnsFloat(f)) continue;
         QString label = f.name;
         if (f.simd) label += "  @simd";
         if (f.openMpi) label += "  @openMpi";
@@ -250,10 +304,16 @@ void RunPanel::setFunctions(const QList<FunctionInfo>& functions) {
         function_->addItem(label, f.name);
     }
     int index = function_->findData(keep);
+    if (index < 0 && descent)  // the file's descent demo first
+        for (const DescendDirective& d : descendDirectives(kernelText_))
+            if ((index = function_->findData(d.function)) >= 0) break;
     function_->setCurrentIndex(index >= 0 ? index : 0);
     block.unblock();
-    rebuildParameterRows();
-    if (selectedFunction() != keep) Q_EMIT functionSelected(selectedFunction());
+    const bool changed = selectedFunction() != keep;
+    if (changed || rebuild) rebuildParameterRows();
+    if (changed) Q_EMIT functionSelected(selectedFunction());
+    updateStatus();
+    return changed || rebuild;
 }
 
 void RunPanel::selectFunction(const QString& name) {
@@ -278,6 +338,7 @@ void RunPanel::rebuildParameterRows() {
         params_->setItem(row, 1, type);
         params_->setItem(row, 2, new QTableWidgetItem(p.defaultJson));
     }
+    applyKernelDirectives(true);
 }
 
 QString RunPanel::argumentsJson() const {
@@ -317,6 +378,10 @@ void RunPanel::setBatchFile(const QString& path) {
 
 void RunPanel::setOptimize(bool on, const OptimizeSettings& o) {
     mode_->setCurrentIndex(on ? 2 : 0);
+    fillOptimize(o);
+}
+
+void RunPanel::fillOptimize(const OptimizeSettings& o) {
     init_->setText(o.init);
     dataFile_ = o.dataFile;
     dataButton_->setText(o.dataFile.isEmpty() ? "Data file…" : QFileInfo(o.dataFile).fileName());
@@ -376,7 +441,14 @@ void RunPanel::run() {
     running_ = *f;
     const int mode = mode_->currentIndex();
     runningBatch_ = mode == 1;
+    if (mode == 3) return runDescent(request, *f);
+    if (mode == 2 && !isLossGradientFunction(*f)) {
+        updateStatus();  // says why
+        results_->showMessage(statusText());
+        return;
+    }
     if (mode == 2) {
+        request.hostfile = hostfile_;
         // MPI optimisation: the inputs are the initial parameters and the data file.
         QJsonParseError error;
         const QJsonDocument init = QJsonDocument::fromJson(init_->text().toUtf8(), &error);
@@ -426,6 +498,7 @@ QString RunPanel::checkedArgumentsJson() {
 
 bool RunPanel::prepareBatch(RunRequest& request) {
     request.mode = RunRequest::Mode::MpiBatch;
+    request.hostfile = hostfile_;
     if (!batchFile_.isEmpty()) {
         QString error;
         if (!readBatchFile(batchFile_, request.batchJson, runningSets_, error)) {
@@ -511,6 +584,8 @@ void RunPanel::onFinished(const RunResult& result) {
     if (phase == Phase::Optimize) return onOptimizeFinished(result);
     if (phase == Phase::Landscape) return onLandscapeFinished(result);
     if (phase == Phase::Sweep) return onSweepRunFinished(result);
+    if (phase == Phase::Descend) return onDescentFinished(result);
+    if (phase == Phase::DescentLandscape || phase == Phase::Slice) return onDescentLandscapeFinished(result, phase == Phase::Slice);
     finishUi(ok);
     if (runningBatch_ && ok && !result.timingsJson.isEmpty()) {
         TimingPoint point;

@@ -7,14 +7,24 @@
 // In MPI batch mode, "Scaling sweep" runs the batch on 1, 2, ..., N workers one after another
 // and records each run, plus the sequential baseline taken from the 1-worker run, as timing
 // points (the TimingPanel's time-against-workers and speed-up plots).
+// Descent mode runs `lomaw descend` (no MPI) of a function returning float from the parameter
+// rows, then samples its landscape around the trajectory (a curve, a grid, or a slice) with one
+// `lomaw mpirun` batch (RunPanelDescent.cpp). The rows, the optimize and the descent settings are
+// prefilled from the kernel file's `# RUN:` / `# DESCEND:` lines and documented `lomaw optimize`
+// command (RunPanelDirectives); a function that cannot be used in the chosen mode is explained in
+// the panel's status line.
 #pragma once
 
+#include <QJsonObject>
 #include <QWidget>
 #include <functional>
 
 #include "Analysis.h"
 #include "CliRunner.h"
+#include "DescentLandscape.h"
+#include "DescentTrajectory.h"
 #include "LandscapeGrid.h"
+#include "RunPanelSettings.h"
 #include "TimingData.h"
 #include "TrajectoryData.h"
 
@@ -31,19 +41,8 @@ class QTableWidget;
 
 namespace lomaw::gui {
 
+class DescentControls;
 class ResultsView;
-
-// The inputs of the MPI optimisation mode (RunPanel::setOptimize).
-struct OptimizeSettings {
-    QString init = "[0.0, 0.0]";
-    QString dataFile;
-    int steps = 100;
-    double learningRate = 0.01;
-    QString method = "plain";
-    bool average = false;
-    int workers = 2;
-    int landscapeSize = 41;  // grid points per axis of the landscape; 0: none
-};
 
 class RunPanel : public QWidget {
     Q_OBJECT
@@ -71,6 +70,19 @@ public:
     // MPI optimisation mode: `lomaw optimize` of the selected loss-gradient function.
     void setOptimize(bool on, const OptimizeSettings& settings = OptimizeSettings());
     bool readBatchFile(const QString& path, QString& json, int& sets, QString& error) const;
+    // Descent mode: `lomaw descend` of the selected function from the parameter rows.
+    void setDescent(bool on, const DescentSettings& settings = DescentSettings());
+    DescentSettings descentSettings() const;
+    // MPI batch and optimize: a hostfile for mpirun ("" : this machine).
+    void setHostfile(const QString& path);
+    // Descent: a click on the landscape (setStartFromPlot) also starts the run (default).
+    void setRunOnPick(bool on) { runOnPick_ = on; }
+    QString hostfile() const { return hostfile_; }
+    // The panel's status line: what the mode needs and why a function cannot be used in it.
+    QString statusText() const;
+    // Everything the user set (mode, function, rows, options, files), for session save/restore.
+    QJsonObject settings() const;
+    void applySettings(const QJsonObject& settings);
 
     CliRunner* runner() const { return runner_; }
     ResultsView* results() const { return results_; }
@@ -85,6 +97,12 @@ public Q_SLOTS:
     // `compute` is the in-process loop over the sets, recorded as that point's compute and total
     // (docs/app.md, "Scaling sweep"). Cancel stops the sweep.
     void runScalingSweep();
+    // Descent: a click on the landscape sets the start (parameter px to x, and py to y unless -1)
+    // in the rows.
+    void setStartFromPlot(int px, double x, int py, double y);
+    // Descent with more than two parameters: the landscape as a slice through px and py (one
+    // more mpirun), sent by landscapeReady.
+    void evaluateSlice(int px, int py);
 
 Q_SIGNALS:
     void functionSelected(const QString& name);
@@ -94,11 +112,28 @@ Q_SIGNALS:
     void timingRecorded(const lomaw::gui::TimingPoint& point);
     // An optimisation's trajectory (with its landscape when one was evaluated).
     void trajectoryReady(const lomaw::gui::TrajectoryData& data);
+    // A descent run (with its landscape when one was sampled); `overlay`: add it to the runs shown.
+    void descentReady(const lomaw::gui::TrajectoryData& run, bool overlay);
+    // A landscape sampled later (evaluateSlice): the curve or grid fields of `landscape`.
+    void landscapeReady(const lomaw::gui::TrajectoryData& landscape);
     // The end of a scaling sweep: `runs` runs finished successfully; `completed` when all did.
     void sweepFinished(int runs, bool completed);
 
 private:
     void rebuildParameterRows();
+    bool populateFunctionBox(bool rebuild = false);
+    void fillOptimize(const OptimizeSettings& settings);
+    void applyPendingSelection();
+    void runDescent(RunRequest request, const FunctionInfo& function);
+    void updateStatus();
+    // Prefills the mode's settings (and with `rows`, the parameter rows from `# RUN:` lines) from
+    // the kernel file's directives.
+    void applyKernelDirectives(bool rows);
+    QString resolveKernelFile(const QString& written) const;
+    void onDescentFinished(const RunResult& result);
+    void onDescentLandscapeFinished(const RunResult& result, bool slice);
+    void startDescentLandscape(const DescentLandscapePlan& plan, bool slice);
+    void finishDescent();
     void onFinished(const RunResult& result);
     void onProgress(qint64 done, qint64 total, const QString& unit);
     void onOptimizeFinished(const RunResult& result);
@@ -137,8 +172,25 @@ private:
     CliRunner* runner_;
     FunctionInfo running_;
     bool runningBatch_ = false;
-    enum class Phase { Idle, Call, Batch, Optimize, Landscape, Sweep };
+    enum class Phase { Idle, Call, Batch, Optimize, Landscape, Sweep, Descend, DescentLandscape, Slice };
     Phase phase_ = Phase::Idle;
+    QLabel* status_;
+    QString kernelText_, kernelPath_;  // of the last analysis (for the directives)
+    QString hostfile_;
+    bool runOnPick_ = true;
+    // applySettings' function and rows, until the analysis lists that function.
+    QString pendingFunction_;
+    QStringList pendingArguments_;
+    QPushButton* hostfileButton_;
+    DescentControls* descent_;
+    // The last descent: its function, parameters, run, where its slice is taken, the sampled plan.
+    FunctionInfo descentFunction_;
+    QList<DescentParameter> descentParams_;
+    TrajectoryData descentRun_;
+    QJsonArray descentLastArgs_;
+    DescentLandscapePlan descentPlan_;
+    DescentSettings descentRunSettings_;
+    RunResult descentResult_;
     QWidget* optimizeRow_;
     QLineEdit* init_;
     QPushButton* dataButton_;

@@ -1,5 +1,6 @@
 // The run panel's MPI optimize mode after `lomaw optimize` returns: the trajectory, its timing
 // point, and for two parameters the loss landscape around it (one more `lomaw mpirun`).
+#include <QLabel>
 #include <QProgressBar>
 #include <QSpinBox>
 
@@ -9,7 +10,10 @@
 namespace lomaw::gui {
 
 void RunPanel::onOptimizeFinished(const RunResult& result) {
-    const bool ok = result.status == RunResult::Status::Ok;
+    // A divergence (exit 3, "descent diverged at step k (loss inf)") keeps its trajectory: it is
+    // shown up to the last finite step, never as loss 0.
+    const QString diverged = divergenceMessage(result.errors);
+    const bool ok = result.status == RunResult::Status::Ok || (!diverged.isEmpty() && !result.trajectoryJson.isEmpty());
     if (!ok) {
         finishUi(false);
         results_->showMessage(result.summary() + (result.errors.isEmpty() ? QString() : ": " + result.errors.section('\n', 0, 0)));
@@ -31,8 +35,18 @@ void RunPanel::onOptimizeFinished(const RunResult& result) {
         Q_EMIT runFinished(result);
         return;
     }
-    results_->showMessage(QString("%1 steps, final loss %2").arg(trajectory_.steps.size() - 1)
-                              .arg(trajectory_.losses.isEmpty() ? 0.0 : trajectory_.losses.last(), 0, 'g', 6));
+    if (!diverged.isEmpty() && trajectory_.divergedAt < 0) trajectory_.status = "diverged";
+    const int last = trajectory_.lastFiniteStep();
+    const QString summary =
+        trajectory_.diverged()
+            ? QString("%1 · last finite loss %2 at step %3")
+                  .arg(diverged.isEmpty() ? QString("diverged at step %1").arg(trajectory_.divergedAt) : diverged)
+                  .arg(trajectory_.losses.value(last), 0, 'g', 6).arg(last)
+            : QString("%1 steps, final loss %2").arg(trajectory_.steps.size() - 1).arg(trajectory_.losses.value(last), 0, 'g', 6);
+    results_->showMessage(summary);
+    status_->setText(summary);
+    status_->setVisible(true);
+    status_->setStyleSheet(trajectory_.diverged() ? "color: #c92a2a;" : QString());
     // Two parameters: evaluate the landscape around the trajectory before showing it.
     const int n = landscapeSize_->value();
     const bool twoParams = !trajectory_.parameters.isEmpty() && trajectory_.parameters.first().size() == 2;

@@ -63,6 +63,24 @@ QString ScopeTable::tipFor(const QString& name, int line1) const {
     return {};
 }
 
+QString ScopeTable::loopTipFor(int line1) const {
+    for (const LoopScopeItem& loop : loops_) {
+        if (loop.line != line1) continue;
+        QString html = QString("<b>Parallel loop</b> <code>for %1</code> in <b>%2</b> (line %3): how each variable is "
+                               "shared between threads, in the loop and in its adjoint (reverse sweep)."
+                               "<table cellspacing=4><tr><th align=left>variable</th><th align=left>primal</th>"
+                               "<th align=left>adjoint</th><th align=left>why</th></tr>")
+                           .arg(loop.loopVar.toHtmlEscaped(), loop.function.toHtmlEscaped()).arg(loop.line);
+        for (const ScopeVariableItem& v : loop.variables) {
+            html += QString("<tr><td><code>%1</code></td><td style='color:%2'>%3</td><td style='color:%4'>%5</td><td>%6</td></tr>")
+                        .arg(v.name.toHtmlEscaped(), scopeColour(v.primal).name(), v.primal, scopeColour(v.adjoint).name(),
+                             v.adjoint.isEmpty() ? "—" : v.adjoint, v.why.toHtmlEscaped());
+        }
+        return html + "</table>";
+    }
+    return {};
+}
+
 void ScopeTable::setScopes(const QList<LoopScopeItem>& loops, const QString& message) {
     loops_ = loops;
     clear();

@@ -23,6 +23,9 @@ public:
     // Hover text for variable `name` on kernel line `line1`: its scopes in the nearest parallel
     // loop at or above that line of the same function ("" when it is in none).
     QString tipFor(const QString& name, int line1) const;
+    // Hover text of a parallel-loop badge: the loop whose `for` is on kernel line `line1`, each
+    // variable's primal and adjoint scope and the engine's reason ("" when no loop is there).
+    QString loopTipFor(int line1) const;
 
 Q_SIGNALS:
     void loopActivated(int line1);

@@ -1,5 +1,6 @@
 #include "TimingData.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -44,6 +45,18 @@ bool parseTimingsJson(const QString& json, TimingPoint& point, QString& error) {
         return false;
     }
     for (const QString& c : timingComponents()) setComponent(point, c, o.value(c).toDouble());
+    point.ranks.clear();
+    for (const QJsonValue& v : o.value("ranks").toArray()) {
+        const QJsonObject r = v.toObject();
+        if (!r.value("compute").isDouble()) continue;
+        RankTime t;
+        t.rank = r.value("rank").toInt(int(point.ranks.size()));
+        t.host = r.value("host").toString();
+        t.role = r.value("role").toString(t.rank == 0 ? "driver" : "worker");
+        t.compute = r.value("compute").toDouble();
+        t.items = qint64(r.value("items").toDouble());
+        point.ranks << t;
+    }
     return true;
 }
 

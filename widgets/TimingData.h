@@ -16,12 +16,22 @@
 
 namespace lomaw::gui {
 
+// One MPI rank of a run (`--timings` "ranks", docs/mpi.md): where it ran and how long it computed.
+struct RankTime {
+    int rank = 0;
+    QString host;
+    QString role;        // "driver" (rank 0) or "worker"
+    double compute = 0;  // seconds in the kernel function
+    qint64 items = 0;    // input sets or data points it computed
+};
+
 struct TimingPoint {
     QString kind = "mpirun";  // "mpirun" | "optimize"
     int workers = 0;          // 0: sequential reference
     qint64 sets = 0;          // mpirun: input sets in the batch
     qint64 steps = 0;         // optimize: descent steps
     double build = 0, launch = 0, distribute = 0, compute = 0, collect = 0, total = 0;
+    QVector<RankTime> ranks;  // per rank when the CLI reports it (not in the CSV)
     qint64 size() const { return kind == "optimize" ? steps : sets; }
     // One component by name ("total", "compute", ...); total for an unknown name.
     double seconds(const QString& component) const;
@@ -31,7 +41,8 @@ struct TimingPoint {
 QStringList timingComponents();
 
 // Fills the times of `point` from the CLI's --timings JSON; false (with `error`) when it is not
-// an object with a numeric "total".
+// an object with a numeric "total". Per-rank entries ("ranks": [{"rank", "host", "role",
+// "compute", "items"}]) are read when present; without them `ranks` stays empty.
 bool parseTimingsJson(const QString& json, TimingPoint& point, QString& error);
 
 bool parseTimingCsv(const QString& text, QVector<TimingPoint>& out, QString& error);

@@ -121,6 +121,8 @@ TimingPanel::TimingPanel(QWidget* parent) : QWidget(parent) {
     steps_ = makePlot(this, "timingStepsPlot", "time vs steps (optimize)", "steps", "seconds");
     workers_ = makePlot(this, "timingWorkersPlot", "time vs MPI workers", "workers", "seconds");
     speedup_ = makePlot(this, "timingSpeedupPlot", "speed-up vs workers", "workers", "speed-up");
+    nodes_ = makePlot(this, "timingNodesPlot", "compute per node (newest run)", "rank", "seconds");
+    nodes_->setVisible(false);
     for (QCustomPlot* p : {sets_, steps_, workers_}) {
         makeLog(p->xAxis);
         makeLog(p->yAxis);
@@ -128,7 +130,7 @@ TimingPanel::TimingPanel(QWidget* parent) : QWidget(parent) {
     makeLog(speedup_->xAxis);
     makeLog(speedup_->yAxis);
     for (QCustomPlot* p : {sets_, steps_}) legendBelow(p, 4);
-    for (QCustomPlot* p : {workers_, speedup_}) legendBelow(p, 3);
+    for (QCustomPlot* p : {workers_, speedup_, nodes_}) legendBelow(p, 3);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel("Time", this));
@@ -143,6 +145,7 @@ TimingPanel::TimingPanel(QWidget* parent) : QWidget(parent) {
     grid->addWidget(steps_, 0, 1);
     grid->addWidget(workers_, 1, 0);
     grid->addWidget(speedup_, 1, 1);
+    grid->addWidget(nodes_, 0, 2, 2, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
@@ -284,12 +287,52 @@ void TimingPanel::rebuild() {
     fitLog(speedup_->yAxis, slo, shi);
     workers_->replot();
     speedup_->replot();
+    fillNodesPlot();
     if (points_.isEmpty())
         status_->setText("No timings yet: each MPI batch run adds a point (Run dock, Mode ▸ MPI batch), "
                          "or load a CSV (kind,workers,sets,steps,...,total).");
     else
         status_->setText(QString("%1 run(s), %2 scaling series · %3 time in seconds")
                              .arg(points_.size()).arg(curves.size()).arg(component()));
+}
+
+void TimingPanel::fillNodesPlot() {
+    nodes_->clearPlottables();
+    const TimingPoint* newest = nullptr;
+    for (const TimingPoint& p : points_)
+        if (!p.ranks.isEmpty()) newest = &p;
+    nodes_->setVisible(newest);
+    if (!newest) return;
+    // One bar per worker rank, in rank order; one colour (and legend entry) per host.
+    QMap<double, QString> ticks;
+    QStringList hosts;
+    QMap<QString, QCPBars*> barsOf;
+    double key = 0, top = 0;
+    for (const RankTime& r : newest->ranks) {
+        if (r.role == "driver") continue;  // the driver only distributes and collects
+        const QString host = r.host.isEmpty() ? QString("this machine") : r.host;
+        if (!barsOf.contains(host)) {
+            auto* bars = new QCPBars(nodes_->xAxis, nodes_->yAxis);
+            bars->setName(host);
+            const QColor colour = colourAt(int(hosts.size()));
+            bars->setPen(QPen(colour.darker(130)));
+            bars->setBrush(colour);
+            bars->setWidth(0.7);
+            barsOf[host] = bars;
+            hosts << host;
+        }
+        key += 1;
+        barsOf[host]->addData(key, r.compute);
+        ticks.insert(key, QString("%1").arg(r.rank));
+        top = std::max(top, r.compute);
+    }
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    ticker->setTicks(ticks);
+    nodes_->xAxis->setTicker(ticker);
+    nodes_->xAxis->setRange(0.3, key + 0.7);
+    nodes_->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
+    nodes_->xAxis->setLabel(QString("worker rank · %1 on %2 host%3").arg(newest->kind).arg(hosts.size()).arg(hosts.size() == 1 ? "" : "s"));
+    nodes_->replot();
 }
 
 QPixmap TimingPanel::renderAll(int width, int height) {
@@ -320,7 +363,7 @@ bool TimingPanel::exportPdf(const QString& path) {
 
 void TimingPanel::setDarkTheme(bool dark) {
     dark_ = dark;
-    for (QCustomPlot* plot : {sets_, steps_, workers_, speedup_}) {
+    for (QCustomPlot* plot : {sets_, steps_, workers_, speedup_, nodes_}) {
         stylePlot(plot, dark);
         if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0)))
             title->setTextColor(plotForeground(dark));

@@ -2,7 +2,8 @@
 // of input sets (mpirun) and against steps (optimize), one curve per worker count, log-log; time
 // against MPI workers with the sequential reference as a dashed line (log axes); and the speed-up
 // against workers with the ideal line. Points arrive one per run from the run panel, or from a CSV
-// the user loads; the series can be saved as CSV and the plots exported to PNG or PDF.
+// the user loads; the series can be saved as CSV and the plots exported to PNG or PDF. When a run
+// reports per-rank timings (hosts of a hostfile), a fifth plot shows its compute time per node.
 #pragma once
 
 #include <QWidget>
@@ -37,6 +38,9 @@ public:
     QCustomPlot* stepsPlot() const { return steps_; }
     QCustomPlot* workersPlot() const { return workers_; }
     QCustomPlot* speedupPlot() const { return speedup_; }
+    // Compute time per worker rank of the newest run that reports ranks, one bar each, coloured
+    // by host (hidden while no run has per-rank data).
+    QCustomPlot* nodesPlot() const { return nodes_; }
 
 public Q_SLOTS:
     void loadCsvDialog();
@@ -46,6 +50,7 @@ public Q_SLOTS:
 private:
     void rebuild();
     void fillSizePlot(QCustomPlot* plot, const QString& kind);
+    void fillNodesPlot();
     QPixmap renderAll(int width, int height);
 
     QVector<TimingPoint> points_;
@@ -55,6 +60,7 @@ private:
     QCustomPlot* steps_;
     QCustomPlot* workers_;
     QCustomPlot* speedup_;
+    QCustomPlot* nodes_;
     bool dark_ = false;
 };
 

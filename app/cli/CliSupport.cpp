@@ -1,33 +1,18 @@
 #include "CliSupport.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
-#include <sys/stat.h>
+
+#include "InputFiles.h"
 
 namespace lomaw::cli {
 
 std::optional<SourceFile> readSourceFile(const std::string& path) {
-    struct stat st {};
-    if (stat(path.c_str(), &st) != 0) {
-        printUsageError("cannot read " + path + ": " + std::strerror(errno));
+    SourceFile file{path, ""};
+    if (std::string e = readLimitedFile(path, kMaxSourceBytes, "a kernel source", file.text); !e.empty()) {
+        printUsageError(e);
         return std::nullopt;
     }
-    if (S_ISDIR(st.st_mode)) {
-        printUsageError("cannot read " + path + ": is a directory");
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        printUsageError("cannot read " + path + ": " + std::strerror(errno));
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return SourceFile{path, text.str()};
+    return file;
 }
 
 void printUsageError(const std::string& message) {

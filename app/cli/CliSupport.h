@@ -25,7 +25,8 @@ struct CommonOptions {
     std::string cacheDir;  // --cache-dir
 };
 
-// Reads FILE; on failure prints `lomaw: error: cannot read FILE: reason` and returns nullopt.
+// Reads FILE (a regular file of at most 4 MiB, InputFiles.h); on failure prints
+// `lomaw: error: cannot read FILE: reason` and returns nullopt.
 std::optional<SourceFile> readSourceFile(const std::string& path);
 
 // Prints `lomaw: error: MESSAGE` on stderr.

@@ -21,6 +21,7 @@ Command addRunCommand(CLI::App& app, const CommonOptions& common);
 Command addGradcheckCommand(CLI::App& app, const CommonOptions& common);
 Command addMpiRunCommand(CLI::App& app, const CommonOptions& common);
 Command addOptimizeCommand(CLI::App& app, const CommonOptions& common);
+Command addDescendCommand(CLI::App& app, const CommonOptions& common);
 Command addScopesCommand(CLI::App& app, const CommonOptions& common);
 
 // Adds --omp-threads N to a subcommand that runs kernels (OmpThreadsOption.cpp).

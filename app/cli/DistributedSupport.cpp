@@ -1,21 +1,29 @@
 #include "DistributedSupport.h"
 
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "InputFiles.h"
+#include "OptionChecks.h"
+
 namespace lomaw::cli {
 
 void addMpiJobOptions(CLI::App* sub, MpiJobArgs& a, const std::string& progressHelp) {
-    sub->add_option("--workers", a.setup.workers, "number of worker processes")->check(CLI::PositiveNumber);
+    sub->add_option("--workers", a.setup.workers, "number of worker processes (1 to 4096)")->check(workerCount());
     sub->add_option("--launch", a.setup.launch, "spawn (MPI_Comm_spawn) or spmd (driver is rank 0)")
         ->check(CLI::IsMember({"spawn", "spmd"}));
-    sub->add_option("--hostfile", a.setup.hostfile, "Open MPI hostfile (many machines)");
+    sub->add_option("--hostfile", a.setup.hostfile,
+                    "Open MPI hostfile (many machines); slots = workers per host, the driver gets its own");
+    sub->add_option("--preload", a.setup.preload,
+                    "yes: copy the worker to other hosts with mpirun --preload-binary (spmd; does not work with "
+                    "Open MPI 4.1.4, docs/mpi.md); auto/no: the build cache is on a filesystem every host sees")
+        ->check(CLI::IsMember({"auto", "yes", "no"}));
     sub->add_option("--mpirun-args", a.mpirunArgs, "extra mpirun arguments (one string, split at spaces)");
-    sub->add_option("--timeout", a.setup.timeoutSeconds, "stop the job after this many seconds (0: none)")
-        ->check(CLI::NonNegativeNumber);
+    sub->add_option("--timeout", a.setup.timeoutSeconds,
+                    "stop the build and the job after this many seconds each (0: none)")
+        ->check(timeoutSeconds());
     sub->add_option("--timings", a.timingsFile, "write the timing breakdown (JSON) to this file");
     sub->add_flag("--progress", a.progress, progressHelp);
 }
@@ -60,16 +68,15 @@ bool writeFileAtomically(const std::string& path, const std::string& text) {
 }
 
 bool readWholeFile(const std::string& path, std::string& out) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) return false;  // a directory "opens" with a bogus size
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) return false;
-    std::streamoff size = in.tellg();
-    if (size < 0) return false;
-    out.assign(static_cast<size_t>(size), '\0');
-    in.seekg(0);
-    in.read(out.data(), size);
-    return static_cast<bool>(in);
+    return readLimitedFile(path, kMaxDataBytes, "a JSON input file", out).empty();
+}
+
+bool readDataFile(const std::string& path, std::string& out) {
+    if (std::string e = readLimitedFile(path, kMaxDataBytes, "a JSON input file", out); !e.empty()) {
+        printUsageError(e);
+        return false;
+    }
+    return true;
 }
 
 }  // namespace lomaw::cli

@@ -31,7 +31,12 @@ int reportDistributedFailure(const DistributedStatus& s, const SourceFile& sourc
 // Writes `text` to `path` through a temporary file, so a failed write leaves an older file intact.
 bool writeFileAtomically(const std::string& path, const std::string& text);
 
-// The whole file into `out` (one read, no intermediate copies); false when it cannot be read.
+// A JSON input file (--batch, --init-file, --data: a regular file of at most 1 GiB, InputFiles.h)
+// into `out`; false, after printing `lomaw: error: cannot read PATH: reason`, when it cannot be read.
+bool readDataFile(const std::string& path, std::string& out);
+
+// The same without the message (the caller prints "cannot read PATH"; prefer readDataFile, whose
+// message says why).
 bool readWholeFile(const std::string& path, std::string& out);
 
 }  // namespace lomaw::cli

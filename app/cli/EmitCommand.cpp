@@ -5,6 +5,7 @@
 
 #include "Commands.h"
 #include "EngineScopes.h"
+#include "EngineTapes.h"
 
 namespace lomaw::cli {
 
@@ -13,11 +14,14 @@ Command addEmitCommand(CLI::App& app, const CommonOptions& common) {
     auto stage = std::make_shared<std::string>();
     auto function = std::make_shared<std::string>();
     auto adjointScopes = std::make_shared<std::vector<std::string>>();
-    CLI::App* sub = app.add_subcommand("emit", "Print a generated program text (ast, diff, c, omp, mpi-parent, mpi-child)");
+    CLI::App* sub = app.add_subcommand("emit", "Print a generated program text (ast, diff, c, omp, mpi-parent, mpi-child) or the tape report (tape)");
     sub->add_option("FILE", *file, "kernel source (.py)")->required();
-    sub->add_option("--stage", *stage, "ast | diff | c | omp | mpi-parent | mpi-child")
+    // `tape`: what each reverse derivative records per loop iteration (docs/ad.md).
+    std::vector<std::string> stages = stageNames();
+    stages.push_back("tape");
+    sub->add_option("--stage", *stage, "ast | diff | c | omp | mpi-parent | mpi-child | tape")
         ->required()
-        ->check(CLI::IsMember(stageNames()));
+        ->check(CLI::IsMember(stages));
     sub->add_option("--function", *function,
                     "mpi-parent / mpi-child: the function the programs run (default: the @openMpi one)");
     sub->add_option("--adjoint-scope", *adjointScopes,
@@ -32,6 +36,13 @@ Command addEmitCommand(CLI::App& app, const CommonOptions& common) {
             }
         auto source = readSourceFile(*file);
         if (!source) return kUsageError;
+        if (*stage == "tape") {
+            TapesOutput tapes = analyseTapes(*source);
+            printDiagnostics(tapes.diagnostics, *source, /*toStdout=*/false);
+            if (!tapes.ok) return kCompileError;
+            std::cout << tapes.text << std::flush;
+            return kSuccess;
+        }
         EmitOptions emitOptions;
         emitOptions.function = *function;
         const Engine engine = makeEngine(common);

@@ -37,10 +37,7 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common) {
         if (!source) return kUsageError;
         BatchOptions options;
         options.function = a->function;
-        if (!readWholeFile(a->batchFile, options.batchJson)) {
-            printUsageError("cannot read " + a->batchFile);
-            return kUsageError;
-        }
+        if (!readDataFile(a->batchFile, options.batchJson)) return kUsageError;
         if (threadsOpt->count() > 0) options.threads = a->threads;
         options.setup = jobSetup(a->job, setsDone);
         // Results are streamed to stdout as they are decoded (a huge batch is never one string),

@@ -1,8 +1,11 @@
 // lomaw optimize FILE LOSS_GRAD_FUNC --init P.json --data D.json --steps K [--method plain|momentum|adam]
 //                [--lr R] --workers N [--trajectory T.csv|T.json]: gradient descent with the data set
 // sharded over persistent MPI workers; prints the final step as JSON (docs/mpi.md).
+#include <cmath>
+#include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "Commands.h"
 #include "DistributedSupport.h"
@@ -18,6 +21,22 @@ struct OptimizeArgs {
     bool average = false;
     MpiJobArgs job;
 };
+
+// "descent diverged at step k (loss inf)" when the last step has a non-finite loss or parameter.
+std::optional<std::string> divergence(const OptimizeOutput& out) {
+    if (out.trajectory.empty()) return std::nullopt;
+    const OptimizeStep& last = out.trajectory.back();
+    bool finite = std::isfinite(last.loss);
+    for (float p : last.params) finite = finite && std::isfinite(p);
+    if (finite) return std::nullopt;
+    std::string loss = std::isnan(last.loss) ? "nan" : std::isinf(last.loss) ? (last.loss > 0 ? "inf" : "-inf") : "";
+    if (loss.empty()) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.9g", last.loss);
+        loss = buf;
+    }
+    return "descent diverged at step " + std::to_string(last.step) + " (loss " + loss + ")";
+}
 
 std::string stepsDone(long long done, long long total) {
     return "step " + std::to_string(done) + " / " + std::to_string(total);
@@ -51,14 +70,8 @@ Command addOptimizeCommand(CLI::App& app, const CommonOptions& common) {
         OptimizeOptions o;
         o.function = a->function;
         o.initialJson = a->init;
-        if (!a->initFile.empty() && !readWholeFile(a->initFile, o.initialJson)) {
-            printUsageError("cannot read " + a->initFile);
-            return kUsageError;
-        }
-        if (!a->dataFile.empty() && !readWholeFile(a->dataFile, o.dataJson)) {
-            printUsageError("cannot read " + a->dataFile);
-            return kUsageError;
-        }
+        if (!a->initFile.empty() && !readDataFile(a->initFile, o.initialJson)) return kUsageError;
+        if (!a->dataFile.empty() && !readDataFile(a->dataFile, o.dataJson)) return kUsageError;
         o.steps = a->steps;
         o.method = a->method;
         o.learningRate = a->lr;
@@ -79,7 +92,13 @@ Command addOptimizeCommand(CLI::App& app, const CommonOptions& common) {
             }
         }
         if (!a->job.timingsFile.empty()) writeFileAtomically(a->job.timingsFile, timingsJson(out.status.timings) + "\n");
-        std::cout << out.lastStepJson() << '\n';  // stdout: the last step, one JSON object
+        std::cout << out.lastStepJson() << '\n' << std::flush;  // stdout: the last step, one JSON object
+        // A loss or parameter that became inf or NaN ended the descent (the driver stops there):
+        // exit 3, the trajectory written up to that step (as `lomaw descend`).
+        if (std::optional<std::string> diverged = divergence(out)) {
+            std::cerr << "lomaw: " << *diverged << '\n';
+            return kRuntimeError;
+        }
         return kSuccess;
     }};
 }

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "Commands.h"
+#include "OptionChecks.h"
 
 namespace lomaw::cli {
 
@@ -38,8 +39,8 @@ Command addRunCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("--args", args->argsJson, "JSON array with one value per parameter");
     CLI::Option* threadsOpt = sub->add_option("--threads", args->threads,
                                               "thread count for a @simd function (>= 0)");
-    sub->add_option("--timeout", args->timeout, "kill the call after this many seconds (0: none)")
-        ->check(CLI::NonNegativeNumber);
+    sub->add_option("--timeout", args->timeout, "stop the build and the call after this many seconds each (0: none)")
+        ->check(timeoutSeconds());
     addOmpThreadsOption(sub);
     return {sub, [args, threadsOpt, &common]() -> int {
         auto source = readSourceFile(args->file);

@@ -15,7 +15,7 @@ Command addScopesCommand(CLI::App& app, const CommonOptions& common) {
     auto atomic = std::make_shared<std::vector<std::string>>();
     auto adjointScopes = std::make_shared<std::vector<std::string>>();
     CLI::App* sub = app.add_subcommand("scopes", "Print the OpenMP scopes of every parallel loop and of its adjoint (JSON)");
-    sub->add_option("FILE", *file, "kernel source (.py) or free-form Fortran (.f90)")->required();
+    sub->add_option("FILE", *file, "kernel source (.py) or Fortran (.f90 free form, .f fixed form)")->required();
     sub->add_option("--reduction", *reduction, "variables whose adjoint must be a reduction when reads are unsafe");
     sub->add_option("--atomic", *atomic, "variables whose adjoint must be atomic when reads are unsafe");
     sub->add_option("--adjoint-scope", *adjointScopes,

@@ -1,10 +1,16 @@
 // lomaw — the lomaworks command line. Subcommands live in their own files (Commands.h).
+#include <exception>
 #include <iostream>
+#include <new>
 
 #include "Commands.h"
+#include "runtime/ChildGroups.h"
 
 int main(int argc, char** argv) {
     using namespace lomaw::cli;
+    // SIGINT/SIGTERM/SIGHUP stop every child this run started (compiler, mpirun and its job) and
+    // remove their temporary files before lomaw dies of the signal (runtime/ChildGroups.h).
+    lomaw::runtime::installStopHandlers();
     CLI::App app{"lomaw: differentiable kernels in the loma language - check, emit, run"};
     app.set_version_flag("--version", std::string("lomaw 0.1.0"));
     app.require_subcommand(1);
@@ -20,6 +26,7 @@ int main(int argc, char** argv) {
         addGradcheckCommand(app, common),
         addMpiRunCommand(app, common),
         addOptimizeCommand(app, common),
+        addDescendCommand(app, common),
         addScopesCommand(app, common),
     };
 
@@ -37,7 +44,17 @@ int main(int argc, char** argv) {
         std::cerr << "Run 'lomaw --help' for usage.\n";
         return kUsageError;
     }
-    for (const Command& command : commands)
-        if (command.sub->parsed()) return command.run();
+    // Nothing may end lomaw with an uncaught exception (an abort): running out of memory is a
+    // clean exit 4 like any other broken environment, anything else an internal error.
+    try {
+        for (const Command& command : commands)
+            if (command.sub->parsed()) return command.run();
+    } catch (const std::bad_alloc&) {
+        std::cerr << "lomaw: error: out of memory\n";
+        return kEnvironmentError;
+    } catch (const std::exception& e) {
+        std::cerr << "lomaw: error: internal error: " << e.what() << '\n';
+        return kEnvironmentError;
+    }
     return kUsageError;
 }

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "ad/TapeReport.h"
 #include "omp/ScopeReport.h"
 #include "syntax/Ast.h"
 #include "syntax/Diagnostics.h"
@@ -47,6 +48,8 @@ public:
     // Per-variable adjoint scopes forced for parallel adjoint loops (docs/omp.md, "Forcing a
     // scope"); empty: the analysis decides.
     omp::ScopeOptions scopeOptions;
+    // What every reverse derivative generated so far records per loop (TapeReport.h).
+    TapeReport tapeReport;
 
     // Members of a struct (user, checker-generated or materialised here), or null.
     const MemberList* members(const std::string& structName);

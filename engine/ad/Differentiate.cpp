@@ -81,10 +81,17 @@ std::vector<std::string> missingStructs(AdContext& ctx, const std::vector<const 
     return order;
 }
 
-bool run(ast::Module& m, DiagnosticSink& diags, const omp::ScopeOptions& scopes) {
+bool run(ast::Module& m, DiagnosticSink& diags, const omp::ScopeOptions& scopes, TapeReport* tapes) {
     size_t errorsBefore = diags.errorCount();
     AdContext ctx(m, diags);
     ctx.scopeOptions = scopes;
+    struct Handover {  // the report leaves with every exit
+        AdContext& ctx;
+        TapeReport* out;
+        ~Handover() {
+            if (out) *out = std::move(ctx.tapeReport);
+        }
+    } handover{ctx, tapes};
     std::vector<std::pair<size_t, DerivativeJob*>> declared;
     for (size_t i = 0; i < m.items.size(); ++i)
         if (auto* d = std::get_if<ast::DiffDecl>(&m.items[i]))
@@ -123,9 +130,18 @@ bool run(ast::Module& m, DiagnosticSink& diags, const omp::ScopeOptions& scopes)
 
 bool differentiate(ast::Module& m, DiagnosticSink& diags) { return differentiate(m, diags, {}); }
 
+bool differentiate(ast::Module& m, DiagnosticSink& diags, TapeReport& tapes) {
+    try {
+        return run(m, diags, {}, &tapes);
+    } catch (const std::exception& e) {
+        diags.error({1, 1}, "internal", std::string("internal compiler error: differentiation: ") + e.what());
+        return false;
+    }
+}
+
 bool differentiate(ast::Module& m, DiagnosticSink& diags, const omp::ScopeOptions& scopes) {
     try {
-        return run(m, diags, scopes);
+        return run(m, diags, scopes, nullptr);
     } catch (const std::exception& e) {
         diags.error({1, 1}, "internal", std::string("internal compiler error: differentiation: ") + e.what());
         return false;

@@ -9,6 +9,7 @@
 // directly (see ad/TypedBuild.h) rather than re-running the checker.
 #pragma once
 
+#include "ad/TapeReport.h"
 #include "omp/ScopeReport.h"
 #include "syntax/Ast.h"
 #include "syntax/Diagnostics.h"
@@ -20,5 +21,7 @@ namespace lomaw::ad {
 bool differentiate(ast::Module& m, DiagnosticSink& diags);
 // The same, with adjoint scopes of parallel loops forced per variable (omp::ScopeOptions::force).
 bool differentiate(ast::Module& m, DiagnosticSink& diags, const omp::ScopeOptions& scopes);
+// The same, also returning what the reverse derivatives record per loop (`emit --stage tape`).
+bool differentiate(ast::Module& m, DiagnosticSink& diags, TapeReport& tapes);
 
 }  // namespace lomaw::ad

@@ -1,4 +1,5 @@
 // Forward mode, expressions: the tangent rules of LANGUAGE.md §4.
+#include "ad/AstWalk.h"
 #include "ad/ForwardDiffer.h"
 #include "sema/Builtins.h"
 #include "sema/DifferentialType.h"
@@ -28,6 +29,15 @@ bool isComparisonOrLogic(BinaryOp op) {
 }
 
 }  // namespace
+
+ExprPtr ForwardDiffer::shareValue(ExprPtr v) {
+    if (seeding_ || !v || !v->type || !v->type->isFloat() || !largerThan(*v, 8) || !pureArithmetic(*v)) return v;
+    std::string name = names_.fresh("_v");
+    const TypePtr f = Type::floatType();
+    temps_.push_back(sDeclare(name, f, nullptr, loc_));
+    prelude_.push_back(sAssign(tVar(name, f, loc_), std::move(v), loc_));
+    return tVar(name, f, loc_);
+}
 
 ExprPtr ForwardDiffer::hoist(ExprPtr call, SourceLoc loc) {
     TypePtr t = call->type;
@@ -180,6 +190,11 @@ Dual ForwardDiffer::dual(const Expr& e) {
             if (Dual f; factoredDual(e, f)) return f;
             Dual a = dual(*e.operands[0]);
             Dual b = dual(*e.operands[1]);
+            if ((e.op == BinaryOp::Mul || e.op == BinaryOp::Div) && (a.dval || b.dval)) {
+                // The tangent repeats the operands' values: large ones are computed once.
+                a.val = shareValue(std::move(a.val));
+                b.val = shareValue(std::move(b.val));
+            }
             ExprPtr d;
             switch (e.op) {
                 case BinaryOp::Add: d = fAdd(std::move(a.dval), std::move(b.dval)); break;

@@ -9,8 +9,11 @@
 // the plain rules (their tangents with the repeated leaves' set to 0). Only expressions of
 // +, -, *, sin, cos, exp and literals qualify: a division or sqrt/log/pow would be split into
 // one division per leaf, and calls are evaluated into temporaries, which must happen once.
+#include <unordered_map>
+
 #include "ad/ForwardDiffer.h"
 #include "sema/Builtins.h"
+#include "syntax/PrettyPrinter.h"
 
 namespace lomaw::ad {
 
@@ -45,21 +48,26 @@ bool factorable(const Expr& e) {
     }
 }
 
-// Float leaves of a factorable expression, each with its number of occurrences.
-void countLeaves(const Expr& e, std::vector<std::pair<const Expr*, int>>& out) {
+// Float leaves of a factorable expression, each with its number of occurrences, in first
+// occurrence order. Leaves are found by their printed text (equal chains print alike): a
+// linear search with ast::equal made a product of n distinct factors cost O(n^3).
+void countLeaves(const Expr& e, std::vector<std::pair<const Expr*, int>>& out,
+                 std::unordered_map<std::string, size_t>& index) {
     if (e.kind == Expr::Kind::Var || e.kind == Expr::Kind::Index || e.kind == Expr::Kind::Member) {
         if (!e.type || !e.type->isFloat()) return;
-        for (auto& [leaf, n] : out)
-            if (ast::equal(*leaf, e)) {
-                ++n;
-                return;
-            }
-        out.emplace_back(&e, 1);
+        auto [it, fresh] = index.emplace(e.kind == Expr::Kind::Var ? e.name : syntax::printExpr(e), out.size());
+        if (fresh) out.emplace_back(&e, 1);
+        else ++out[it->second].second;
         return;
     }
     if (e.kind == Expr::Kind::Call && e.name == "int2float") return;
     for (const ExprPtr& o : e.operands)
-        if (o) countLeaves(*o, out);
+        if (o) countLeaves(*o, out, index);
+}
+
+void countLeaves(const Expr& e, std::vector<std::pair<const Expr*, int>>& out) {
+    std::unordered_map<std::string, size_t> index;
+    countLeaves(e, out, index);
 }
 
 }  // namespace
@@ -70,20 +78,23 @@ bool ForwardDiffer::factoredDual(const Expr& e, Dual& result) {
     const Expr& r = *e.operands[1];
     // x * x: x'x + xx' is one product the C compiler shares, as cheap as (x + x)x'.
     if (e.op == BinaryOp::Mul && isLvalueChain(l) && ast::equal(l, r)) return false;
-    std::vector<std::pair<const Expr*, int>> leaves, left, right;
+    std::vector<std::pair<const Expr*, int>> leaves;
     countLeaves(e, leaves);
-    countLeaves(l, left);
-    countLeaves(r, right);
-    auto in = [](const std::vector<std::pair<const Expr*, int>>& v, const Expr& x) {
-        for (const auto& entry : v)
-            if (ast::equal(*entry.first, x)) return true;
-        return false;
-    };
     // Factored at the smallest node holding every occurrence (some leaf occurs on both sides):
     // higher up, `s + f(x)` would become s' + a + b, two dependent additions where a loop
     // carries s (instead of s' + (a + b)).
     bool spans = false;
-    for (const auto& [leaf, n] : left) spans = spans || in(right, *leaf);
+    for (const auto& [leaf, n] : leaves) spans = spans || n >= 2;
+    if (spans) {
+        spans = false;
+        std::unordered_map<std::string, size_t> rightIndex;
+        std::vector<std::pair<const Expr*, int>> rightLeaves;
+        countLeaves(r, rightLeaves, rightIndex);
+        std::vector<std::pair<const Expr*, int>> left;
+        countLeaves(l, left);
+        for (const auto& [leaf, n] : left)
+            spans = spans || rightIndex.count(leaf->kind == Expr::Kind::Var ? leaf->name : syntax::printExpr(*leaf));
+    }
     if (!spans) return false;
     Seeding plain;
     for (const auto& [leaf, n] : leaves)

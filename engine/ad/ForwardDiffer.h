@@ -33,6 +33,9 @@ private:
     ExprPtr logic(const ast::Expr& e);            // `and` / `or`, short-circuiting calls
     ExprPtr callDerivative(const ast::Expr& call);  // the forward call, arguments translated
     ExprPtr hoist(ExprPtr call, SourceLoc loc);   // evaluates `call` into a temporary
+    // A large pure value (a prefix of a long product) evaluated once into a temporary `_v`
+    // before the statement, so that value and tangent share it: linear-size tangents.
+    ExprPtr shareValue(ExprPtr v);
     ExprPtr makeDual(Dual d);                     // make__dfloat(val, dval)
 
     // ---- repeated leaves (ForwardDiffFactor.cpp)

@@ -1,5 +1,6 @@
 // Reverse mode, adjoint propagation through expressions: the reverse column of LANGUAGE.md §4,
 // and calls of reverse derivatives (§6.3 "Calls inside a reverse-differentiated function").
+#include "ad/AstWalk.h"
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
 
@@ -107,6 +108,19 @@ bool isSimple(const Expr& e) {
 
 }  // namespace
 
+ExprPtr ReverseDiffer::operandValue(const Expr& e, ast::Block& out) {
+    if (!e.type || !e.type->isFloat() || e.kind != Expr::Kind::Binary || !largerThan(e, 8)) return copy(e);
+    if (auto it = valueOf_.find(&e); it != valueOf_.end()) return tVar(it->second, e.type, loc_);
+    if (!pureArithmetic(e)) return copy(e);
+    ExprPtr l = operandValue(*e.operands[0], out);
+    ExprPtr r = operandValue(*e.operands[1], out);
+    if (valueTempsUsed_ == valueTemps_.size()) valueTemps_.push_back(local("_v", Type::floatType()));
+    ExprPtr t = copy(*valueTemps_[valueTempsUsed_++]);
+    out.push_back(sAssign(copy(*t), tBin(e.op, std::move(l), std::move(r)), loc_));
+    valueOf_[&e] = t->name;
+    return t;
+}
+
 int ReverseDiffer::activeLeaves(const Expr& e) {
     if (!isActive(e)) return 0;
     if (isLvalueChain(e) || (e.kind == Expr::Kind::Call && !sema::findBuiltin(e.name))) return 1;
@@ -154,8 +168,8 @@ void ReverseDiffer::accumulate(const Expr& e, ExprPtr adj, ast::Block& out) {
                     return;
                 case BinaryOp::Mul:
                     // x̄ += r̄·y; ȳ += r̄·x
-                    accumulate(x, fMul(copy(*adj), primalValue(y)), out);
-                    accumulate(y, fMul(std::move(adj), primalValue(x)), out);
+                    if (isActive(x)) accumulate(x, fMul(copy(*adj), operandValue(y, out)), out);
+                    if (isActive(y)) accumulate(y, fMul(std::move(adj), operandValue(x, out)), out);
                     return;
                 case BinaryOp::Div:
                     // x̄ += r̄/y; ȳ += −(r̄/y/y)·x. Written so, not −r̄·x/(y·y), because r̄/y/y

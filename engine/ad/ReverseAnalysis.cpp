@@ -2,6 +2,7 @@
 // restored when overwritten), and small structural queries.
 #include <functional>
 
+#include "ad/AstWalk.h"
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
 
@@ -66,7 +67,10 @@ void ReverseDiffer::writtenRoots(const ast::Block& b, std::set<std::string>& out
 void ReverseDiffer::collectReads(const Expr& e, bool linear) {
     switch (e.kind) {
         case Expr::Kind::Var:
-            if (!linear) reads_.insert(e.name);
+            if (!linear) {
+                reads_.insert(e.name);
+                readLines_[e.name].insert(analysedLine_);
+            }
             return;
         case Expr::Kind::Index:
             collectReads(*e.operands[0], linear);
@@ -118,6 +122,7 @@ void ReverseDiffer::analyseBlock(const ast::Block& b) {
     for (const StmtPtr& sp : b) {
         if (!sp) continue;
         const Stmt& s = *sp;
+        analysedLine_ = s.loc.line;
         switch (s.kind) {
             case Stmt::Kind::Declare:
                 if (s.value) collectReads(*s.value, true);
@@ -153,7 +158,11 @@ void ReverseDiffer::analyseBlock(const ast::Block& b) {
                 writtenRoots(s.orelse, written);
                 bool reevaluate = !hasCall(*s.value);
                 for (const std::string& v : vars) reevaluate = reevaluate && !written.count(v);
-                if (reevaluate) reads_.insert(vars.begin(), vars.end());
+                if (reevaluate)
+                    for (const std::string& v : vars) {
+                        reads_.insert(v);
+                        readLines_[v].insert(s.loc.line);
+                    }
                 analyseBlock(s.body);
                 analyseBlock(s.orelse);
                 break;
@@ -170,6 +179,35 @@ void ReverseDiffer::analyseBlock(const ast::Block& b) {
 
 void ReverseDiffer::analyse() {
     analyseBlock(primal_.body);
+    // Values restored without a tape (ReverseRestorePlan.h). Not in functions with parallel
+    // adjoint loops, whose reverse iterations replay their own forward part.
+    if (!hasLoop(primal_.body, true)) {
+        std::set<std::string> written, locals;
+        writtenRoots(primal_.body, written);
+        for (const StmtPtr& top : primal_.body) {
+            if (!top || top->kind != Stmt::Kind::Declare) continue;
+            // Declared once at the top and never written again: a constant.
+            bool again = false;
+            forEachStmt(primal_.body, [&](const Stmt& t) {
+                if (&t == top.get()) return;
+                if (t.kind == Stmt::Kind::Declare && t.name == top->name) again = true;
+                if (t.kind == Stmt::Kind::Assign && t.target && chainRoot(*t.target) &&
+                    chainRoot(*t.target)->name == top->name)
+                    again = true;
+                if (t.kind == Stmt::Kind::CallStmt && t.value)
+                    for (const ExprPtr& a : t.value->operands)
+                        if (a && isLvalueChain(*a) && chainRoot(*a)->name == top->name) again = true;
+            });
+            if (!again) written.erase(top->name);
+        }
+        forEachStmt(primal_.body, [&](const Stmt& t) {
+            if (t.kind == Stmt::Kind::Declare && t.resolved && (t.resolved->isFloat() || t.resolved->isInt()))
+                locals.insert(t.name);
+        });
+        restore_ = planRestores(primal_, reads_, written, locals, true);
+        reads_ = restore_.reads;
+        for (const Stmt* d : restore_.recomputed) recomputedVars_.insert(d->target->name);
+    }
     // The forward sweep only needs to compute what the reverse sweep reads, what control flow
     // reads, and (transitively) what those are computed from.
     needed_ = reads_;
@@ -217,6 +255,16 @@ void ReverseDiffer::analyse() {
 }
 
 bool ReverseDiffer::isActive(const Expr& e) {
+    // Memoised: accumulate asks for every node of a chain (a product of n factors asked
+    // n times for its prefixes: quadratic, and cubic with activeLeaves). The answer depends
+    // only on the primal node, which lives as long as the differ.
+    if (auto it = activeCache_.find(&e); it != activeCache_.end()) return it->second;
+    bool a = computeActive(e);
+    activeCache_[&e] = a;
+    return a;
+}
+
+bool ReverseDiffer::computeActive(const Expr& e) {
     if (e.kind == Expr::Kind::Var) {
         if (loopVars_.count(e.name) || !adjointName_.count(e.name)) return false;
         return hasFloat(e.type);
@@ -255,7 +303,7 @@ bool ReverseDiffer::hasAdjointWork(const ast::Block& b) {
                 break;
             }
             case Stmt::Kind::CallStmt:
-                if (s.value->name == kMaxIterExceeded || s.value->name == kTapeReserve || s.value->name == kTapeFree) break;
+                if (isTapeIntrinsic(s.value->name)) break;
                 return true;
             case Stmt::Kind::Return: return true;
             default:

@@ -19,13 +19,17 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
 
     std::set<std::string> written;
     writtenRoots(primal.body, written);
-    // Scalar float adjoint outputs are accumulated in a register-sized local and added to the
-    // caller's location once at the end: through the pointer, every `_dx = _dx + e` in a loop
-    // would be a load and a store the C compiler cannot keep in a register (any other
-    // pointer may alias it). Only bodies with loops (straight-line code gains nothing), and
-    // not when adjoints are shared between threads (@simd: atomic updates) or parallel
-    // adjoint loops decide their scopes (docs/omp.md).
-    bool localScalarAdjoints = !shared_ && hasLoop(primal.body, false) && !hasLoop(primal.body, true);
+    // Float and small struct adjoint outputs are accumulated in a local and added to the
+    // caller's location once at the end: through the pointer, every `_dx = _dx + e` (or
+    // `_dc.k = _dc.k + e`) is a load and a store the C compiler must keep, in loops and in
+    // straight-line code alike, since any other pointer may alias it; the first accumulation
+    // into a local that is known to be zero is a plain assignment. Not when adjoints are
+    // shared between threads (@simd: atomic updates) or parallel adjoint loops decide their
+    // scopes (docs/omp.md).
+    bool localScalarAdjoints = !shared_ && !hasLoop(primal.body, true);
+    auto registerSized = [&](const TypePtr& t) {
+        return t->isFloat() || (t->isStruct() && !hasUnboundedArray(t) && byteSize(t) <= 256);
+    };
     // Parameters: In x -> x, _dx; Out y -> _dy (sema::derivativeSignature's order).
     size_t k = 0;
     for (const ast::Param& p : primal.params) {
@@ -46,7 +50,7 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
         } else if (k + 1 < out.params.size() && hasFloat(p.resolved)) {
             const std::string& adj = out.params[k + 1].name;
             bool local = (written.count(p.name) && !p.resolved->isArray()) ||
-                         (localScalarAdjoints && p.resolved->isFloat());
+                         (localScalarAdjoints && registerSized(p.resolved));
             if (local) {
                 // The body overwrites its copy (or a scalar, see above): its adjoint lives in
                 // a local until the end, where it is added to the caller's accumulator.
@@ -159,49 +163,71 @@ bool ReverseDiffer::isShared(const Expr& adjointChain) const {
     return root && paramAdjoints_.count(root->name);
 }
 
-// Bytes of one value of `t` in the C backend (an estimate; 8 per scalar is an upper bound).
+// Bytes of one value of `t` in the C backend: 4 per int and float, 8 per pointer (unbounded
+// array), struct members summed (their alignment adds no padding: all are 4 or 8 bytes, and
+// a pointer member may add 4).
 long long ReverseDiffer::byteSize(const TypePtr& t) {
-    if (!t) return 8;
+    if (!t) return 4;
     if (t->isArray()) return t->size > 0 ? t->size * byteSize(t->elem) : 8;
     if (t->isStruct()) {
         long long n = 0;
         if (const MemberList* ms = ctx_.members(t->structName))
             for (const auto& [name, mt] : *ms) n += byteSize(mt);
-        return n > 0 ? n : 8;
+        return n;
     }
-    return 8;
+    return 4;
 }
 
-long long ReverseDiffer::capacity() const {
-    long long c = 1;
-    for (const Loop& l : loops_) {
-        long long m = l.maxIter > 0 ? l.maxIter : 1;
-        c = c > (1LL << 40) / m ? (1LL << 40) : c * m;  // saturates: only compared with limits
-    }
-    return c;
+void ReverseDiffer::enterLoopReport(const Stmt& loop) {
+    TapeLoop l;
+    l.kind = loop.kind == Stmt::Kind::While ? "while" : "for";
+    l.line = loop.loc.line;
+    l.depth = static_cast<int>(loops_.size()) + 1;
+    reportLoop_[&loop] = report_.loops.size();
+    report_.loops.push_back(std::move(l));
 }
 
-bool ReverseDiffer::insideFor() const {
-    for (const Loop& l : loops_)
-        if (l.isFor) return true;
-    return false;
+TapeLoop& ReverseDiffer::currentLoopReport() {
+    if (!loops_.empty())
+        if (auto it = reportLoop_.find(loops_.back().stmt); it != reportLoop_.end()) return report_.loops[it->second];
+    return report_.loops.front();
 }
 
-ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type, SourceLoc loc, long long entries) {
+ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type, SourceLoc loc, long long entries,
+                                           TapeRecord::Kind kind) {
     Tape t;
     t.type = type;
     t.storage = type;
-    if (loops_.empty() && entries == 1) {
+    TapeRecord record;
+    record.kind = kind;
+    record.variable = base;
+    record.bytes = entries * byteSize(type);
+    record.line = loc.line;
+    if (kind == TapeRecord::Kind::Value || kind == TapeRecord::Kind::OutArgument)
+        if (auto it = readLines_.find(base); it != readLines_.end())
+            record.readBy.assign(it->second.begin(), it->second.end());
+    if (loops_.empty()) {
+        // Runs once: one variable, or an array of exactly `entries` (a static array's elements).
         t.name = names_.fresh("_t_" + base);
-        generatedLocals_.emplace_back(t.name, type);
+        record.tape = t.name;
+        currentLoopReport().recorded.push_back(std::move(record));
+        if (entries == 1) {
+            generatedLocals_.emplace_back(t.name, type);
+            return t;
+        }
+        if (entries > (1LL << 28))
+            ctx_.internalError(loc, "reverse mode: tape of " + std::to_string(entries) + " entries is too large");
+        t.storage = Type::arrayOf(type, static_cast<int>(entries));
+        generatedLocals_.emplace_back(t.name, t.storage);
+        t.counter = names_.fresh(t.name + "_n");
+        generatedLocals_.emplace_back(t.counter, Type::intType());
         return t;
     }
-    long long cap = capacity();
-    cap = cap > (1LL << 40) / entries ? (1LL << 40) : cap * entries;
-    if (insideFor() || cap * byteSize(type) > kMaxStackTapeBytes) {
-        // The trip count of a for loop is known only at run time, and a tape sized by large
-        // max_iter products would overflow the stack: a heap tape that grows on demand (the
-        // generated-only intrinsics are described in docs/ad.md).
+    {
+        // A heap tape that persists across calls (per thread) and grows geometrically: after
+        // the first call it costs no allocation, no page fault and no zero-filling. (Stack
+        // arrays sized by max_iter products were zero-filled on every call and overflowed the
+        // stack when large; the intrinsics are described in docs/ad.md.)
         t.name = names_.fresh("_t_" + base);
         t.storage = Type::arrayOf(type, 0);
         generatedLocals_.emplace_back(t.name, t.storage);
@@ -210,15 +236,10 @@ ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type
         t.capacity = names_.fresh(t.name + "_cap");
         generatedLocals_.emplace_back(t.capacity, Type::intType());
         heapTapes_.push_back(t);
+        record.tape = t.name;
+        currentLoopReport().recorded.push_back(std::move(record));
         return t;
     }
-    if (cap > (1LL << 28)) ctx_.internalError(loc, "reverse mode: tape of " + std::to_string(cap) + " entries is too large");
-    t.name = names_.fresh("_t_" + base);
-    t.storage = Type::arrayOf(type, static_cast<int>(cap));
-    generatedLocals_.emplace_back(t.name, t.storage);
-    t.counter = names_.fresh(t.name + "_n");
-    generatedLocals_.emplace_back(t.counter, Type::intType());
-    return t;
 }
 
 void ReverseDiffer::push(const Tape& t, ExprPtr value, ast::Block& out) {
@@ -311,6 +332,10 @@ void usedNames(const ast::Block& b, std::set<std::string>& out) {
 }  // namespace
 
 void ReverseDiffer::run() {
+    report_.derivative = out_.name;
+    report_.primal = primal_.name;
+    report_.line = primal_.loc.line;
+    report_.loops.push_back(TapeLoop{"body", primal_.loc.line, 0, {}, {}});
     analyse();
     ctx_.noteReverseNeeds(out_.name, needed_);
     ast::Block fwd, rev, fin;
@@ -331,15 +356,23 @@ void ReverseDiffer::run() {
         }
     }
     for (StmtPtr& f : deferredFrees_) fin.push_back(std::move(f));
+    ast::Block acquire;
     for (const Tape& t : heapTapes_) {
-        std::vector<ExprPtr> args;
-        args.push_back(tVar(t.name, t.storage, loc_));
-        fin.push_back(sCall(tCall(kTapeFree, std::move(args), Type::voidType(), loc_), loc_));
+        for (auto [fn, block] : {std::pair{kTapeAcquire, &acquire}, std::pair{kTapeRelease, &fin}}) {
+            std::vector<ExprPtr> args;
+            args.push_back(tVar(t.name, t.storage, loc_));
+            args.push_back(tVar(t.capacity, Type::intType(), loc_));
+            block->push_back(sCall(tCall(fn, std::move(args), Type::voidType(), loc_), loc_));
+        }
     }
+    if (!acquire.empty()) fwd.insert(fwd.begin(), std::make_move_iterator(acquire.begin()), std::make_move_iterator(acquire.end()));
     std::set<std::string> used;
     usedNames(fwd, used);
     usedNames(rev, used);
     usedNames(fin, used);
+    for (TapeLoop& l : report_.loops)  // tapes a parallel adjoint loop made dead
+        std::erase_if(l.recorded, [&](const TapeRecord& r) { return !used.count(r.tape); });
+    ctx_.tapeReport.derivatives.push_back(std::move(report_));
     ast::Block body;
     for (const auto& [name, type] : generatedLocals_)
         if (used.count(name)) body.push_back(sDeclare(name, type, nullptr, primal_.loc));

@@ -14,20 +14,32 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "ad/AdContext.h"
-#include "omp/AffineExpr.h"
+#include "ad/ReverseRestorePlan.h"
+#include "ad/TapeReport.h"
 #include "ad/TypedBuild.h"
+#include "omp/AffineExpr.h"
 
 namespace lomaw::ad {
 
 // Generated-only intrinsics (accepted in generated functions; the C backend implements them):
 //   __lomaw_max_iter_exceeded(N)            runtime error of a reverse-mode while loop (§3.6)
+//   __lomaw_tape_acquire(tape, cap)         take this thread's buffer kept from earlier calls
 //   __lomaw_tape_reserve(tape, cap, count)  grow a heap tape so that tape[count] is writable
-//   __lomaw_tape_free(tape)                 release a heap tape
+//   __lomaw_tape_release(tape, cap)         keep the buffer for the next call on this thread
+//   __lomaw_tape_free(tape)                 free a heap buffer (adjoint buffers of rev of rev)
 inline const char* kMaxIterExceeded = "__lomaw_max_iter_exceeded";
+inline const char* kTapeAcquire = "__lomaw_tape_acquire";
 inline const char* kTapeReserve = "__lomaw_tape_reserve";
+inline const char* kTapeRelease = "__lomaw_tape_release";
 inline const char* kTapeFree = "__lomaw_tape_free";
+// Whether `name` is one of the generated-only intrinsics above.
+inline bool isTapeIntrinsic(const std::string& name) {
+    return name == kMaxIterExceeded || name == kTapeAcquire || name == kTapeReserve || name == kTapeRelease ||
+           name == kTapeFree;
+}
 
 // A copy of `primal` whose calls nested in expressions are evaluated into locals first
 // (ReverseCallHoist.cpp); `derivative`'s parameter names are avoided.
@@ -51,6 +63,7 @@ private:
     struct Loop {
         bool isFor = false;
         long long maxIter = 1;
+        const ast::Stmt* stmt = nullptr;
     };
 
     // ---- analysis (ReverseAnalysis.cpp)
@@ -71,17 +84,22 @@ private:
     bool isShared(const ast::Expr& adjointChain) const;
     ExprPtr local(const std::string& base, TypePtr type);  // a generated local, declared if used
     // `entries` values of `type` are pushed per execution of the taping statement.
-    Tape newTape(const std::string& base, TypePtr type, SourceLoc loc, long long entries = 1);
+    Tape newTape(const std::string& base, TypePtr type, SourceLoc loc, long long entries = 1,
+                 TapeRecord::Kind kind = TapeRecord::Kind::Value);
     void push(const Tape& t, ExprPtr value, ast::Block& out);
     void pop(const Tape& t, ExprPtr target, ast::Block& out);
     void pushArray(const Tape& t, const ast::Expr& array, ast::Block& out);
     void popArray(const Tape& t, const ast::Expr& array, ast::Block& out);
-    long long capacity() const;
-    long long byteSize(const TypePtr& t);
+    long long byteSize(const TypePtr& t);  // of one value in the C backend
     bool hasUnboundedArray(const TypePtr& t);  // run-time sized somewhere inside
-    // Tapes (static arrays inside while loops) larger than this live on the heap instead.
-    static constexpr long long kMaxStackTapeBytes = 64 * 1024;
-    bool insideFor() const;
+
+    // ---- tape report (TapeReport.h): the loop entered by the forward sweep, the report so far
+    void enterLoopReport(const ast::Stmt& loop);
+    TapeLoop& currentLoopReport();
+    DerivativeTapes report_;
+    std::map<const ast::Stmt*, size_t> reportLoop_;  // loop -> index in report_.loops
+    std::map<std::string, std::set<int>> readLines_;  // variable -> lines whose adjoint reads it
+    int analysedLine_ = 0;                            // statement collectReads works for
 
     // ---- forward sweep (ReverseForwardSweep.cpp)
     void forwardBlock(const ast::Block& in, ast::Block& out);
@@ -128,12 +146,27 @@ private:
     // when target is shared between threads.
     void addInto(ExprPtr target, ExprPtr value, ast::Block& out);
     void zeroInto(ExprPtr target, ast::Block& out);
-    bool isActive(const ast::Expr& e);
+    bool isActive(const ast::Expr& e);  // primal nodes only (memoised by address)
+    bool computeActive(const ast::Expr& e);
+    std::unordered_map<const ast::Expr*, bool> activeCache_;
     ExprPtr unused(const TypePtr& t);
     int activeLeaves(const ast::Expr& e);
     std::vector<ExprPtr> adjointTemps_;  // per nesting level of accumulate: `_adj_2`, `_adj_3`, ...
     size_t accumulateDepth_ = 0;  // e's value depends on a variable with an adjoint
     ExprPtr primalValue(const ast::Expr& e) { return copy(e); }
+    // The value of a primal operand for an adjoint: a copy when small; a large float
+    // arithmetic operand (a prefix of a long product) is evaluated once into a temporary
+    // `_v`, built from the temporaries of its own large operands, so that the adjoint code of
+    // an expression of n nodes has O(n) nodes, not O(n^2). Valid within one statement's
+    // adjoint code (valueTemps_ are reset per statement).
+    ExprPtr operandValue(const ast::Expr& e, ast::Block& out);
+    std::unordered_map<const ast::Expr*, std::string> valueOf_;  // this statement's temporaries
+    std::vector<ExprPtr> valueTemps_;                             // `_v`, `_v_2`, ... reused
+    size_t valueTempsUsed_ = 0;
+    void newStatementValues() {
+        valueOf_.clear();
+        valueTempsUsed_ = 0;
+    }
 
     AdContext& ctx_;
     const ast::Function& primal_;
@@ -152,6 +185,9 @@ private:
     std::set<std::string> paramAdjoints_;   // adjoint parameters accumulated directly
     std::set<std::string> copiedInParams_;  // written In params: local adjoint, added at the end
     std::set<std::string> reads_;           // primal values the reverse sweep reads
+    RestorePlan restore_;                   // values restored by inverse steps or recomputed
+    std::set<const ast::Stmt*> inverted_;   // assignments undone by their inverse step
+    std::set<std::string> recomputedVars_;  // targets of restore_.recomputed
     std::set<std::string> needed_;          // ... and what they (or control flow) depend on
     std::map<const ast::Stmt*, Tape> tapeOf_;       // assignment / call statement -> saved value(s)
     std::map<const ast::Stmt*, std::vector<std::pair<size_t, Tape>>> outArgTapes_;  // operand -> tape

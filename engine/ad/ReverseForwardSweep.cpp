@@ -19,13 +19,27 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
     loc_ = s.loc;
     switch (s.kind) {
         case Stmt::Kind::Declare:
-            if (needed_.count(s.name)) out.push_back(ast::clone(s));  // else never referenced
-            break;
+            if (needed_.count(s.name)) out.push_back(ast::clone(s));
+            else if (recomputedVars_.count(s.name))  // assigned only in the reverse sweep
+                out.push_back(sDeclare(s.name, s.resolved, nullptr, s.loc));
+            break;  // else never referenced
         case Stmt::Kind::Assign: {
             const Expr* root = chainRoot(*s.target);
+            if (restore_.recomputed.count(&s))
+                currentLoopReport().recomputed.push_back({TapeRecompute::Kind::Recomputed, root->name,
+                                                          syntax::printExpr(*s.target) + " = " + syntax::printExpr(*s.value),
+                                                          s.loc.line});
             if (!root || outParams_.count(root->name)) break;  // Out parameters are not written
             if (!needed_.count(root->name)) break;  // nothing in the reverse sweep reads it
-            if (reads_.count(root->name)) {
+            if (reads_.count(root->name) && restore_.inverse.count(&s)) {
+                // i = i + c: the reverse sweep undoes it by i = i - c (ReverseRestorePlan.h).
+                inverted_.insert(&s);
+                const InverseStep& step = restore_.inverse.at(&s);
+                ExprPtr back = tBin(step.add ? ast::BinaryOp::Sub : ast::BinaryOp::Add, copy(*s.target), copy(*step.step));
+                currentLoopReport().recomputed.push_back(
+                    {TapeRecompute::Kind::InverseStep, root->name,
+                     syntax::printExpr(*s.target) + " = " + syntax::printExpr(*back), s.loc.line});
+            } else if (reads_.count(root->name)) {
                 Tape t = newTape(root->name, s.target->type, s.loc);
                 push(t, copy(*s.target), out);
                 tapeOf_[&s] = t;
@@ -45,7 +59,7 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             reevaluate = reevaluate || (!hasAdjointWork(s.body) && !hasAdjointWork(s.orelse));
             ast::Block body, orelse;
             if (!reevaluate) {
-                Tape t = newTape("branch", Type::intType(), s.loc);
+                Tape t = newTape("branch", Type::intType(), s.loc, 1, TapeRecord::Kind::Branch);
                 branchTape_[&s] = t;
                 push(t, tInt(1), body);
                 loc_ = s.loc;
@@ -63,9 +77,10 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             break;
         }
         case Stmt::Kind::While: {
+            enterLoopReport(s);
             if (!hasAdjointWork(s.body)) {
                 // Nothing to undo: replay only (for the values later statements need).
-                loops_.push_back({false, s.maxIter});
+                loops_.push_back({false, s.maxIter, &s});
                 ast::Block body;
                 forwardBlock(s.body, body);
                 loops_.pop_back();
@@ -73,10 +88,10 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
                 break;
             }
             Tape counts;
-            if (!loops_.empty()) counts = newTape("iterations", Type::intType(), s.loc);
+            if (!loops_.empty()) counts = newTape("iterations", Type::intType(), s.loc, 1, TapeRecord::Kind::IterationCount);
             ExprPtr n = local("_n_iterations", Type::intType());
             out.push_back(sAssign(copy(*n), tInt(0), s.loc));
-            loops_.push_back({false, s.maxIter});
+            loops_.push_back({false, s.maxIter, &s});
             ast::Block body;
             // Count this iteration; beyond max_iter the tapes would overflow (§3.6).
             body.push_back(sAssign(copy(*n), tBin(ast::BinaryOp::Add, copy(*n), tInt(1)), s.loc));
@@ -105,13 +120,15 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
                 std::vector<Tape> tapes;
                 size_t bounds = s.rangeArgs.size() == 1 ? 1 : 2;
                 for (size_t i = 0; i < bounds; ++i) {
-                    Tape t = newTape(i == 0 && bounds == 2 ? "start" : "stop", Type::intType(), s.loc);
+                    Tape t = newTape(i == 0 && bounds == 2 ? "start" : "stop", Type::intType(), s.loc, 1,
+                                     TapeRecord::Kind::LoopBound);
                     push(t, copy(*s.rangeArgs[i]), out);
                     tapes.push_back(t);
                 }
                 rangeTape_[&s] = tapes;
             }
-            loops_.push_back({true, 1});
+            enterLoopReport(s);
+            loops_.push_back({true, 1, &s});
             ast::Block body;
             forwardBlock(s.body, body);
             loops_.pop_back();
@@ -151,7 +168,8 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
         out.push_back(ast::clone(s));
         return;
     }
-    if (c.name == kTapeFree) {
+    if (c.name == kTapeFree || c.name == kTapeRelease) {
+        // The reverse sweep still reads the tape: released at the end of the body.
         deferredFrees_.push_back(ast::clone(s));
         if (const Expr* root = c.operands.empty() ? nullptr : chainRoot(*c.operands[0]))
             if (heapAdjointCap_.count(root->name)) {
@@ -161,7 +179,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
             }
         return;
     }
-    if (c.name == kMaxIterExceeded || c.name == kTapeReserve) {
+    if (c.name == kMaxIterExceeded || c.name == kTapeReserve || c.name == kTapeAcquire) {
         out.push_back(ast::clone(s));
         const Expr* root = c.operands.size() == 3 ? chainRoot(*c.operands[0]) : nullptr;
         if (c.name == kTapeReserve && root && heapAdjointCap_.count(root->name)) {
@@ -241,7 +259,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
                     unsizedOverwrite(a, c.name);
                     return;
                 }
-                Tape t = newTape(root->name, e, s.loc, entries);
+                Tape t = newTape(root->name, e, s.loc, entries, TapeRecord::Kind::OutArgument);
                 t.elementwise = true;
                 pushArray(t, a, out);
                 tapes.emplace_back(i, t);
@@ -260,7 +278,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
                         return;
                     }
                 }
-                Tape t = newTape(root->name, a.type, s.loc);
+                Tape t = newTape(root->name, a.type, s.loc, 1, TapeRecord::Kind::OutArgument);
                 push(t, copy(a), out);
                 tapes.emplace_back(i, t);
             }

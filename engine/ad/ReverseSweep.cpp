@@ -11,12 +11,19 @@ using ast::Expr;
 using ast::Stmt;
 
 void ReverseDiffer::reverseBlock(const ast::Block& in, ast::Block& out) {
-    for (auto it = in.rbegin(); it != in.rend(); ++it)
-        if (*it) reverseStmt(**it, out);
+    for (auto it = in.rbegin(); it != in.rend(); ++it) {
+        if (!*it) continue;
+        // Values recomputed instead of taped (ReverseRestorePlan.h), from variables that hold
+        // here the values they had at the definition.
+        if (auto r = restore_.recomputeBefore.find(it->get()); r != restore_.recomputeBefore.end())
+            for (const Stmt* d : r->second) out.push_back(ast::clone(*d));
+        reverseStmt(**it, out);
+    }
 }
 
 void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
     loc_ = s.loc;
+    newStatementValues();
     switch (s.kind) {
         case Stmt::Kind::Declare: {
             if (!s.value || !adjointName_.count(s.name) || !isActive(*s.value)) break;
@@ -82,6 +89,11 @@ void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
 
 void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const Stmt& s, ast::Block& out) {
     if (auto it = tapeOf_.find(&s); it != tapeOf_.end()) pop(it->second, copy(target), out);
+    else if (inverted_.count(&s)) {
+        const InverseStep& step = restore_.inverse.at(&s);
+        out.push_back(sAssign(copy(target), tBin(step.add ? BinaryOp::Sub : BinaryOp::Add, copy(target), copy(*step.step)),
+                              s.loc));
+    }
     if (!hasFloat(target.type)) return;
     ExprPtr adj = adjointOf(target);
     if (!adj) return;
@@ -211,7 +223,7 @@ void ReverseDiffer::reverseCallStmt(const Stmt& s, ast::Block& out) {
         if (adj && isActive(*c.operands[1])) accumulate(*c.operands[1], std::move(adj), out);
         return;
     }
-    if (c.name == kMaxIterExceeded || c.name == kTapeReserve || c.name == kTapeFree) return;
+    if (isTapeIntrinsic(c.name)) return;
     if (auto it = outArgTapes_.find(&s); it != outArgTapes_.end()) {
         // Restore what the call overwrote, last recorded first.
         for (auto t = it->second.rbegin(); t != it->second.rend(); ++t) {

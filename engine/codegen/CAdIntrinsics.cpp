@@ -1,6 +1,17 @@
 #include "codegen/CAdIntrinsics.h"
 
+#include "codegen/CTypeEmitter.h"
+
 namespace lomaw::codegen {
+
+namespace {
+
+// The thread-local buffer a heap tape keeps between calls: `_lw_keep_<tape>` and its capacity
+// (backend names start with `_lw_` and never end with '_', so no kernel name is captured).
+std::string keptBuffer(const std::string& tape) { return "_lw_keep_" + tape + "_buffer"; }
+std::string keptCapacity(const std::string& tape) { return "_lw_keep_" + tape + "_cap"; }
+
+}  // namespace
 
 bool emitAdIntrinsic(const ast::Expr& call, CExprEmitter& exprs, CUnitContext& unit, CWriter& out,
                      int indent, int line) {
@@ -25,6 +36,30 @@ bool emitAdIntrinsic(const ast::Expr& call, CExprEmitter& exprs, CUnitContext& u
         out.line(indent + 1, "if (!" + tape + ") {", line);
         out.line(indent + 2, unit.names.runtimeErrorHelper() + "(\"out of memory for a reverse-mode tape\");", line);
         out.line(indent + 1, "}", line);
+        out.line(indent, "}", line);
+        return true;
+    }
+    if ((n == "__lomaw_tape_acquire" || n == "__lomaw_tape_release") && call.operands.size() == 2 &&
+        call.operands[0] && call.operands[0]->type) {
+        // A tape persists per thread across calls: acquire takes the buffer the last call on
+        // this thread kept (and leaves none behind, so a recursive call starts its own),
+        // release keeps the larger of the two and frees the other. Never zero-filled.
+        unit.usesIntDivision = true;  // <stdlib.h> for free
+        CPrelude pre;
+        std::string tape = exprs.value(*call.operands[0], pre).text;
+        std::string cap = exprs.value(*call.operands[1], pre).text;
+        std::string keep = keptBuffer(tape), keepCap = keptCapacity(tape);
+        if (n == "__lomaw_tape_acquire") {
+            out.line(indent, "static _Thread_local " + cDeclarator(*call.operands[0]->type, keep) + " = 0;", line);
+            out.line(indent, "static _Thread_local int " + keepCap + " = 0;", line);
+            out.line(indent, tape + " = " + keep + "; " + cap + " = " + keepCap + ";", line);
+            out.line(indent, keep + " = 0; " + keepCap + " = 0;", line);
+            return true;
+        }
+        out.line(indent, "if (" + cap + " > " + keepCap + ") {", line);
+        out.line(indent + 1, "free(" + keep + "); " + keep + " = " + tape + "; " + keepCap + " = " + cap + ";", line);
+        out.line(indent, "} else {", line);
+        out.line(indent + 1, "free(" + tape + ");", line);
         out.line(indent, "}", line);
         return true;
     }

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "codegen/CText.h"
+
 namespace lomaw::codegen {
 
 using ast::BinaryOp;
@@ -57,7 +59,7 @@ bool isFloatTyped(const Expr& e) { return e.type && e.type->isFloat(); }
 
 CExpr CExprEmitter::internalError(const std::string& what) {
     scope_.unit.usesInternalError = true;
-    return {"/* internal compiler error: " + what + " */ 0", kPrecPrimary};
+    return {"/* " + cCommentText("internal compiler error: " + what) + " */ 0", kPrecPrimary};
 }
 
 // ---------------------------------------------------------------- stability
@@ -327,7 +329,7 @@ CExpr CExprEmitter::userCall(const Expr& e, CPrelude& pre) {
     }
     std::vector<CExpr> rendered;
     std::string args = operands(ops, pre, rendered);
-    return {e.name + "(" + args + ")", kPrecPostfix};
+    return {cFunctionSymbol(e.name) + "(" + args + ")", kPrecPostfix};
 }
 
 CExpr CExprEmitter::call(const Expr& e, CPrelude& pre) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "codegen/CStmtEmitter.h"
+#include "codegen/CText.h"
 #include "codegen/CTypeEmitter.h"
 
 namespace lomaw::codegen {
@@ -291,7 +292,7 @@ void CStmtEmitter::parallelFor(const Stmt& s, int indent) {
         }
     if (!arrayCopies.empty()) scope_.unit.usesIntDivision = true;  // <stdlib.h>, the error helper
     // Generated (adjoint) loops: the scope decisions, one comment line each (emit --stage omp).
-    for (const std::string& note : s.pragma->notes) out_.line(in, "/* " + note + " */", pragmaLine);
+    for (const std::string& note : s.pragma->notes) out_.line(in, "/* " + cCommentText(note) + " */", pragmaLine);
     if (parallel) {
         std::string clauses = "parallel";
         std::vector<std::string> sharedC;

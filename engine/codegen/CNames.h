@@ -1,35 +1,55 @@
-// How kernel names become C names. Variables and members whose names are C keywords (or
-// would clash with what the backend itself declares) are renamed; function and struct names
-// are never renamed (they are the ABI, and the checker rejects reserved ones).
+// How kernel names become C names: one scheme for the C unit, the call harness, the MPI
+// programs and every other consumer, so that nothing a kernel may legally be called can collide
+// with a name of C, of the headers, of the backend or of the harness, and ordinary names stay
+// as written (readable `emit --stage c`).
 //
-// Renaming scheme (stable, injective, never visible in the ABI):
-//   * The *stem* of a name is the name without its trailing underscores ("int__" -> "int").
-//   * A variable is renamed iff its stem is reserved; it then gets one more trailing '_':
-//       int -> int_,  int_ -> int__,  sinf -> sinf_,  _lw_x -> _lw_x_,  Foo -> Foo_ (struct Foo).
-//     Names with a non-reserved stem are kept. Since the decision depends only on the stem,
-//     no two kernel names map to the same C name, and a renamed name never equals a kept one.
-//   * Reserved stems for variables: C keywords (C11, C23, GNU `asm`/`typeof`), object-like
-//     macros of the headers the unit includes (INFINITY, NAN, EOF, stderr, NULL, ...), the C
-//     library functions the unit calls (sinf ... powf, fprintf, exit, memcpy), identifiers C
-//     reserves for the implementation (leading "_X" or "__"), the backend's own names (any stem
-//     starting with "_lw_", and "_n_threads"), and the unit's file-scope names: the module's
-//     function and struct names (a variable may share a name with a function in loma, but in
-//     C it would hide it) and the unit's helper functions.
-//   * Members use the same rule with keywords, macros and implementation-reserved identifiers
-//     only (members live in their struct's own namespace).
-//   * Names the backend invents always start with "_lw_" (or are "_n_threads", the trailing
-//     thread-count parameter of @simd functions) and never end with '_', so they cannot
-//     capture a kernel name: _lw_t<N> (temporaries), _lw_start<N>/_lw_stop<N> (loop bounds),
-//     _lw_k<N> (wide loop counters), _lw_red<N>/_lw_first<N> (pragma clause copies),
-//     _lw_tid (thread index of a @simd body). File-scope helpers: _lw_runtime_error,
-//     _lw_div_int, _lw_thread_<f> (per-thread body of @simd f); if a module function or struct
-//     already has such a name, a number is appended (_lw_div_int1, ...).
+// 1. Names the backend and the harness invent all start with "_lw" or "_lomaw":
+//      _lw_runtime_error, _lw_div_int, _lw_thread_<f> (per-thread body of @simd f),
+//      _lw_t<N>, _lw_start<N>, _lw_stop<N>, _lw_k..., _lw_red<N>, _lw_tid, _lw_keep_... (locals),
+//      _lwmpi_... (MPI programs), _lomaw_call_<f>, _lomaw_sizeof_<S>, _lomaw_alignof_<S>,
+//      _lomaw_exit, _lomaw_args, _lomaw_ret (call harness), and _n_threads (the trailing
+//      thread-count parameter of @simd functions).
+//    Backend locals never end with '_'; no invented name starts with "_lw_u_".
+//
+// 2. Functions and structs (file scope; they share loma's namespace): cFileScopeName(name) is
+//    the C symbol, used for definitions, calls, types and by every consumer (harness, MPI,
+//    gradcheck through the harness). A name is kept unless it is reserved at file scope:
+//      a C keyword; `main`; a name the headers of generated programs declare or define
+//      (CHeaderNames.h: printf, malloc, exit, FILE, size_t, stdin, NULL, INFINITY, MPI_...);
+//      a name C reserves for the implementation ("_X...", "__..."); or a name starting with
+//      "_lw" or "_lomaw" (the namespace of 1).
+//    A reserved name gets the prefix "_lw_u_": printf -> _lw_u_printf, _lw_x -> _lw_u__lw_x,
+//    __x -> _lw_u___x. Injective: kept names never start with "_lw", prefixed ones always start
+//    with "_lw_u_", and no name of 1 does.
+//
+// 3. Variables (locals, parameters). The *stem* of a name is the name without its trailing
+//    underscores ("int__" -> "int").
+//    a) A variable whose stem C reserves for the implementation ("_X...", "__...") or starts
+//       with "_lw"/"_lomaw" (the namespace of 1) gets "_lw_v" before and '_' after: __x ->
+//       _lw_v__x_, _lw_t1 -> _lw_v_lw_t1_. More underscores alone would leave it in its
+//       reserved space (a header may define _WCHAR_T_DEFINED_ as a macro).
+//    b) Otherwise all variables of one stem get the same number k of extra '_' (so no two
+//       variables meet, whatever their underscores):
+//         k >= 1 if the stem is reserved for variables: C keywords, object-like macros of the
+//           headers, "_n_threads", and the library names generated bodies use (sinf ...
+//           memcpy, free, realloc, size_t);
+//         k >= 1 + (the most trailing underscores of a file-scope C name of the unit with this
+//           stem), if there is one, so that a variable never hides a function or struct of
+//           the unit (a variable may share a function's name in loma).
+//       Otherwise k = 0. So: int -> int_, int_ -> int__, sinf -> sinf_, Foo -> Foo_ (struct
+//       Foo), f_ -> f__ (function f_).
+//    Injective: names of a) start with "_lw_v", names of b) never start with "_lw". Backend
+//    locals (1) start with "_lw" but never with "_lw_v" and never end with '_'.
+//
+// 4. Members live in their struct's own namespace: 3 a), else one '_' more when their stem is
+//    a C keyword or an object-like header macro.
 #pragma once
 
 #include <map>
 #include <set>
 #include <string>
 
+#include "codegen/CHeaderNames.h"
 #include "syntax/Type.h"
 
 namespace lomaw::ast {
@@ -38,24 +58,30 @@ struct Module;
 
 namespace lomaw::codegen {
 
-std::string cVariableName(const std::string& name);  // locals, parameters
-std::string cMemberName(const std::string& name);    // struct members
+// The prefix of renamed file-scope names (2) and of variables and members in reserved spaces (3).
+inline constexpr const char* kRenamedFileScopePrefix = "_lw_u_";
+inline constexpr const char* kRenamedVariablePrefix = "_lw_v";
+
+// True when `name` cannot be a C function or struct name as written (2).
+bool isReservedFileScopeName(const std::string& name);
+// The C symbol of a module function or the C type name of a module struct (2).
+std::string cFileScopeName(const std::string& name);
+inline std::string cFunctionSymbol(const std::string& function) { return cFileScopeName(function); }
+inline std::string cStructName(const std::string& structName) { return cFileScopeName(structName); }
+
+// Variables without a unit (3 with no file-scope names), members (4).
+std::string cVariableName(const std::string& name);
+std::string cMemberName(const std::string& name);
+// True when `stem` is reserved for variables/members independently of the module (3, 4).
+bool isReservedVariableStem(const std::string& stem);
+bool isReservedMemberStem(const std::string& stem);
+
 // The C spelling of a parameter of type t (`float*` for arrays, `S*` for Out structs, ...).
 std::string cParamType(const Type& t, bool isOut);
 // The C type of a scalar/struct value (`int`, `float`, `S`); arrays are not values.
 std::string cValueType(const Type& t);
 
-// --- additions (codegen) ---
-
-// Variable renaming with the module's file-scope names (functions, structs, unit helpers)
-// also reserved; cVariableName(name) is this with an empty set.
-std::string cVariableName(const std::string& name, const std::set<std::string>& fileScopeNames);
-// True when `stem` is reserved for variables/members independently of the module.
-bool isReservedVariableStem(const std::string& stem);
-bool isReservedMemberStem(const std::string& stem);
-
-// The file-scope names of one translation unit: module functions and structs, and the
-// helper names chosen so that they do not collide with them.
+// The file-scope names of one translation unit and the variable renaming they imply (3).
 class CUnitNames {
 public:
     explicit CUnitNames(const ast::Module& m);
@@ -66,23 +92,11 @@ public:
     std::string simdThreadBody(const std::string& function) const;
 
 private:
-    std::string pick(const std::string& base) const;
+    void addFileScope(const std::string& cName);
 
-    std::set<std::string> moduleNames_;  // functions + structs of the module
-    std::set<std::string> fileScope_;    // moduleNames_ + helpers
-    std::string runtimeError_;
-    std::string intDivision_;
-    std::map<std::string, std::string> simdBodies_;  // simd function -> thread body name
+    std::map<std::string, size_t> fileScopeStems_;  // stem -> most trailing '_' of such a C name
+    std::string runtimeError_ = "_lw_runtime_error";
+    std::string intDivision_ = "_lw_div_int";
 };
-
-}  // namespace lomaw::codegen
-
-namespace lomaw::codegen {
-
-// True when the C headers the unit includes (<math.h>, <stdio.h>, <stdlib.h>, <string.h>)
-// may declare `name` (ISO C names plus common POSIX/GNU ones). A module function or struct
-// with such a name is legal in loma; the unit then hides the header's declaration with
-// `#define name _lw_hidden_name` around the includes, since the ABI name cannot change.
-bool isCHeaderName(const std::string& name);
 
 }  // namespace lomaw::codegen

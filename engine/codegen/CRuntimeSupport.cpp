@@ -1,30 +1,14 @@
 #include "codegen/CRuntimeSupport.h"
 
-#include <algorithm>
-#include <vector>
-
 namespace lomaw::codegen {
 
 void emitIncludes(const CUnitContext& unit, CWriter& out) {
-    // Module functions/structs may have names the headers declare (abs, floor, div, FILE...):
-    // the ABI keeps the loma name, so the header's declaration is renamed out of the way.
-    std::vector<std::string> hidden;
-    for (const ast::Item& it : unit.module.items) {
-        const std::string* name = nullptr;
-        if (auto* f = std::get_if<ast::Function>(&it)) name = &f->name;
-        if (auto* s = std::get_if<ast::StructDecl>(&it)) name = &s->name;
-        if (name && isCHeaderName(*name) &&
-            std::find(hidden.begin(), hidden.end(), *name) == hidden.end())
-            hidden.push_back(*name);
-    }
-    for (const std::string& n : hidden) out.directive("#define " + n + " _lw_hidden_" + n);
     out.directive("#include <math.h>");
     if (unit.usesIntDivision) {
         out.directive("#include <stdio.h>");
         out.directive("#include <stdlib.h>");
     }
     if (unit.usesMemcpy) out.directive("#include <string.h>");
-    for (const std::string& n : hidden) out.directive("#undef " + n);
     if (unit.usesInternalError)
         out.directive("#error \"internal compiler error in the lomaworks C backend (see comments below)\"");
     out.blank();

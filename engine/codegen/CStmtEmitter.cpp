@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "codegen/CAdIntrinsics.h"
+#include "codegen/CText.h"
 #include "codegen/CTypeEmitter.h"
 
 namespace lomaw::codegen {
@@ -42,7 +43,7 @@ void CStmtEmitter::declare(const Stmt& s, int indent) {
     const int line = s.loc.line;
     if (!s.resolved) {
         scope_.unit.usesInternalError = true;
-        out_.line(indent, "/* internal compiler error: untyped declaration of " + s.name + " */", line);
+        out_.line(indent, "/* " + cCommentText("internal compiler error: untyped declaration of " + s.name) + " */", line);
         return;
     }
     const std::string cName = scope_.unit.names.variable(s.name);

@@ -4,6 +4,8 @@
 #include <set>
 #include <vector>
 
+#include "codegen/CText.h"
+
 namespace lomaw::codegen {
 
 std::string cDeclarator(const Type& t, const std::string& name) {
@@ -147,12 +149,12 @@ void emitStructTypedefs(CUnitContext& unit, CWriter& out) {
         for (const ast::Member& m : s->members) {
             if (!m.resolved) {
                 unit.usesInternalError = true;
-                out.directive("#error \"internal compiler error: untyped member " + m.name + "\"");
+                out.directive("#error " + cStringLiteral("internal compiler error: untyped member " + m.name));
                 continue;
             }
             out.line(1, cDeclarator(*m.resolved, cMemberName(m.name)) + ";", m.loc.line);
         }
-        out.line(0, "} " + s->name + ";", 0);
+        out.line(0, "} " + cStructName(s->name) + ";", 0);
         out.blank();
     }
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "codegen/CNames.h"
+#include "codegen/CText.h"
 #include "syntax/Ast.h"
 #include "syntax/SourceMap.h"
 
@@ -28,11 +29,12 @@ struct CUnitContext {
 };
 
 // Output lines with their kernel line. A line attributed to kernel line L > 0 ends with the
-// comment "/* SOURCE:L */" (the one form used everywhere), so the text names its origin and
+// comment "/* SOURCE:L */" (the one form used everywhere; SOURCE rendered by cCommentText), so the text names its origin and
 // the EmittedText map can never disagree with it.
 class CWriter {
 public:
-    explicit CWriter(std::string sourceName) : sourceName_(std::move(sourceName)) {}
+    // The file name as it appears in the comments (CText.h: it cannot end the comment).
+    explicit CWriter(const std::string& sourceName) : sourceName_(cCommentText(sourceName)) {}
 
     void line(int indent, const std::string& text, int sourceLine = 0) {
         std::string s(static_cast<size_t>(indent) * 4, ' ');

@@ -4,6 +4,7 @@
 
 #include "codegen/CEmitter.h"
 #include "codegen/CNames.h"
+#include "codegen/CText.h"
 #include "codegen/MpiRecordCodec.h"
 
 namespace lomaw::codegen {
@@ -26,6 +27,8 @@ const char* kWorkerSupport = R"(/* ---- Failure reports: the engine turns these 
 static int _lwmpi_rank = -1;          /* this worker's rank in the job (the driver is 0) */
 static long long _lwmpi_set = -1;     /* global index of the input set being evaluated */
 static long long _lwmpi_step = -1;    /* optimisation step being computed */
+static double _lwmpi_compute = 0;     /* seconds this worker spent in the function (--timings) */
+static long long _lwmpi_items = 0;    /* input sets (batch) or data points (optimisation) */
 
 /* Async-signal-safe: formats with no library call. */
 static void _lwmpi_report(const char* what, long long code) {
@@ -68,10 +71,31 @@ static void _lwmpi_on_signal(int sig) {
 static void _lwmpi_catch_crashes(void) {
     int signals[5] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
     for (int k = 0; k < 5; ++k) signal(signals[k], _lwmpi_on_signal);
+}
+
+/* Before MPI_Init: a worker never outlives the process that started it (mpirun here, Open MPI's
+   daemon on another node), even when that one is killed while MPI_Init still waits. */
+static int _lwmpi_die_with_launcher(void) {
 #ifdef __linux__
-    /* A worker never outlives the launcher that started it (a cancelled or killed job). */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
 #endif
+    return getppid() == 1; /* already orphaned */
+}
+
+/* After the job: this rank's host and compute time, gathered by the driver (--timings). The
+   record layout is the driver's _lwdrv_rank_time. */
+typedef struct { double compute; long long items; char host[256]; } _lwmpi_rank_time;
+
+static void _lwmpi_rank_timings(MPI_Comm comm) {
+    _lwmpi_rank_time mine;
+    memset(&mine, 0, sizeof mine);
+    mine.compute = _lwmpi_compute;
+    mine.items = _lwmpi_items;
+    char name[MPI_MAX_PROCESSOR_NAME];
+    int len = 0;
+    MPI_Get_processor_name(name, &len);
+    snprintf(mine.host, sizeof mine.host, "%s", name);
+    MPI_Gather(&mine, (int)sizeof mine, MPI_BYTE, NULL, 0, MPI_BYTE, 0, comm);
 }
 
 )";
@@ -104,7 +128,7 @@ namespace {
 
 // _lwmpi_evaluate: one input set from `r`, its result into `w`.
 std::string evaluateFunction(const ast::Function& f, MpiRecordCodec& codec) {
-    std::string decode, call = f.name + "(", encode;
+    std::string decode, call = cFunctionSymbol(f.name) + "(", encode;
     for (size_t i = 0; i < f.params.size(); ++i) {
         const ast::Param& p = f.params[i];
         const Type& t = *p.resolved;
@@ -159,6 +183,8 @@ static void _lwmpi_batch(MPI_Comm comm, int threads) {
         }
         _lwmpi_set = -1;
         double seconds = MPI_Wtime() - start;
+        _lwmpi_compute += seconds;
+        _lwmpi_items += share[1];
         MPI_Request reported; /* non-blocking because the driver waits without spinning */
         MPI_Ireduce(&seconds, NULL, 1, MPI_DOUBLE, MPI_MAX, 0, comm, &reported);
         MPI_Wait(&reported, MPI_STATUS_IGNORE);
@@ -175,7 +201,7 @@ static void _lwmpi_batch(MPI_Comm comm, int threads) {
 
 // _lwmpi_optimize: the worker side of `lomaw optimize` (only when f fits the contract).
 std::string optimizeWorker(const ast::Function& f, MpiRecordCodec& codec) {
-    std::string alloc, decode, call = f.name + "(params";
+    std::string alloc, decode, call = cFunctionSymbol(f.name) + "(params";
     for (size_t i = 1; i + 1 < f.params.size(); ++i) {
         const ast::Param& p = f.params[i];
         std::string a = argName(i);
@@ -205,7 +231,8 @@ std::string optimizeWorker(const ast::Function& f, MpiRecordCodec& codec) {
            "    if (!records) _lwmpi_fatal(\"out of memory for the data shard\");\n"
            "    MPI_Scatterv(NULL, NULL, NULL, MPI_BYTE, records, (int)share[2], MPI_BYTE, 0, comm);\n"
            "    /* Decode the shard: one buffer per data array, element k from record k */\n"
-           "    long long n = share[1];\n" +
+           "    long long n = share[1];\n"
+           "    _lwmpi_items = n;\n" +
            alloc +
            "    _lwmpi_in r = {records, records + share[2]};\n"
            "    for (long long k = 0; k < n; ++k) {\n"
@@ -225,7 +252,9 @@ std::string optimizeWorker(const ast::Function& f, MpiRecordCodec& codec) {
            "        if (!go) break;\n"
            "        MPI_Bcast(params, nparams, MPI_FLOAT, 0, comm);\n"
            "        memset(grad, 0, ((size_t)nparams + 1) * sizeof(float));\n"
+           "        double started = MPI_Wtime();\n"
            "        float loss = " + call + ";\n"
+           "        _lwmpi_compute += MPI_Wtime() - started;\n"
            "        sums[0] = loss;\n"
            "        for (int i = 0; i < nparams; ++i) sums[i + 1] = grad[i];\n"
            "        MPI_Request summed;\n"
@@ -237,6 +266,11 @@ std::string optimizeWorker(const ast::Function& f, MpiRecordCodec& codec) {
 }
 
 const char* kWorkerMain = R"(int main(int argc, char** argv) {
+#ifdef LWMPI_WITH_DRIVER
+    /* One executable for both roles (the engine builds it so): `spawn|spmd ...` is the driver. */
+    if (argc >= 2 && (strcmp(argv[1], "spawn") == 0 || strcmp(argv[1], "spmd") == 0)) return _lwdrv_main(argc, argv);
+#endif
+    if (_lwmpi_die_with_launcher()) return 3;
     /* Join the job: spawned by the driver (merge with it), or started beside it (SPMD) */
     MPI_Init(&argc, &argv);
     MPI_Comm parent, comm;
@@ -257,6 +291,7 @@ const char* kWorkerMain = R"(int main(int argc, char** argv) {
     } else if (control[0] == 2) {
         _LWMPI_OPTIMIZE
     }
+    _lwmpi_rank_timings(comm);
 
     /* Leave the job */
     MPI_Comm_free(&comm);
@@ -270,7 +305,7 @@ const char* kWorkerMain = R"(int main(int argc, char** argv) {
 
 EmittedText emitMpiChild(const ast::Module& m, const ast::Function& f, const MpiProgramOptions& options) {
     TextBuilder out;
-    out.line("/* lomaw MPI worker (child) for " + f.name + " of " + options.sourceName + ".");
+    out.line("/* lomaw MPI worker (child) for " + f.name + " of " + cCommentText(options.sourceName) + ".");
     out.line("   Generated by lomaworks; build: mpicc -std=c11 -O2 -ffp-contract=off -fwrapv FILE.c -lm */");
     out.line("#ifndef _GNU_SOURCE");
     out.line("#define _GNU_SOURCE");
@@ -319,7 +354,7 @@ EmittedText emitMpiChild(const ast::Module& m, const ast::Function& f, const Mpi
     std::string marker = "_LWMPI_OPTIMIZE";
     main.replace(main.find(marker), marker.size(),
                  optimizable ? "_lwmpi_optimize(comm, control[1]);"
-                             : "_lwmpi_fatal(\"" + f.name + " does not fit the optimisation contract\");");
+                             : "_lwmpi_fatal(" + cStringLiteral(f.name + " does not fit the optimisation contract") + ");");
     appendLines(out, main);
     return out.take();
 }

@@ -93,7 +93,7 @@ std::string mpiValueType(const Type& t) {
     switch (t.kind) {
         case Type::Kind::Int: return "int";
         case Type::Kind::Float: return "float";
-        case Type::Kind::Struct: return t.structName;
+        case Type::Kind::Struct: return cStructName(t.structName);
         default: break;
     }
     throw std::logic_error("no C value type for " + toString(t));
@@ -103,7 +103,7 @@ std::string MpiRecordCodec::inlineSize(const Type& t) {
     switch (t.kind) {
         case Type::Kind::Int: return "sizeof(int)";
         case Type::Kind::Float: return "sizeof(float)";
-        case Type::Kind::Struct: return "sizeof(" + t.structName + ")";
+        case Type::Kind::Struct: return "sizeof(" + cStructName(t.structName) + ")";
         case Type::Kind::Array:
             if (t.isUnboundedArray()) return "sizeof(void*)";
             return "(" + std::to_string(t.size) + " * " + inlineSize(*t.elem) + ")";
@@ -131,7 +131,7 @@ namespace {
 
 // `int m` / `float m` / struct members: a statement per member calling `fn` on its address.
 std::string memberAddress(const std::string& structName, const std::string& member) {
-    return "&((" + structName + "*)at)->" + cMemberName(member);
+    return "&((" + cStructName(structName) + "*)at)->" + cMemberName(member);
 }
 
 }  // namespace

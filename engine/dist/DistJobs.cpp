@@ -8,6 +8,7 @@
 #include <fstream>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <string_view>
 #include <unistd.h>
 
@@ -15,7 +16,9 @@
 #include "codegen/MpiParentEmitter.h"
 #include "dist/BatchEncoder.h"
 #include "dist/RecordFormat.h"
+#include "runtime/ChildGroups.h"
 #include "runtime/JsonArguments.h"
+#include "runtime/JsonReader.h"
 #include "runtime/JsonResult.h"
 
 namespace lomaw::dist {
@@ -35,7 +38,9 @@ JobStatus fail(Kind k, std::string message) {
 void putU32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
 void putU64(std::string& out, uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
 
-// A private directory for the job files, removed with them when the job ends.
+// A private directory for the job files on the launching machine (only the driver, which runs
+// here, reads them), removed with them when the job ends -- also when lomaw is stopped by a
+// signal or killed (registered with runtime/ChildGroups).
 class JobDirectory {
 public:
     JobDirectory() {
@@ -44,20 +49,30 @@ public:
         std::vector<char> buf(pattern.begin(), pattern.end());
         buf.push_back('\0');
         if (mkdtemp(buf.data())) path_ = buf.data();
+        if (ok()) registered_ = std::make_unique<runtime::TemporaryPaths>(std::vector<std::string>{path_});
     }
     ~JobDirectory() {
-        if (path_.empty()) return;
-        std::remove(input().c_str());
-        std::remove(output().c_str());
-        rmdir(path_.c_str());
+        if (ok()) runtime::removeTree(path_.c_str());
     }
     bool ok() const { return !path_.empty(); }
+    const std::string& path() const { return path_; }
     std::string input() const { return path_ + "/job.bin"; }
     std::string output() const { return path_ + "/results.bin"; }
+    std::string hostfile() const { return path_ + "/hosts"; }
 
 private:
     std::string path_;
+    std::unique_ptr<runtime::TemporaryPaths> registered_;
 };
+
+// True when the user chose a launcher agent other than ssh (e.g. a test's stand-in): hosts are
+// then only resolved, not probed on the ssh port.
+bool customLauncherAgent(const std::vector<std::string>& args) {
+    for (const std::string& a : args)
+        if (a == "plm_rsh_agent" || a == "orte_rsh_agent") return true;
+    const char* env = std::getenv("OMPI_MCA_plm_rsh_agent");
+    return env && *env;
+}
 
 // The pieces back to back, without joining them first (a huge batch's offsets and records).
 bool writeFile(const std::string& path, std::initializer_list<std::string_view> pieces) {
@@ -99,15 +114,22 @@ std::optional<JobStatus> buildPrograms(const ast::Module& module, const ast::Fun
     ToolLookup mpirun = findMpirun(options.tools.mpirun);
     if (mpirun.path.empty()) return fail(Kind::ToolchainError, mpirun.error);
     if (!options.hostfile.empty())
-        if (std::string e = checkHostfile(options.hostfile); !e.empty()) return fail(Kind::ToolchainError, e);
+        if (std::string e = checkHostfile(options.hostfile, !customLauncherAgent(options.extraArgs)); !e.empty())
+            return fail(Kind::ToolchainError, e);
+    if (options.mode == LaunchMode::Spawn && options.preload == Preload::Yes)
+        return fail(Kind::UsageError,
+                    "--preload yes needs --launch spmd (Open MPI 4.1 copies no executable for MPI_Comm_spawn)");
     codegen::MpiProgramOptions popts;
     popts.sourceName = options.sourceName;
-    ProgramBuild worker = buildMpiProgram(codegen::emitMpiChild(module, f, popts).text, options.tools);
-    if (!worker.ok) return fail(worker.toolchainError ? Kind::ToolchainError : Kind::InternalError, worker.message);
-    ProgramBuild driver = buildMpiProgram(codegen::emitMpiParent(module, f, popts).text, options.tools);
-    if (!driver.ok) return fail(driver.toolchainError ? Kind::ToolchainError : Kind::InternalError, driver.message);
-    out.driver = driver.executable;
-    out.worker = worker.executable;
+    // Driver and worker in one executable: the driver's main renamed, chosen by its first argument
+    // (spawn|spmd). mpirun --preload-binary copies only the first program of an MPMD command line
+    // (Open MPI 4.1), so a separate worker would never reach the nodes; one build instead of two.
+    std::string program = "#define main _lwdrv_main\n" + codegen::emitMpiParent(module, f, popts).text +
+                          "#undef main\n#define LWMPI_WITH_DRIVER 1\n" + codegen::emitMpiChild(module, f, popts).text;
+    ProgramBuild built = buildMpiProgram(program, options.tools);
+    if (!built.ok) return fail(built.toolchainError ? Kind::ToolchainError : Kind::InternalError, built.message);
+    out.driver = built.executable;
+    out.worker = built.executable;
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return std::nullopt;
 }
@@ -120,7 +142,19 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
     spec.worker = programs.worker;
     spec.workers = options.workers;
     spec.mode = options.mode;
-    spec.hostfile = options.hostfile;
+    if (!options.hostfile.empty()) {
+        std::string error, hosts = launchHostfile(options.hostfile, error);
+        if (hosts.empty()) return fail(Kind::UsageError, error);
+        if (!writeFile(dir.hostfile(), {hosts})) return fail(Kind::ToolchainError, "cannot write " + dir.hostfile());
+        spec.hostfile = dir.hostfile();
+    }
+    // Workers on other hosts need the worker executable there: found in a build cache those hosts
+    // share, or copied by mpirun (--preload yes, SPMD). Auto does not copy: Open MPI 4.1.4's
+    // --preload-binary stores the copy under the session directory with its full path but starts
+    // ./NAME, so the copy is never found (docs/mpi.md); a node without the worker is an error
+    // naming it (MpiLauncher.cpp).
+    spec.preloadWorker = options.mode == LaunchMode::Spmd && options.preload == Preload::Yes;
+    spec.temporaryPaths = {dir.path()};
     spec.extraArgs = options.extraArgs;
     spec.inputPath = dir.input();
     spec.outputPath = dir.output();
@@ -151,11 +185,8 @@ std::optional<JobStatus> encodeBatchReference(const runtime::Signature& sig, con
                                               const std::string& json, EncodedBatch& out) {
     out = EncodedBatch{};
     nlohmann::json sets;
-    try {
-        sets = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& e) {
-        return fail(Kind::UsageError, "--batch: invalid JSON at character " + std::to_string(e.byte));
-    }
+    // Depth-limited (a 100,000-deep batch would overflow the stack in dump below).
+    if (std::string error; !runtime::readJson(json, "--batch", sets, error)) return fail(Kind::UsageError, error);
     if (!sets.is_array()) return fail(Kind::UsageError, "--batch: expected a list of argument lists");
     putU64(out.offsets, 0);
     for (size_t i = 0; i < sets.size(); ++i) {
@@ -284,7 +315,7 @@ OptimizeResult runOptimize(const ast::Module& module, const OptimizeJob& job, co
         listSignature("--init", {{f->params.front().name, Type::arrayOf(Type::floatType()), false}}),
         "[" + job.initialJson + "]", structs);
     if (!init.ok) {
-        out.status = fail(Kind::UsageError, "--init: " + init.error);
+        out.status = fail(Kind::UsageError, runtime::argumentsErrorFor("--init", init.error));
         return out;
     }
     std::vector<runtime::ParamSignature> dataParams;
@@ -293,7 +324,7 @@ OptimizeResult runOptimize(const ast::Module& module, const OptimizeJob& job, co
     runtime::ParsedArguments data =
         runtime::parseArguments(listSignature("--data", dataParams), job.dataJson.empty() ? "[]" : job.dataJson, structs);
     if (!data.ok) {
-        out.status = fail(Kind::UsageError, "--data: " + data.error);
+        out.status = fail(Kind::UsageError, runtime::argumentsErrorFor("--data", data.error));
         return out;
     }
     size_t points = dataParams.empty() ? 0 : data.values[0].items.size();

@@ -16,11 +16,16 @@
 
 namespace lomaw::dist {
 
+// Copying the worker executable to the other hosts (mpirun --preload-binary, SPMD only): Yes
+// copies it; Auto and No (the same today) expect the build cache on a filesystem every host sees.
+enum class Preload { Auto, Yes, No };
+
 struct JobOptions {
     MpiTools tools;
     int workers = 2;
     LaunchMode mode = LaunchMode::Spawn;
     std::string hostfile;
+    Preload preload = Preload::Auto;
     std::vector<std::string> extraArgs;
     double timeoutSeconds = 0;
     const std::atomic<bool>* cancel = nullptr;

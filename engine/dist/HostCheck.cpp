@@ -16,19 +16,17 @@ namespace lomaw::dist {
 
 namespace {
 
-bool isThisMachine(const std::string& host) {
-    char name[256] = {0};
-    gethostname(name, sizeof name - 1);
-    return host == "localhost" || host.rfind("127.", 0) == 0 || host == "::1" || host == name;
-}
-
-// "" when a TCP connection to host:22 opens within `ms`.
+// "" when `host` resolves and a TCP connection to host:22 opens within `ms` (ms < 0: no probe).
 std::string probe(const std::string& host, int ms) {
     addrinfo hints{};
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* found = nullptr;
     if (int rc = getaddrinfo(host.c_str(), "22", &hints, &found); rc != 0) {
         return "host '" + host + "' cannot be resolved (" + gai_strerror(rc) + ")";
+    }
+    if (ms < 0) {  // resolution only: a custom launcher agent need not use ssh
+        freeaddrinfo(found);
+        return "";
     }
     std::string error = "host '" + host + "' is unreachable (no answer on the ssh port)";
     for (addrinfo* a = found; a; a = a->ai_next) {
@@ -59,7 +57,7 @@ std::string probe(const std::string& host, int ms) {
 
 }  // namespace
 
-std::string checkHostfile(const std::string& path) {
+std::string checkHostfile(const std::string& path, bool probeSsh) {
     std::ifstream in(path);
     if (!in) return "cannot read hostfile " + path + ": " + std::strerror(errno);
     std::string line;
@@ -67,8 +65,10 @@ std::string checkHostfile(const std::string& path) {
         line = line.substr(0, line.find('#'));
         std::istringstream words(line);
         std::string host;
-        if (!(words >> host) || isThisMachine(host)) continue;
-        if (std::string e = probe(host, 2000); !e.empty()) return "hostfile " + path + ": " + e;
+        if (!(words >> host)) continue;
+        if (size_t at = host.find('@'); at != std::string::npos) host = host.substr(at + 1);  // user@host
+        if (isThisMachine(host)) continue;
+        if (std::string e = probe(host, probeSsh ? 2000 : -1); !e.empty()) return "hostfile " + path + ": " + e;
     }
     return "";
 }

@@ -11,10 +11,11 @@
 #include <map>
 #include <poll.h>
 #include <set>
-#include <spawn.h>
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "runtime/ChildGroups.h"
 
 extern char** environ;
 
@@ -86,15 +87,12 @@ std::set<pid_t> descendants(pid_t root) {
     return out;
 }
 
-// Stops mpirun, its process group and every process it started, then reaps it.
-void killJob(pid_t pid) {
-    std::set<pid_t> tree = descendants(pid);
-    kill(-pid, SIGKILL);
-    kill(pid, SIGKILL);
+// Stops mpirun (under its guardian), its process group and every process it started (mpirun
+// puts its children in groups of their own), then reaps it.
+void killJob(runtime::ChildGroup& job) {
+    std::set<pid_t> tree = descendants(job.pid());
+    job.stop(0);
     for (pid_t p : tree) kill(p, SIGKILL);
-    int status;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
 }
 
 struct LineReader {
@@ -161,6 +159,24 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
     }
     if (!driverLine.empty()) {
         out.message = "MPI driver: " + driverLine;
+        return out;
+    }
+    // Open MPI: "could not access or execute an executable: / Executable: P / Node: N".
+    size_t exe = stderrText.find("Executable: "), node = stderrText.find("Node: ");
+    if (stderrText.find("could not access") != std::string::npos && exe != std::string::npos &&
+        node != std::string::npos) {
+        auto value = [&stderrText](size_t at) {
+            size_t end = stderrText.find('\n', at);
+            return stderrText.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        };
+        out.kind = LaunchOutcome::Kind::StartFailed;
+        std::string program = value(exe + 12);
+        out.message = "node " + value(node + 6) + " cannot run " + program +
+                      (program.rfind("./", 0) == 0
+                           ? " (mpirun --preload-binary did not place it where it starts it: Open MPI 4.1 does not "
+                             "find its copy; put the build cache on a filesystem every node sees, --cache-dir)"
+                           : " (the build cache is not on a filesystem that node sees: use a --cache-dir every node "
+                             "shares, or --launch spmd --preload yes)");
         return out;
     }
     if (!mpiLine.empty()) {
@@ -234,11 +250,13 @@ std::vector<std::string> spawnCompatibleArgs(const std::vector<std::string>& arg
 
 std::vector<std::string> mpirunCommand(const LaunchSpec& spec) {
     std::vector<std::string> argv{spec.mpirun};
-    if (spec.hostfile.empty()) {
-        argv.push_back("--oversubscribe");  // one machine: more workers than cores is allowed
-    } else {
+    if (!spec.hostfile.empty()) {
+        // Written by launchHostfile: this machine first, so the driver (rank 0 of the first
+        // program) is placed here, beside the job files, in a slot of its own.
         argv.insert(argv.end(), {"--hostfile", spec.hostfile});
-    }
+    } else if (!insideAllocation()) {
+        argv.push_back("--oversubscribe");  // one machine: more workers than cores is allowed
+    }  // else: Open MPI takes hosts and slots from the Slurm / PBS / LSF allocation
     // The OpenMP thread count of pragma loops (lomaw --omp-threads) reaches workers on other
     // hosts only when forwarded; on this host they inherit it anyway.
     if (std::getenv("OMP_NUM_THREADS")) argv.insert(argv.end(), {"-x", "OMP_NUM_THREADS"});
@@ -248,7 +266,12 @@ std::vector<std::string> mpirunCommand(const LaunchSpec& spec) {
     argv.insert(argv.end(), {"-np", "1", spec.driver, mode, spec.worker, std::to_string(spec.workers), spec.inputPath,
                              spec.outputPath});
     argv.insert(argv.end(), spec.driverArgs.begin(), spec.driverArgs.end());
-    if (spec.mode == LaunchMode::Spmd) argv.insert(argv.end(), {":", "-np", std::to_string(spec.workers), spec.worker});
+    if (spec.mode == LaunchMode::Spmd) {
+        argv.insert(argv.end(), {":"});
+        // An app-context option: given here it copies the worker only (the driver runs here).
+        if (spec.preloadWorker) argv.push_back("--preload-binary");
+        argv.insert(argv.end(), {"-np", std::to_string(spec.workers), spec.worker});
+    }
     return argv;
 }
 
@@ -267,37 +290,24 @@ LaunchOutcome launchJob(const LaunchSpec& spec) {
         out.message = std::string("pipe: ") + std::strerror(errno);
         return out;
     }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, outPipe[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, errPipe[1], STDERR_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    // Its own process group, so that stopping the job reaches everything it started.
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-    posix_spawnattr_setpgroup(&attr, 0);
-    sigset_t all, none;
-    sigfillset(&all);
-    sigemptyset(&none);
-    posix_spawnattr_setsigdefault(&attr, &all);
-    posix_spawnattr_setsigmask(&attr, &none);
-    std::vector<char*> cargv, cenv;
-    for (std::string& a : argv) cargv.push_back(a.data());
-    cargv.push_back(nullptr);
-    for (std::string& e : env) cenv.push_back(e.data());
-    cenv.push_back(nullptr);
+    runtime::GuardedSpawn guarded;
+    guarded.argv = argv;
+    guarded.environment = &env;
+    guarded.stdoutFd = outPipe[1];
+    guarded.stderrFd = errPipe[1];
+    guarded.temporaryPaths = spec.temporaryPaths;
+    // Its own process group under a guardian: stopping the job (a timeout, a cancel, a signal to
+    // lomaw, lomaw's death) reaches everything it started (runtime/ChildGroups.h).
+    runtime::ChildGroup job;
+    std::string startError;
     Clock::time_point start = Clock::now();
-    pid_t pid = -1;
-    int rc = posix_spawn(&pid, argv[0].c_str(), &actions, &attr, cargv.data(), cenv.data());
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
+    bool started = job.start(guarded, startError);
     close(outPipe[1]);
     close(errPipe[1]);
-    if (rc != 0) {
+    if (!started) {
         close(outPipe[0]);
         close(errPipe[0]);
-        out.message = "cannot start " + argv[0] + ": " + std::strerror(rc);
+        out.message = "cannot start " + startError;
         return out;
     }
 
@@ -317,6 +327,9 @@ LaunchOutcome launchJob(const LaunchSpec& spec) {
             if (spec.onProgress) spec.onProgress(done, total);
         } else if (what == "timing") {
             in >> out.timings.distribute >> out.timings.compute >> out.timings.collect;
+        } else if (what == "rank") {
+            RankTiming r;
+            if (in >> r.rank >> r.compute >> r.items >> r.host) out.timings.ranks.push_back(r);
         }
     };
     auto ignore = [](const std::string&) {};
@@ -347,10 +360,9 @@ LaunchOutcome launchJob(const LaunchSpec& spec) {
     }
     int status = 0;
     if (timedOut || cancelled) {
-        killJob(pid);
+        killJob(job);
     } else {
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
+        status = job.wait();
     }
     if (stdoutReader.fd >= 0) close(stdoutReader.fd);
     if (stderrReader.fd >= 0) close(stderrReader.fd);

@@ -14,12 +14,21 @@ namespace lomaw::dist {
 
 enum class LaunchMode { Spawn, Spmd };
 
+// One rank's own compute time (the driver is rank 0 with 0 s), reported after the job.
+struct RankTiming {
+    int rank = 0;
+    std::string host;       // MPI_Get_processor_name on that rank
+    double compute = 0;     // seconds in the kernel function (sum over rounds / steps)
+    long long items = 0;    // input sets (batch) or data points (optimisation) it computed
+};
+
 struct JobTimings {
     double launch = 0;      // mpirun start until the driver has its workers
     double distribute = 0;  // scatters (and reading the job file)
     double compute = 0;     // workers computing (the slowest per round / step)
     double collect = 0;     // gathers and writing results
     double total = 0;       // wall time of the mpirun process
+    std::vector<RankTiming> ranks;
 };
 
 struct LaunchSpec {
@@ -28,11 +37,16 @@ struct LaunchSpec {
     std::string worker;
     int workers = 2;
     LaunchMode mode = LaunchMode::Spawn;
-    std::string hostfile;                 // "" : this machine only (oversubscription allowed)
+    // "" : this machine only (oversubscription allowed), or the batch scheduler's allocation when
+    // lomaw runs inside one (insideAllocation()). Else the hostfile as written for mpirun, the
+    // launching machine first (launchHostfile).
+    std::string hostfile;
+    bool preloadWorker = false;           // SPMD: mpirun copies the worker to the nodes
     std::vector<std::string> extraArgs;   // passed to mpirun before the programs
     std::string inputPath;
     std::string outputPath;
     std::vector<std::string> driverArgs;  // after INPUT OUTPUT (optimisation schedule)
+    std::vector<std::string> temporaryPaths;  // removed if lomaw is stopped or killed mid-job
     double timeoutSeconds = 0;            // 0 : none
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(long long done, long long total)> onProgress;
@@ -55,8 +69,24 @@ std::vector<std::string> mpirunCommand(const LaunchSpec& spec);
 
 LaunchOutcome launchJob(const LaunchSpec& spec);
 
-// "" when every host of the hostfile resolves and accepts connections on the ssh port within
-// two seconds (localhost and this machine's name are not probed); else a message naming the host.
-std::string checkHostfile(const std::string& path);
+// "" when every host of the hostfile resolves and, with `probeSsh`, accepts connections on the ssh
+// port within two seconds (this machine is not probed); else a message naming the host. Without
+// `probeSsh` (a custom launcher agent, --mca plm_rsh_agent) only resolution is checked.
+std::string checkHostfile(const std::string& path, bool probeSsh = true);
+
+// True for localhost, 127.x.y.z / ::1 spelled out, this machine's host name (short or full), or a
+// name resolving to an address of one of this machine's interfaces.
+bool isThisMachine(const std::string& host);
+
+// The hostfile mpirun gets, from the user's: this machine's line first with one more slot (the
+// driver's, so that it never takes a worker's slot and mpirun places it here, beside the job files;
+// a line for this machine that gives no slot count gets its core count + 1), then the other lines
+// as written. When the user's hostfile does not name this machine it gets a line with 1 slot:
+// the driver runs here and every worker on the listed hosts. "" and `error` set when unreadable.
+std::string launchHostfile(const std::string& userHostfile, std::string& error);
+
+// Inside a batch scheduler's allocation (Slurm, PBS/Torque, LSF): Open MPI reads the allocation
+// itself, so lomaw adds neither a host list nor --oversubscribe.
+bool insideAllocation();
 
 }  // namespace lomaw::dist

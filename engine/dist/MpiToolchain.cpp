@@ -1,15 +1,11 @@
 #include "dist/MpiToolchain.h"
 
-#include <atomic>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "runtime/BuildCache.h"
+#include "runtime/CacheStore.h"
 #include "runtime/Sha256.h"
 #include "runtime/Subprocess.h"
 #include "runtime/Toolchain.h"
@@ -35,11 +31,6 @@ ToolLookup findTool(const std::string& explicitPath, const char* envVar, const c
     return out;
 }
 
-std::string uniqueSuffix() {
-    static std::atomic<unsigned> counter{0};
-    return std::to_string(getpid()) + "-" + std::to_string(counter.fetch_add(1));
-}
-
 }  // namespace
 
 ToolLookup findMpicc(const std::string& explicitPath) {
@@ -52,21 +43,18 @@ ToolLookup findMpirun(const std::string& explicitPath) {
 
 ProgramBuild buildMpiProgram(const std::string& cSource, const MpiTools& tools) {
     ProgramBuild out;
-    ToolLookup mpicc = findMpicc(tools.mpicc);
-    if (mpicc.path.empty()) {
-        out.toolchainError = true;
-        out.message = mpicc.error;
+    auto fail = [&out](bool toolchainError, std::string message) {
+        out.toolchainError = toolchainError;
+        out.message = std::move(message);
         return out;
-    }
+    };
+    ToolLookup mpicc = findMpicc(tools.mpicc);
+    if (mpicc.path.empty()) return fail(true, mpicc.error);
     std::string error;
     std::string dir = runtime::resolveCacheDir(tools.cacheDir, error);
-    if (dir.empty()) {
-        out.toolchainError = true;
-        out.message = error;
-        return out;
-    }
-    for (size_t pos = 1; pos <= dir.size(); ++pos)
-        if (pos == dir.size() || dir[pos] == '/') mkdir(dir.substr(0, pos).c_str(), 0755);
+    if (dir.empty()) return fail(true, error);
+    // The same private, verified cache as the shared libraries of `lomaw run` (runtime/CacheStore.h).
+    if (std::string e = runtime::preparePrivateDirectory(dir); !e.empty()) return fail(true, e);
 
     // Same numerics as the single-call build (LANGUAGE.md §7).
     std::vector<std::string> flags{"-O2", "-std=c11", "-ffp-contract=off", "-fwrapv", "-fno-fast-math", "-fopenmp", "-pthread"};
@@ -78,55 +66,42 @@ ProgramBuild buildMpiProgram(const std::string& cSource, const MpiTools& tools) 
         h.update(":");
         h.update(s);
     };
-    field("lomaw-mpi-build-v1");
+    field("lomaw-mpi-build-v2");  // v2: entries carry a content hash
     field(mpicc.path);
     field(std::to_string(static_cast<long long>(st.st_mtim.tv_sec)));
     for (const std::string& f : flags) field(f);
     field(cSource);
     std::string key = h.hexDigest();
     out.executable = dir + "/mpi-" + key;
-    if (access(out.executable.c_str(), X_OK) == 0) {
+    runtime::CacheEntry entry = runtime::checkEntry(out.executable);
+    if (entry.state == runtime::CacheEntry::State::Valid) {
         out.ok = true;
         out.usedCache = true;
         return out;
     }
-    std::string unique = uniqueSuffix();
+    std::string unique = runtime::uniqueTempSuffix();
     std::string source = dir + "/mpi-" + key + ".tmp-" + unique + ".c";
     std::string temp = dir + "/mpi-" + key + ".tmp-" + unique;
-    {
-        std::ofstream file(source, std::ios::binary);
-        file << cSource;
-        if (!file.flush()) {
-            out.toolchainError = true;
-            out.message = "cannot write " + source + ": " + std::strerror(errno);
-            return out;
-        }
-    }
+    if (std::string e = runtime::writePrivateFile(source, cSource); !e.empty()) return fail(true, e);
     std::vector<std::string> argv{mpicc.path};
     argv.insert(argv.end(), flags.begin(), flags.end());
     argv.insert(argv.end(), {"-o", temp, source, "-lm"});
-    runtime::ProcessResult r = runtime::runProcess(argv);
-    if (!r.launched || r.exitCode != 0) {
+    runtime::ProcessResult r = runtime::runProcess(argv, {source, temp}, tools.buildTimeoutSeconds);
+    if (r.timedOut || !r.launched || r.exitCode != 0) {
         std::remove(temp.c_str());
-        if (!r.launched) {
+        if (r.timedOut || !r.launched) {
             std::remove(source.c_str());
-            out.toolchainError = true;
-            out.message = "cannot run mpicc " + mpicc.path + ": " + r.launchError;
-            return out;
+            return fail(true, r.timedOut ? runtime::buildTimeoutMessage(tools.buildTimeoutSeconds)
+                                         : "cannot run mpicc " + mpicc.path + ": " + r.launchError);
         }
         std::string kept = dir + "/mpi-" + key + ".failed.c";
         std::rename(source.c_str(), kept.c_str());
-        out.message = "internal compiler error: the generated MPI program does not compile (source kept in " + kept +
-                      "):\n" + r.output;
-        return out;
+        return fail(false, "internal compiler error: the generated MPI program does not compile (source kept in " +
+                               kept + "):\n" + r.output);
     }
     std::rename(source.c_str(), (out.executable + ".c").c_str());
-    if (std::rename(temp.c_str(), out.executable.c_str()) != 0) {
-        std::remove(temp.c_str());
-        out.toolchainError = true;
-        out.message = "cannot store " + out.executable + ": " + std::strerror(errno);
-        return out;
-    }
+    if (std::string e = runtime::storeEntry(temp, out.executable, 0700); !e.empty()) return fail(true, e);
+    if (entry.state == runtime::CacheEntry::State::Corrupt) runtime::noteRebuiltEntry(out.executable, entry.why);
     out.ok = true;
     return out;
 }

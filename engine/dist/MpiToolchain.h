@@ -10,6 +10,7 @@ struct MpiTools {
     std::string mpicc;   // "" : $LOMAW_MPICC, then mpicc on PATH
     std::string mpirun;  // "" : $LOMAW_MPIRUN, then mpirun on PATH
     std::string cacheDir;
+    double buildTimeoutSeconds = 0;  // > 0: mpicc is stopped after this long (--timeout)
 };
 
 struct ToolLookup {
@@ -28,7 +29,8 @@ struct ProgramBuild {
     std::string message;
 };
 
-// Builds `cSource` with mpicc into <cache>/mpi-<sha256>; reuses an existing executable.
+// Builds `cSource` with mpicc into <cache>/mpi-<sha256> (mode 0700, its content hash beside it);
+// reuses an existing executable only when it passes the cache's checks (runtime/CacheStore.h).
 ProgramBuild buildMpiProgram(const std::string& cSource, const MpiTools& tools);
 
 }  // namespace lomaw::dist

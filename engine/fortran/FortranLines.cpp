@@ -27,89 +27,105 @@ std::vector<Physical> physicalLines(std::string_view s) {
     return out;
 }
 
-bool startsWithDirective(const std::string& t, size_t& after) {
-    size_t k = 0;
-    while (k < t.size() && (t[k] == ' ' || t[k] == '\t')) ++k;
-    if (t.size() - k >= 5 && t[k] == '!' && t[k + 1] == '$' && std::tolower(t[k + 2]) == 'o' &&
-        std::tolower(t[k + 3]) == 'm' && std::tolower(t[k + 4]) == 'p') {
-        after = k + 5;
-        return true;
-    }
-    return false;
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool sentinelAt(const std::string& t, size_t k, const char* word) {
+    for (size_t j = 0; word[j]; ++j)
+        if (k + j >= t.size() || lower(t[k + j]) != word[j]) return false;
+    return true;
 }
 
-}  // namespace
-
-std::vector<LogicalLine> logicalLines(std::string_view source) {
-    std::vector<LogicalLine> out;
+// One statement being assembled from physical lines.
+struct Pending {
     LogicalLine cur;
-    bool continuing = false;
-    auto flush = [&]() {
-        // Split at top-level ';' (not for directives).
-        size_t b = 0;
-        auto emit = [&](size_t from, size_t to) {
-            while (from < to && (cur.text[from] == ' ' || cur.text[from] == '\t')) ++from;
-            while (to > from && (cur.text[to - 1] == ' ' || cur.text[to - 1] == '\t')) --to;
-            if (from == to) return;
-            LogicalLine l;
-            l.directive = cur.directive;
-            l.text = cur.text.substr(from, to - from);
-            l.locs.assign(cur.locs.begin() + from, cur.locs.begin() + to);
-            out.push_back(std::move(l));
-        };
-        if (!cur.directive) {
-            char quote = 0;
-            for (size_t k = 0; k < cur.text.size(); ++k) {
-                char c = cur.text[k];
-                if (quote) {
-                    if (c == quote) quote = 0;
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == ';') {
-                    emit(b, k);
-                    b = k + 1;
-                }
-            }
+    bool open = false;
+};
+
+// Appends `t[from, to)` of physical line `line` (comment after '!' dropped, lower-cased
+// outside strings); `quote` carries an open string across continuation lines.
+void appendBody(LogicalLine& cur, const std::string& t, size_t from, size_t to, int line, char& quote) {
+    for (size_t k = from; k < to && k < t.size(); ++k) {
+        char c = t[k];
+        if (!quote && c == '!') break;
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else {
+            c = lower(c);
         }
-        emit(b, cur.text.size());
-        cur = LogicalLine{};
+        if (c == '\t') c = ' ';
+        cur.text += c;
+        cur.locs.push_back({line, static_cast<int>(k) + 1});
+    }
+}
+
+// Splits at top-level ';' (not for directives), trims, and emits the non-empty parts.
+void flush(LogicalLine& cur, std::vector<LogicalLine>& out) {
+    size_t b = 0;
+    auto emit = [&](size_t from, size_t to) {
+        while (from < to && (cur.text[from] == ' ' || cur.text[from] == '\t')) ++from;
+        while (to > from && (cur.text[to - 1] == ' ' || cur.text[to - 1] == '\t')) --to;
+        if (from == to) return;
+        LogicalLine l;
+        l.directive = cur.directive;
+        l.text = cur.text.substr(from, to - from);
+        l.locs.assign(cur.locs.begin() + static_cast<long>(from), cur.locs.begin() + static_cast<long>(to));
+        out.push_back(std::move(l));
     };
-    for (const Physical& p : physicalLines(source)) {
-        size_t from = 0;
-        bool directive = false;
-        if (startsWithDirective(p.text, from)) {
-            directive = true;
-            if (from < p.text.size() && p.text[from] == '&') ++from;  // !$omp& continuation
-        }
-        std::string body;
-        std::vector<SourceLoc> locs;
+    if (!cur.directive) {
         char quote = 0;
-        for (size_t k = from; k < p.text.size(); ++k) {
-            char c = p.text[k];
-            if (!quote && c == '!') break;  // comment
+        for (size_t k = 0; k < cur.text.size(); ++k) {
+            char c = cur.text[k];
             if (quote) {
                 if (c == quote) quote = 0;
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else {
-                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            } else if (c == ';') {
+                emit(b, k);
+                b = k + 1;
             }
-            body += c;
-            locs.push_back({p.line, static_cast<int>(k) + 1});
         }
-        // Leading '&' of a continued line.
-        size_t lead = 0;
-        while (lead < body.size() && (body[lead] == ' ' || body[lead] == '\t')) ++lead;
+    }
+    emit(b, cur.text.size());
+    cur = LogicalLine{};
+}
+
+std::vector<LogicalLine> freeForm(const std::vector<Physical>& lines) {
+    std::vector<LogicalLine> out;
+    LogicalLine cur;
+    bool continuing = false;
+    for (const Physical& p : lines) {
+        size_t k = 0;
+        while (k < p.text.size() && (p.text[k] == ' ' || p.text[k] == '\t')) ++k;
+        size_t from = 0;
+        bool directive = false;
+        if (sentinelAt(p.text, k, "!$omp")) {
+            directive = true;
+            from = k + 5;
+            if (from < p.text.size() && p.text[from] == '&') ++from;  // !$omp& continuation
+        } else if (sentinelAt(p.text, k, "!$") && (k + 2 >= p.text.size() || p.text[k + 2] == ' ' || p.text[k + 2] == '&')) {
+            from = k + 2;  // conditional compilation: code under -fopenmp
+        }
+        LogicalLine piece;
+        char quote = 0;
+        appendBody(piece, p.text, from, p.text.size(), p.line, quote);
+        std::string& body = piece.text;
+        std::vector<SourceLoc>& locs = piece.locs;
+        size_t lead = 0;  // leading '&' of a continued line
+        while (lead < body.size() && body[lead] == ' ') ++lead;
         if (continuing && lead < body.size() && body[lead] == '&') {
             body.erase(0, lead + 1);
             locs.erase(locs.begin(), locs.begin() + static_cast<long>(lead) + 1);
         }
         size_t end = body.size();
-        while (end > 0 && (body[end - 1] == ' ' || body[end - 1] == '\t')) --end;
+        while (end > 0 && body[end - 1] == ' ') --end;
         const bool continues = end > 0 && body[end - 1] == '&';
         if (continues) end -= 1;
         body.resize(end);
         locs.resize(end);
+        if (continuing && body.empty() && !continues && !directive && p.text.find_first_not_of(" \t") == std::string::npos)
+            continue;  // a blank line inside a continued statement
         if (!continuing) cur.directive = directive;
         if (continuing && !cur.text.empty()) {
             cur.text += ' ';
@@ -118,10 +134,98 @@ std::vector<LogicalLine> logicalLines(std::string_view source) {
         cur.text += body;
         cur.locs.insert(cur.locs.end(), locs.begin(), locs.end());
         continuing = continues;
-        if (!continuing) flush();
+        if (!continuing) flush(cur, out);
     }
-    if (continuing) flush();
+    if (continuing) flush(cur, out);
     return out;
+}
+
+// Fixed form: columns 1-5 label, 6 continuation, 7-72 statement; c, C, * or ! in column 1
+// comments the line. Tab format: a tab in columns 1-6 starts the statement (a digit right
+// after it marks a continuation).
+std::vector<LogicalLine> fixedForm(const std::vector<Physical>& lines) {
+    std::vector<LogicalLine> out;
+    LogicalLine cur;
+    bool open = false;
+    char quote = 0;
+    for (const Physical& p : lines) {
+        const std::string& t = p.text;
+        if (t.find_first_not_of(" \t") == std::string::npos) continue;
+        bool directive = false, code = true;
+        const char c0 = t.empty() ? ' ' : lower(t[0]);
+        if (c0 == '#') {  // a C preprocessor line: kept for the parser's note
+            if (open) flush(cur, out);
+            open = false;
+            LogicalLine pp;
+            pp.text = "#";
+            pp.locs.push_back({p.line, 1});
+            out.push_back(std::move(pp));
+            continue;
+        }
+        if ((c0 == 'c' || c0 == '*' || c0 == '!') && t.size() > 1 && t[1] == '$') {
+            if (sentinelAt(t, 2, "omp")) directive = true;
+            else if (t.size() > 2 && (t[2] == ' ' || std::isdigit(static_cast<unsigned char>(t[2])))) code = true;
+            else continue;
+        } else if (c0 == 'c' || c0 == '*' || c0 == '!') {
+            continue;
+        } else if (t.find_first_not_of(" \t") < t.size() && t[t.find_first_not_of(" \t")] == '!' &&
+                   t.find_first_not_of(" \t") != 5) {
+            continue;  // a comment line starting after blanks
+        }
+        (void)code;
+        // Columns: label [0,5), continuation 5, statement [6, 72).
+        size_t stmtFrom = 6, labelTo = 5;
+        bool continuation = false;
+        const size_t tab = t.find('\t');
+        if (!directive && tab != std::string::npos && tab < 6) {
+            labelTo = tab;
+            stmtFrom = tab + 1;
+            if (stmtFrom < t.size() && t[stmtFrom] >= '1' && t[stmtFrom] <= '9') {
+                continuation = true;
+                ++stmtFrom;
+            }
+        } else {
+            continuation = t.size() > 5 && t[5] != ' ' && t[5] != '0';
+        }
+        const size_t stmtTo = std::min<size_t>(t.size(), 72);
+        if (directive) stmtFrom = 6;
+        if (continuation && open && cur.directive == directive) {
+            if (directive) {  // clauses on a continuation line are separate words
+                cur.text += ' ';
+                cur.locs.push_back({p.line, static_cast<int>(stmtFrom) + 1});
+            }
+            appendBody(cur, t, stmtFrom, stmtTo, p.line, quote);
+            continue;
+        }
+        if (open) flush(cur, out);
+        quote = 0;
+        cur = LogicalLine{};
+        cur.directive = directive;
+        open = true;
+        if (directive) {
+            // "!$omp" occupies columns 1-5; the directive text follows column 6.
+            appendBody(cur, t, stmtFrom, stmtTo, p.line, quote);
+            continue;
+        }
+        bool label = false;
+        for (size_t k = 0; k < labelTo && k < t.size(); ++k)
+            if (std::isdigit(static_cast<unsigned char>(t[k]))) label = true;
+        if (label) {
+            appendBody(cur, t, 0, labelTo, p.line, quote);
+            cur.text += ' ';
+            cur.locs.push_back({p.line, static_cast<int>(labelTo) + 1});
+        }
+        appendBody(cur, t, stmtFrom, stmtTo, p.line, quote);
+    }
+    if (open) flush(cur, out);
+    return out;
+}
+
+}  // namespace
+
+std::vector<LogicalLine> logicalLines(std::string_view source, SourceForm form) {
+    const std::vector<Physical> lines = physicalLines(source);
+    return form == SourceForm::Fixed ? fixedForm(lines) : freeForm(lines);
 }
 
 }  // namespace lomaw::fortran

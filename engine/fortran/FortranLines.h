@@ -1,6 +1,9 @@
-// Free-form source lines -> logical statements: `&` continuations joined, `!` comments
-// dropped (outside strings), `;` separated statements split, `!$omp` directive lines kept as
-// their own kind. Every character keeps its source position for diagnostics.
+// Source lines -> logical statements, free or fixed form: continuations joined (`&` in free
+// form, column 6 in fixed form), comments dropped (outside strings), `;` separated statements
+// split, `!$omp` (fixed form also `c$omp`, `*$omp`) directive lines kept as their own kind, and
+// OpenMP conditional-compilation lines (`!$ ` sentinel) kept as code, as `-fopenmp` compiles
+// them. Fixed form keeps columns 1-72; its label (columns 1-5) leads the statement text. Every
+// character keeps its source position for diagnostics.
 #pragma once
 
 #include <string>
@@ -19,6 +22,8 @@ struct LogicalLine {
     SourceLoc at(size_t k) const { return locs.empty() ? SourceLoc{} : locs[k < locs.size() ? k : locs.size() - 1]; }
 };
 
-std::vector<LogicalLine> logicalLines(std::string_view source);
+enum class SourceForm { Free, Fixed };
+
+std::vector<LogicalLine> logicalLines(std::string_view source, SourceForm form = SourceForm::Free);
 
 }  // namespace lomaw::fortran

@@ -1,5 +1,11 @@
+// Program units and statement dispatch: modules (CONTAINS, USE), programs, subroutines and
+// functions (internal ones included), END, IMPLICIT, skipped units (block data, submodule,
+// interface blocks) and the token cursor.
 #include "fortran/FortranParser.h"
 
+#include <algorithm>
+
+#include "fortran/FortranIntrinsics.h"
 #include "fortran/FortranParserImpl.h"
 
 namespace lomaw::fortran {
@@ -7,8 +13,43 @@ namespace lomaw::fortran {
 using ast::Expr;
 using ast::Stmt;
 
-ast::Module parse(std::string_view text, DiagnosticSink& diags) {
-    return FortranParserImpl(diags).run(logicalLines(text));
+Unit parseUnit(std::string_view text, DiagnosticSink& diags, SourceForm form) {
+    const std::vector<LogicalLine> lines = logicalLines(text, form);
+    return FortranParserImpl(diags, lines).run();
+}
+
+ast::Module parse(std::string_view text, DiagnosticSink& diags) { return std::move(parseUnit(text, diags).module); }
+
+SourceForm formOf(const std::string& path) {
+    for (const char* ext : {".f", ".F", ".for", ".FOR", ".ftn", ".f77", ".F77"}) {
+        const std::string e(ext);
+        if (path.size() > e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0) return SourceForm::Fixed;
+    }
+    return SourceForm::Free;
+}
+
+FortranParserImpl::FortranParserImpl(DiagnosticSink& diags, const std::vector<LogicalLine>& lines)
+    : diags_(diags), lines_(lines) {}
+
+// ------------------------------------------------------------------ diagnostics
+
+void FortranParserImpl::error(SourceLoc at, const std::string& code, const std::string& message) {
+    if (failed_) return;  // one error per statement: the first cause
+    diags_.error(at, code, message);
+    failed_ = true;
+}
+
+void FortranParserImpl::note(SourceLoc at, const std::string& code, const std::string& message) {
+    Diagnostic d;
+    d.severity = Severity::Note;
+    d.loc = at;
+    d.code = code;
+    d.message = message;
+    diags_.append({d});
+}
+
+void FortranParserImpl::unsupported(const Token& at, const std::string& what) {
+    error(at.loc, "fortran-syntax", what);
 }
 
 // ------------------------------------------------------------------ token cursor
@@ -32,434 +73,625 @@ bool FortranParserImpl::accept(const char* text) {
 
 bool FortranParserImpl::expect(const char* text) {
     if (accept(text)) return true;
-    if (!failed_) {
-        const Token& t = peek();
-        diags_.error(t.loc, "fortran-syntax",
-                     std::string("expected '") + text + "'" +
-                         (t.kind == Token::Kind::End ? " at the end of the statement" : " before '" + t.text + "'"));
-    }
-    failed_ = true;
+    const Token& t = peek();
+    error(t.loc, "fortran-syntax",
+          std::string("expected '") + text + "'" +
+              (t.kind == Token::Kind::End ? " at the end of the statement" : " before '" + t.text + "'"));
     return false;
 }
 
-void FortranParserImpl::unsupported(const Token& at, const std::string& what) {
-    if (!failed_) diags_.error(at.loc, "fortran-unsupported", what + " is not supported by the Fortran subset");
-    failed_ = true;
+size_t FortranParserImpl::matching(size_t open) const {
+    int depth = 0;
+    for (size_t i = open; i < toks_.size(); ++i) {
+        if (toks_[i].is("(") || toks_[i].is("[")) ++depth;
+        if ((toks_[i].is(")") || toks_[i].is("]")) && --depth == 0) return i;
+    }
+    return toks_.size();
 }
 
-// ------------------------------------------------------------------ file and subroutines
-
-ast::Module FortranParserImpl::run(const std::vector<LogicalLine>& lines) {
-    for (const LogicalLine& line : lines) {
-        lastLine_ = line.loc().line;
-        if (line.directive) {
-            directive(line);
+// name [(...)] {% name [(...)]} followed by '=' or '=>': an assignment whatever the name is
+// (Fortran keywords are not reserved: `do = 1` assigns).
+bool FortranParserImpl::assignmentShape() const {
+    size_t i = k_;
+    while (true) {
+        if (i >= toks_.size() || toks_[i].kind != Token::Kind::Ident) return false;
+        ++i;
+        while (i < toks_.size() && toks_[i].is("(")) {
+            const size_t close = matching(i);
+            if (close >= toks_.size()) return false;
+            i = close + 1;
+        }
+        if (i < toks_.size() && toks_[i].is("%")) {
+            ++i;
             continue;
         }
-        toks_.clear();
-        k_ = 0;
-        failed_ = false;
+        return i < toks_.size() && (toks_[i].is("=") || toks_[i].is("=>"));
+    }
+}
+
+// ------------------------------------------------------------------ the file
+
+// Procedure names and dummy lists of the whole file, and its module names: calls to
+// procedures defined later resolve, and f(x) is a call, not an array, when f is a function.
+void FortranParserImpl::prescan(const std::vector<LogicalLine>& lines) {
+    for (const LogicalLine& l : lines) {
+        if (l.directive) continue;
+        std::vector<Token> toks;
         size_t bad = 0;
-        if (!tokenize(line, toks_, bad)) {
-            diags_.error(line.at(bad), "fortran-syntax", "unexpected character '" + std::string(1, line.text[bad]) + "'");
-            continue;
+        if (!tokenize(l, toks, bad)) continue;
+        for (size_t i = 0; i + 1 < toks.size(); ++i) {
+            const Token& t = toks[i];
+            if (t.kind != Token::Kind::Ident) continue;
+            if (i == 0 && t.text == "module" && toks[1].kind == Token::Kind::Ident && toks[1].text != "procedure" &&
+                toks[2].kind == Token::Kind::End)
+                fileModules_.insert(toks[1].text);
+            if ((t.text != "function" && t.text != "subroutine") || toks[i + 1].kind != Token::Kind::Ident) continue;
+            if (i > 0 && toks[i - 1].is("end")) break;
+            const std::string name = toks[i + 1].text;
+            std::vector<std::string> dummies;
+            if (toks[i + 2].is("("))
+                for (size_t j = i + 3; j < toks.size() && !toks[j].is(")"); ++j)
+                    if (toks[j].kind == Token::Kind::Ident) dummies.push_back(toks[j].text);
+            procedures_[name] = dummies;
+            if (t.text == "function") functions_.insert(name);
+            break;
         }
-        statement(line);
     }
-    if (inFunction_) {
-        diags_.error({lastLine_ > 0 ? lastLine_ : 1, 1}, "fortran-syntax",
-                     "subroutine '" + fn_.name + "' has no 'end subroutine'");
-        finishFunction({});
-    }
-    return std::move(module_);
 }
 
-void FortranParserImpl::statement(const LogicalLine&) {
+Unit FortranParserImpl::run() {
+    prescan(lines_);
+    for (const LogicalLine& l : lines_) line(l);
+    while (!levels_.empty()) {
+        Level& lv = top();
+        const std::string what = lv.kind == Level::Kind::Module ? "module" : lv.kind == Level::Kind::Program ? "program"
+                                 : lv.kind == Level::Kind::Function ? "function" : "subroutine";
+        if (!(lv.kind == Level::Kind::Program && lv.name == "main" && lv.loc.line == 0))
+            diags_.error(lv.loc.valid() ? lv.loc : SourceLoc{lastLine_ > 0 ? lastLine_ : 1, 1}, "fortran-syntax",
+                         what + " '" + lv.name + "' has no 'end " + what + "'");
+        if (lv.kind != Level::Kind::Module && lv.kind != Level::Kind::Other) finishProcedure(lv);
+        levels_.pop_back();
+    }
+    if (pending_) diags_.warning(pending_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
+    // Procedures called but not defined in the file: stubs whose arguments are read and written.
+    for (const auto& [name, arity] : stubArity_) {
+        if (unit_.module.findFunction(name)) continue;
+        ast::Function stub;
+        stub.name = name;
+        stub.generated = true;  // not analysed, only consulted for its arguments
+        for (size_t k = 0; k < arity; ++k) {
+            ast::Param p;
+            p.name = "arg" + std::to_string(k + 1);
+            p.isOut = true;
+            p.resolved = Type::floatType();
+            stub.params.push_back(std::move(p));
+        }
+        unit_.module.items.emplace_back(std::move(stub));
+    }
+    return std::move(unit_);
+}
+
+void FortranParserImpl::line(const LogicalLine& l) {
+    lastLine_ = l.loc().line;
+    if (!l.directive && !l.text.empty() && l.text[0] == '#') {  // a C preprocessor line
+        if (!preprocessorNoted_)
+            note(l.loc(), "fortran-skipped", "preprocessor lines are not evaluated: the code of every #if branch is read");
+        preprocessorNoted_ = true;
+        return;
+    }
+    toks_.clear();
+    k_ = 0;
+    failed_ = false;
+    size_t bad = 0;
+    if (!tokenize(l, toks_, bad)) {
+        if (skipUntil_.empty())
+            diags_.error(l.at(bad), l.directive ? "omp-syntax" : "fortran-syntax",
+                         "unexpected character '" + std::string(1, l.text[bad]) + "'");
+        return;
+    }
+    if (!skipUntil_.empty()) {
+        if (l.directive) return;
+        size_t i = toks_[0].kind == Token::Kind::Int ? 1 : 0;
+        const Token& a = toks_[std::min(i, toks_.size() - 1)];
+        const Token& b = toks_[std::min(i + 1, toks_.size() - 1)];
+        const bool end = (a.is("end") && b.is(skipUntil_.c_str())) || a.text == "end" + skipUntil_ ||
+                         (skipUntil_ == "block" && a.text == "endblockdata");
+        if (end) skipUntil_.clear();
+        return;
+    }
+    if (l.directive) {
+        directive(l);
+        return;
+    }
+    statement();
+}
+
+FortranParserImpl::Level* FortranParserImpl::procedure() {
+    for (auto it = levels_.rbegin(); it != levels_.rend(); ++it)
+        if ((*it)->kind != Level::Kind::Module && (*it)->kind != Level::Kind::Other) return it->get();
+    return nullptr;
+}
+
+void FortranParserImpl::skipUntilEnd(const std::string& what, const Token& at, const std::string& noteText) {
+    skipUntil_ = what;
+    if (!noteText.empty()) note(at.loc, "fortran-skipped", noteText);
+}
+
+void FortranParserImpl::statement() {
+    long long label = 0;
+    if (peek().kind == Token::Kind::Int) label = std::stoll(next().text);
+    std::string constructName;
+    if (peek().kind == Token::Kind::Ident && peek(1).is(":") && peek(2).kind == Token::Kind::Ident) {
+        static const std::set<std::string> constructs = {"do", "if", "select", "selectcase", "selecttype", "where",
+                                                        "forall", "block", "associate", "critical"};
+        if (constructs.count(peek(2).text)) {
+            constructName = next().text;
+            next();
+        }
+    }
+    if (typeDef_) {
+        typeDefinitionLine();
+        return;
+    }
+    if (atEnd()) {
+        if (label) closeLabelledDo(label);
+        return;
+    }
     const Token& first = peek();
     if (first.kind != Token::Kind::Ident) {
-        unsupported(first, "a statement starting with '" + first.text + "'");
+        unsupported(first, "a statement cannot start with '" + first.text + "'");
         return;
     }
-    const std::string& w = first.text;
-    if (!inFunction_) {
-        if (w == "subroutine") {
-            subroutineHeader();
+    const std::string w = first.text;
+    const bool assign = assignmentShape();
+    if (pending_ && (assign || (w != "do" && !(w == "end" || w == "enddo")))) {
+        diags_.warning(pending_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
+        pending_.reset();
+    }
+    if (!assign) {
+        if (unitStatement(w)) return;
+        if (isDeclarationStart()) {
+            typeDeclaration();
             return;
         }
-        unsupported(first, "'" + w + "' outside a subroutine");
-        return;
+        static const std::set<std::string> attributes = {
+            "dimension", "allocatable", "pointer", "target", "save", "intent", "optional", "value", "public",
+            "private", "protected", "external", "intrinsic", "volatile", "asynchronous", "contiguous", "sequence",
+            "namelist", "equivalence", "bind", "codimension"};
+        if (attributes.count(w) && !(w == "private" && peek(1).is("("))) {
+            attributeStatement(w);
+            return;
+        }
+        if (w == "parameter" && peek(1).is("(")) {
+            parameterStatement();
+            return;
+        }
+        if (w == "common") {
+            commonStatement();
+            return;
+        }
+        if (w == "data") {
+            dataStatement();
+            return;
+        }
+        if (w == "type" && !peek(1).is("(") && !peek(1).is("is")) {
+            derivedTypeDefinition();
+            return;
+        }
+        if (w == "format" || w == "entry" || w == "include") {
+            if (w != "format") note(first.loc, "fortran-skipped", "'" + w + "' statement skipped");
+            return;
+        }
     }
-    if (pendingPragma_ && w != "do") {
-        diags_.warning(pendingPragma_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
-        pendingPragma_.reset();
+    if (!procedure()) {
+        if (levels_.empty()) {
+            beginProgram(first, "main");  // a main program without a PROGRAM statement
+            procedure()->loc = {};
+        } else {
+            error(first.loc, "fortran-syntax", "executable statement in the specification part of module '" +
+                                                   top().name + "'");
+            return;
+        }
     }
-    if (w == "end" || w == "enddo" || w == "endif" || w == "endsubroutine") {
-        endStatement();
-    } else if (w == "integer" || w == "real" || w == "double" || w == "doubleprecision" || w == "logical") {
-        declaration();
-    } else if (w == "implicit") {
-        next();
-        if (!accept("none")) unsupported(first, "implicit typing rules other than 'implicit none'");
-        implicitNone_ = true;
-    } else if (w == "do" && !peek(1).is("=")) {
-        doStatement();
-    } else if (w == "if" && peek(1).is("(")) {
-        ifStatement();
-    } else if (w == "else" || w == "elseif") {
-        elseStatement();
-    } else if ((w == "continue" || w == "return") && peek(1).kind == Token::Kind::End) {
-        // no effect on the scopes
-    } else if (ast::StmtPtr s = simpleStatement()) {
-        currentBlock().push_back(std::move(s));
-    }
-    if (!failed_ && !atEnd()) {
-        diags_.error(peek().loc, "fortran-syntax", "unexpected '" + peek().text + "' after the statement");
-        failed_ = true;
-    }
+    executable(assign ? std::string() : w, constructName, label);
+    if (label) closeLabelledDo(label);
 }
 
-void FortranParserImpl::subroutineHeader() {
-    const Token& kw = next();
-    fn_ = ast::Function{};
-    paramOrder_.clear();
-    decls_.clear();
-    declOrder_.clear();
-    implicitNone_ = false;
-    frames_.clear();
-    inFunction_ = true;
-    fn_.loc = kw.loc;
-    if (peek().kind != Token::Kind::Ident) {
-        expect("subroutine name");
-        return;
+// Program-unit statements; false when `w` starts something else.
+bool FortranParserImpl::unitStatement(const std::string& w) {
+    const Token& first = peek();
+    if (w == "module" && peek(1).kind == Token::Kind::Ident && peek(1).text != "procedure" &&
+        peek(1).text != "subroutine" && peek(1).text != "function" && peek(2).kind == Token::Kind::End) {
+        beginModule();
+        return true;
     }
+    if (w == "submodule") {
+        skipUntilEnd("submodule", first, "submodule skipped: its procedures are not analysed");
+        return true;
+    }
+    if ((w == "block" && peek(1).is("data")) || w == "blockdata") {
+        skipUntilEnd("block", first, "");  // initial values of common blocks only
+        return true;
+    }
+    if (w == "program") {
+        next();
+        const std::string name = peek().kind == Token::Kind::Ident ? next().text : "main";
+        beginProgram(first, name);
+        return true;
+    }
+    if (w == "interface" || (w == "abstract" && peek(1).is("interface"))) {
+        skipUntilEnd("interface", first, "interface block skipped: calls to its procedures are taken as reading "
+                                         "and writing their arguments");
+        return true;
+    }
+    if (w == "contains") {
+        if (levels_.empty()) {
+            error(first.loc, "fortran-syntax", "'contains' outside a module, program or procedure");
+            return true;
+        }
+        Level& lv = top();
+        if (lv.kind != Level::Kind::Module && lv.kind != Level::Kind::Other) {
+            for (const Frame& f : lv.frames)
+                diags_.error(f.loc, "fortran-syntax", "'" + f.endWord + "' construct is not closed before 'contains'");
+            lv.frames.clear();
+        }
+        lv.contains = true;
+        return true;
+    }
+    if (w == "use") {
+        useStatement();
+        return true;
+    }
+    if (w == "implicit") {
+        implicitStatement();
+        return true;
+    }
+    // [prefix...] function|subroutine name
+    for (size_t i = 0; i < toks_.size(); ++i) {
+        const Token& t = toks_[i];
+        if (t.kind == Token::Kind::End) break;
+        if ((t.is("function") || t.is("subroutine")) && toks_[i + 1].kind == Token::Kind::Ident) {
+            bool prefixOnly = true;
+            static const std::set<std::string> prefixes = {
+                "recursive", "pure", "elemental", "impure", "module", "non_recursive", "integer", "real", "double",
+                "precision", "doubleprecision", "logical", "complex", "character", "type", "class"};
+            int depth = 0;
+            for (size_t j = k_; j < i; ++j) {
+                if (toks_[j].is("(")) ++depth;
+                else if (toks_[j].is(")")) --depth;
+                else if (depth == 0 && !toks_[j].is("*") && toks_[j].kind != Token::Kind::Int &&
+                         !prefixes.count(toks_[j].text))
+                    prefixOnly = false;
+            }
+            if (!prefixOnly) break;
+            beginProcedure(t.is("function") ? Level::Kind::Function : Level::Kind::Subroutine, i + 1, i + 2);
+            return true;
+        }
+        if (i == k_ && !(t.kind == Token::Kind::Ident)) break;
+    }
+    // end [unit [name]] / endsubroutine ...
+    static const std::set<std::string> unitWords = {"subroutine", "function", "program", "module", "procedure"};
+    std::string what;
+    if (w == "end" && (peek(1).kind == Token::Kind::End || unitWords.count(peek(1).text))) what = peek(1).text;
+    for (const char* u : {"subroutine", "function", "program", "module"})
+        if (w == std::string("end") + u) what = u;
+    if (w == "end" || !what.empty()) {
+        if (w == "end" && !(peek(1).kind == Token::Kind::End || unitWords.count(peek(1).text))) return false;
+        endUnit(first);
+        return true;
+    }
+    return false;
+}
+
+void FortranParserImpl::beginModule() {
+    const Token& kw = next();
     const Token& name = next();
-    fn_.name = name.text;
-    fn_.nameLoc = name.loc;
+    if (!levels_.empty())
+        error(kw.loc, "fortran-syntax", "module '" + name.text + "' inside another program unit");
+    auto lv = std::make_unique<Level>();
+    lv->kind = Level::Kind::Module;
+    lv->name = name.text;
+    lv->loc = kw.loc;
+    levels_.push_back(std::move(lv));
+}
+
+void FortranParserImpl::beginProgram(const Token& at, const std::string& name) {
+    auto lv = std::make_unique<Level>();
+    lv->kind = Level::Kind::Program;
+    lv->name = name;
+    lv->loc = at.loc;
+    lv->fn.name = name;
+    lv->fn.loc = lv->fn.nameLoc = at.loc;
+    levels_.push_back(std::move(lv));
+    top().body = &top().fn.body;
+}
+
+// [prefix] function|subroutine name [(dummies)] [result(r)] [bind(...)]
+void FortranParserImpl::beginProcedure(Level::Kind kind, size_t nameAt, size_t afterName) {
+    if (!levels_.empty() && !top().contains)
+        error(toks_[nameAt].loc, "fortran-syntax",
+              "procedure '" + toks_[nameAt].text + "' inside '" + top().name + "' without 'contains'");
+    // A type prefix (real function f) types the result.
+    Entity resultType;
+    for (size_t j = k_; j < nameAt; ++j) {
+        const std::string& p = toks_[j].text;
+        if (p == "integer") resultType.base = Entity::Base::Int;
+        if (p == "real" || p == "double" || p == "doubleprecision") resultType.base = Entity::Base::Real;
+        if (p == "logical") resultType.base = Entity::Base::Logical;
+        if (p == "complex") resultType.base = Entity::Base::Complex;
+        if (p == "character") resultType.base = Entity::Base::Character;
+    }
+    auto lv = std::make_unique<Level>();
+    lv->kind = kind;
+    const Token& name = toks_[nameAt];
+    lv->name = name.text;
+    lv->loc = toks_[k_].loc;
+    lv->fn.name = name.text;
+    lv->fn.loc = toks_[k_].loc;
+    lv->fn.nameLoc = name.loc;
+    k_ = afterName;
     if (accept("(")) {
         if (!accept(")")) {
             do {
+                if (accept("*")) continue;  // alternate return
                 if (peek().kind != Token::Kind::Ident) {
                     expect("argument name");
-                    return;
+                    break;
                 }
                 const Token& p = next();
-                paramOrder_.push_back(p.text);
+                lv->dummies.push_back(p.text);
                 ast::Param param;
                 param.name = p.text;
                 param.loc = p.loc;
-                fn_.params.push_back(std::move(param));
+                lv->fn.params.push_back(std::move(param));
             } while (accept(","));
             expect(")");
         }
     }
-}
-
-// Subroutine arguments and locals get their declared (or implicit) types: the inspector's
-// variable table reads Param::resolved and Declare::resolved.
-void FortranParserImpl::finishFunction(SourceLoc at) {
-    for (const Frame& f : frames_)
-        diags_.error(f.top->loc, "fortran-syntax",
-                     std::string(f.kind == Frame::Kind::Do ? "do loop" : "if block") + " is not closed before the end of the subroutine");
-    if (pendingPragma_) diags_.warning(pendingPragma_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
-    pendingPragma_.reset();
-    (void)at;
-    auto implicitType = [](const std::string& n) {
-        return n[0] >= 'i' && n[0] <= 'n' ? Type::intType() : Type::floatType();
-    };
-    for (ast::Param& p : fn_.params) {
-        auto d = decls_.find(p.name);
-        if (d == decls_.end()) {
-            if (implicitNone_)
-                diags_.error(p.loc, "fortran-undeclared", "argument '" + p.name + "' has no type (implicit none)");
-            p.resolved = implicitType(p.name);
-            p.isOut = true;
+    if (kind == Level::Kind::Function) lv->result = name.text;
+    while (!atEnd() && !failed_) {
+        const Token& t = next();
+        if (t.is("result") && accept("(")) {
+            if (peek().kind == Token::Kind::Ident) lv->result = next().text;
+            expect(")");
+        } else if (t.is("bind") && peek().is("(")) {
+            k_ = std::min(matching(k_) + 1, toks_.size() - 1);
         } else {
-            p.resolved = d->second.type;
-            p.isOut = !d->second.intentIn;
+            error(t.loc, "fortran-syntax", "unexpected '" + t.text + "' after the procedure header");
         }
     }
-    ast::Block locals;
-    for (const std::string& n : declOrder_) {
-        const Declared& d = decls_[n];
-        if (d.isParam) continue;
+    levels_.push_back(std::move(lv));
+    Level& me = top();
+    me.body = &me.fn.body;
+    for (const std::string& d : me.dummies) {
+        Entity e;
+        e.dummy = true;
+        e.loc = name.loc;
+        me.symbols.names[d] = e;  // typed later by its declaration (or implicitly)
+        me.symbols.order.push_back(d);
+    }
+    if (kind == Level::Kind::Function && resultType.base != Entity::Base::Unknown) {
+        resultType.typed = true;
+        resultType.loc = name.loc;
+        me.symbols.names[me.result] = resultType;
+        me.symbols.order.push_back(me.result);
+    }
+}
+
+void FortranParserImpl::endUnit(const Token& at) {
+    if (levels_.empty()) {
+        error(at.loc, "fortran-syntax", "'end' without a program unit");
+        return;
+    }
+    Level& lv = top();
+    if (lv.kind == Level::Kind::Module) {
+        modules_[lv.name] = lv.symbols;
+    } else if (lv.kind != Level::Kind::Other) {
+        for (const Frame& f : lv.frames)
+            diags_.error(f.loc, "fortran-syntax",
+                         "'" + f.endWord + "' construct is not closed before the end of '" + lv.name + "'");
+        lv.frames.clear();
+        if (pending_) {
+            diags_.warning(pending_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
+            pending_.reset();
+        }
+        for (const Region& r : lv.regions)
+            diags_.error(r.loc, "omp-syntax", "'!$omp parallel' is not closed by '!$omp end parallel'");
+        lv.regions.clear();
+        finishProcedure(lv);
+    }
+    levels_.pop_back();
+}
+
+// The procedure's ast::Function: params typed from their declarations, a Declare for every
+// local, named constant, host or module name and component path the body uses.
+void FortranParserImpl::finishProcedure(Level& lv) {
+    ast::Function& fn = lv.fn;
+    std::set<std::string> declared;
+    for (ast::Param& p : fn.params) {
+        auto it = lv.symbols.names.find(p.name);
+        Entity e = it != lv.symbols.names.end() ? it->second : Entity{};
+        if (!e.typed && e.base == Entity::Base::Unknown) {
+            Entity imp = implicitEntity(p.name);
+            if (imp.base == Entity::Base::Unknown && !e.external)
+                diags_.error(p.loc, "fortran-undeclared", "argument '" + p.name + "' has no type (implicit none)");
+            e.base = imp.base == Entity::Base::Unknown ? Entity::Base::Real : imp.base;
+        }
+        p.resolved = e.type();
+        p.isOut = e.intent != Entity::Intent::In;
+        if (e.intent == Entity::Intent::Out) {
+            p.annotation = std::make_unique<ast::TypeExpr>();
+            p.annotation->kind = ast::TypeExpr::Kind::Out;
+        }
+        declared.insert(p.name);
+    }
+    ast::Block decls;
+    auto declare = [&](const std::string& name, TypePtr type, SourceLoc at) {
+        if (declared.count(name) || !type) return;
+        declared.insert(name);
         auto s = std::make_unique<Stmt>();
         s->kind = Stmt::Kind::Declare;
-        s->loc = s->nameLoc = d.loc;
-        s->name = n;
-        s->resolved = d.type;
-        locals.push_back(std::move(s));
-    }
-    for (ast::StmtPtr& s : fn_.body) locals.push_back(std::move(s));
-    fn_.body = std::move(locals);
-    module_.items.emplace_back(std::move(fn_));
-    fn_ = ast::Function{};
-    inFunction_ = false;
-    frames_.clear();
-}
-
-ast::Block& FortranParserImpl::currentBlock() { return frames_.empty() ? fn_.body : *frames_.back().block; }
-
-// integer / real[(kind)] / real*8 / double precision / logical [, attrs] [::] decls
-void FortranParserImpl::declaration() {
-    const Token& kw = next();
-    bool isInt = kw.text == "integer" || kw.text == "logical";
-    if (kw.text == "double" && !accept("precision")) {
-        unsupported(kw, "'double' without 'precision'");
-        return;
-    }
-    if (accept("*")) next();  // real*8
-    if (peek().is("(")) {     // real(8), real(kind=8), integer(kind=4)
-        int depth = 0;
-        do {
-            if (peek().is("(")) ++depth;
-            if (peek().is(")")) --depth;
-            next();
-        } while (depth > 0 && !atEnd());
-    }
-    std::vector<ast::ExprPtr> dims;
-    bool intentIn = false;
-    auto parseDims = [&](std::vector<ast::ExprPtr>& out) {
-        expect("(");
-        do {
-            out.push_back(subscriptArg());
-        } while (!failed_ && accept(","));
-        expect(")");
+        s->loc = s->nameLoc = at;
+        s->name = name;
+        s->resolved = std::move(type);
+        decls.push_back(std::move(s));
     };
-    while (accept(",")) {
-        const Token& attr = next();
-        if (attr.text == "dimension") {
-            parseDims(dims);
-        } else if (attr.text == "intent") {
-            expect("(");
-            const Token& mode = next();
-            if (mode.text == "in") intentIn = true;
-            else if (mode.text != "out" && mode.text != "inout") unsupported(mode, "intent '" + mode.text + "'");
-            if (mode.text == "in" && peek().is("out")) {  // intent(in out)
-                next();
-                intentIn = false;
-            }
-            expect(")");
-        } else if (attr.text == "parameter" || attr.text == "allocatable" || attr.text == "pointer" ||
-                   attr.text == "target" || attr.text == "save") {
-            unsupported(attr, "the '" + attr.text + "' attribute");
-        } else {
-            unsupported(attr, "the declaration attribute '" + attr.text + "'");
-        }
-        if (failed_) return;
+    for (const std::string& n : lv.symbols.order) {
+        const Entity& e = lv.symbols.names[n];
+        if (e.external || e.base == Entity::Base::Derived) continue;
+        Entity typed = e;
+        if (typed.base == Entity::Base::Unknown) typed.base = implicitEntity(n).base;
+        if (typed.base == Entity::Base::Unknown) typed.base = Entity::Base::Real;
+        declare(n, typed.type(), e.loc);
     }
-    accept("::");
-    do {
-        if (peek().kind != Token::Kind::Ident) {
-            expect("variable name");
-            return;
+    for (const auto& [name, type] : lv.used) declare(name, type, fn.loc);
+    for (ast::StmtPtr& s : fn.body) decls.push_back(std::move(s));
+    fn.body = std::move(decls);
+    const size_t index = unit_.module.functions().size();
+    for (int l : lv.loops) {
+        unit_.loops[static_cast<size_t>(l)].function = index;
+        // An orphaned do: the procedure's automatic locals are private to each thread.
+        omp::LoopDirective& d = unit_.loops[static_cast<size_t>(l)].directive;
+        for (const auto& [name, e] : lv.symbols.names) {
+            if (e.parameter) d.constants.insert(name);
+            if (d.orphaned && !e.dummy && !e.parameter && !e.saved && !e.external) d.procedureLocals.insert(name);
         }
-        const Token& name = next();
-        std::vector<ast::ExprPtr> own;
-        if (peek().is("(")) parseDims(own);
-        if (peek().is("=")) {
-            unsupported(peek(), "an initialisation in a declaration");
-            return;
-        }
-        if (failed_) return;
-        const std::vector<ast::ExprPtr>& d = own.empty() ? dims : own;
-        TypePtr type = isInt ? Type::intType() : Type::floatType();
-        for (auto it = d.rbegin(); it != d.rend(); ++it) {
-            const Expr& e = **it;
-            int size = 0;  // extents that are not literals: unbounded for the cost rule
-            if (e.kind == Expr::Kind::IntLit && e.intValue > 0) size = static_cast<int>(e.intValue);
-            if (e.kind == Expr::Kind::Call && e.name == "__slice" && e.operands.size() == 2 &&
-                e.operands[0]->kind == Expr::Kind::IntLit && e.operands[1]->kind == Expr::Kind::IntLit &&
-                e.operands[1]->intValue >= e.operands[0]->intValue)
-                size = static_cast<int>(e.operands[1]->intValue - e.operands[0]->intValue + 1);
-            type = Type::arrayOf(type, size);
-        }
-        if (decls_.count(name.text)) {
-            diags_.error(name.loc, "fortran-redeclared", "'" + name.text + "' is declared twice");
-            continue;
-        }
-        Declared decl;
-        decl.type = type;
-        decl.intentIn = intentIn;
-        decl.loc = name.loc;
-        for (const std::string& p : paramOrder_) decl.isParam = decl.isParam || p == name.text;
-        decls_[name.text] = decl;
-        declOrder_.push_back(name.text);
-    } while (accept(","));
+        for (const std::unique_ptr<Level>& outer : levels_)  // host and module constants
+            for (const auto& [name, e] : outer->symbols.names)
+                if (e.parameter) d.constants.insert(name);
+        for (const auto& [name, e] : modules_)
+            for (const auto& [n2, e2] : e.names)
+                if (e2.parameter && lv.used.count(n2)) d.constants.insert(n2);
+        d.threadPrivate = threadPrivate_;
+    }
+    unit_.module.items.emplace_back(std::move(fn));
 }
 
-// do i = a, b [, s]  ->  for i in range(a, b + 1, s)   (b - 1 for a negative literal step)
-void FortranParserImpl::doStatement() {
+// use name [, only: a, b => c] / use, intrinsic :: name
+void FortranParserImpl::useStatement() {
     const Token& kw = next();
-    if (peek().is("while")) {
-        unsupported(peek(), "'do while'");
-        return;
+    if (accept(",")) {
+        next();  // intrinsic / non_intrinsic
+        expect("::");
+    } else {
+        accept("::");
     }
     if (peek().kind != Token::Kind::Ident) {
-        unsupported(peek(), "a do loop without a control variable (or with a label)");
+        expect("module name");
         return;
-    }
-    const Token& var = next();
-    variable(var);
-    expect("=");
-    ast::ExprPtr start = expression();
-    expect(",");
-    ast::ExprPtr stop = expression();
-    ast::ExprPtr step;
-    if (accept(",")) step = expression();
-    if (failed_) return;
-    long long dir = 1;
-    if (step && step->kind == Expr::Kind::Neg && step->operands[0]->kind == Expr::Kind::IntLit) dir = -1;
-    if (step && step->kind == Expr::Kind::IntLit && step->intValue < 0) dir = -1;
-    auto s = std::make_unique<Stmt>();
-    s->kind = Stmt::Kind::For;
-    s->loc = kw.loc;
-    s->name = var.text;
-    s->nameLoc = var.loc;
-    s->rangeArgs.push_back(std::move(start));
-    s->rangeArgs.push_back(ast::makeBinary(dir > 0 ? ast::BinaryOp::Add : ast::BinaryOp::Sub, std::move(stop),
-                                           ast::makeInt(1, kw.loc), kw.loc));
-    if (step) s->rangeArgs.push_back(std::move(step));
-    s->pragma = std::move(pendingPragma_);
-    pendingPragma_.reset();
-    Stmt* raw = s.get();
-    currentBlock().push_back(std::move(s));
-    frames_.push_back({Frame::Kind::Do, raw, raw, &raw->body});
-}
-
-void FortranParserImpl::ifStatement() {
-    const Token& kw = next();
-    expect("(");
-    ast::ExprPtr cond = expression();
-    expect(")");
-    if (failed_) return;
-    auto s = std::make_unique<Stmt>();
-    s->kind = Stmt::Kind::If;
-    s->loc = kw.loc;
-    s->value = std::move(cond);
-    if (accept("then")) {
-        Stmt* raw = s.get();
-        currentBlock().push_back(std::move(s));
-        frames_.push_back({Frame::Kind::If, raw, raw, &raw->body});
-        return;
-    }
-    // Logical if: one assignment or call.
-    if (ast::StmtPtr body = simpleStatement()) {
-        s->body.push_back(std::move(body));
-        currentBlock().push_back(std::move(s));
-    }
-}
-
-void FortranParserImpl::elseStatement() {
-    const Token& kw = next();
-    const bool elseIf = kw.text == "elseif" || (kw.text == "else" && peek().is("if"));
-    if (kw.text == "else" && elseIf) next();
-    if (frames_.empty() || frames_.back().kind != Frame::Kind::If) {
-        diags_.error(kw.loc, "fortran-syntax", "'else' without 'if ... then'");
-        failed_ = true;
-        return;
-    }
-    Frame& f = frames_.back();
-    if (!elseIf) {
-        f.block = &f.cur->orelse;
-        return;
-    }
-    expect("(");
-    ast::ExprPtr cond = expression();
-    expect(")");
-    expect("then");
-    if (failed_) return;
-    auto s = std::make_unique<Stmt>();
-    s->kind = Stmt::Kind::If;
-    s->loc = kw.loc;
-    s->value = std::move(cond);
-    Stmt* raw = s.get();
-    f.cur->orelse.push_back(std::move(s));
-    f.cur = raw;
-    f.block = &raw->body;
-}
-
-void FortranParserImpl::endStatement() {
-    const Token& kw = next();
-    std::string what = kw.text == "enddo" ? "do" : kw.text == "endif" ? "if" : kw.text == "endsubroutine" ? "subroutine" : "";
-    if (what.empty() && peek().kind == Token::Kind::Ident) what = next().text;
-    if (what.empty()) what = "subroutine";  // a bare `end`
-    if (what == "subroutine") {
-        if (peek().kind == Token::Kind::Ident) next();  // the name
-        finishFunction(kw.loc);
-        return;
-    }
-    if (what != "do" && what != "if") {
-        unsupported(kw, "'end " + what + "'");
-        return;
-    }
-    const Frame::Kind kind = what == "do" ? Frame::Kind::Do : Frame::Kind::If;
-    if (frames_.empty() || frames_.back().kind != kind) {
-        diags_.error(kw.loc, "fortran-syntax", "'end " + what + "' does not close a" +
-                                                   (kind == Frame::Kind::Do ? " do loop" : "n if block"));
-        failed_ = true;
-        return;
-    }
-    Stmt* top = frames_.back().top;
-    frames_.pop_back();
-    if (kind == Frame::Kind::Do && top->pragma) checkPragma(*top);
-}
-
-ast::StmtPtr FortranParserImpl::simpleStatement() {
-    const Token& first = peek();
-    if (first.kind != Token::Kind::Ident) {
-        unsupported(first, "a statement starting with '" + first.text + "'");
-        return nullptr;
-    }
-    if (first.text == "call") {
-        next();
-        if (peek().kind != Token::Kind::Ident) {
-            expect("subroutine name");
-            return nullptr;
-        }
-        const Token& name = next();
-        std::vector<ast::ExprPtr> args;
-        if (accept("(") && !accept(")")) {
-            do {
-                args.push_back(expression());
-            } while (!failed_ && accept(","));
-            expect(")");
-        }
-        if (failed_) return nullptr;
-        auto s = std::make_unique<Stmt>();
-        s->kind = Stmt::Kind::CallStmt;
-        s->loc = first.loc;
-        s->value = ast::makeCall(name.text, std::move(args), name.loc);
-        return s;
-    }
-    // An assignment: a top-level '=' must follow the target.
-    bool hasAssign = false;
-    int depth = 0;
-    for (size_t i = k_; i < toks_.size(); ++i) {
-        if (toks_[i].is("(")) ++depth;
-        if (toks_[i].is(")")) --depth;
-        if (depth == 0 && toks_[i].is("=")) hasAssign = true;
-    }
-    static const std::set<std::string> known = {"use", "module", "contains", "program", "function", "allocate",
-                                                "deallocate", "print", "write", "read", "stop", "goto", "go",
-                                                "select", "where", "forall", "exit", "cycle", "character",
-                                                "complex", "type", "interface", "open", "close", "data",
-                                                "common", "equivalence", "external", "intrinsic", "save",
-                                                "parameter"};
-    if (!hasAssign || known.count(first.text)) {
-        unsupported(first, "the statement '" + first.text + "'");
-        return nullptr;
     }
     const Token& name = next();
-    ast::ExprPtr target = reference(name, true);
-    expect("=");
-    ast::ExprPtr value = expression();
-    if (failed_ || !target || !value) return nullptr;
-    auto s = std::make_unique<Stmt>();
-    s->kind = Stmt::Kind::Assign;
-    s->loc = first.loc;
-    s->target = std::move(target);
-    s->value = std::move(value);
-    return s;
+    if (levels_.empty()) {
+        error(kw.loc, "fortran-syntax", "'use' outside a program unit");
+        return;
+    }
+    Symbols& into = top().symbols;
+    std::map<std::string, std::string> only;  // local -> remote; empty: everything
+    bool hasOnly = false;
+    if (accept(",")) {
+        if (accept("only")) {
+            hasOnly = true;
+            expect(":");
+        }
+        while (!atEnd() && !failed_) {
+            if (peek().kind != Token::Kind::Ident) {
+                next();
+                continue;
+            }
+            std::string local = next().text;
+            std::string remote = local;
+            if (accept("=>") && peek().kind == Token::Kind::Ident) remote = next().text;
+            if (local == "operator" || local == "assignment") {  // operator(.x.) / assignment(=)
+                while (!atEnd() && !peek().is(",")) next();
+            } else if (!hasOnly) {
+                only[local] = remote;  // a rename in a use without only
+            } else {
+                only[local] = remote;
+            }
+            accept(",");
+        }
+    }
+    auto m = modules_.find(name.text);
+    if (m == modules_.end()) {
+        if (isIntrinsicModule(name.text)) return;
+        if (std::find(into.externalModules.begin(), into.externalModules.end(), name.text) == into.externalModules.end()) {
+            into.externalModules.push_back(name.text);
+            note(name.loc, "fortran-external",
+                 "module '" + name.text + "' is not in this file: names it may provide are typed by their first "
+                 "letter (i-n integer, else real) and taken as arrays when subscripted");
+        }
+        return;
+    }
+    auto import = [&](const std::string& local, const std::string& remote) {
+        auto e = m->second.names.find(remote);
+        if (e != m->second.names.end()) {
+            Entity copy = e->second;
+            copy.dummy = false;
+            copy.saved = true;  // module variables: one copy for all threads
+            if (!into.names.count(local)) into.order.push_back(local);
+            into.names[local] = copy;
+        }
+        auto t = m->second.types.find(remote);
+        if (t != m->second.types.end()) into.types[local] = t->second;
+    };
+    if (hasOnly) {
+        for (const auto& [local, remote] : only) import(local, remote);
+        return;
+    }
+    for (const auto& [n, e] : m->second.names) {
+        bool renamedAway = false;
+        for (const auto& [local, remote] : only) renamedAway = renamedAway || remote == n;
+        if (!renamedAway) import(n, n);
+    }
+    for (const auto& [local, remote] : only) import(local, remote);
+    for (const auto& [n, t] : m->second.types)
+        if (!into.types.count(n)) into.types[n] = t;
+    for (const std::string& ext : m->second.externalModules)
+        if (std::find(into.externalModules.begin(), into.externalModules.end(), ext) == into.externalModules.end())
+            into.externalModules.push_back(ext);
+}
+
+// implicit none [(type, external)] / implicit type (a-h, o-z) [, type (...)]
+void FortranParserImpl::implicitStatement() {
+    const Token& kw = next();
+    if (levels_.empty()) {
+        beginProgram(kw, "main");
+        procedure()->loc = {};
+    }
+    Symbols& s = top().symbols;
+    if (accept("none")) {
+        s.implicit.fill('n');
+        return;
+    }
+    while (!atEnd() && !failed_) {
+        const Token& type = next();
+        char code = 0;
+        if (type.is("integer")) code = 'i';
+        else if (type.is("real") || type.is("double") || type.is("doubleprecision")) code = 'r';
+        else if (type.is("logical")) code = 'l';
+        else if (type.is("character")) code = 'c';
+        else if (type.is("complex")) code = 'z';
+        else if (type.is("type")) code = 'r';
+        else {
+            error(type.loc, "fortran-syntax", "unknown type '" + type.text + "' in 'implicit'");
+            return;
+        }
+        accept("precision");
+        if (accept("*")) next();
+        // (kind) then (letters), or just (letters)
+        if (peek().is("(") && peek(2).is(")") && peek(1).kind != Token::Kind::Ident) k_ = matching(k_) + 1;
+        if (peek().is("(") && !(peek(1).kind == Token::Kind::Ident && peek(1).text.size() == 1)) k_ = matching(k_) + 1;
+        if (!expect("(")) return;
+        while (!atEnd() && !peek().is(")")) {
+            const Token& a = next();
+            char from = a.text.empty() ? 'a' : a.text[0], to = from;
+            if (accept("-")) to = next().text[0];
+            for (char c = from; c <= to && c >= 'a' && c <= 'z'; ++c) s.implicit[static_cast<size_t>(c - 'a')] = code;
+            accept(",");
+        }
+        expect(")");
+        accept(",");
+    }
 }
 
 }  // namespace lomaw::fortran

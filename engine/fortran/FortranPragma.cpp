@@ -1,5 +1,8 @@
-// `!$omp parallel do` / `!$omp parallel for` directives: clauses into an ast::Pragma, and the
-// sanity rules of LANGUAGE.md §9.2 with the kernel checker's codes and messages.
+// OpenMP directives: `parallel` regions (`end parallel`), loop directives (`parallel do`,
+// `do` in a region or orphaned, `do simd`, `parallel do simd`, `loop`) with every clause, the
+// sanity rules of LANGUAGE.md §9.2 with the kernel checker's codes, collapse(n) checked against
+// the nest, `atomic` updates, `threadprivate`; other directives are notes saying they are not
+// analysed (or accepted silently when they change no scope: critical, single, barrier, ...).
 #include <algorithm>
 #include <functional>
 
@@ -9,151 +12,379 @@ namespace lomaw::fortran {
 
 using ast::PragmaClause;
 
-void FortranParserImpl::directive(const LogicalLine& line) {
-    toks_.clear();
-    k_ = 0;
-    failed_ = false;
-    size_t bad = 0;
-    if (!tokenize(line, toks_, bad)) {
-        diags_.error(line.at(bad), "omp-syntax", "unexpected character '" + std::string(1, line.text[bad]) + "'");
+void FortranParserImpl::ompNote(SourceLoc at, const std::string& what) { note(at, "omp-skipped", what); }
+
+void FortranParserImpl::directive(const LogicalLine& l) {
+    const SourceLoc at = l.loc();
+    Level* p = procedure();
+    std::vector<std::string> words;
+    while (peek().kind == Token::Kind::Ident && !peek(1).is("(") && words.size() < 4) {
+        static const std::set<std::string> nameWords = {"end", "parallel", "do", "for", "simd", "loop", "sections",
+                                                        "section", "workshare", "single", "master", "masked",
+                                                        "critical", "atomic", "barrier", "flush", "ordered",
+                                                        "task", "taskloop", "taskwait", "taskyield", "taskgroup",
+                                                        "target", "teams", "distribute", "declare", "threadprivate",
+                                                        "update", "capture", "read", "write", "cancel", "scan",
+                                                        "requires", "data", "enter", "exit", "reduction", "variant",
+                                                        "mapper", "nothing", "error", "assume", "metadirective"};
+        // Blanks between the words are optional (endparallel, paralleldo): split greedily.
+        std::vector<std::string> parts;
+        std::string rest = peek().text;
+        while (!rest.empty()) {
+            size_t best = 0;
+            for (const std::string& w : nameWords)
+                if (w.size() > best && rest.compare(0, w.size(), w) == 0) best = w.size();
+            if (best == 0) break;
+            parts.push_back(rest.substr(0, best));
+            rest = rest.substr(best);
+        }
+        if (parts.empty() || !rest.empty()) break;
+        next();
+        words.insert(words.end(), parts.begin(), parts.end());
+    }
+    if (words.empty() && peek().kind == Token::Kind::Ident) words.push_back(next().text);
+    if (words.empty()) {
+        diags_.error(at, "omp-syntax", "expected an OpenMP directive name");
         return;
     }
-    const SourceLoc at = line.loc();  // the directive word after the sentinel
-    if (peek().is("end")) return;  // !$omp end parallel do: the loop's end says it already
-    if (!(peek().is("parallel") && (peek(1).is("do") || peek(1).is("for")))) {
-        diags_.warning(at, "pragma-ignored", "only '!$omp parallel do' directives are analysed");
+    auto is = [&](std::initializer_list<const char*> seq) {
+        if (words.size() < seq.size()) return false;
+        size_t k = 0;
+        for (const char* w : seq)
+            if (words[k++] != w) return false;
+        return true;
+    };
+    std::string name;
+    for (const std::string& w : words) name += (name.empty() ? "" : " ") + w;
+    if (words[0] == "end") {
+        if (is({"end", "parallel"}) && words.size() == 2) {
+            if (!p || p->regions.empty()) {
+                diags_.error(at, "omp-syntax", "'!$omp end parallel' without '!$omp parallel'");
+                return;
+            }
+            p->regions.pop_back();
+        }
+        return;  // end do [nowait], end parallel do, end critical, ...: the code says it already
+    }
+    if (words[0] == "threadprivate") {
+        if (accept("(")) {
+            while (!atEnd() && !peek().is(")")) {
+                const Token& t = next();
+                if (t.kind == Token::Kind::Ident) threadPrivate_.insert(t.text);
+            }
+        }
         return;
     }
-    if (!inFunction_) {
-        diags_.warning(at, "pragma-ignored", "an OpenMP directive outside a subroutine is ignored");
+    const bool loop = is({"parallel", "do"}) || is({"parallel", "for"}) || is({"parallel", "loop"}) ||
+                      is({"do"}) || is({"loop"}) || is({"for"});
+    const bool region = words.size() == 1 && words[0] == "parallel";
+    if (!loop && !region) {
+        static const std::set<std::string> silent = {"critical", "single", "master", "masked", "barrier", "flush",
+                                                     "ordered", "section", "taskwait", "taskyield", "taskgroup",
+                                                     "nothing", "scan", "cancel", "requires"};
+        if (words[0] == "atomic") {
+            // update (the default) / capture / read / write: an update x = x + e is an accumulation
+            atomicNext_ = words.size() == 1 || words[1] == "update";
+            return;
+        }
+        if (!silent.count(words[0]))
+            ompNote(at, "'!$omp " + name + "' is not analysed" +
+                            (words[0] == "simd" ? ": a simd loop without do is not distributed over threads" : ""));
         return;
     }
-    next();
-    next();
-    ast::Pragma pragma;
-    pragma.loc = at;
+    if (!p) {
+        diags_.warning(at, "pragma-ignored", "an OpenMP directive outside a procedure is ignored");
+        return;
+    }
+    PendingDirective d;
+    d.loc = at;
+    d.construct = name;
+    if (region) {
+        Region r;
+        r.loc = at;
+        if (!clauses(d, true, &r)) return;
+        r.clauses = d.directive.loopClauses;
+        r.defaultScope = d.directive.defaultScope;
+        r.defaultNone = d.defaultWord == "none";
+        r.listed = d.listed;
+        p->regions.push_back(std::move(r));
+        return;
+    }
+    if (!clauses(d, false, nullptr)) return;
+    if (pending_) diags_.warning(pending_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
+    pending_ = std::move(d);
+}
+
+// The clause list of a directive. False after an error (the directive is dropped).
+bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
+    std::map<std::string, std::string> where;  // name -> clause word, for conflicts
+    bool sawDefault = false;
+    auto known = [&](const std::string& n) {
+        return lookup(n) != nullptr || externalModuleInScope() || implicitEntity(n).base != Entity::Base::Unknown;
+    };
     while (!atEnd()) {
         if (accept(",")) continue;
         const Token& word = next();
         if (word.kind != Token::Kind::Ident) {
             diags_.error(word.loc, "omp-syntax", "expected a clause, found '" + word.text + "'");
-            return;
+            return false;
         }
         PragmaClause c;
         c.loc = word.loc;
         c.word = word.text;
+        const std::string& w = c.word;
         auto names = [&]() -> bool {
-            do {
-                if (peek().kind != Token::Kind::Ident) {
-                    diags_.error(peek().loc, "omp-syntax", "expected a variable name in '" + c.word + "'");
+            while (true) {
+                if (accept("/")) {  // a common block: /name/
+                    if (peek().kind == Token::Kind::Ident) next();
+                    if (!accept("/")) break;
+                } else if (peek().kind == Token::Kind::Ident) {
+                    const Token& n = next();
+                    c.vars.push_back({n.text, n.loc});
+                    if (peek().is("(")) k_ = std::min(matching(k_) + 1, toks_.size() - 1);  // an array section
+                } else {
+                    diags_.error(peek().loc, "omp-syntax", "expected a variable name in '" + w + "'");
                     return false;
                 }
-                const Token& n = next();
-                c.vars.push_back({n.text, n.loc});
-            } while (accept(","));
+                if (!accept(",")) break;
+            }
+            if (accept(":")) {  // linear(x: step), aligned(a: 64)
+                while (!atEnd() && !peek().is(")")) next();
+            }
             if (!accept(")")) {
-                diags_.error(peek().loc, "omp-syntax", "expected ')' to close '" + c.word + "('");
+                diags_.error(peek().loc, "omp-syntax", "expected ')' to close '" + w + "('");
                 return false;
             }
             return true;
         };
-        const bool listClause = c.word == "shared" || c.word == "private" || c.word == "firstprivate";
-        if (listClause || c.word == "reduction" || c.word == "default") {
-            if (!accept("(")) {
-                diags_.error(peek().loc, "omp-syntax", "expected '(' after '" + c.word + "'");
-                return;
+        auto skipParens = [&]() -> bool {
+            if (!peek().is("(")) return true;
+            const size_t close = matching(k_);
+            if (close >= toks_.size()) {
+                diags_.error(c.loc, "omp-syntax", "unbalanced parentheses in '" + w + "'");
+                return false;
             }
-        }
-        if (listClause) {
-            c.kind = c.word == "shared" ? PragmaClause::Kind::Shared
-                     : c.word == "private" ? PragmaClause::Kind::Private
-                                           : PragmaClause::Kind::FirstPrivate;
-            if (!names()) return;
-        } else if (c.word == "reduction") {
-            c.kind = PragmaClause::Kind::Reduction;
+            for (size_t i = k_ + 1; i < close; ++i) c.rawArgs += toks_[i].text;
+            k_ = close + 1;
+            return true;
+        };
+        omp::DataSharing share;
+        bool sharing = false;
+        if (w == "shared" || w == "private" || w == "firstprivate" || w == "lastprivate" || w == "linear" ||
+            w == "copyin" || w == "copyprivate") {
+            if (!accept("(")) {
+                diags_.error(peek().loc, "omp-syntax", "expected '(' after '" + w + "'");
+                return false;
+            }
+            if (w == "lastprivate" && peek().is("conditional") && peek(1).is(":")) {
+                next();
+                next();
+            }
+            if (!names()) return false;
+            sharing = w != "copyin" && w != "copyprivate";
+            c.kind = w == "shared" ? PragmaClause::Kind::Shared
+                     : w == "private" ? PragmaClause::Kind::Private
+                     : w == "firstprivate" ? PragmaClause::Kind::FirstPrivate
+                                           : PragmaClause::Kind::Unknown;
+            share.scope = w == "shared" ? omp::Scope::Shared : w == "firstprivate" ? omp::Scope::FirstPrivate
+                                                                                   : omp::Scope::Private;
+            share.lastPrivate = w == "lastprivate" || w == "linear";
+        } else if (w == "reduction") {
+            if (!accept("(")) {
+                diags_.error(peek().loc, "omp-syntax", "expected '(' after 'reduction'");
+                return false;
+            }
+            if ((peek().is("inscan") || peek().is("task") || peek().is("default")) && peek(1).is(",")) {
+                next();
+                next();
+            }
             while (!atEnd() && !peek().is(":")) c.op += next().text;
             if (!accept(":")) {
                 diags_.error(peek().loc, "omp-syntax", "expected ':' in 'reduction(op: list)'");
-                return;
+                return false;
             }
-            if (!names()) return;
-        } else if (c.word == "default") {
+            if (!names()) return false;
+            static const std::set<std::string> ops = {"+", "*", "-", ".and.", ".or.", ".eqv.", ".neqv.",
+                                                      "max", "min", "iand", "ior", "ieor"};
+            if (!ops.count(c.op)) {
+                diags_.error(c.loc, "omp-reduction-op", "reduction operator '" + c.op +
+                                                            "' is not supported (+ * - max min .and. .or. .eqv. "
+                                                            ".neqv. iand ior ieor)");
+                return false;
+            }
+            c.kind = PragmaClause::Kind::Reduction;
+            share.scope = omp::Scope::Reduction;
+            share.op = c.op;
+            sharing = true;
+        } else if (w == "default") {
+            if (!accept("(")) {
+                diags_.error(peek().loc, "omp-syntax", "expected '(' after 'default'");
+                return false;
+            }
             c.kind = PragmaClause::Kind::Default;
             c.op = next().text;
-            if (c.op != "none" && c.op != "shared" && c.op != "private") {
-                diags_.error(c.loc, "omp-syntax", "default must be none, shared or private");
-                return;
+            if (c.op != "none" && c.op != "shared" && c.op != "private" && c.op != "firstprivate") {
+                diags_.error(c.loc, "omp-syntax", "default must be none, shared, private or firstprivate");
+                return false;
             }
             if (!accept(")")) {
                 diags_.error(peek().loc, "omp-syntax", "expected ')' to close 'default('");
-                return;
+                return false;
+            }
+            if (sawDefault) {
+                diags_.error(c.loc, "omp-default-dup", "more than one default clause");
+                continue;
+            } else {
+                sawDefault = true;
+                d.defaultWord = c.op;
+                if (c.op == "private") d.directive.defaultScope = omp::Scope::Private;
+                if (c.op == "firstprivate") d.directive.defaultScope = omp::Scope::FirstPrivate;
+                if (c.op == "shared" || c.op == "none") d.directive.defaultScope = omp::Scope::Shared;
+            }
+        } else if (w == "collapse") {
+            c.kind = PragmaClause::Kind::Unknown;
+            if (!accept("(")) {
+                diags_.error(peek().loc, "omp-syntax", "expected '(' after 'collapse'");
+                return false;
+            }
+            ast::ExprPtr n = expression();
+            const long long v = n ? constantValue(*n).value_or(0) : 0;
+            if (!accept(")") || v < 1) {
+                diags_.error(c.loc, "omp-syntax", "collapse needs a positive integer constant");
+                return false;
+            }
+            if (region) {
+                diags_.error(c.loc, "omp-syntax", "'collapse' belongs on a loop directive, not on 'parallel'");
+                return false;
+            }
+            d.collapse = static_cast<int>(v);
+        } else if (w == "schedule" || w == "dist_schedule") {
+            c.kind = PragmaClause::Kind::Unknown;
+            const size_t open = k_;
+            if (!skipParens()) return false;
+            std::string kind;
+            for (size_t i = open + 1; i < k_ && !toks_[i].is(")") && !toks_[i].is(","); ++i)
+                if (toks_[i].kind == Token::Kind::Ident && !toks_[i + 1].is(":")) kind = toks_[i].text;
+            static const std::set<std::string> kinds = {"static", "dynamic", "guided", "auto", "runtime"};
+            if (!kinds.count(kind)) {
+                diags_.error(c.loc, "omp-syntax", "schedule kind must be static, dynamic, guided, auto or runtime");
+                return false;
             }
         } else {
+            static const std::set<std::string> accepted = {
+                "if", "num_threads", "nowait", "ordered", "proc_bind", "safelen", "simdlen", "aligned",
+                "nontemporal", "order", "allocate", "untied", "mergeable", "final", "priority", "grainsize",
+                "num_tasks", "bind", "device", "map", "num_teams", "thread_limit", "is_device_ptr", "depend",
+                "affinity", "detach", "in_reduction", "task_reduction", "inclusive", "exclusive", "filter",
+                "uniform", "inbranch", "notinbranch"};
             c.kind = PragmaClause::Kind::Unknown;
-            if (accept("(")) {
-                int depth = 1;
-                while (!atEnd() && depth > 0) {
-                    const Token& t = next();
-                    if (t.is("(")) ++depth;
-                    if (t.is(")") && --depth == 0) break;
-                    c.rawArgs += t.text;
+            if (!skipParens()) return false;
+            if (!accepted.count(w)) {
+                diags_.warning(c.loc, "omp-unknown-clause", "unsupported OpenMP clause '" + w + "' ignored");
+                continue;
+            }
+        }
+        if (sharing) {
+            for (const PragmaClause::Item& item : c.vars) {
+                auto seen = where.find(item.name);
+                const bool pair = seen != where.end() &&
+                                  ((seen->second == "firstprivate" && w == "lastprivate") ||
+                                   (seen->second == "lastprivate" && w == "firstprivate"));
+                if (seen != where.end() && !pair) {
+                    diags_.error(item.loc, "omp-clause-conflict", "'" + item.name + "' appears in more than one clause");
+                    continue;
                 }
-                if (depth > 0) {
-                    diags_.error(c.loc, "omp-syntax", "unbalanced parentheses in '" + c.word + "'");
-                    return;
+                where[item.name] = w;
+                d.listed.push_back(item.name);
+                if (!known(item.name)) {
+                    diags_.error(item.loc, "omp-unknown-var", "'" + item.name + "' is not a variable of '" +
+                                                                  (procedure() ? procedure()->name : std::string("?")) + "'");
+                    continue;
+                }
+                omp::DataSharing& slot = d.directive.loopClauses[item.name];
+                if (pair) {
+                    slot.scope = omp::Scope::FirstPrivate;
+                    slot.lastPrivate = true;
+                } else {
+                    slot = share;
                 }
             }
         }
-        pragma.clauses.push_back(std::move(c));
+        d.pragma.clauses.push_back(std::move(c));
     }
-    if (pendingPragma_) diags_.warning(pendingPragma_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
-    pendingPragma_ = std::move(pragma);
+    d.pragma.loc = d.loc;
+    return true;
 }
 
-void FortranParserImpl::checkPragma(const ast::Stmt& loop) {
-    const ast::Pragma& pragma = *loop.pragma;
-    const PragmaClause* defaultClause = nullptr;
-    std::vector<std::string> listed;
-    auto known = [&](const std::string& n) {
-        return decls_.count(n) || std::find(paramOrder_.begin(), paramOrder_.end(), n) != paramOrder_.end();
-    };
-    for (const PragmaClause& c : pragma.clauses) {
-        switch (c.kind) {
-            case PragmaClause::Kind::Unknown:
-                diags_.warning(c.loc, "omp-unknown-clause", "unsupported OpenMP clause '" + c.word + "' ignored");
-                continue;
-            case PragmaClause::Kind::Default:
-                if (defaultClause)
-                    diags_.error(c.loc, "omp-default-dup", "more than one default clause");
-                else
-                    defaultClause = &c;
-                continue;
-            case PragmaClause::Kind::Reduction:
-                if (c.op != "+")
-                    diags_.error(c.loc, "omp-reduction-op", "reduction operator '" + c.op + "' is not supported (only '+')");
-                break;
-            default: break;
-        }
-        for (const PragmaClause::Item& item : c.vars) {
-            if (std::find(listed.begin(), listed.end(), item.name) != listed.end()) {
-                diags_.error(item.loc, "omp-clause-conflict", "'" + item.name + "' appears in more than one clause");
-                continue;
+void FortranParserImpl::attachDirective(ast::Stmt& loop, Frame& frame) {
+    PendingDirective d = std::move(*pending_);
+    pending_.reset();
+    Level* p = procedure();
+    omp::LoopDirective dir = d.directive;
+    dir.loc = d.loc;
+    dir.construct = d.construct;
+    dir.outArgumentsAlsoRead = true;
+    dir.collapsed = {loop.name};
+    const bool combined = d.construct.rfind("parallel", 0) == 0;
+    if (!combined) {
+        if (p->regions.empty()) {
+            dir.orphaned = true;
+        } else {
+            for (auto r = p->regions.rbegin(); r != p->regions.rend(); ++r) {
+                for (const auto& [n, s] : r->clauses) dir.regionClauses.emplace(n, s);
+                if (!dir.defaultScope && r->defaultScope) dir.defaultScope = r->defaultScope;
             }
-            listed.push_back(item.name);
-            if (item.name == loop.name && c.kind != PragmaClause::Kind::Private) {
-                diags_.error(item.loc, "omp-loop-var", "the loop variable '" + item.name + "' may appear only in private");
-                continue;
-            }
-            if (!known(item.name))
-                diags_.error(item.loc, "omp-unknown-var", "'" + item.name + "' is not a variable of subroutine '" + fn_.name + "'");
+            dir.regionLine = p->regions.back().loc.line;
         }
     }
-    if (!defaultClause || defaultClause->op != "none") return;
-    // default(none): every variable the body uses must be listed (loop variables excepted).
+    for (const PragmaClause& c : d.pragma.clauses)
+        for (const PragmaClause::Item& item : c.vars)
+            if (item.name == loop.name && c.word != "private" && c.word != "lastprivate" && c.word != "linear")
+                diags_.error(item.loc, "omp-loop-var", "the loop variable '" + item.name +
+                                                           "' may appear only in private or lastprivate");
+    loop.pragma = d.pragma;
+    frame.loopIndex = static_cast<int>(unit_.loops.size());
+    p->loops.push_back(frame.loopIndex);
+    unit_.loops.push_back({0, &loop, std::move(dir)});
+    loopDirectives_.push_back(std::move(d));
+}
+
+// At the loop's end: the collapsed nest and default(none).
+void FortranParserImpl::finishLoop(const Frame& frame) {
+    Unit::Loop& l = unit_.loops[static_cast<size_t>(frame.loopIndex)];
+    const PendingDirective& d = loopDirectives_[static_cast<size_t>(frame.loopIndex)];
+    const ast::Stmt* cur = l.loop;
+    for (int level = 2; level <= d.collapse; ++level) {
+        const ast::Stmt* inner = cur->body.size() == 1 ? cur->body.front().get() : nullptr;
+        if (!inner || inner->kind != ast::Stmt::Kind::For) {
+            diags_.error(d.loc, "omp-collapse", "collapse(" + std::to_string(d.collapse) + ") needs " +
+                                                    std::to_string(d.collapse) + " perfectly nested do loops; the loop "
+                                                    "at line " + std::to_string(cur->loc.line) +
+                                                    " holds other statements");
+            return;
+        }
+        l.directive.collapsed.push_back(inner->name);
+        cur = inner;
+    }
+    Level* p = procedure();
+    std::vector<std::string> listed = d.listed;
+    bool none = d.defaultWord == "none";
+    if (d.defaultWord.empty() && !l.directive.orphaned && d.construct.rfind("parallel", 0) != 0 && !p->regions.empty()) {
+        for (const Region& r : p->regions) {
+            none = none || r.defaultNone;
+            listed.insert(listed.end(), r.listed.begin(), r.listed.end());
+        }
+    }
+    if (none) checkDefaultNone(*l.loop, listed, d.loc);
+}
+
+// default(none): every variable the body uses must be listed (loop variables, named constants
+// and threadprivate variables excepted). A component path d%u needs d listed.
+void FortranParserImpl::checkDefaultNone(const ast::Stmt& loop, const std::vector<std::string>& listed, SourceLoc) {
     std::vector<std::string> loopVars{loop.name};
     std::vector<std::pair<std::string, SourceLoc>> used;
     std::function<void(const ast::Expr&)> expr = [&](const ast::Expr& e) {
-        if (e.kind == ast::Expr::Kind::Var && !e.name.empty()) used.push_back({e.name, e.loc});
+        if (e.kind == ast::Expr::Kind::Var && !e.name.empty()) used.push_back({e.name.substr(0, e.name.find('%')), e.loc});
         for (const ast::ExprPtr& o : e.operands)
             if (o) expr(*o);
     };
@@ -173,6 +404,8 @@ void FortranParserImpl::checkPragma(const ast::Stmt& loop) {
         if (std::find(loopVars.begin(), loopVars.end(), name) != loopVars.end()) continue;
         if (std::find(listed.begin(), listed.end(), name) != listed.end()) continue;
         if (std::find(reported.begin(), reported.end(), name) != reported.end()) continue;
+        const Entity* e = lookup(name);
+        if ((e && e->parameter) || threadPrivate_.count(name)) continue;
         reported.push_back(name);
         diags_.error(loc, "omp-default-none", "'" + name + "' is used in the loop but not listed (default(none))");
     }

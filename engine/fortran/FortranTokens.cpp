@@ -77,12 +77,12 @@ bool tokenize(const LogicalLine& line, std::vector<Token>& out, size_t& badPos) 
             tok.text = w;
             k += tok.text.size();
         } else {
-            static const char* two[] = {"**", "==", "/=", "<=", ">=", "::", "=>"};
+            static const char* two[] = {"**", "==", "/=", "<=", ">=", "::", "=>", "//"};
             tok.kind = Token::Kind::Op;
             for (const char* op : two)
                 if (t.compare(k, 2, op) == 0) tok.text = op;
             if (tok.text.empty()) {
-                if (std::string("+-*/()=,:<>%").find(c) == std::string::npos) {
+                if (std::string("+-*/()=,:<>%[]").find(c) == std::string::npos) {
                     badPos = k;
                     return false;
                 }

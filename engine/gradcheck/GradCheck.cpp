@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "codegen/CEmitter.h"
+#include "gradcheck/AppendedDerivatives.h"
 #include "gradcheck/DerivativeProbe.h"
 
 namespace lomaw {
@@ -26,13 +27,10 @@ public:
         : engine_(engine),
           options_(options),
           structs_(module),
-          signature_(runtime::signatureOf(function)) {
-        augmented_ = file;
-        originalLines_ = static_cast<int>(std::count(file.text.begin(), file.text.end(), '\n')) + 1;
-        functionLoc_ = function.loc;
-        augmented_.text += "\n\n" + std::string(kForwardName) + " = fwd_diff(" + function.name + ")\n" +
-                           kReverseName + " = rev_diff(" + function.name + ")\n";
-    }
+          signature_(runtime::signatureOf(function)),
+          augmented_(file, std::string(kForwardName) + " = fwd_diff(" + function.name + ")\n" + kReverseName +
+                               " = rev_diff(" + function.name + ")\n"),
+          functionLoc_(function.loc) {}
 
     GradcheckOutput run() {
         GradcheckOutput out;
@@ -79,14 +77,14 @@ private:
         run.threads = options_.threads;
         if (!compiled_) {
             // The augmented module is compiled on the first call only; every later call reuses it.
-            CompileOutput c = engine_.check(augmented_);
+            CompileOutput c = engine_.check(augmented_.file());
             if (!c.ok) {
                 out.status = RunOutput::Status::CompileError;
                 out.diagnostics = explainAppendedDeclarations(c.diagnostics);
                 return std::nullopt;
             }
             codegen::CEmitOptions copts;
-            copts.sourceName = augmented_.path;
+            copts.sourceName = augmented_.file().path;
             cSource_ = codegen::emitC(c.module, copts).text;
             compiled_ = std::move(c);
         }
@@ -100,16 +98,9 @@ private:
         return json::parse(r.output);
     }
 
-    // Notes that point at the two declarations gradcheck appended would show lines the user's
-    // file does not have: point them at the function instead, and say what happened.
     std::vector<Diagnostic> explainAppendedDeclarations(std::vector<Diagnostic> diags) const {
-        for (Diagnostic& d : diags)
-            for (Diagnostic& n : d.notes)
-                if (n.loc.line > originalLines_) {
-                    n.loc = functionLoc_;
-                    n.message = "gradcheck differentiates '" + signature_.name + "' in forward and reverse mode";
-                }
-        return diags;
+        return augmented_.explain(std::move(diags), functionLoc_,
+                                  "gradcheck differentiates '" + signature_.name + "' in forward and reverse mode");
     }
 
     static double sum(const std::vector<double>& values) {
@@ -144,11 +135,10 @@ private:
     const GradcheckOptions& options_;
     runtime::StructTable structs_;
     runtime::Signature signature_;
-    SourceFile augmented_;
+    gradcheck::AppendedDerivatives augmented_;
+    SourceLoc functionLoc_;
     std::optional<CompileOutput> compiled_;
     std::string cSource_;
-    int originalLines_ = 0;
-    SourceLoc functionLoc_;
     json args_;
 };
 

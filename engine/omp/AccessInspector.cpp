@@ -18,7 +18,8 @@ std::string Access::text(bool fortranStyle) const {
     if (fortranStyle) {
         out += "(";
         for (size_t k = 0; k < index.size(); ++k) {
-            std::string t = index[k].text;  // indirect atoms are named c[i]: c(i) here
+            std::string t = index[k].text;  // indirect atoms are named c[i][k]: c(i,k) here
+            for (size_t at = t.find("]["); at != std::string::npos; at = t.find("][")) t.replace(at, 2, ",");
             std::replace(t.begin(), t.end(), '[', '(');
             std::replace(t.begin(), t.end(), ']', ')');
             out += (k ? "," : "") + t;
@@ -42,6 +43,14 @@ bool LoopAccesses::readOnly(const std::string& name) const {
 bool LoopAccesses::writeOnly(const std::string& name) const {
     const VariableAccesses* v = find(name);
     return v && v->reads.empty() && !v->writes.empty();
+}
+
+std::vector<const Access*> LoopAccesses::activeReads(const std::string& name) const {
+    std::vector<const Access*> out;
+    if (const VariableAccesses* v = find(name))
+        for (const Access& r : v->reads)
+            if (!r.passive) out.push_back(&r);
+    return out;
 }
 
 std::string exprText(const Expr& e) {
@@ -84,6 +93,7 @@ std::string exprText(const Expr& e) {
             return ls + " " + ast::spelling(e.op) + " " + rs;
         }
         case Expr::Kind::Call: {
+            if (e.name == kPassiveCallee && e.operands.size() == 1) return exprText(*e.operands[0]);
             if (e.name == kSliceCallee) {  // lo:hi[:step], omitted bounds are empty names
                 std::string out;
                 for (size_t k = 0; k < e.operands.size(); ++k) out += (k ? ":" : "") + exprText(*e.operands[k]);
@@ -128,9 +138,9 @@ public:
     // assigned exactly once, unconditionally, from an affine expression of names the loop does
     // not modify is replaced by that expression in the subscripts after the assignment
     // (`j = n - i; r[j] = u[j]` indexes r and u at n-i).
-    Inspector(const ast::Module* module, const VariableTypes& types, LoopAccesses& out,
+    Inspector(const ast::Module* module, const VariableTypes& types, LoopAccesses& out, bool outArgumentsAlsoRead,
               const LoopAccesses* firstPass = nullptr)
-        : module_(module), types_(types), out_(out), firstPass_(firstPass) {}
+        : module_(module), types_(types), out_(out), firstPass_(firstPass), outArgsRead_(outArgumentsAlsoRead) {}
 
     void block(const ast::Block& b, const BlockPath& path) {
         for (const ast::StmtPtr& s : b)
@@ -155,7 +165,7 @@ private:
                 if (s.value) read(*s.value, path);
                 break;
             case Stmt::Kind::If: {
-                if (s.value) read(*s.value, path);
+                if (s.value) passiveRead(*s.value, path);
                 BlockPath then = path, other = path;
                 then.push_back(id * 4);
                 other.push_back(id * 4 + 1);
@@ -164,7 +174,7 @@ private:
                 break;
             }
             case Stmt::Kind::While: {
-                if (s.value) read(*s.value, path);
+                if (s.value) passiveRead(*s.value, path);
                 BlockPath body = path;
                 body.push_back(id * 4 + 2);
                 block(s.body, body);
@@ -172,7 +182,7 @@ private:
             }
             case Stmt::Kind::For: {
                 for (const ast::ExprPtr& a : s.rangeArgs)
-                    if (a) read(*a, path);
+                    if (a) passiveRead(*a, path);
                 out_.innerLoopVars.insert(s.name);
                 BlockPath body = path;
                 body.push_back(id * 4 + 2);
@@ -203,10 +213,30 @@ private:
         }
         std::vector<Subscript> subs;
         for (const Expr* i : idx) {
-            read(*i, path);
+            passiveRead(*i, path);
             subs.push_back(subscript(*i));
         }
         record(root->name, std::move(subs), true, accumulate, path, e.loc);
+    }
+
+    // Reads whose values reach no derivative (see Access::passive).
+    void passiveRead(const Expr& e, const BlockPath& path) {
+        ++passive_;
+        read(e, path);
+        --passive_;
+    }
+
+    static bool isComparison(const Expr& e) {
+        if (e.kind == Expr::Kind::Call) return e.name == "ne" || e.name == kPassiveCallee;
+        if (e.kind != Expr::Kind::Binary) return false;
+        switch (e.op) {
+            case ast::BinaryOp::Less:
+            case ast::BinaryOp::LessEq:
+            case ast::BinaryOp::Greater:
+            case ast::BinaryOp::GreaterEq:
+            case ast::BinaryOp::Equal: return true;
+            default: return false;
+        }
     }
 
     void read(const Expr& e, const BlockPath& path) {
@@ -220,7 +250,7 @@ private:
                 const Expr* root = splitAccess(e, idx);
                 std::vector<Subscript> subs;
                 for (const Expr* i : idx) {
-                    read(*i, path);
+                    passiveRead(*i, path);
                     subs.push_back(subscript(*i));
                 }
                 if (root->kind == Expr::Kind::Var)
@@ -230,11 +260,21 @@ private:
                 return;
             }
             case Expr::Kind::Call: {
+                if (isComparison(e)) {
+                    for (const ast::ExprPtr& o : e.operands)
+                        if (o) passiveRead(*o, path);
+                    return;
+                }
                 const ast::Function* callee = module_ ? module_->findFunction(e.name) : nullptr;
                 for (size_t k = 0; k < e.operands.size(); ++k) {
                     if (!e.operands[k]) continue;
                     const bool atomicTarget = e.name == "atomic_add" && k == 0;
-                    const bool outArg = callee && k < callee->params.size() && callee->params[k].isOut;
+                    const ast::Param* param = callee && k < callee->params.size() ? &callee->params[k] : nullptr;
+                    const bool outArg = param && param->isOut;
+                    // Fortran intent(inout) (or none): the callee may read the argument too.
+                    if (outArg && outArgsRead_ &&
+                        !(param->annotation && param->annotation->kind == ast::TypeExpr::Kind::Out))
+                        read(*e.operands[k], path);
                     if (atomicTarget || outArg)
                         lvalue(*e.operands[k], path, atomicTarget);
                     else
@@ -242,6 +282,13 @@ private:
                 }
                 return;
             }
+            case Expr::Kind::Binary:
+                if (isComparison(e)) {
+                    for (const ast::ExprPtr& o : e.operands)
+                        if (o) passiveRead(*o, path);
+                    return;
+                }
+                [[fallthrough]];
             default:
                 for (const ast::ExprPtr& o : e.operands)
                     if (o) read(*o, path);
@@ -266,6 +313,7 @@ private:
         a.accumulate = accumulate;
         a.path = path;
         a.loc = loc;
+        a.passive = !write && passive_ > 0;
         VariableAccesses& v = out_.vars[name];
         (write ? v.writes : v.reads).push_back(std::move(a));
         if (write) out_.modified.insert(name);
@@ -395,14 +443,22 @@ private:
     const LoopAccesses* firstPass_;
     std::map<std::string, Subscript> substitutions_;
     long long nextId_ = 1;
+    bool outArgsRead_ = false;
+    int passive_ = 0;  // > 0 while reading a passive value
 };
 
 }  // namespace
 
-LoopAccesses inspectLoop(const ast::Function&, const ast::Stmt& forLoop, const ast::Module* module,
+LoopAccesses inspectLoop(const ast::Function& fn, const ast::Stmt& forLoop, const ast::Module* module,
                          const VariableTypes& types) {
+    return inspectLoop(fn, forLoop, module, types, InspectOptions{});
+}
+
+LoopAccesses inspectLoop(const ast::Function&, const ast::Stmt& forLoop, const ast::Module* module,
+                         const VariableTypes& types, const InspectOptions& options) {
     LoopAccesses out;
     out.loopVar = forLoop.name;
+    out.collapsed = options.collapsed.empty() ? std::vector<std::string>{forLoop.name} : options.collapsed;
     // Nested loop variables are known before the walk so that their subscripts are affine.
     auto collectLoops = [&](auto& self, const ast::Block& b) -> void {
         for (const ast::StmtPtr& s : b) {
@@ -414,18 +470,20 @@ LoopAccesses inspectLoop(const ast::Function&, const ast::Stmt& forLoop, const a
     };
     collectLoops(collectLoops, forLoop.body);
     LoopAccesses first = out;
-    Inspector(module, types, first).block(forLoop.body, {});
-    Inspector(module, types, out, &first).block(forLoop.body, {});
+    Inspector(module, types, first, options.outArgumentsAlsoRead).block(forLoop.body, {});
+    Inspector(module, types, out, options.outArgumentsAlsoRead, &first).block(forLoop.body, {});
     // The loop variable cannot be written (loop-var-assign), nested loop variables are
     // stable within their own bodies; anything else written makes an index depending on it
     // unstable: the same expression may name different elements at the read and the write.
     for (auto& [name, v] : out.vars) {
         for (auto* list : {&v.reads, &v.writes})
             for (Access& a : *list)
-                for (const Subscript& s : a.index)
+                for (Subscript& s : a.index)
                     for (const std::string& dep : s.dependsOn)
-                        if (dep != out.loopVar && !out.innerLoopVars.count(dep) && out.modified.count(dep))
+                        if (dep != out.loopVar && !out.innerLoopVars.count(dep) && out.modified.count(dep)) {
                             a.stable = false;
+                            s.stable = false;
+                        }
     }
     return out;
 }

@@ -18,16 +18,23 @@ namespace lomaw::omp {
 // index minus one constant offset k (the same k for all reads). Race-freedom of the primal
 // makes W's written elements distinct between iterations, hence the read elements too.
 //
-// Before that, a simpler proof: if every read has the same subscript a*i + b in some dimension
-// (i the loop variable, a != 0, b loop-invariant), different iterations read different elements
-// whatever the loop writes.
+// Before that, a simpler proof (the per-dimension own-index rule): if every read has the same
+// subscript a*i + b in some dimension (i the loop variable, a != 0, b loop-invariant), different
+// iterations read different elements whatever the loop writes and whatever the other
+// subscripts are. For a collapsed nest every loop variable of the nest needs such a dimension.
+// Only active reads count (Access::passive: compared values make no _d_ update).
 struct SafeReads {
     bool safe = false;
     int ownDimension = -1;             // >= 0: proved by the own-index rule in this dimension
     std::string ownIndex;              // that subscript
+    // Collapsed nests: the dimension proving each loop variable, in nest order.
+    std::vector<std::pair<std::string, int>> ownDimensions;
     std::string witness;               // W
     std::vector<long long> offset;     // k, one entry per dimension
     std::vector<std::string> unsafe;   // reads that no write of the same iteration matches
+    // Why the reads are not safe, naming the cause: "reads u(i-1), u(i+1) are not written by the
+    // same iteration", "read u(c(i)) goes through the index array c", ... (empty when safe).
+    std::string reason;
 };
 
 SafeReads safeReads(const std::string& name, const LoopAccesses& accesses,

@@ -2,36 +2,63 @@
 
 namespace lomaw::omp {
 
-using ast::PragmaClause;
-
 std::map<std::string, PrimalScope> primalScopes(const ast::Pragma& pragma, const LoopAccesses& accesses) {
-    Scope fallback = Scope::Shared;  // no default clause: shared (default(none) names them all)
+    return primalScopes(directiveFromPragma(pragma, accesses.loopVar), accesses);
+}
+
+namespace {
+
+PrimalScope fromClause(const DataSharing& s, const char* origin) {
+    PrimalScope p;
+    p.scope = s.scope;
+    p.source = PrimalScope::Source::Clause;
+    p.op = s.op;
+    p.lastPrivate = s.lastPrivate;
+    p.origin = origin;
+    return p;
+}
+
+}  // namespace
+
+// OpenMP's order: loop variables (and the collapsed nest's) are private; a clause of the loop
+// directive wins over one of the region; then threadprivate, the default clause, and for an
+// orphaned loop the procedure's automatic locals (private) — everything else is shared.
+std::map<std::string, PrimalScope> primalScopes(const LoopDirective& d, const LoopAccesses& accesses) {
     std::map<std::string, PrimalScope> listed;
-    for (const PragmaClause& c : pragma.clauses) {
-        Scope s;
-        switch (c.kind) {
-            case PragmaClause::Kind::Shared: s = Scope::Shared; break;
-            case PragmaClause::Kind::Private: s = Scope::Private; break;
-            case PragmaClause::Kind::FirstPrivate: s = Scope::FirstPrivate; break;
-            case PragmaClause::Kind::Reduction: s = Scope::Reduction; break;
-            case PragmaClause::Kind::Default:
-                if (c.op == "private") fallback = Scope::Private;
-                continue;
-            default: continue;
+    for (const auto& [name, s] : d.loopClauses) listed.emplace(name, fromClause(s, ""));
+    for (const auto& [name, s] : d.regionClauses) listed.emplace(name, fromClause(s, "region"));
+    auto implicit = [&](const std::string& name) {
+        PrimalScope p;
+        if (d.threadPrivate.count(name)) {
+            p.scope = Scope::Private;
+            p.origin = "threadprivate";
+        } else if (d.defaultScope) {
+            p.scope = *d.defaultScope;
+            p.origin = "default";
+        } else if (d.orphaned && d.procedureLocals.count(name)) {
+            p.scope = Scope::Private;
+            p.origin = "orphaned local";
+        } else if (d.orphaned) {
+            p.origin = "orphaned shared";
         }
-        for (const PragmaClause::Item& item : c.vars) listed.emplace(item.name, PrimalScope{s, PrimalScope::Source::Clause});
-    }
+        return p;
+    };
     std::map<std::string, PrimalScope> out;
     for (const std::string& name : accesses.order) {
+        if (d.constants.count(name)) continue;
         if (name == accesses.loopVar || accesses.innerLoopVars.count(name)) {
-            out[name] = {Scope::Private, PrimalScope::Source::LoopVariable};
+            PrimalScope p{Scope::Private, PrimalScope::Source::LoopVariable, "", false, ""};
+            if (auto it = listed.find(name); it != listed.end() && it->second.lastPrivate) p.lastPrivate = true;
+            out[name] = p;
             continue;
         }
         auto it = listed.find(name);
-        out[name] = it != listed.end() ? it->second : PrimalScope{fallback, PrimalScope::Source::Default};
+        out[name] = it != listed.end() ? it->second : implicit(name);
     }
-    for (const auto& [name, s] : listed) out.emplace(name, s);
-    out[accesses.loopVar] = {Scope::Private, PrimalScope::Source::LoopVariable};
+    for (const auto& [name, s] : listed)  // listed on the loop but unused (a region lists for all its loops)
+        if (!d.constants.count(name) && s.origin != "region") out.emplace(name, s);
+    out[accesses.loopVar].scope = Scope::Private;
+    out[accesses.loopVar].source = PrimalScope::Source::LoopVariable;
     return out;
 }
 

@@ -10,10 +10,19 @@ namespace lomaw::omp {
 
 LoopScopes analyseLoop(const ast::Function& fn, const ast::Stmt& forLoop, const ScopeOptions& options,
                        const ast::Module* module) {
-    const VariableTypes types = variableTypes(fn);
-    LoopAccesses acc = inspectLoop(fn, forLoop, module, types);
     const ast::Pragma noClauses;
-    std::map<std::string, PrimalScope> primal = primalScopes(forLoop.pragma ? *forLoop.pragma : noClauses, acc);
+    return analyseLoop(fn, forLoop, directiveFromPragma(forLoop.pragma ? *forLoop.pragma : noClauses, forLoop.name),
+                       options, module);
+}
+
+LoopScopes analyseLoop(const ast::Function& fn, const ast::Stmt& forLoop, const LoopDirective& directive,
+                       const ScopeOptions& options, const ast::Module* module) {
+    const VariableTypes types = variableTypes(fn);
+    InspectOptions inspect;
+    inspect.collapsed = directive.collapsed;
+    inspect.outArgumentsAlsoRead = directive.outArgumentsAlsoRead;
+    LoopAccesses acc = inspectLoop(fn, forLoop, module, types, inspect);
+    std::map<std::string, PrimalScope> primal = primalScopes(directive, acc);
 
     LoopScopes out;
     out.function = fn.name;
@@ -22,7 +31,7 @@ LoopScopes analyseLoop(const ast::Function& fn, const ast::Stmt& forLoop, const 
     out.loopVar = forLoop.name;
     std::vector<std::string> names{forLoop.name};
     for (const std::string& n : acc.order)
-        if (n != forLoop.name) names.push_back(n);
+        if (n != forLoop.name && !directive.constants.count(n)) names.push_back(n);
     for (const auto& [n, s] : primal)  // listed in a clause but unused
         if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
     for (const std::string& n : names) {

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "omp/LoopDirective.h"
 #include "omp/ScopeReport.h"
 #include "syntax/Ast.h"
 
@@ -14,6 +15,11 @@ namespace lomaw::omp {
 // resolves Out parameters of called functions. `fn` must be typed.
 LoopScopes analyseLoop(const ast::Function& fn, const ast::Stmt& forLoop, const ScopeOptions& options = {},
                        const ast::Module* module = nullptr);
+
+// The same under an explicit worksharing model (the Fortran front end's: region clauses,
+// collapse, lastprivate, reduction operators, orphaned loops). Named constants are not reported.
+LoopScopes analyseLoop(const ast::Function& fn, const ast::Stmt& forLoop, const LoopDirective& directive,
+                       const ScopeOptions& options, const ast::Module* module);
 
 // Every parallel loop of `fn`, in source order (nested pragma loops included).
 std::vector<LoopScopes> analyseFunction(const ast::Function& fn, const ScopeOptions& options = {},

@@ -15,6 +15,11 @@ const char* scopeName(Scope s) {
     return "shared";
 }
 
+std::string VariableScope::primalName() const {
+    if (lastPrivate) return primal == Scope::FirstPrivate ? "firstprivate+lastprivate" : "lastprivate";
+    return scopeName(primal);
+}
+
 const VariableScope* LoopScopes::find(const std::string& name) const {
     for (const VariableScope& v : variables)
         if (v.name == name) return &v;
@@ -57,7 +62,7 @@ std::string toJson(const std::vector<LoopScopes>& loops) {
         for (size_t v = 0; v < loop.variables.size(); ++v) {
             const VariableScope& var = loop.variables[v];
             out += v == 0 ? "\n" : ",\n";
-            out += "    {\"name\": " + quoted(var.name) + ", \"primal\": " + quoted(scopeName(var.primal)) +
+            out += "    {\"name\": " + quoted(var.name) + ", \"primal\": " + quoted(var.primalName()) +
                    ", \"adjoint\": " + (var.adjoint ? quoted(scopeName(*var.adjoint)) : std::string("null")) +
                    ", \"why\": " + quoted(var.why) + "}";
         }

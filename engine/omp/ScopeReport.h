@@ -23,6 +23,13 @@ struct VariableScope {
     Scope primal = Scope::Shared;
     std::optional<Scope> adjoint;   // nullopt: the variable has no adjoint (int)
     std::string why;                // one line, for people
+    // OpenMP clauses that Scope does not name (Fortran): `primal` is Private for lastprivate,
+    // FirstPrivate for firstprivate + lastprivate; the reduction operator ("+", "max", ...).
+    bool lastPrivate = false;
+    std::string reductionOp;
+
+    // The primal scope as printed: "lastprivate", "firstprivate+lastprivate" or scopeName(primal).
+    std::string primalName() const;
 };
 
 struct LoopScopes {

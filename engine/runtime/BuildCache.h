@@ -3,7 +3,9 @@
 // Directory: option > env LOMAW_CACHE_DIR > $XDG_CACHE_HOME/lomaw > $HOME/.cache/lomaw.
 // Key: SHA-256 of the C text + compiler identity (path, mtime, size) + flags; the library is
 // <dir>/<key>.so. A build goes to a temporary name in the same directory and is renamed into
-// place, so concurrent builders of the same key never see a half-written library.
+// place, so concurrent builders of the same key never see a half-written library. The directory
+// and every entry are checked before use (CacheStore.h): private to this user, and the library's
+// content equal to the hash stored when it was built; anything else is rebuilt.
 #pragma once
 
 #include <string>
@@ -21,6 +23,7 @@ struct BuildRequest {
     std::string compiler;                 // "" : LOMAW_CC, then `cc`
     std::string cacheDir;                 // "" : see above
     std::vector<std::string> extraFlags;  // appended to the base flags (part of the key)
+    double timeoutSeconds = 0;            // > 0: the compiler is stopped after this long (--timeout)
 };
 
 struct BuildResult {

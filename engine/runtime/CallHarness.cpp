@@ -1,5 +1,6 @@
 #include "runtime/CallHarness.h"
 
+#include "codegen/CNames.h"
 #include "runtime/EngineBug.h"
 
 namespace lomaw::runtime {
@@ -13,7 +14,7 @@ std::string cValueTypeName(const Type& t) {
         case Type::Kind::Void: return "void";
         case Type::Kind::Int: return "int";
         case Type::Kind::Float: return "float";
-        case Type::Kind::Struct: return t.structName;
+        case Type::Kind::Struct: return codegen::cStructName(t.structName);
         case Type::Kind::Array: break;
     }
     throw EngineBug("arrays are not C values: " + toString(t));
@@ -38,26 +39,26 @@ namespace {
 
 std::string argumentExpression(const ParamSignature& p, size_t index) {
     if (!p.type) throw EngineBug("untyped parameter " + p.name);
-    std::string slot = "args[" + std::to_string(index) + "]";
+    std::string slot = "_lomaw_args[" + std::to_string(index) + "]";
     if (p.isOut && !p.type->isArray()) return "(" + cParameterTypeName(*p.type, true) + ")" + slot;
     return "*(" + cParameterTypeName(*p.type, false) + "*)" + slot;
 }
 
 std::string wrapper(const Signature& s) {
-    std::string call = s.name + "(";
+    std::string call = codegen::cFunctionSymbol(s.name) + "(";
     for (size_t i = 0; i < s.params.size(); ++i) {
         if (i > 0) call += ", ";
         call += argumentExpression(s.params[i], i);
     }
-    if (s.simd) call += std::string(s.params.empty() ? "" : ", ") + "*(int*)args[" + std::to_string(s.params.size()) + "]";
+    if (s.simd) call += std::string(s.params.empty() ? "" : ", ") + "*(int*)_lomaw_args[" + std::to_string(s.params.size()) + "]";
     call += ")";
 
-    std::string out = "void " + callSymbol(s.name) + "(void** args, void* ret) {\n";
-    if (s.params.empty() && !s.simd) out += "    (void)args;\n";
+    std::string out = "void " + callSymbol(s.name) + "(void** _lomaw_args, void* _lomaw_ret) {\n";
+    if (s.params.empty() && !s.simd) out += "    (void)_lomaw_args;\n";
     if (!s.returnType || s.returnType->isVoid()) {
-        out += "    (void)ret;\n    " + call + ";\n";
+        out += "    (void)_lomaw_ret;\n    " + call + ";\n";
     } else {
-        out += "    *(" + cValueTypeName(*s.returnType) + "*)ret = " + call + ";\n";
+        out += "    *(" + cValueTypeName(*s.returnType) + "*)_lomaw_ret = " + call + ";\n";
     }
     return out + "}\n";
 }
@@ -68,20 +69,23 @@ std::string generateCallHarness(const std::vector<Signature>& signatures,
                                 const std::vector<std::string>& structNames) {
     std::string out =
         "\n/* ---- lomaw call harness (appended by the runtime; not part of the kernel ABI) ---- */\n"
-        "#include <stdio.h>\n"
-        "#include <stdlib.h>\n"
         "void _lomaw_exit(int status) {\n"
         "    fflush(NULL);\n"
         "    _Exit(status);\n"
         "}\n";
     for (const std::string& s : structNames) {
-        out += "long " + sizeofSymbol(s) + "(void) { return (long)sizeof(" + s + "); }\n";
-        out += "long " + alignofSymbol(s) + "(void) { return (long)_Alignof(" + s + "); }\n";
+        const std::string type = codegen::cStructName(s);
+        out += "long " + sizeofSymbol(s) + "(void) { return (long)sizeof(" + type + "); }\n";
+        out += "long " + alignofSymbol(s) + "(void) { return (long)_Alignof(" + type + "); }\n";
     }
     for (const Signature& s : signatures) out += wrapper(s);
     return out;
 }
 
-std::vector<std::string> harnessCompileFlags() { return {"-Dexit=_lomaw_exit"}; }
+std::vector<std::string> harnessCompileFlags() {
+    // The headers come first (-include), before any kernel typedef: glibc's <stdlib.h> has
+    // members such as `quot`, which a kernel struct of that name would otherwise break.
+    return {"-Dexit=_lomaw_exit", "-include", "stdio.h", "-include", "stdlib.h"};
+}
 
 }  // namespace lomaw::runtime

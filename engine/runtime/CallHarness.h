@@ -1,14 +1,16 @@
 // C code appended to a module's C text so that any kernel function can be called from C++
 // without knowing its signature at compile time:
 //
-//   void _lomaw_call_f(void** args, void* ret);   // one per function f
+//   void _lomaw_call_f(void** _lomaw_args, void* _lomaw_ret);   // one per function f
 //   long _lomaw_sizeof_S(void);                   // one per struct S the signatures use
 //   long _lomaw_alignof_S(void);
 //
-// args[i] points to the storage of parameter i laid out by ArgumentMemory: the value for In
-// scalars/structs, the location for Out scalars/structs, the pointer variable for arrays; for
-// a @simd function args[n] points to the int thread count. The result is stored into *ret.
-// Only the ABI of LANGUAGE.md §7 is assumed: function and struct names are never renamed.
+// _lomaw_args[i] points to the storage of parameter i laid out by ArgumentMemory: the value for
+// In scalars/structs, the location for Out scalars/structs, the pointer variable for arrays; for
+// a @simd function _lomaw_args[n] points to the int thread count. The result is stored into
+// *_lomaw_ret. f and S above are the loma names; the wrappers call and measure the C names of
+// codegen::cFileScopeName (CNames.h), and every harness name starts with "_lomaw", which no kept
+// kernel name does, so the harness can neither collide with nor hide a kernel function.
 #pragma once
 
 #include <string>

@@ -70,7 +70,8 @@ bool writeAll(int fd, const std::string& bytes) {
     return true;
 }
 
-ChildOutcome runInChild(const std::function<int(int resultFd)>& body, double timeoutSeconds) {
+ChildOutcome runInChild(const std::function<int(int resultFd)>& body, double timeoutSeconds,
+                        const std::function<void(const std::string& piece)>& onResult) {
     ChildOutcome out;
     int resultPipe[2];
     int errPipe[2];
@@ -144,7 +145,9 @@ ChildOutcome runInChild(const std::function<int(int resultFd)>& body, double tim
         for (nfds_t k = 0; k < n && ready > 0; ++k) {
             if (fds[k].revents == 0) continue;
             if (fds[k].fd == resultFd) {
+                size_t before = out.result.size();
                 drain(resultFd, out.result);
+                if (onResult && out.result.size() > before) onResult(out.result.substr(before));
             } else {
                 drain(errFd, out.stderrText);
             }

@@ -24,7 +24,10 @@ struct ChildOutcome {
 
 // `body` runs in the child only; its return value is the child's exit status (the child ends
 // with _exit, never running the caller's atexit handlers). timeoutSeconds <= 0: no limit.
-ChildOutcome runInChild(const std::function<int(int resultFd)>& body, double timeoutSeconds);
+// `onResult`, when set, sees every piece of the result as it arrives (a child that streams
+// records, `lomaw descend`); the whole result is in ChildOutcome::result all the same.
+ChildOutcome runInChild(const std::function<int(int resultFd)>& body, double timeoutSeconds,
+                        const std::function<void(const std::string& piece)>& onResult = {});
 
 // Writes all of `bytes` to `fd` (retrying short writes); false on error.
 bool writeAll(int fd, const std::string& bytes);

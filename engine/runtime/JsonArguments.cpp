@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "runtime/EngineBug.h"
+#include "runtime/JsonReader.h"
 
 namespace lomaw::runtime {
 
@@ -167,12 +168,8 @@ ParsedArguments parseArguments(const Signature& signature, const std::string& js
                                const StructTable& structs) {
     ParsedArguments out;
     Json root;
-    try {
-        root = Json::parse(json.empty() ? std::string("[]") : json);
-    } catch (const Json::parse_error& e) {
-        out.error = "--args: invalid JSON at character " + std::to_string(e.byte);
+    if (!readJson(json.empty() ? std::string_view("[]") : std::string_view(json), "--args", root, out.error))
         return out;
-    }
     if (!root.is_array()) {
         out.error = "--args: expected a list with one value per parameter, got " + describe(root);
         return out;
@@ -197,6 +194,11 @@ ParsedArguments parseArguments(const Signature& signature, const std::string& js
     }
     out.ok = true;
     return out;
+}
+
+std::string argumentsErrorFor(const std::string& what, const std::string& error) {
+    static const std::string kArgs = "--args: ";
+    return what + ": " + (error.rfind(kArgs, 0) == 0 ? error.substr(kArgs.size()) : error);
 }
 
 }  // namespace lomaw::runtime

@@ -21,4 +21,9 @@ struct ParsedArguments {
 ParsedArguments parseArguments(const Signature& signature, const std::string& json,
                                const StructTable& structs);
 
+// `error` of parseArguments as the error of an input named `what` ("--init", "--data"): a
+// message about the JSON text itself names `what` instead of "--args", any other gets it as a
+// prefix ("--init: argument 1 (p): ...").
+std::string argumentsErrorFor(const std::string& what, const std::string& error);
+
 }  // namespace lomaw::runtime

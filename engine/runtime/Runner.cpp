@@ -8,7 +8,9 @@
 #include "runtime/BuildCache.h"
 #include "runtime/CallHarness.h"
 #include "runtime/ChildCall.h"
+#include "runtime/ChildReport.h"
 #include "runtime/EngineBug.h"
+#include "runtime/HarnessLibrary.h"
 #include "runtime/JsonArguments.h"
 #include "runtime/JsonResult.h"
 #include "runtime/NativeModule.h"
@@ -26,23 +28,12 @@ RunOutcome fail(Status status, std::string message) {
     return out;
 }
 
-// The --threads rules of §10.3; "" when fine.
-std::string checkThreads(const Signature& s, const std::optional<int>& threads) {
-    if (s.simd && !threads) return s.name + " is a @simd function: --threads N is required";
-    if (!s.simd && threads) return "--threads given, but " + s.name + " is not a @simd function";
-    if (threads && *threads < 0) {
-        return "--threads for " + s.name + " must be an integer >= 0, got " + std::to_string(*threads);
-    }
-    return "";
-}
-
 // Child protocol on the result pipe: 'O' + result JSON, or 'E' + internal error message.
 constexpr char kResultOk = 'O';
 constexpr char kResultInternal = 'E';
 constexpr int kChildInternalExit = 70;
 
-int callInChild(int resultFd, const std::string& libraryPath, const Signature& signature,
-                const std::vector<std::string>& structNames, LayoutComputer& layouts,
+int callInChild(int resultFd, const HarnessLibrary& library, const Signature& signature, LayoutComputer& layouts,
                 ArgumentMemory& memory) {
     auto internal = [resultFd](const std::string& message) {
         writeAll(resultFd, std::string(1, kResultInternal) + message);
@@ -50,23 +41,8 @@ int callInChild(int resultFd, const std::string& libraryPath, const Signature& s
     };
     try {
         std::string error;
-        std::unique_ptr<NativeModule> lib = NativeModule::open(libraryPath, error);
+        std::unique_ptr<NativeModule> lib = openHarnessLibrary(library, layouts, error);
         if (!lib) return internal(error);
-        // The runtime's layout must be the C compiler's, or marshalling would corrupt memory.
-        for (const std::string& s : structNames) {
-            void* sizeFn = lib->symbol(sizeofSymbol(s), error);
-            void* alignFn = sizeFn ? lib->symbol(alignofSymbol(s), error) : nullptr;
-            if (!alignFn) return internal(error);
-            long cSize = reinterpret_cast<long (*)()>(sizeFn)();
-            long cAlign = reinterpret_cast<long (*)()>(alignFn)();
-            Layout mine = layouts.structLayout(s).layout;
-            if (cSize != static_cast<long>(mine.size) || cAlign != static_cast<long>(mine.align)) {
-                return internal("layout mismatch for struct " + s + ": the runtime computes size " +
-                                std::to_string(mine.size) + ", alignment " + std::to_string(mine.align) +
-                                "; C has size " + std::to_string(cSize) + ", alignment " +
-                                std::to_string(cAlign));
-            }
-        }
         void* entry = lib->symbol(callSymbol(signature.name), error);
         if (!entry) return internal(error);
         reinterpret_cast<void (*)(void**, void*)>(entry)(memory.args(), memory.returnSlot());
@@ -80,39 +56,11 @@ int callInChild(int resultFd, const std::string& libraryPath, const Signature& s
     }
 }
 
-std::string formatSeconds(double s) {
-    std::ostringstream out;
-    out << s;
-    return out.str();
-}
-
 // Turns what the child did into an outcome; passes unrelated stderr text through.
 RunOutcome interpret(const ChildOutcome& child, double timeoutSeconds) {
-    std::string runtimeMessage;
-    bool haveRuntimeMessage = false;
-    std::string passThrough;
-    std::istringstream lines(child.stderrText);
-    std::string line;
-    static const std::string kPrefix = "runtime error: ";
-    while (std::getline(lines, line)) {
-        if (!haveRuntimeMessage && line.rfind(kPrefix, 0) == 0) {
-            runtimeMessage = line.substr(kPrefix.size());
-            haveRuntimeMessage = true;
-        } else {
-            passThrough += line + "\n";
-        }
-    }
-    if (!passThrough.empty()) std::cerr << passThrough << std::flush;
-
-    switch (child.kind) {
-        case ChildOutcome::Kind::StartFailed:
-            return fail(Status::InternalError, "cannot start the call: " + child.error);
-        case ChildOutcome::Kind::TimedOut:
-            return fail(Status::RuntimeError, "timed out after " + formatSeconds(timeoutSeconds) + " s");
-        case ChildOutcome::Kind::Signaled:
-            return fail(Status::RuntimeError, "the kernel crashed: signal " + std::to_string(child.signal) +
-                                                  " (" + strsignal(child.signal) + ")");
-        case ChildOutcome::Kind::Exited: break;
+    std::optional<std::string> runtimeMessage = passThroughStderr(child);
+    if (std::optional<ChildFailure> f = abnormalEnd(child, timeoutSeconds)) {
+        return fail(f->kind == ChildFailure::Kind::Internal ? Status::InternalError : Status::RuntimeError, f->message);
     }
     if (!child.result.empty() && child.result[0] == kResultInternal) {
         return fail(Status::InternalError, "internal error: " + child.result.substr(1));
@@ -123,19 +71,11 @@ RunOutcome interpret(const ChildOutcome& child, double timeoutSeconds) {
         out.output = child.result.substr(1);
         return out;
     }
-    if (haveRuntimeMessage) return fail(Status::RuntimeError, runtimeMessage);
+    if (runtimeMessage) return fail(Status::RuntimeError, *runtimeMessage);
     if (child.exitCode != 0) {
         return fail(Status::RuntimeError, "the kernel exited with status " + std::to_string(child.exitCode));
     }
     return fail(Status::InternalError, "internal error: the call ended without a result");
-}
-
-// Names the functions the module does have, so a typo is one glance away from its fix.
-std::string unknownFunctionMessage(const ast::Module& module, const std::string& name) {
-    std::string known;
-    for (const ast::Function* f : module.functions()) known += (known.empty() ? "" : ", ") + f->name;
-    known += (known.empty() ? "" : ", ") + std::string("make__dfloat");
-    return "unknown function '" + name + "' (the module defines: " + known + ")";
 }
 
 RunOutcome run(const RunRequest& request, const std::string& cSource, const RunnerOptions& options) {
@@ -150,20 +90,13 @@ RunOutcome run(const RunRequest& request, const std::string& cSource, const Runn
     ParsedArguments parsed = parseArguments(*signature, request.argsJson, structs);
     if (!parsed.ok) return fail(Status::UsageError, parsed.error);
 
-    // One harness for every function of the module, so all of them share one cached library.
-    std::vector<Signature> callable;
-    for (const ast::Function* f : module.functions()) callable.push_back(signatureOf(*f));
-    if (!module.findFunction(request.function)) callable.push_back(*signature);  // make__dfloat
-    std::vector<std::string> structNames = structsUsedBy(callable, structs);
+    std::vector<Signature> extra;
+    if (!module.findFunction(request.function)) extra.push_back(*signature);  // make__dfloat
     LayoutComputer layouts(structs);
-    for (const std::string& s : structNames) layouts.structLayout(s);
-
-    BuildRequest build;
-    build.cSource = cSource + generateCallHarness(callable, structNames);
-    build.compiler = options.compiler;
-    build.cacheDir = options.cacheDir;
-    build.extraFlags = harnessCompileFlags();
-    BuildResult built = buildCached(build);
+    RunnerOptions buildOptions = options;
+    buildOptions.buildTimeoutSeconds = request.timeoutSeconds;  // --timeout limits the build and the call
+    HarnessLibrary library = buildHarnessLibrary(module, cSource, extra, buildOptions, layouts);
+    const BuildResult& built = library.built;
     if (built.status == BuildResult::Status::ToolchainError) return fail(Status::ToolchainError, built.message);
     if (built.status != BuildResult::Status::Ok) return fail(Status::InternalError, built.message);
 
@@ -171,7 +104,7 @@ RunOutcome run(const RunRequest& request, const std::string& cSource, const Runn
     ArgumentMemory memory(*signature, parsed.values, request.threads.value_or(0), layouts);
     ChildOutcome child = runInChild(
         [&](int resultFd) {
-            return callInChild(resultFd, built.libraryPath, *signature, structNames, layouts, memory);
+            return callInChild(resultFd, library, *signature, layouts, memory);
         },
         request.timeoutSeconds);
     RunOutcome out = interpret(child, request.timeoutSeconds);
@@ -180,6 +113,22 @@ RunOutcome run(const RunRequest& request, const std::string& cSource, const Runn
 }
 
 }  // namespace
+
+std::string checkThreads(const Signature& s, const std::optional<int>& threads) {
+    if (s.simd && !threads) return s.name + " is a @simd function: --threads N is required";
+    if (!s.simd && threads) return "--threads given, but " + s.name + " is not a @simd function";
+    if (threads && *threads < 0) {
+        return "--threads for " + s.name + " must be an integer >= 0, got " + std::to_string(*threads);
+    }
+    return "";
+}
+
+std::string unknownFunctionMessage(const ast::Module& module, const std::string& name) {
+    std::string known;
+    for (const ast::Function* f : module.functions()) known += (known.empty() ? "" : ", ") + f->name;
+    known += (known.empty() ? "" : ", ") + std::string("make__dfloat");
+    return "unknown function '" + name + "' (the module defines: " + known + ")";
+}
 
 RunOutcome runFunction(const RunRequest& request, const std::string& cSource,
                        const RunnerOptions& options) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "runtime/Signature.h"
 #include "syntax/Ast.h"
 
 namespace lomaw::runtime {
@@ -16,6 +17,7 @@ namespace lomaw::runtime {
 struct RunnerOptions {
     std::string compiler;  // "" : LOMAW_CC, then `cc` on PATH
     std::string cacheDir;  // "" : LOMAW_CACHE_DIR, $XDG_CACHE_HOME/lomaw, $HOME/.cache/lomaw
+    double buildTimeoutSeconds = 0;  // > 0: building the library stops after this long (a ToolchainError)
 };
 
 struct RunRequest {
@@ -38,5 +40,12 @@ struct RunOutcome {
 // but the `runtime error:` line) is passed through to this process's stderr.
 RunOutcome runFunction(const RunRequest& request, const std::string& cSource,
                        const RunnerOptions& options);
+
+// The --threads rules of §10.3 for calling `s`; "" when fine.
+std::string checkThreads(const Signature& s, const std::optional<int>& threads);
+
+// "unknown function 'name' (the module defines: ...)": names the functions the module does
+// have, so a typo is one glance away from its fix.
+std::string unknownFunctionMessage(const ast::Module& module, const std::string& name);
 
 }  // namespace lomaw::runtime

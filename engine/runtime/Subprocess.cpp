@@ -1,49 +1,59 @@
 #include "runtime/Subprocess.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
-#include <spawn.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char** environ;
+#include "runtime/ChildGroups.h"
 
 namespace lomaw::runtime {
 
-ProcessResult runProcess(const std::vector<std::string>& argv) {
+ProcessResult runProcess(const std::vector<std::string>& argv, const std::vector<std::string>& temporaryPaths,
+                         double timeoutSeconds) {
     ProcessResult result;
-    if (argv.empty()) {
-        result.launchError = "no program given";
-        return result;
-    }
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
         result.launchError = std::string("pipe: ") + std::strerror(errno);
         return result;
     }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-
-    std::vector<char*> cargv;
-    for (const std::string& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
-    cargv.push_back(nullptr);
-
-    pid_t pid = -1;
-    int rc = posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, cargv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
+    GuardedSpawn spec;
+    spec.argv = argv;
+    spec.stdoutFd = fds[1];
+    spec.stderrFd = fds[1];
+    spec.temporaryPaths = temporaryPaths;
+    ChildGroup child;
+    std::string error;
+    bool started = child.start(spec, error);
     close(fds[1]);
-    if (rc != 0) {
+    if (!started) {
         close(fds[0]);
-        result.launchError = argv[0] + ": " + std::strerror(rc);
+        result.launchError = error;
         return result;
     }
     result.launched = true;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(std::min(timeoutSeconds, 1e9));
     char buf[4096];
     for (;;) {
+        if (timeoutSeconds > 0) {
+            // Wait for output at most until the deadline; a program past it is stopped with its
+            // process group (a compiler's cc1, as and ld are in it).
+            double left = std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
+            pollfd pfd{fds[0], POLLIN, 0};
+            int ready = left > 0 ? poll(&pfd, 1, static_cast<int>(std::min(left * 1000.0 + 1.0, 60000.0))) : 0;
+            if (ready < 0 && errno == EINTR) continue;
+            if (ready == 0) {
+                if (left > 0) continue;
+                close(fds[0]);
+                child.stop(0.5);
+                result.timedOut = true;
+                return result;
+            }
+        }
         ssize_t n = read(fds[0], buf, sizeof buf);
         if (n > 0) {
             result.output.append(buf, static_cast<size_t>(n));
@@ -54,9 +64,7 @@ ProcessResult runProcess(const std::vector<std::string>& argv) {
         }
     }
     close(fds[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    int status = child.wait();
     if (WIFEXITED(status)) {
         result.exitCode = WEXITSTATUS(status);
     } else if (WIFSIGNALED(status)) {

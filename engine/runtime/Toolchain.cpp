@@ -3,9 +3,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "runtime/CacheStore.h"
 #include "runtime/Sha256.h"
 #include "runtime/Subprocess.h"
 
@@ -74,44 +76,45 @@ std::vector<std::string> baseCompileFlags() {
             "-Wl,-Bsymbolic"};
 }
 
-bool supportsOpenMp(const Compiler& compiler, const std::string& cacheDir) {
+bool supportsOpenMp(const Compiler& compiler, const std::string& cacheDir, double timeoutSeconds) {
     std::string key = sha256Hex(compiler.path + '\0' + std::to_string(compiler.mtimeNs) + '\0' +
                                 std::to_string(compiler.sizeBytes));
     std::string probeFile = cacheDir + "/openmp-probe-" + key.substr(0, 32);
-    {
+    // The answer decides the flags of every build: only a file of this user's own is believed.
+    if (isOwnPrivateFile(probeFile)) {
         std::ifstream in(probeFile);
         std::string answer;
         if (in >> answer && (answer == "yes" || answer == "no")) return answer == "yes";
     }
     // Probe: compile an empty translation unit into a shared library with -fopenmp.
-    std::string unique = std::to_string(getpid()) + "-" + key.substr(0, 8);
+    std::string unique = uniqueTempSuffix();
     std::string source = cacheDir + "/openmp-probe-" + unique + ".c";
     std::string library = cacheDir + "/openmp-probe-" + unique + ".so";
-    {
-        std::ofstream out(source);
-        out << "int lomaw_openmp_probe(void) { return 0; }\n";
-    }
+    if (!writePrivateFile(source, "int lomaw_openmp_probe(void) { return 0; }\n").empty()) return false;
     std::vector<std::string> argv{compiler.path, "-fopenmp", "-fPIC", "-shared", "-o", library, source};
-    ProcessResult r = runProcess(argv);
+    ProcessResult r = runProcess(argv, {source, library}, timeoutSeconds);
     bool ok = r.launched && r.exitCode == 0;
     std::remove(source.c_str());
     std::remove(library.c_str());
+    if (r.timedOut) return false;  // no answer: the build that follows runs out of time as well
     std::string temp = probeFile + ".tmp-" + unique;
-    {
-        std::ofstream out(temp);
-        out << (ok ? "yes" : "no") << '\n';
-    }
-    if (std::rename(temp.c_str(), probeFile.c_str()) != 0) std::remove(temp.c_str());
+    if (writePrivateFile(temp, ok ? "yes\n" : "no\n").empty() && std::rename(temp.c_str(), probeFile.c_str()) != 0)
+        std::remove(temp.c_str());
     return ok;
 }
 
 CompileResult compileSharedLibrary(const Compiler& compiler, const std::vector<std::string>& flags,
-                                   const std::string& sourcePath, const std::string& outputPath) {
+                                   const std::string& sourcePath, const std::string& outputPath,
+                                   double timeoutSeconds) {
     std::vector<std::string> argv{compiler.path};
     argv.insert(argv.end(), flags.begin(), flags.end());
     argv.insert(argv.end(), {"-o", outputPath, sourcePath, "-lm"});
-    ProcessResult r = runProcess(argv);
+    ProcessResult r = runProcess(argv, {sourcePath, outputPath}, timeoutSeconds);  // temporaries of the cache
     CompileResult out;
+    if (r.timedOut) {
+        out.status = CompileResult::Status::TimedOut;
+        return out;
+    }
     if (!r.launched) {
         out.status = CompileResult::Status::LaunchFailed;
         out.diagnostics = r.launchError;
@@ -125,6 +128,12 @@ CompileResult compileSharedLibrary(const Compiler& compiler, const std::vector<s
         if (r.signal != 0) out.diagnostics += "(compiler killed by signal " + std::to_string(r.signal) + ")\n";
     }
     return out;
+}
+
+std::string buildTimeoutMessage(double seconds) {
+    std::ostringstream text;
+    text << "building the kernel took longer than " << seconds << " s";
+    return text.str();
 }
 
 }  // namespace lomaw::runtime

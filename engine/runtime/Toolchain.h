@@ -29,17 +29,23 @@ CompilerLookup findCompiler(const std::string& explicitCompiler);
 std::vector<std::string> baseCompileFlags();
 
 // True when `compiler` accepts -fopenmp. The probe result is cached in `cacheDir` (which must
-// exist); a probe that cannot be cached is simply repeated next time.
-bool supportsOpenMp(const Compiler& compiler, const std::string& cacheDir);
+// exist); a probe that cannot be cached, or is stopped after `timeoutSeconds` (> 0), is simply
+// repeated next time.
+bool supportsOpenMp(const Compiler& compiler, const std::string& cacheDir, double timeoutSeconds = 0);
 
 struct CompileResult {
-    enum class Status { Ok, LaunchFailed, CompileFailed };
+    enum class Status { Ok, LaunchFailed, CompileFailed, TimedOut };
     Status status = Status::CompileFailed;
     std::string diagnostics;  // the compiler's output (or why it could not be started)
 };
 
-// Builds the shared library `outputPath` from the C file `sourcePath`.
+// Builds the shared library `outputPath` from the C file `sourcePath`. timeoutSeconds > 0: the
+// compiler (its whole process group) is stopped after that long (TimedOut).
 CompileResult compileSharedLibrary(const Compiler& compiler, const std::vector<std::string>& flags,
-                                   const std::string& sourcePath, const std::string& outputPath);
+                                   const std::string& sourcePath, const std::string& outputPath,
+                                   double timeoutSeconds = 0);
+
+// "building the kernel took longer than S s": a build stopped by --timeout (docs/cli.md, Limits).
+std::string buildTimeoutMessage(double seconds);
 
 }  // namespace lomaw::runtime

@@ -189,10 +189,18 @@ TypePtr ExprChecker::checkFunctionCall(Expr& e, const ast::Function& callee, boo
                                        "struct cannot be passed)"
                                      : ""));
         } else if (p.isOut) {
-            if (!sameType(p.resolved, t))
+            if (!sameType(p.resolved, t)) {
+                // Name the caller's variable first: a derivative's parameters (_dx of d_f =
+                // rev_diff(f)) are generated names the user never wrote.
+                const bool plain = arg->kind == ast::Expr::Kind::Var;
+                const VarInfo* v = plain ? scope_.lookup(arg->name) : nullptr;
                 ctx_.diags.error(arg->loc, "out-arg",
-                                 "Out parameter '" + p.name + "' of type " + toString(p.resolved) +
-                                     " needs an lvalue of exactly that type, got " + toString(t));
+                                 (plain ? "'" + arg->name + "' is " : std::string("the argument is ")) + toString(t) +
+                                     ", but Out parameter " + std::to_string(i + 1) + " of '" + e.name + "' ('" +
+                                     p.name + "') is " + toString(p.resolved) +
+                                     ": pass a variable of exactly that type");
+                if (v && v->loc.line > 0) ctx_.diags.note(v->loc, "'" + v->name + "' is declared here");
+            }
         } else if (p.resolved->isScalar()) {
             if (!t->isScalar()) mismatch(i, "expected " + toString(p.resolved) + ", got " + toString(t));
             else convertTo(arg, p.resolved);

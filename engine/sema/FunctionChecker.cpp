@@ -1,6 +1,8 @@
 #include "sema/FunctionChecker.h"
 
 #include <map>
+#include <optional>
+#include <variant>
 
 #include "sema/Builtins.h"
 #include "sema/ErrorType.h"
@@ -67,10 +69,32 @@ void FunctionChecker::checkBody(ast::Function& f) {
 
     bool returns = f.returnType && !f.returnType->isVoid();
     bool endsWithReturn = !f.body.empty() && f.body.back() && f.body.back()->kind == ast::Stmt::Kind::Return;
-    if (returns && !endsWithReturn)
+    // A return in the wrong place was reported as return-not-last, and a syntax error right
+    // after the body may have cut it short (an unindent that matches no level ends the function
+    // early): a missing-return error would only repeat them, ahead of them in the output.
+    if (returns && !endsWithReturn && !containsReturn(f.body) && !syntaxErrorAfter(f))
         ctx_.diags.error(f.nameLoc.valid() ? f.nameLoc : f.loc, "missing-return",
                          "function '" + f.name + "' returns " + toString(f.returnType) +
                              " but does not end with a return");
+}
+
+bool FunctionChecker::containsReturn(const ast::Block& block) {
+    for (const ast::StmtPtr& s : block)
+        if (s && (s->kind == ast::Stmt::Kind::Return || containsReturn(s->body) || containsReturn(s->orelse)))
+            return true;
+    return false;
+}
+
+bool FunctionChecker::syntaxErrorAfter(const ast::Function& f) const {
+    // The function's text ends where the next top-level item begins.
+    std::optional<SourceLoc> next;
+    for (const ast::Item& item : ctx_.module.items) {
+        SourceLoc at = std::visit([](const auto& i) { return i.loc; }, item);
+        if (f.loc < at && (!next || at < *next)) next = at;
+    }
+    for (const Diagnostic& d : ctx_.diags.raw())
+        if (d.code == "syntax-error" && !(d.loc < f.loc) && (!next || d.loc < *next)) return true;
+    return false;
 }
 
 }  // namespace lomaw::sema

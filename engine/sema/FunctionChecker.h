@@ -14,10 +14,15 @@ public:
     // Fills Param::isOut/resolved and Function::returnType; reports missing-annotation,
     // duplicate-declaration and reserved-name for parameters, return-array, simd-return.
     void checkSignature(ast::Function& f);
-    // Type-checks the body; reports missing-return. Skips the body of an incomplete function.
+    // Type-checks the body; reports missing-return (unless a misplaced return or a syntax error
+    // in the function explains it). Skips the body of an incomplete function.
     void checkBody(ast::Function& f);
 
 private:
+    static bool containsReturn(const ast::Block& block);
+    // Whether a syntax error was reported inside `f`'s text (up to the next top-level item).
+    bool syntaxErrorAfter(const ast::Function& f) const;
+
     CheckContext& ctx_;
 };
 

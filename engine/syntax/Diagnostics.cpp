@@ -1,6 +1,7 @@
 #include "syntax/Diagnostics.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace lomaw {
 
@@ -63,6 +64,41 @@ std::string_view lineOf(std::string_view source, int line) {
     return text;
 }
 
+// One character of a source line as an excerpt shows it, and what stands for it in the caret
+// line. Control characters, invalid UTF-8 and bidirectional-text controls are shown as escapes
+// (`\x1b`, `\u202e`): echoed raw they would drive the terminal or reorder the line on screen.
+struct ShownChar {
+    std::string text;
+    std::string pad;   // as wide as `text`; a tab stays a tab so the caret lines up on any tab width
+    size_t bytes = 1;  // source bytes it stands for
+};
+
+std::string hexEscape(unsigned char c) {
+    static const char digits[] = "0123456789abcdef";
+    return std::string("\\x") + digits[c >> 4] + digits[c & 15];
+}
+
+ShownChar showChar(std::string_view line, size_t i) {
+    auto byte = [&line](size_t k) { return static_cast<unsigned char>(line[k]); };
+    unsigned char c = byte(i);
+    if (c == '\t') return {"\t", "\t", 1};
+    if (c < 0x20 || c == 0x7f) return {hexEscape(c), "    ", 1};
+    if (c < 0x80) return {std::string(1, static_cast<char>(c)), " ", 1};
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    bool valid = c >= 0xC2 && c <= 0xF4 && i + n <= line.size();
+    for (size_t k = 1; valid && k < n; ++k) valid = (byte(i + k) & 0xC0) == 0x80;
+    if (!valid) return {hexEscape(c), "    ", 1};
+    uint32_t cp = c & (0x7F >> n);
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
+    bool control = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+                   (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+    if (!control) return {std::string(line.substr(i, n)), " ", n};
+    static const char digits[] = "0123456789abcdef";
+    std::string text = "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) text += digits[(cp >> shift) & 15];
+    return {text, std::string(text.size(), ' '), n};
+}
+
 void appendOne(std::string& out, const Diagnostic& d, std::string_view file, std::string_view source) {
     out += file;
     out += ':';
@@ -80,19 +116,23 @@ void appendOne(std::string& out, const Diagnostic& d, std::string_view file, std
     }
     out += '\n';
     std::string_view text = lineOf(source, d.loc.line);
+    // The lexer skips a byte-order mark opening the file; columns count from after it.
+    if (d.loc.line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (d.loc.line > 0 && !text.empty()) {
-        out += "    ";
-        out += text;
-        out += "\n    ";
-        // Keep tabs in the caret line so the caret sits under the column on any tab width.
-        int col = 1;
-        for (char c : text) {
-            if (col >= d.loc.col) break;
-            // Continuation bytes of UTF-8 do not advance the (character) column.
-            if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
-            out += (c == '\t') ? '\t' : ' ';
-            ++col;
+        std::string shown, caret;
+        int col = 1;  // the lexer's column: continuation bytes of UTF-8 do not advance it
+        for (size_t i = 0; i < text.size();) {
+            ShownChar ch = showChar(text, i);
+            shown += ch.text;
+            if (col < d.loc.col) caret += ch.pad;
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+            // A valid multi-byte character counts once (its continuation bytes are inside it).
+            i += ch.bytes;
         }
+        out += "    ";
+        out += shown;
+        out += "\n    ";
+        out += caret;
         out += "^\n";
     }
 }

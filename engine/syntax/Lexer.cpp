@@ -55,10 +55,16 @@ constexpr std::string_view kOps2[] = {"->", ":=", "==", "!=", "<=", ">=", "**", 
                                       ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="};
 constexpr std::string_view kOps1 = "()[]{},:.;+-*/%&|^~<>=@";
 
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 class Lexer {
 public:
     Lexer(std::string_view src, DiagnosticSink& diags) : src_(src), diags_(diags) {
         out_.tokens.reserve(src.size() / 3 + 16);
+        // A UTF-8 byte-order mark opening the file is skipped, as Python does; columns of the
+        // first line count from after it.
+        if (src_.substr(0, kByteOrderMark.size()) == kByteOrderMark)
+            pos_ = lineStart_ = colLineStart_ = colPos_ = kByteOrderMark.size();
     }
 
     LexResult run() {

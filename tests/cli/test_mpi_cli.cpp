@@ -63,10 +63,10 @@ TEST(MpiCli, BadInputSetNamesItsIndexAndExitsTwo) {
     // A directory is not a batch file (reading it used to abort with std::bad_alloc).
     ProcessResult directory = lomaw({"mpirun", k.path(), "affine", "--batch", dir.string()});
     EXPECT_EQ(directory.exitCode, 2);
-    EXPECT_EQ(directory.err, "lomaw: error: cannot read " + dir.string() + "\n");
+    EXPECT_EQ(directory.err, "lomaw: error: cannot read " + dir.string() + ": is a directory\n");
     ProcessResult init = lomaw({"optimize", k.path(), "affine", "--init-file", dir.string(), "--steps", "1"});
     EXPECT_EQ(init.exitCode, 2);
-    EXPECT_EQ(init.err, "lomaw: error: cannot read " + dir.string() + "\n");
+    EXPECT_EQ(init.err, "lomaw: error: cannot read " + dir.string() + ": is a directory\n");
 }
 
 TEST(MpiCli, OptimizeRunsThePolynomialToItsMinimum) {
@@ -158,6 +158,32 @@ TEST(MpiCli, AFailedRunLeavesEarlierResultFilesIntact) {
     EXPECT_EQ(divided.exitCode, 3) << divided.err;
     EXPECT_NE(divided.err.find("integer division by zero"), std::string::npos) << divided.err;
     EXPECT_EQ(slurp(timings), timingsBefore);
+    std::filesystem::remove_all(dir);
+}
+
+// A descent whose loss overflows stops there: exit 3, the message names the step, the trajectory
+// keeps every step up to it. By hand for p(x, y) = x^3 + y^3 - 3xy from (2, 2) with lr 1 (x = y
+// throughout, gradient 3x^2 - 3x): x = 2, -4, -64, -12544, -4.72e8, -6.69e17; p at step 4 is
+// about -2.1e26 (a float holds it), at step 5 x^3 = -3e53 overflows float: loss -inf.
+TEST(MpiCli, OptimizeStopsWhenTheLossBecomesInfinite) {
+    auto dir = std::filesystem::temp_directory_path() / ("lomaw_diverge_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::string trajectory = (dir / "trajectory.json").string();
+    ProcessResult r = lomaw({"optimize", LOMAW_EXAMPLES "/mpi_polynomial_descent.py", "poly_loss_grad", "--init",
+                             "[2.0, 2.0]", "--data", LOMAW_EXAMPLES "/mpi_polynomial_terms.json", "--steps", "100",
+                             "--lr", "1", "--workers", "2", "--trajectory", trajectory});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_EQ(r.err, "lomaw: descent diverged at step 5 (loss -inf)\n");
+    nlohmann::json last = nlohmann::json::parse(r.out, nullptr, false);
+    ASSERT_FALSE(last.is_discarded()) << r.out;
+    EXPECT_EQ(last["step"], 5);
+    EXPECT_EQ(last["loss"], "-inf");
+    nlohmann::json t = nlohmann::json::parse(std::ifstream(trajectory), nullptr, false);
+    ASSERT_FALSE(t.is_discarded());
+    ASSERT_EQ(t.size(), 6u);
+    EXPECT_EQ(t[1]["params"], nlohmann::json::parse("[-4, -4]"));
+    EXPECT_EQ(t[3]["params"], nlohmann::json::parse("[-12544, -12544]"));
+    EXPECT_NEAR(t[4]["loss"].get<double>(), -2.1e26, 0.05e26);
     std::filesystem::remove_all(dir);
 }
 

@@ -79,15 +79,30 @@ TEST(ScopesCli, ErrorsAreExitOneUnreadableIsTwo) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_EQ(r.out.rfind(bad.path() + ":2:12: error: ", 0), 0u) << r.out;
 
-    TempKernel badF("subroutine f(x)\n  x = 1\n  print *, x\nend\n", "bad.f90");
+    TempKernel badF("subroutine f(x)\n  implicit none\n  real :: x\n  print *, x\n  x = y\nend\n", "bad.f90");
     ProcessResult rf = lomaw({"scopes", badF.path()});
     EXPECT_EQ(rf.exitCode, 1);
-    EXPECT_EQ(rf.out.rfind(badF.path() + ":3:3: error: ", 0), 0u) << rf.out;
-    EXPECT_NE(rf.out.find("[fortran-unsupported]"), std::string::npos) << rf.out;
+    EXPECT_EQ(rf.out.rfind(badF.path() + ":5:7: error: ", 0), 0u) << rf.out;
+    EXPECT_NE(rf.out.find("[fortran-undeclared]"), std::string::npos) << rf.out;
 
     ProcessResult missing = lomaw({"scopes", "/nonexistent/kernel.py"});
     EXPECT_EQ(missing.exitCode, 2);
     EXPECT_EQ(missing.out, "");
+}
+
+// A whole mini-app module (tests/kernels/fortran): split PARALLEL/DO regions, derived types;
+// notes for what is skipped go to stderr, the exit code stays 0.
+TEST(ScopesCli, FortranMiniAppModule) {
+    ProcessResult r = lomaw({"scopes", std::string(LOMAW_TEST_KERNELS) + "/fortran/tea_cg.f90"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    nlohmann::json j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j.size(), 6u);
+    EXPECT_EQ(j[1]["function"], "cg_init");
+    EXPECT_EQ(j[1]["variables"][3]["name"], "rro");
+    EXPECT_EQ(j[1]["variables"][3]["primal"], "reduction");
+    ProcessResult fixed = lomaw({"scopes", std::string(LOMAW_TEST_KERNELS) + "/fortran/legacy_blas.f"});
+    ASSERT_EQ(fixed.exitCode, 0) << fixed.out << fixed.err;
+    EXPECT_EQ(nlohmann::json::parse(fixed.out).size(), 5u);
 }
 
 TEST(ScopesCli, NoParallelLoopIsAnEmptyList) {

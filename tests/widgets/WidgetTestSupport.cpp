@@ -31,6 +31,11 @@ QString exampleText(const QString& name) {
     return QString::fromUtf8(f.readAll());
 }
 
+bool writeTextFile(const QString& path, const QString& text) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(text.toUtf8()) >= 0;
+}
+
 QString saveScreenshot(QWidget* widget, const QString& name) {
     QDir().mkpath(LOMAW_SCREENSHOT_DIR);
     const QString path = QString(LOMAW_SCREENSHOT_DIR) + "/" + name + ".png";
@@ -59,6 +64,7 @@ void isolateUserState(const QString& dir) {
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir + "/settings");
     qputenv("LOMAW_RECOVERY_FILE", (dir + "/recovery.json").toUtf8());
+    qputenv("LOMAW_SESSION_DIR", (dir + "/sessions").toUtf8());
 }
 
 }  // namespace widgettest

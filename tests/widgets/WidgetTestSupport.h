@@ -18,6 +18,8 @@ bool loadAndAnalyse(lomaw::gui::MainWindow& window, const QString& text, int ms 
 // Waits until the analysis of the window's current text has been shown.
 bool waitForAnalysis(lomaw::gui::MainWindow& window, int ms = 10000);
 QString exampleText(const QString& name);
+// Writes `text` to `path` (a test's kernel or data file); false when it cannot.
+bool writeTextFile(const QString& path, const QString& text);
 // Saves widget.grab() as LOMAW_SCREENSHOT_DIR/name.png; returns the path ("" on failure).
 QString saveScreenshot(QWidget* widget, const QString& name);
 // Live (non-zombie) processes whose process group is `pgid` (read from /proc).

@@ -13,6 +13,15 @@ std::unique_ptr<QObject> makeTimingTest();
 std::unique_ptr<QObject> makeBatchTest();
 std::unique_ptr<QObject> makeOptimizeTest();
 std::unique_ptr<QObject> makeSweepTest();
+std::unique_ptr<QObject> makeDiffTest();
+std::unique_ptr<QObject> makeLayoutTest();
+std::unique_ptr<QObject> makeZoomTest();
+std::unique_ptr<QObject> makeHoverTest();
+std::unique_ptr<QObject> makeSessionTest();
+std::unique_ptr<QObject> makeDefectsTest();
+std::unique_ptr<QObject> makeScreenSizeTest();
+std::unique_ptr<QObject> makeDescentTest();
+std::unique_ptr<QObject> makeDemoTest();
 
 std::vector<std::pair<const char*, TestFactory>> allTests() {
     return {{"EditorTest", makeEditorTest},   {"CodeViewTest", makeCodeViewTest},
@@ -20,7 +29,12 @@ std::vector<std::pair<const char*, TestFactory>> allTests() {
             {"PlotTest", makePlotTest},       {"ScreenshotTest", makeScreenshotTest},
             {"ContourTest", makeContourTest}, {"TimingTest", makeTimingTest},
             {"BatchTest", makeBatchTest},     {"OptimizeTest", makeOptimizeTest},
-            {"SweepTest", makeSweepTest}};
+            {"SweepTest", makeSweepTest},
+            {"DiffTest", makeDiffTest},       {"LayoutTest", makeLayoutTest},
+            {"ZoomTest", makeZoomTest},       {"HoverTest", makeHoverTest},
+            {"SessionTest", makeSessionTest}, {"DefectsTest", makeDefectsTest},
+            {"ScreenSizeTest", makeScreenSizeTest},     {"DescentTest", makeDescentTest},
+            {"DemoTest", makeDemoTest}};
 }
 
 }  // namespace widgettest

@@ -39,8 +39,14 @@ QTreeWidgetItem* findTop(QTreeWidget* tree, const QString& name) {
 void RunTest::parameterRowsFollowSignature() {
     MainWindow w;
     QVERIFY(widgettest::loadAndAnalyse(w, widgettest::exampleText("particles.py")));
+    // kinetic(p : In[Particle]) with Particle = {pos: Array[float, 3], vel: Array[float, 3], mass: float}:
+    // its documented call (# RUN: kinetic [...]) prefills the row, as written.
     w.runPanel()->selectFunction("kinetic");
-    // kinetic(p : In[Particle]) with Particle = {pos: Array[float, 3], vel: Array[float, 3], mass: float}
+    QCOMPARE(w.runPanel()->argumentsJson(), QString(R"([{"pos": [0, 0, 0], "vel": [1, 2, 2], "mass": 2.0}])"));
+    // Without a RUN line, zeros of the struct's shape.
+    QVERIFY(widgettest::loadAndAnalyse(w, "class Particle:\n    pos : Array[float, 3]\n    vel : Array[float, 3]\n"
+                                          "    mass : float\n\ndef kinetic(p : In[Particle]) -> float:\n    return p.mass\n"));
+    w.runPanel()->selectFunction("kinetic");
     QCOMPARE(w.runPanel()->argumentsJson(),
              QString(R"([{"pos": [0.0, 0.0, 0.0], "vel": [0.0, 0.0, 0.0], "mass": 0.0}])"));
 }

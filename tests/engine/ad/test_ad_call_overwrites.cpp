@@ -111,7 +111,7 @@ r_k = rev_diff(k)
     // Written on some paths: the adjoint goes by reference to the consuming derivative, and the
     // caller does not zero it afterwards.
     std::string h = functionText(d, "r_h");
-    EXPECT_NE(h.find("_d_rev_inout_maybe_seta(x, _dx, _d_q)"), std::string::npos) << h;
+    EXPECT_NE(h.find("_d_rev_inout_maybe_seta(x, _d_x, _d_q)"), std::string::npos) << h;
     EXPECT_EQ(h.find("_d_q.a = 0.0\n    _adj"), std::string::npos) << h;
     const ast::Function* inout = d.fn("_d_rev_inout_maybe_seta");
     ASSERT_NE(inout, nullptr);
@@ -120,7 +120,7 @@ r_k = rev_diff(k)
     EXPECT_TRUE(inout->params[2].isOut);
     // Written on every path: the ordinary derivative, then the caller zeroes q.a's adjoint.
     std::string k = functionText(d, "r_k");
-    EXPECT_NE(k.find("_d_rev_both(x, _dx, _d_q)\n    _d_q.a = 0.0"), std::string::npos) << k;
+    EXPECT_NE(k.find("_d_rev_both(x, _d_x, _d_q)\n    _d_q.a = 0.0"), std::string::npos) << k;
     EXPECT_EQ(d.fn("_d_rev_inout_both"), nullptr);
 }
 

@@ -134,7 +134,7 @@ def f(x : In[float], n : In[int]) -> float:
 r_f = rev_diff(f)
 )");
     ASSERT_TRUE(d.ok) << d.diagnostics();
-    EXPECT_NE(functionText(d, "r_f").find("r_f(x, _dx, n - 1, "), std::string::npos) << functionText(d, "r_f");
+    EXPECT_NE(functionText(d, "r_f").find("r_f(x, _d_x, n - 1, "), std::string::npos) << functionText(d, "r_f");
     EXPECT_EQ(d.fn("_d_rev_f"), nullptr);
 }
 

@@ -75,7 +75,7 @@ int main(void) {
 TEST(CArithmetic, IntDivisionTruncatesTowardZero) {
     // 7/2 = 3, -7/2 = -3, 1/3*3.0 = 0*3.0 = 0.0, 7/2.0 = 3.5
     auto r = runKernel(R"(
-def div(a : In[int], b : In[int]) -> int:
+def idiv(a : In[int], b : In[int]) -> int:
     return a / b
 
 def third() -> float:
@@ -85,20 +85,20 @@ def half(a : In[int]) -> float:
     return a / 2.0
 )",
                        R"(#include <stdio.h>
-int div(int a, int b); float third(void); float half(int a);
-int main(void) { printf("%d %d %d %g %g\n", div(7, 2), div(-7, 2), div(7, -2), third(), half(7)); return 0; })");
+int idiv(int a, int b); float third(void); float half(int a);
+int main(void) { printf("%d %d %d %g %g\n", idiv(7, 2), idiv(-7, 2), idiv(7, -2), third(), half(7)); return 0; })");
     EXPECT_EQ(r.out, "3 -3 -3 0 3.5\n");
 }
 
 const char* kDivKernel = R"(
-def div(a : In[int], b : In[int]) -> int:
+def idiv(a : In[int], b : In[int]) -> int:
     return a / b
 )";
 
 TEST(CArithmetic, IntDivisionByZeroIsARuntimeError) {
     auto r = runKernel(kDivKernel, R"(#include <stdio.h>
-int div(int a, int b);
-int main(void) { int q = div(1, 0); printf("%d\n", q); return 0; })");
+int idiv(int a, int b);
+int main(void) { int q = idiv(1, 0); printf("%d\n", q); return 0; })");
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_EQ(r.err, "runtime error: integer division by zero\n");
     EXPECT_EQ(r.out, "");
@@ -106,20 +106,20 @@ int main(void) { int q = div(1, 0); printf("%d\n", q); return 0; })");
 
 TEST(CArithmetic, IntMinDividedByMinusOneIsARuntimeError) {
     auto r = runKernel(kDivKernel, R"(#include <stdio.h>
-int div(int a, int b);
-int main(void) { int q = div(-2147483647 - 1, -1); printf("%d\n", q); return 0; })");
+int idiv(int a, int b);
+int main(void) { int q = idiv(-2147483647 - 1, -1); printf("%d\n", q); return 0; })");
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_EQ(r.err, "runtime error: integer overflow in division (-2147483648 / -1)\n");
 }
 
 TEST(CArithmetic, FloatDivisionByZeroIsInfinity) {
     auto r = runKernel(R"(
-def fdiv(a : In[float], b : In[float]) -> float:
+def fquot(a : In[float], b : In[float]) -> float:
     return a / b
 )",
                        R"(#include <stdio.h>
-float fdiv(float a, float b);
-int main(void) { printf("%g %g\n", fdiv(1.0f, 0.0f), fdiv(-1.0f, 0.0f)); return 0; })");
+float fquot(float a, float b);
+int main(void) { printf("%g %g\n", fquot(1.0f, 0.0f), fquot(-1.0f, 0.0f)); return 0; })");
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_EQ(r.out, "inf -inf\n");
 }
@@ -224,7 +224,7 @@ TEST(CArithmetic, IntrinsicsAndConversions) {
 def intr() -> float:
     return sqrt(16) + pow(2, 10) + exp(0.0) + log(1.0) + sin(0.0) + cos(0.0)
 
-def trunc(x : In[float]) -> int:
+def toward0(x : In[float]) -> int:
     return float2int(x)
 
 def implicit(x : In[float]) -> int:
@@ -235,9 +235,9 @@ def back(i : In[int]) -> float:
     return int2float(i) / 4
 )",
                        R"(#include <stdio.h>
-float intr(void); int trunc(float x); int implicit(float x); float back(int i);
+float intr(void); int toward0(float x); int implicit(float x); float back(int i);
 int main(void) {
-    printf("%g %d %d %d %g\n", intr(), trunc(-2.7f), trunc(2.7f), implicit(-2.7f), back(3));
+    printf("%g %d %d %d %g\n", intr(), toward0(-2.7f), toward0(2.7f), implicit(-2.7f), back(3));
     return 0;
 })");
     EXPECT_EQ(r.out, "1030 -2 2 -2 0.75\n");

@@ -1,6 +1,11 @@
 // The mpirun command line: extra arguments go before the programs, and in spawn mode a BTL
 // selection that would cut the driver off from its spawned workers gets tcp (Open MPI's
 // shared-memory BTL reaches processes of its own job only; MpiLauncher.cpp).
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "dist/MpiLauncher.h"
@@ -9,6 +14,18 @@ namespace lomaw::dist::test {
 namespace {
 
 using Args = std::vector<std::string>;
+
+// Driver D and worker W with `workers` workers, job files in and out.
+LaunchSpec programsDW(int workers) {
+    LaunchSpec spec;
+    spec.mpirun = "mpirun";
+    spec.driver = "D";
+    spec.worker = "W";
+    spec.workers = workers;
+    spec.inputPath = "in";
+    spec.outputPath = "out";
+    return spec;
+}
 
 TEST(LaunchArguments, SpawnModeKeepsTcpInTheBtlSelection) {
     EXPECT_EQ(spawnCompatibleArgs({"--mca", "btl", "self,vader"}), (Args{"--mca", "btl", "self,vader,tcp"}));
@@ -23,13 +40,7 @@ TEST(LaunchArguments, SpawnModeKeepsTcpInTheBtlSelection) {
 }
 
 TEST(LaunchArguments, ExtraArgumentsGoBeforeThePrograms) {
-    LaunchSpec spec;
-    spec.mpirun = "mpirun";
-    spec.driver = "D";
-    spec.worker = "W";
-    spec.workers = 3;
-    spec.inputPath = "in";
-    spec.outputPath = "out";
+    LaunchSpec spec = programsDW(3);
     spec.extraArgs = {"--mca", "btl", "self,vader"};
     EXPECT_EQ(mpirunCommand(spec), (Args{"mpirun", "--oversubscribe", "--mca", "btl", "self,vader,tcp", "-np", "1", "D",
                                          "spawn", "W", "3", "in", "out"}));
@@ -37,6 +48,60 @@ TEST(LaunchArguments, ExtraArgumentsGoBeforeThePrograms) {
     spec.mode = LaunchMode::Spmd;
     EXPECT_EQ(mpirunCommand(spec), (Args{"mpirun", "--oversubscribe", "--mca", "btl", "self,vader", "-np", "1", "D",
                                          "spmd", "W", "3", "in", "out", ":", "-np", "3", "W"}));
+}
+
+std::string thisHost() {
+    char name[256] = {0};
+    gethostname(name, sizeof name - 1);
+    return name;
+}
+
+// The hostfile mpirun gets: this machine first, with one slot more than the user gave it (the
+// driver's), the other hosts as written; a hostfile without this machine gets it with 1 slot.
+TEST(LaunchArguments, TheDriverGetsASlotOfItsOwnOnTheLaunchingMachine) {
+    auto path = std::filesystem::temp_directory_path() / ("lomaw_hosts_" + std::to_string(getpid()));
+    const std::string header = "# written by lomaw: this machine first, with one slot for the MPI driver\n";
+    std::string error;
+    std::ofstream(path) << "# two nodes\nnode-a slots=2\nnode-b slots=4 max_slots=4\n";
+    EXPECT_EQ(launchHostfile(path.string(), error),
+              header + thisHost() + " slots=1\nnode-a slots=2\nnode-b slots=4 max_slots=4\n");
+    std::ofstream(path) << "node-a slots=2\nlocalhost slots=3 max_slots=3\n";
+    EXPECT_EQ(launchHostfile(path.string(), error), header + thisHost() + " slots=4 max_slots=4\nnode-a slots=2\n");
+    std::ofstream(path) << thisHost() << " slots=2 # this machine by name\n";
+    EXPECT_EQ(launchHostfile(path.string(), error), header + thisHost() + " slots=3\n");
+    std::filesystem::remove(path);
+    EXPECT_EQ(launchHostfile(path.string(), error), "");
+    EXPECT_NE(error.find("cannot read hostfile"), std::string::npos) << error;
+}
+
+TEST(LaunchArguments, SpmdCopiesOnlyTheWorkerWhenAskedTo) {
+    LaunchSpec spec = programsDW(2);
+    spec.hostfile = "H";
+    spec.mode = LaunchMode::Spmd;
+    spec.preloadWorker = true;
+    // --preload-binary is an app-context option: after the ':', it concerns the worker only.
+    EXPECT_EQ(mpirunCommand(spec), (Args{"mpirun", "--hostfile", "H", "-np", "1", "D", "spmd", "W", "2", "in", "out", ":",
+                                         "--preload-binary", "-np", "2", "W"}));
+}
+
+// Inside a Slurm or PBS allocation Open MPI reads the hosts itself: no --oversubscribe (which
+// would pile every worker onto this node), no host list.
+TEST(LaunchArguments, ABatchAllocationIsLeftToOpenMpi) {
+    LaunchSpec spec = programsDW(4);
+    for (const char* var : {"SLURM_JOB_ID", "PBS_JOBID"}) {
+        ::setenv(var, "1234", 1);
+        EXPECT_TRUE(insideAllocation());
+        EXPECT_EQ(mpirunCommand(spec), (Args{"mpirun", "-np", "1", "D", "spawn", "W", "4", "in", "out"})) << var;
+        ::unsetenv(var);
+    }
+    EXPECT_FALSE(insideAllocation());
+    EXPECT_EQ(mpirunCommand(spec)[1], "--oversubscribe");
+}
+
+TEST(LaunchArguments, ThisMachineIsKnownByItsNames) {
+    EXPECT_TRUE(isThisMachine("localhost"));
+    EXPECT_TRUE(isThisMachine(thisHost()));
+    EXPECT_FALSE(isThisMachine("no-such-host.invalid"));
 }
 
 }  // namespace

@@ -6,38 +6,21 @@
 #include <fstream>
 #include <sstream>
 
+#include "FortranTestUtil.h"
 #include "fortran/FortranParser.h"
 #include "omp/ScopeAnalysis.h"
 
 namespace lomaw::fortran::test {
 namespace {
 
-std::string readKernel(const std::string& name) {
-    std::ifstream in(std::string(LOMAW_TEST_KERNELS) + "/fortran/" + name);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string compact(const omp::LoopScopes& loop) {
-    std::string out;
-    for (const omp::VariableScope& v : loop.variables) {
-        if (!out.empty()) out += " ";
-        out += v.name + ":" + omp::scopeName(v.primal) + "/" + (v.adjoint ? omp::scopeName(*v.adjoint) : "-");
-    }
-    return out;
-}
-
 class Stencils : public ::testing::Test {
 protected:
     void SetUp() override {
         source_ = readKernel("stencils.f90");
         ASSERT_FALSE(source_.empty());
-        module_ = parse(source_, diags_);
+        unit_ = parseUnit(source_, diags_);
         ASSERT_FALSE(diags_.hasErrors()) << formatDiagnostics(diags_.sorted(), "stencils.f90", source_);
-        omp::ScopeOptions options;
-        options.fortranStyle = true;
-        loops_ = omp::analyseModule(module_, options);
+        loops_ = analyse(unit_, {});
     }
     const omp::LoopScopes& loop(const std::string& fn) {
         for (const omp::LoopScopes& l : loops_)
@@ -53,7 +36,7 @@ protected:
 
     std::string source_;
     DiagnosticSink diags_;
-    ast::Module module_;
+    Unit unit_;
     std::vector<omp::LoopScopes> loops_;
 };
 
@@ -101,8 +84,8 @@ TEST_F(Stencils, IndirectGather) {
     // u(c(i)) may repeat -> atomic; u(i) alone would be fine but one unsafe read decides;
     // c is integer: no adjoint.
     EXPECT_EQ(compact(loop("gather")), "i:private/- c:shared/- u:shared/atomic r:shared/shared");
-    EXPECT_EQ(why("gather", "u"), "read u(c(i)) is not written by the same iteration: threads may update the same "
-                                  "_d_u element; indirect indices can hit any element: atomic updates");
+    EXPECT_EQ(why("gather", "u"), "read u(c(i)) goes through the index array c, which may repeat elements: threads "
+                                  "may update the same _d_u element; any element may be hit: atomic updates");
 }
 
 TEST_F(Stencils, ReadWriteArray) {

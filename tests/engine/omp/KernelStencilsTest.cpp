@@ -33,8 +33,9 @@ TEST(KernelStencils, ScopesOfEveryLoop) {
     // matvec: x read by every row, 16 elements -> reduction; a own row -> shared.
     EXPECT_EQ(compact(loops[3]), "i:private/- acc:private/private j:private/- a:shared/shared x:shared/reduction "
                                  "y:shared/shared");
-    EXPECT_EQ(loops[3].find("x")->why, "read x[j] is not written by the same iteration: threads may update the same "
-                                       "_d_x element; a small array (16 elements): reduction");
+    EXPECT_EQ(loops[3].find("x")->why, "read x[j] varies only with the inner loop index j, which the inner loops of "
+                                       "other iterations may take as well: threads may update the same _d_x element; "
+                                       "a small array (16 elements): reduction");
 }
 
 }  // namespace

@@ -10,15 +10,17 @@ TEST(ScopeJson, ExactShapeWithNullAdjointAndEscapes) {
     LoopScopes loop;
     loop.function = "f";
     loop.line = 7;
-    loop.variables.push_back({"i", Scope::Private, std::nullopt, "loop variable"});
-    loop.variables.push_back({"u", Scope::Shared, Scope::Atomic, "reads \"u[i-1]\"\\"});
-    loop.variables.push_back({"s", Scope::Reduction, Scope::FirstPrivate, "x"});
+    loop.variables.push_back({"i", Scope::Private, std::nullopt, "loop variable", false, ""});
+    loop.variables.push_back({"u", Scope::Shared, Scope::Atomic, "reads \"u[i-1]\"\\", false, ""});
+    loop.variables.push_back({"s", Scope::Reduction, Scope::FirstPrivate, "x", false, "max"});
+    loop.variables.push_back({"t", Scope::Private, Scope::Private, "y", true, ""});
     EXPECT_EQ(toJson({loop}),
               "[\n"
               "  {\"function\": \"f\", \"line\": 7, \"variables\": [\n"
               "    {\"name\": \"i\", \"primal\": \"private\", \"adjoint\": null, \"why\": \"loop variable\"},\n"
               "    {\"name\": \"u\", \"primal\": \"shared\", \"adjoint\": \"atomic\", \"why\": \"reads \\\"u[i-1]\\\"\\\\\"},\n"
-              "    {\"name\": \"s\", \"primal\": \"reduction\", \"adjoint\": \"firstprivate\", \"why\": \"x\"}\n"
+              "    {\"name\": \"s\", \"primal\": \"reduction\", \"adjoint\": \"firstprivate\", \"why\": \"x\"},\n"
+              "    {\"name\": \"t\", \"primal\": \"lastprivate\", \"adjoint\": \"private\", \"why\": \"y\"}\n"
               "  ]}\n"
               "]\n");
 }

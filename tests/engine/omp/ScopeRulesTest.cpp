@@ -136,6 +136,34 @@ TEST(ScopeRules, ForcedScopesApplyOnlyWhereTheyGiveTheSameGradient) {
               "ignored: threads may update the same element)");
 }
 
+TEST(ScopeRules, ComparedOnlyReadsMakeNoAdjointUpdate) {
+    // lim[i+1] is only compared: no _d_lim update, so no atomic (it was atomic before); t is
+    // compared and used: its value read counts.
+    auto loops = scopesOf(
+        "def f(u : In[Array[float]], lim : In[Array[float]], t : In[float], r : Out[Array[float]], n : In[int]):\n"
+        "    #pragma omp parallel for\n"
+        "    for i in range(n):\n"
+        "        if lim[i + 1] > t:\n"
+        "            r[i] = u[i] * t\n");
+    EXPECT_EQ(compact(loops[0]), "i:private/- lim:shared/shared t:shared/reduction u:shared/shared r:shared/shared");
+    EXPECT_EQ(loops[0].find("lim")->why,
+              "only compared or used in conditions and subscripts (lim[i+1]): no _d_lim update in this loop");
+}
+
+TEST(ScopeRules, OneDimensionWithTheLoopIndexIsEnough) {
+    // a[k][i]: k is set in a branch, but dimension 2 is i in every read.
+    auto loops = scopesOf(
+        "def f(a : In[Array[Array[float]]], c : In[Array[float]], r : Out[Array[float]], n : In[int]):\n"
+        "    k : int\n"
+        "    #pragma omp parallel for private(k)\n"
+        "    for i in range(n):\n"
+        "        k = 0\n"
+        "        if c[i] > 0.0:\n"
+        "            k = 1\n"
+        "        r[i] = a[k][i] + a[k + 1][i]\n");
+    EXPECT_EQ(compact(loops[0]), "i:private/- k:private/- c:shared/shared a:shared/shared r:shared/shared");
+}
+
 TEST(ScopeRules, ReadWriteAtTheSameIndexIsShared) {
     // r[i] = r[i] + u[i]: the read of r is matched by the write of r -> shared.
     auto loops = scopesOf(
@@ -184,8 +212,8 @@ TEST(ScopeRules, IndirectReadsAreAtomicUnlessMatchedByIndirectWrites) {
         "        r2[c[k]] = v[c[k]]\n");
     ASSERT_EQ(loops.size(), 2u);
     EXPECT_EQ(compact(loops[0]), "i:private/- c:shared/- u:shared/atomic r:shared/shared");
-    EXPECT_EQ(why(loops[0], "u"), "read u[c[i]] is not written by the same iteration: threads may update the same "
-                                  "_d_u element; indirect indices can hit any element: atomic updates");
+    EXPECT_EQ(why(loops[0], "u"), "read u[c[i]] goes through the index array c, which may repeat elements: threads may "
+                                  "update the same _d_u element; any element may be hit: atomic updates");
     EXPECT_EQ(compact(loops[1]), "k:private/- c:shared/- v:shared/shared r2:shared/shared");
     EXPECT_EQ(why(loops[1], "v"), "read v[c[k]] is matched by writes of r2 in the same iteration: no two threads "
                                   "update the same _d_v element");

@@ -1,0 +1,101 @@
+#include "ad/AstWalk.h"
+
+namespace lomaw::ad {
+
+using ast::Expr;
+using ast::Stmt;
+
+void forEachExpr(const Expr& e, const std::function<void(const Expr&)>& f) {
+    f(e);
+    for (const ast::ExprPtr& o : e.operands)
+        if (o) forEachExpr(*o, f);
+}
+
+void forEachOwnExpr(const Stmt& s, const std::function<void(const Expr&)>& f) {
+    if (s.target) forEachExpr(*s.target, f);
+    if (s.value) forEachExpr(*s.value, f);
+    for (const ast::ExprPtr& a : s.rangeArgs)
+        if (a) forEachExpr(*a, f);
+}
+
+void forEachStmt(const ast::Block& b, const std::function<void(const Stmt&)>& f) {
+    for (const ast::StmtPtr& s : b) {
+        if (!s) continue;
+        f(*s);
+        forEachStmt(s->body, f);
+        forEachStmt(s->orelse, f);
+    }
+}
+
+void forEachExprIn(const Stmt& s, const std::function<void(const Expr&)>& f) {
+    forEachOwnExpr(s, f);
+    forEachStmt(s.body, [&](const Stmt& t) { forEachOwnExpr(t, f); });
+    forEachStmt(s.orelse, [&](const Stmt& t) { forEachOwnExpr(t, f); });
+}
+
+bool mentions(const Expr& e, const std::string& name) {
+    bool found = false;
+    forEachExpr(e, [&](const Expr& x) { found = found || (x.kind == Expr::Kind::Var && x.name == name); });
+    return found;
+}
+
+bool mentions(const Stmt& s, const std::string& name) {
+    bool found = false;
+    auto own = [&](const Stmt& t) {
+        if ((t.kind == Stmt::Kind::Declare || t.kind == Stmt::Kind::For) && t.name == name) found = true;
+        forEachOwnExpr(t, [&](const Expr& x) { found = found || (x.kind == Expr::Kind::Var && x.name == name); });
+    };
+    own(s);
+    forEachStmt(s.body, own);
+    forEachStmt(s.orelse, own);
+    return found;
+}
+
+std::set<std::string> variablesOf(const Expr& e) {
+    std::set<std::string> out;
+    forEachExpr(e, [&](const Expr& x) {
+        if (x.kind == Expr::Kind::Var) out.insert(x.name);
+    });
+    return out;
+}
+
+bool callsAnything(const Expr& e) {
+    bool found = false;
+    forEachExpr(e, [&](const Expr& x) {
+        found = found || (x.kind == Expr::Kind::Call && x.name != "int2float" && x.name != "float2int");
+    });
+    return found;
+}
+
+namespace {
+
+bool countDown(const Expr& e, int& left) {
+    if (--left < 0) return true;
+    for (const ast::ExprPtr& o : e.operands)
+        if (o && countDown(*o, left)) return true;
+    return false;
+}
+
+}  // namespace
+
+bool largerThan(const Expr& e, int limit) { return countDown(e, limit); }
+
+bool pureArithmetic(const Expr& e) {
+    using ast::BinaryOp;
+    switch (e.kind) {
+        case Expr::Kind::Var:
+        case Expr::Kind::IntLit:
+        case Expr::Kind::FloatLit: return true;
+        case Expr::Kind::Member:
+        case Expr::Kind::Neg: return pureArithmetic(*e.operands[0]);
+        case Expr::Kind::Index: return pureArithmetic(*e.operands[0]) && pureArithmetic(*e.operands[1]);
+        case Expr::Kind::Binary:
+            if (e.op != BinaryOp::Add && e.op != BinaryOp::Sub && e.op != BinaryOp::Mul && e.op != BinaryOp::Div)
+                return false;
+            if (e.op == BinaryOp::Div && (!e.type || !e.type->isFloat())) return false;
+            return pureArithmetic(*e.operands[0]) && pureArithmetic(*e.operands[1]);
+        default: return false;
+    }
+}
+
+}  // namespace lomaw::ad

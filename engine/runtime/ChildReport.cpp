@@ -1,0 +1,43 @@
+#include "runtime/ChildReport.h"
+
+#include <cstring>
+#include <iostream>
+#include <sstream>
+
+namespace lomaw::runtime {
+
+std::optional<std::string> passThroughStderr(const ChildOutcome& child) {
+    std::optional<std::string> runtimeMessage;
+    std::string passThrough;
+    std::istringstream lines(child.stderrText);
+    std::string line;
+    static const std::string kPrefix = "runtime error: ";
+    while (std::getline(lines, line)) {
+        if (!runtimeMessage && line.rfind(kPrefix, 0) == 0) {
+            runtimeMessage = line.substr(kPrefix.size());
+        } else {
+            passThrough += line + "\n";
+        }
+    }
+    if (!passThrough.empty()) std::cerr << passThrough << std::flush;
+    return runtimeMessage;
+}
+
+std::optional<ChildFailure> abnormalEnd(const ChildOutcome& child, double timeoutSeconds) {
+    switch (child.kind) {
+        case ChildOutcome::Kind::StartFailed:
+            return ChildFailure{ChildFailure::Kind::Internal, "cannot start the call: " + child.error};
+        case ChildOutcome::Kind::TimedOut: {
+            std::ostringstream s;
+            s << "timed out after " << timeoutSeconds << " s";
+            return ChildFailure{ChildFailure::Kind::Runtime, s.str()};
+        }
+        case ChildOutcome::Kind::Signaled:
+            return ChildFailure{ChildFailure::Kind::Runtime, "the kernel crashed: signal " + std::to_string(child.signal) +
+                                                                 " (" + strsignal(child.signal) + ")"};
+        case ChildOutcome::Kind::Exited: break;
+    }
+    return std::nullopt;
+}
+
+}  // namespace lomaw::runtime

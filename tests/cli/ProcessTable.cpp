@@ -1,0 +1,87 @@
+#include "ProcessTable.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace lomaw::test {
+
+namespace {
+// A /proc file with plain reads: the process may end while we read (streams would throw).
+std::string readProcFile(const std::string& path) {
+    std::string out;
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return out;
+    char buf[4096];
+    for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+    close(fd);
+    return out;
+}
+}  // namespace
+
+pid_t startInBackground(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
+                        const std::string& stdoutPath, const std::string& stderrPath) {
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e) env.push_back(*e);
+    env.insert(env.end(), environment.begin(), environment.end());
+    std::vector<char*> cargv, cenv;
+    for (const std::string& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
+    cargv.push_back(nullptr);
+    for (const std::string& e : env) cenv.push_back(const_cast<char*>(e.c_str()));
+    cenv.push_back(nullptr);
+    pid_t pid = fork();
+    if (pid != 0) return pid;
+    setpgid(0, 0);
+    int out = open(stdoutPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int err = open(stderrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (out >= 0) dup2(out, STDOUT_FILENO);
+    if (err >= 0) dup2(err, STDERR_FILENO);
+    execve(cargv[0], cargv.data(), cenv.data());
+    _exit(127);
+}
+
+bool waitForExit(pid_t pid, double seconds, int& status) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    for (;;) {
+        if (waitpid(pid, &status, WNOHANG) == pid) return true;
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+std::vector<std::string> processesMentioning(const std::string& marker) {
+    std::vector<std::string> found;
+    DIR* proc = opendir("/proc");
+    if (!proc) return found;
+    std::string self = std::to_string(getpid());
+    while (dirent* d = readdir(proc)) {
+        std::string pid = d->d_name;
+        if (pid.find_first_not_of("0123456789") != std::string::npos || pid == self) continue;
+        std::string stat = readProcFile("/proc/" + pid + "/stat");
+        size_t close = stat.rfind(')');
+        if (close == std::string::npos || stat.compare(close, 3, ") Z") == 0) continue;
+        std::string text = readProcFile("/proc/" + pid + "/cmdline");
+        for (char& c : text)
+            if (c == '\0') c = ' ';
+        if (text.find(marker) != std::string::npos) found.push_back(pid + ": " + text);
+    }
+    closedir(proc);
+    return found;
+}
+
+bool eventually(double seconds, bool (*condition)(const void*), const void* context) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    for (;;) {
+        if (condition(context)) return true;
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+}  // namespace lomaw::test

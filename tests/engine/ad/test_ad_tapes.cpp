@@ -1,0 +1,177 @@
+// What reverse mode records (docs/ad.md, "What is restored", "Tapes", "Tape report"): inverse
+// steps of induction variables, values recomputed instead of taped, adjoint outputs in
+// locals, linear-size derivatives of long products, and the tape report itself.
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "AdTestSupport.h"
+
+namespace lomaw::ad::test {
+namespace {
+
+// A kernel of the corpus (tests/kernels/run), whose gradients the CLI corpus test checks.
+std::string corpusKernel(const std::string& name) {
+    std::ifstream in(std::string(LOMAW_TEST_KERNELS) + "/run/" + name);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The stencil (ad_while_recompute.py): `i = i + 1` is undone by `i = i - 1`, and `l` (read by
+// the adjoint of `r = r + l * l`) is recomputed from u and i, which the loop does not change
+// (u) or restores (i): the loop records nothing per iteration.
+TEST(AdTapes, InductionVariableIsRestoredByTheInverseStepAndTheStencilValueRecomputed) {
+    auto d = differentiateSource(corpusKernel("ad_while_recompute.py"));
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_rough");
+    EXPECT_EQ(t.find("_t_"), std::string::npos) << t;  // no tape at all
+    EXPECT_NE(t.find("    while (i < n - 1, max_iter := 100):\n"
+                     "        _n_iterations = _n_iterations + 1\n"
+                     "        if _n_iterations > 100:\n"
+                     "            __lomaw_max_iter_exceeded(100)\n"
+                     "        i = i + 1\n"),
+              std::string::npos)
+        << t;  // the forward sweep replays only the counter (l and r are not read)
+    // Recomputed once i is back to its value at the definition, before the adjoint reading l.
+    EXPECT_NE(t.find("    while (_n_iterations > 0, max_iter := 100):\n"
+                     "        i = i - 1\n"
+                     "        l = u[i - 1] - 2.0 * u[i] + u[i + 1]\n"
+                     "        _d_l = _d_l + _d_r * l\n"
+                     "        _d_l = _d_l + _d_r * l\n"),
+              std::string::npos)
+        << t;
+    EXPECT_NE(t.find("    l : float\n"), std::string::npos) << t;  // declared, assigned in the reverse sweep only
+}
+
+TEST(AdTapes, ValueReadBeforeItsDefinitionInTheLoopIsTaped) {
+    // `s = s + l * x` reads the l of the previous iteration: recomputing would read the new one.
+    auto d = differentiateSource(R"(
+def f(x : In[float], n : In[int]) -> float:
+    s : float = 0.0
+    l : float = 1.0
+    i : int = 0
+    while (i < n, max_iter := 100):
+        s = s + l * x
+        l = x * int2float(i)
+        i = i + 1
+    return s
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_f");
+    EXPECT_NE(t.find("        _t_l[_t_l_n] = l\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("        i = i - 1\n"), std::string::npos) << t;
+    EXPECT_EQ(t.find("_t_i"), std::string::npos) << t;
+}
+
+TEST(AdTapes, StepThatTheLoopChangesIsTaped) {
+    // i = i + k with k written in the loop: no inverse step.
+    auto d = differentiateSource(R"(
+def f(x : In[Array[float]], n : In[int]) -> float:
+    s : float = 0.0
+    i : int = 0
+    k : int = 1
+    while (i < n, max_iter := 100):
+        s = s + x[i] * x[i]
+        i = i + k
+        k = k + 1
+    return s
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_f");
+    EXPECT_NE(t.find("        _t_i[_t_i_n] = i\n"), std::string::npos) << t;
+    EXPECT_EQ(t.find("i = i - k"), std::string::npos) << t;
+}
+
+TEST(AdTapes, StructAdjointOutputAccumulatesInALocalWrittenOnce) {
+    auto d = differentiateSource(corpusKernel("ad_struct_adjoint_local.py"));
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_e");
+    EXPECT_NE(t.find("    _d_c : C\n"), std::string::npos) << t;
+    EXPECT_EQ(t.find("_dc.k = _dc.k + _adj"), std::string::npos) << t;  // not through the pointer in the loop
+    EXPECT_NE(t.find("    _dc.k = _dc.k + _d_c.k\n    _dc.m = _dc.m + _d_c.m"), std::string::npos) << t;
+}
+
+std::string product(int factors) {
+    std::string params, body;
+    for (int k = 0; k < factors; ++k) {
+        params += (k ? ", x" : "x") + std::to_string(k) + " : In[float]";
+        body += (k ? " * x" : "x") + std::to_string(k);
+    }
+    return "def p(" + params + ") -> float:\n    return " + body + "\n\nd_p = fwd_diff(p)\nr_p = rev_diff(p)\n";
+}
+
+TEST(AdTapes, LongProductsHaveLinearSizeDerivatives) {
+    auto start = std::chrono::steady_clock::now();
+    auto d300 = differentiateSource(product(300));
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    auto d600 = differentiateSource(product(600));
+    ASSERT_TRUE(d300.ok && d600.ok) << d300.diagnostics() << d600.diagnostics();
+    for (const char* f : {"d_p", "r_p"}) {
+        size_t a = functionText(d300, f).size(), b = functionText(d600, f).size();
+        // Doubling the factors roughly doubles the text (quadratic would quadruple it).
+        EXPECT_LT(static_cast<double>(b) / static_cast<double>(a), 2.6) << f << ": " << a << " -> " << b;
+        EXPECT_LT(a, 300u * 400u) << f;  // about 200 characters per factor
+    }
+    EXPECT_LT(seconds, 2.0);  // well under a second on a quiet machine; generous for CI load
+    // Prefix products are evaluated once into temporaries.
+    EXPECT_NE(functionText(d300, "r_p").find("    _v = x0 * x1 * x2 * x3 * x4\n"), std::string::npos);
+}
+
+TEST(AdTapes, ReportListsWhatEachLoopRecordsAndRecomputes) {
+    Differentiated d;
+    TapeReport report;
+    const std::string stencil = corpusKernel("ad_while_recompute.py");
+    const int base = static_cast<int>(std::count(stencil.begin(), stencil.end(), '\n'));  // 23 lines
+    d.module = syntax::parse(stencil + R"(
+def powr(x : In[float], n : In[int]) -> float:
+    y : float = 1.0
+    i : int = 0
+    while (i < n, max_iter := 50):
+        y = y * x
+        i = i + 1
+    return y
+
+r_powr = rev_diff(powr)
+)",
+                             d.diags);
+    ASSERT_TRUE(sema::check(d.module, d.diags)) << d.diagnostics();
+    ASSERT_TRUE(differentiate(d.module, d.diags, report)) << d.diagnostics();
+    ASSERT_EQ(report.derivatives.size(), 2u);
+    const DerivativeTapes& r = report.derivatives[0];
+    EXPECT_EQ(r.derivative, "r_rough");
+    ASSERT_EQ(r.loops.size(), 2u);
+    EXPECT_EQ(r.loops[1].kind, "while");
+    EXPECT_EQ(r.loops[1].line, 12);
+    EXPECT_EQ(r.loops[1].bytesPerIteration(), 0);
+    ASSERT_EQ(r.loops[1].recomputed.size(), 2u);
+    EXPECT_EQ(r.loops[1].recomputed[0].how, "l = u[i - 1] - 2.0 * u[i] + u[i + 1]");
+    EXPECT_EQ(r.loops[1].recomputed[1].how, "i = i - 1");
+    const DerivativeTapes& p = report.derivatives[1];
+    ASSERT_EQ(p.loops.size(), 2u);
+    ASSERT_EQ(p.loops[1].recorded.size(), 1u);
+    EXPECT_EQ(p.loops[1].recorded[0].variable, "y");
+    EXPECT_EQ(p.loops[1].recorded[0].bytes, 4);
+    const int powr = base + 2;  // the line of `def powr`
+    EXPECT_EQ(p.loops[1].recorded[0].readBy, std::vector<int>{powr + 4});  // the adjoint of y * x reads y
+    const std::string y = std::to_string(powr + 4);
+    const std::string head =
+        "r_rough (reverse of rough, line 8)\n"
+        "  outside loops: 0 bytes\n"
+        "    while loop at line 12: 0 bytes per iteration\n"
+        "      recomputes l by `l = u[i - 1] - 2.0 * u[i] + u[i + 1]` (line 13)\n"
+        "      restores i by `i = i - 1` (line 15)\n"
+        "r_powr (reverse of powr, line " + std::to_string(powr) + ")\n"
+        "  outside loops: 0 bytes\n"
+        "    while loop at line " + std::to_string(powr + 3) + ": 4 bytes per iteration\n"
+        "      records y (value, 4 bytes, line " + y + "), read by the adjoint of line " + y + "\n";  // i is never read
+    EXPECT_EQ(formatTapeReport(report), head);
+}
+
+}  // namespace
+}  // namespace lomaw::ad::test
