@@ -66,7 +66,7 @@ CompileOutput Engine::check(const SourceFile& file) const {
         return finish(std::move(module), diags);
     }
     try {
-        // Always checked, so that one run reports all independent errors (LANGUAGE.md §8): the
+        // Always checked, so that one run reports all independent errors (docs/language.md §8): the
         // parser marks the items that had syntax errors (incomplete) and the checker does not
         // report the consequences of what is missing in them.
         bool ok = sema::check(module, diags) && !diags.hasErrors();

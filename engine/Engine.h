@@ -67,7 +67,7 @@ struct RunOutput {
         InternalError,
     };
     Status status = Status::InternalError;
-    std::string output;                   // one JSON object (LANGUAGE.md §10.3), no newline
+    std::string output;                   // one JSON object (docs/language.md §10.3), no newline
     std::string message;
     std::vector<Diagnostic> diagnostics;
     bool usedCache = false;               // the shared library came from the build cache

@@ -1,7 +1,7 @@
 // Facade section: `lomaw descend` — gradient descent on this machine (no MPI) of any function
 // that returns float, with the gradient from reverse mode, forward mode, central differences
 // or a gradient function of the module; the whole loop inside one build of the generated code,
-// in one child process. The contract is LANGUAGE.md §10.5; the details are in docs/descend.md.
+// in one child process. The contract is docs/language.md §10.5; the details are in docs/descend.md.
 //
 // Also here: the `# RUN:` and `# DESCEND:` directives of example files (the app's ready demos).
 #pragma once

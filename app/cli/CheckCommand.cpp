@@ -1,4 +1,4 @@
-// lomaw check FILE — LANGUAGE.md §10.1: every diagnostic on stdout, exit 0 or 1.
+// lomaw check FILE — docs/language.md §10.1: every diagnostic on stdout, exit 0 or 1.
 #include <memory>
 
 #include "Commands.h"

@@ -9,7 +9,7 @@
 
 namespace lomaw::cli {
 
-// Exit codes of LANGUAGE.md §10, plus 4 for a broken environment (no C compiler, a build of
+// Exit codes of docs/language.md §10, plus 4 for a broken environment (no C compiler, a build of
 // generated code that failed) or an engine bug: neither is the user's kernel's fault.
 enum ExitCode : int {
     kSuccess = 0,

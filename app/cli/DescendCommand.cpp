@@ -1,6 +1,6 @@
 // lomaw descend FILE FUNC --init ARGS [--grad rev|fwd|fd|GRADFUNC] [--optimizer plain|momentum|adam]
 //               [--lr R] [--momentum B] [--steps K] [--tol T] [--trajectory OUT.json|OUT.csv]:
-// gradient descent on this machine of any function returning float (LANGUAGE.md §10.5,
+// gradient descent on this machine of any function returning float (docs/language.md §10.5,
 // docs/descend.md). stdout: one JSON object; a diverged run is exit 3.
 #include <cstdio>
 #include <iostream>

@@ -1,4 +1,4 @@
-// lomaw emit FILE --stage STAGE — LANGUAGE.md §10.2: one program text on stdout, diagnostics
+// lomaw emit FILE --stage STAGE — docs/language.md §10.2: one program text on stdout, diagnostics
 // on stderr, nothing on stdout when there are errors.
 #include <iostream>
 #include <memory>

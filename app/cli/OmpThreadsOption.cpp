@@ -1,4 +1,4 @@
-// --omp-threads N: the thread count of `#pragma omp parallel for` loops (LANGUAGE.md §9.2 leaves
+// --omp-threads N: the thread count of `#pragma omp parallel for` loops (docs/language.md §9.2 leaves
 // it to the implementation). It is passed the way every OpenMP runtime reads it, through
 // OMP_NUM_THREADS in the environment the kernel's process inherits: the forked call of `run`,
 // mpirun and its workers (the launcher forwards the variable to other hosts with -x).

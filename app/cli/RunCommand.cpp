@@ -1,4 +1,4 @@
-// lomaw run FILE FUNC --args JSON [--threads N] — LANGUAGE.md §10.3: one JSON object on stdout.
+// lomaw run FILE FUNC --args JSON [--threads N] — docs/language.md §10.3: one JSON object on stdout.
 #include <iostream>
 #include <memory>
 

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        // Every malformed command line is exit 2 (LANGUAGE.md §10), whatever CLI11's own code.
+        // Every malformed command line is exit 2 (docs/language.md §10), whatever CLI11's own code.
         printUsageError(e.what());
         std::cerr << "Run 'lomaw --help' for usage.\n";
         return kUsageError;

@@ -183,7 +183,7 @@ std::string AdContext::derivativeName(const std::string& primal, Mode mode) {
 
 std::string AdContext::consumingDerivativeName(const std::string& primal) {
     if (auto it = consumingNames_.find(primal); it != consumingNames_.end()) return it->second;
-    // Not an ABI name (LANGUAGE.md §6.1 fixes only _d_fwd_/_d_rev_): when a user function
+    // Not an ABI name (docs/language.md §6.1 fixes only _d_fwd_/_d_rev_): when a user function
     // already has it, the helper takes the next free suffix instead of colliding.
     const std::string base = "_d_rev_inout_" + primal;
     std::string name = base;

@@ -1,4 +1,4 @@
-// Automatic differentiation by source transformation (LANGUAGE.md §4-§6, §9.1).
+// Automatic differentiation by source transformation (docs/language.md §4-§6, §9.1).
 //
 // Runs on a checked module (sema::check returned true). Every DiffDecl item is replaced, in
 // place, by its generated Function (name, derivedFrom = target, @simd/@openMpi inherited);

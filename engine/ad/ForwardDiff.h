@@ -1,4 +1,4 @@
-// Forward mode (LANGUAGE.md §6.2): fills the body of `out`, whose signature
+// Forward mode (docs/language.md §6.2): fills the body of `out`, whose signature
 // (sema::derivativeSignature) is already set, from the typed primal.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Forward mode, expressions: the tangent rules of LANGUAGE.md §4.
+// Forward mode, expressions: the tangent rules of docs/language.md §4.
 #include "ad/AstWalk.h"
 #include "ad/ForwardDiffer.h"
 #include "sema/Builtins.h"

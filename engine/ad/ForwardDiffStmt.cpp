@@ -1,4 +1,4 @@
-// Forward mode, statements and the function body (LANGUAGE.md §6.2, §6.4): the primal control
+// Forward mode, statements and the function body (docs/language.md §6.2, §6.4): the primal control
 // flow is kept as is, conditions and indices on primal values; floats are written as
 // make__dfloat(value, tangent) pairs.
 #include "ad/ForwardDiff.h"

@@ -1,4 +1,4 @@
-// Reverse mode, adjoint propagation through expressions: the reverse column of LANGUAGE.md §4,
+// Reverse mode, adjoint propagation through expressions: the reverse column of docs/language.md §4,
 // and calls of reverse derivatives (§6.3 "Calls inside a reverse-differentiated function").
 #include "ad/AstWalk.h"
 #include "ad/ReverseDiffer.h"
@@ -228,7 +228,7 @@ void ReverseDiffer::accumulate(const Expr& e, ExprPtr adj, ast::Block& out) {
     }
 }
 
-// `h(a).m[i]` (a member or element of a call's result, LANGUAGE.md §3.4): the call's result
+// `h(a).m[i]` (a member or element of a call's result, docs/language.md §3.4): the call's result
 // adjoint is a zeroed temporary of the result type whose selected part receives `adj`; it is
 // then passed to h's reverse derivative as _dreturn.
 void ReverseDiffer::accumulateIntoCallResult(const Expr& e, ExprPtr adj, ast::Block& out) {

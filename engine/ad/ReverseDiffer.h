@@ -3,7 +3,7 @@
 // Output layout: generated declarations (adjoints, tapes, counters, temporaries; only those
 // actually used), then the forward sweep (the primal replayed without writing Out parameters,
 // recording what the reverse sweep needs), then the reverse sweep (statements backwards,
-// adjoints accumulated per LANGUAGE.md §4 and §6.3).
+// adjoints accumulated per docs/language.md §4 and §6.3).
 //
 // Restoring state: the reverse sweep needs primal values only of the variables in `reads_`
 // (operands of non-linear operations, indices, call arguments, re-evaluated conditions and

@@ -1,4 +1,4 @@
-// Reverse mode, reverse sweep: statements backwards (LANGUAGE.md §6.3, §6.4, §9.1). A
+// Reverse mode, reverse sweep: statements backwards (docs/language.md §6.3, §6.4, §9.1). A
 // statement `t = e` is undone by restoring t (when taped), reading a = t̄, setting t̄ = 0 and
 // accumulating a into the inputs of e.
 #include "ad/ReverseDiffer.h"

@@ -1,5 +1,5 @@
 // The C backend: one readable C translation unit per typed module with loma's ABI
-// (LANGUAGE.md §7): indentation, one statement per line, a comment naming the kernel line.
+// (docs/language.md §7): indentation, one statement per line, a comment naming the kernel line.
 #pragma once
 
 #include <string>

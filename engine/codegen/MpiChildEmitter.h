@@ -1,4 +1,4 @@
-// The MPI worker (child) program of one kernel function: the module's C (LANGUAGE.md §7) plus a
+// The MPI worker (child) program of one kernel function: the module's C (docs/language.md §7) plus a
 // main that joins the job (spawned by the driver, or started beside it in SPMD mode), receives
 // its contiguous share of input sets as records (MpiRecordCodec.h), calls the function once per
 // set and sends the results back in order. When the function fits the optimisation contract

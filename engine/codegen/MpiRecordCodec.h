@@ -1,4 +1,4 @@
-// C code that moves kernel values between the MPI record format and C memory (LANGUAGE.md §7).
+// C code that moves kernel values between the MPI record format and C memory (docs/language.md §7).
 //
 // Record format (docs/mpi.md), type-directed, no padding, host byte order:
 //   int, float      4 bytes (int32, binary32)

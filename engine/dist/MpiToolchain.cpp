@@ -56,7 +56,7 @@ ProgramBuild buildMpiProgram(const std::string& cSource, const MpiTools& tools) 
     // The same private, verified cache as the shared libraries of `lomaw run` (runtime/CacheStore.h).
     if (std::string e = runtime::preparePrivateDirectory(dir); !e.empty()) return fail(true, e);
 
-    // Same numerics as the single-call build (LANGUAGE.md §7).
+    // Same numerics as the single-call build (docs/language.md §7).
     std::vector<std::string> flags{"-O2", "-std=c11", "-ffp-contract=off", "-fwrapv", "-fno-fast-math", "-fopenmp", "-pthread"};
     struct stat st {};
     stat(mpicc.path.c_str(), &st);

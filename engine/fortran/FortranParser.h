@@ -19,7 +19,7 @@
 //
 // Each OpenMP loop (`!$omp parallel do`, `!$omp do` in a `!$omp parallel` region or orphaned,
 // `do simd`, with collapse) is returned with its omp::LoopDirective. Diagnostics: errors for
-// invalid Fortran and the pragma sanity rules (the kernel codes, LANGUAGE.md §9.2), notes for
+// invalid Fortran and the pragma sanity rules (the kernel codes, docs/language.md §9.2), notes for
 // what is skipped.
 #pragma once
 

@@ -1,6 +1,6 @@
 // OpenMP directives: `parallel` regions (`end parallel`), loop directives (`parallel do`,
 // `do` in a region or orphaned, `do simd`, `parallel do simd`, `loop`) with every clause, the
-// sanity rules of LANGUAGE.md §9.2 with the kernel checker's codes, collapse(n) checked against
+// sanity rules of docs/language.md §9.2 with the kernel checker's codes, collapse(n) checked against
 // the nest, `atomic` updates, `threadprivate`; other directives are notes saying they are not
 // analysed (or accepted silently when they change no scope: critical, single, barrier, ...).
 #include <algorithm>

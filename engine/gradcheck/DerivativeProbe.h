@@ -2,7 +2,7 @@
 // derivative values read back from their results, as flat vectors of float components.
 //
 // Inputs are the float components of the In parameters, in parameter order; outputs are the
-// float components of the result, then of every Out parameter (LANGUAGE.md §6: the derivative
+// float components of the result, then of every Out parameter (docs/language.md §6: the derivative
 // signatures). With v a tangent of the inputs and w an adjoint of the outputs, the forward
 // derivative called with forwardArguments(v) gives J·v (outputTangents), and the reverse
 // derivative called with reverseArguments(w) gives Jᵀ·w (inputAdjoints). `lomaw gradcheck`

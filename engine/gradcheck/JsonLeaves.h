@@ -1,4 +1,4 @@
-// Walking the JSON value of a typed parameter (the `lomaw run` encoding, LANGUAGE.md §10.3)
+// Walking the JSON value of a typed parameter (the `lomaw run` encoding, docs/language.md §10.3)
 // leaf by leaf: the float components gradcheck perturbs, seeds and reads back.
 #pragma once
 
@@ -25,7 +25,7 @@ double leafNumber(const json& leaf);
 // A value of the same shape with every float component set to `fill` (ints keep 0).
 json filledLike(const Type& type, const json& value, const runtime::StructTable& structs, double fill);
 
-// The differential value D(T) (LANGUAGE.md §2.6) of a primal value: every float becomes
+// The differential value D(T) (docs/language.md §2.6) of a primal value: every float becomes
 // {"val": v, "dval": 0}, structs keep their member names, ints stay.
 json dualOf(const Type& type, const json& value, const runtime::StructTable& structs);
 

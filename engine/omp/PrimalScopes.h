@@ -1,6 +1,6 @@
 // The pragma model: the primal OpenMP scope of every variable of a parallel loop, from the
 // clauses of its directive (LoopDirective: the loop's and its region's) and OpenMP's default
-// rules (LANGUAGE.md §9.2; OpenMP 5.2 §5.1 for Fortran). The sanity errors of the pragma are
+// rules (docs/language.md §9.2; OpenMP 5.2 §5.1 for Fortran). The sanity errors of the pragma are
 // the type checker's (loma) or the Fortran front end's.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The C memory of one call: a storage slot per parameter laid out per LANGUAGE.md §7, buffers for
+// The C memory of one call: a storage slot per parameter laid out per docs/language.md §7, buffers for
 // every array (nested unbounded arrays as arrays of pointers, ragged allowed), the thread count
 // of a @simd function and a return slot — and reading it all back after the call.
 //

@@ -1,6 +1,6 @@
 // The directives an example file carries in comments, for the app's ready demos and the tests:
 //
-//   # RUN: FUNC [--threads N] ARGS          a call with its --args (LANGUAGE.md §10.3)
+//   # RUN: FUNC [--threads N] ARGS          a call with its --args (docs/language.md §10.3)
 //   # DESCEND: FUNC --init ARGS [OPTIONS]   a descent: the options of `lomaw descend`
 //
 // A DESCEND line holds exactly the words of a `lomaw descend FILE ...` command line after FILE:

@@ -2,7 +2,7 @@
 // the function's In parameters are the point (ints and Out parameters stay as given), and the
 // gradient comes from one of four sources:
 //
-//   Reverse   the reverse derivative (rev_diff form, LANGUAGE.md §6.3), seed 1 on the result:
+//   Reverse   the reverse derivative (rev_diff form, docs/language.md §6.3), seed 1 on the result:
 //             one primal call for the loss and one derivative call per evaluation;
 //   Forward   the forward derivative (§6.2), tangent 1 on one component at a time: n calls,
 //             the loss being the .val of the result;

@@ -1,5 +1,5 @@
 // `lomaw descend` in the runtime: gradient descent of one function, the whole loop inside one
-// build of the generated code, run in one child process (LANGUAGE.md §10.5, docs/descend.md).
+// build of the generated code, run in one child process (docs/language.md §10.5, docs/descend.md).
 //
 // The parent validates the function and the start, builds the module (cached) and forks; the
 // child loads the library once and runs every step — loss and gradient (DescentEvaluator), the

@@ -87,7 +87,7 @@ void forEachDualPair(const Type& type, Value& dual, const StructTable& structs,
             for (Value& e : dual.items) forEachDualPair(*type.elem, e, structs, visit);
             return;
         case Type::Kind::Struct: {
-            // D(S) keeps S's member names and order (LANGUAGE.md §2.6).
+            // D(S) keeps S's member names and order (docs/language.md §2.6).
             const ast::StructDecl& decl = structOf(type, structs);
             for (size_t m = 0; m < decl.members.size(); ++m)
                 forEachDualPair(*decl.members[m].resolved, dual.items.at(m), structs, visit);

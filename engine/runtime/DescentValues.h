@@ -24,7 +24,7 @@ void forEachFloatLeaf(const Type& type, Value& value, const StructTable& structs
 // The same value with every float component set to `fill` (ints and shapes kept).
 Value floatsFilled(const Type& type, const Value& value, const StructTable& structs, float fill);
 
-// The differential value D(T) (LANGUAGE.md §2.6): every float becomes the struct {val, 0}.
+// The differential value D(T) (docs/language.md §2.6): every float becomes the struct {val, 0}.
 Value dualValue(const Type& type, const Value& value, const StructTable& structs);
 
 // Visits the (val, dval) pair of every float component of a dual value, `type` being the

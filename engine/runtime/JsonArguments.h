@@ -1,4 +1,4 @@
-// Parses and validates the --args JSON of `lomaw run` against a signature (LANGUAGE.md §10.3)
+// Parses and validates the --args JSON of `lomaw run` against a signature (docs/language.md §10.3)
 // before anything is built or run. Errors name the parameter by position, name and path:
 //   argument 3 (_db): element [2]: expected a number for float, got "x"
 #pragma once

@@ -1,4 +1,4 @@
-// Prints the result of a call in the exact format of LANGUAGE.md §10.3:
+// Prints the result of a call in the exact format of docs/language.md §10.3:
 //   {"return": R, "args": [A1, A2, ...]}
 // with ", " and ": " separators, struct keys in member order, ints as integers, floats "%.9g"
 // and non-finite floats as the strings "nan", "inf", "-inf". No trailing newline.

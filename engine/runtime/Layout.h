@@ -1,4 +1,4 @@
-// C memory layout of kernel types (LANGUAGE.md §7): natural size and alignment as on x86-64 SysV
+// C memory layout of kernel types (docs/language.md §7): natural size and alignment as on x86-64 SysV
 // and AArch64. int and float are 4 bytes; structs place members in order at aligned offsets;
 // a static array stored inline (member) is contiguous, nested static dimensions included
 // (`float m[3][4]`); an unbounded array stored inline is one pointer.

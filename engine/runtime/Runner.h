@@ -1,4 +1,4 @@
-// Runs one function of a typed module once (LANGUAGE.md §10.3): validate --threads and --args
+// Runs one function of a typed module once (docs/language.md §10.3): validate --threads and --args
 // against the signature -> build the module's C (plus the call harness) into a cached shared
 // library -> call it in a child process -> the result JSON.
 //

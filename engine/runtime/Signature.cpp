@@ -16,7 +16,7 @@ Signature signatureOf(const ast::Function& f) {
 std::optional<Signature> findSignature(const ast::Module& module, const std::string& name) {
     if (const ast::Function* f = module.findFunction(name)) return signatureOf(*f);
     if (name == "make__dfloat") {
-        // Built in (LANGUAGE.md §2.6): make__dfloat(val : In[float], dval : In[float]) -> _dfloat.
+        // Built in (docs/language.md §2.6): make__dfloat(val : In[float], dval : In[float]) -> _dfloat.
         Signature s;
         s.name = name;
         s.params = {{"val", Type::floatType(), false}, {"dval", Type::floatType(), false}};

@@ -1,4 +1,4 @@
-// The C toolchain: which compiler builds generated C, with which flags (LANGUAGE.md §7).
+// The C toolchain: which compiler builds generated C, with which flags (docs/language.md §7).
 //
 // Compiler choice: explicit option > env LOMAW_CC > `cc` on PATH. A name without '/' is searched
 // on PATH. Whether the compiler accepts -fopenmp is probed once per compiler (path + mtime) and

@@ -1,4 +1,4 @@
-// The built-in names of the kernel language (LANGUAGE.md §1.2, §4): intrinsic functions with
+// The built-in names of the kernel language (docs/language.md §1.2, §4): intrinsic functions with
 // their signatures and the reserved-name lists. Shared by the checker, AD and the backends so
 // that every stage agrees on what a built-in is.
 #pragma once
@@ -24,7 +24,7 @@ struct BuiltinInfo {
     const char* name;
     BuiltinKind kind;
     int arity;
-    const char* signature;  // as LANGUAGE.md §4 states it, for messages and documentation
+    const char* signature;  // as docs/language.md §4 states it, for messages and documentation
 };
 
 // The intrinsic with this name, or null.

@@ -1,4 +1,4 @@
-// ExprChecker, part 2: calls of intrinsics, user functions and derivatives (LANGUAGE.md §3.8,
+// ExprChecker, part 2: calls of intrinsics, user functions and derivatives (docs/language.md §3.8,
 // §4, §5).
 #include "sema/Builtins.h"
 #include "sema/Conversions.h"

@@ -1,4 +1,4 @@
-// The implicit int <-> float conversions of LANGUAGE.md §2.5, made visible in the tree as
+// The implicit int <-> float conversions of docs/language.md §2.5, made visible in the tree as
 // calls to int2float / float2int marked `implicitConversion`.
 #pragma once
 

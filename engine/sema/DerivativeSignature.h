@@ -1,4 +1,4 @@
-// The signature of a derivative function (LANGUAGE.md §6.1-§6.3, worked table §6.7).
+// The signature of a derivative function (docs/language.md §6.1-§6.3, worked table §6.7).
 //
 // Used by the checker (so calls to declared derivatives type-check) and by AD (which fills in
 // the body). The primal must be typed (Param::isOut/resolved and returnType filled).

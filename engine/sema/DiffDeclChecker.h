@@ -1,4 +1,4 @@
-// Derivative declarations (LANGUAGE.md §6.1, §6.6).
+// Derivative declarations (docs/language.md §6.1, §6.6).
 //
 // computeSignatures(): resolves every `d = fwd_diff(f)` / `rev_diff(f)` to its primal (a user
 // function, another derivative, or make__dfloat), reports unknown-diff-target and cycles, and

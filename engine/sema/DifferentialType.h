@@ -1,4 +1,4 @@
-// D(T), the differential type of LANGUAGE.md §2.6, and the way back from a resolved Type to a
+// D(T), the differential type of docs/language.md §2.6, and the way back from a resolved Type to a
 // printable annotation. Purely structural (by name): D(float) = _dfloat, D(S) = _dS,
 // D(int) = int, D(Array[T, N]) = Array[D(T), N]. Which generated structs exist is the
 // StructTable's business, not this file's.

@@ -1,5 +1,5 @@
 // The type of an erroneous expression. Every check silently accepts it, so one mistake gives
-// one diagnostic and no follow-up errors (LANGUAGE.md §8: "without cascades").
+// one diagnostic and no follow-up errors (docs/language.md §8: "without cascades").
 #pragma once
 
 #include "syntax/Type.h"

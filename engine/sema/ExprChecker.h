@@ -1,4 +1,4 @@
-// Expressions (LANGUAGE.md §1.8, §2, §3.4, §3.8, §4): fills Expr::type, inserts implicit
+// Expressions (docs/language.md §1.8, §2, §3.4, §3.8, §4): fills Expr::type, inserts implicit
 // conversions, and reports the expression and call errors. An erroneous expression gets the
 // error type, which silences every follow-up check.
 #pragma once

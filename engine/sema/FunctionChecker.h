@@ -1,4 +1,4 @@
-// Function definitions (LANGUAGE.md §1.6, §3.1, §3.7, §5): parameter annotations and names,
+// Function definitions (docs/language.md §1.6, §3.1, §3.7, §5): parameter annotations and names,
 // return type rules, then the body. Signatures are resolved for every function first so that
 // calls can be checked in any definition order.
 #pragma once

@@ -1,4 +1,4 @@
-// Appends the differential structs to the module (LANGUAGE.md §2.6, TypeChecker.h): _dfloat,
+// Appends the differential structs to the module (docs/language.md §2.6, TypeChecker.h): _dfloat,
 // then _dS for every user struct S in source order, then the higher-order ones (_d_dfloat,
 // _d_dS, ...) that some type of the module uses, level by level. The set is closed: a struct
 // named by a member of an appended struct is appended too. A struct the user declared

@@ -3,7 +3,7 @@
 // other items referring to them get no unknown-function / unknown-type cascades, but it does
 // not check what may be missing: an incomplete function's body is skipped, calls to a function
 // whose header is damaged are checked leniently, and member accesses on an incomplete struct
-// are not reported as unknown-member (LANGUAGE.md §8: independent errors, no cascades).
+// are not reported as unknown-member (docs/language.md §8: independent errors, no cascades).
 #pragma once
 
 #include "syntax/Ast.h"

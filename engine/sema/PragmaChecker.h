@@ -1,4 +1,4 @@
-// The sanity rules of `#pragma omp parallel for` (LANGUAGE.md §9.2): omp-default-dup,
+// The sanity rules of `#pragma omp parallel for` (docs/language.md §9.2): omp-default-dup,
 // omp-clause-conflict, omp-unknown-var, omp-loop-var, omp-private-type, omp-reduction-op,
 // omp-default-none; warnings omp-unknown-clause and pragma-ignored (pragma in @simd).
 // Runs before the loop variable is put in scope.

@@ -1,4 +1,4 @@
-// The rev_diff restrictions of LANGUAGE.md §6.6 on one (typed) user function that is
+// The rev_diff restrictions of docs/language.md §6.6 on one (typed) user function that is
 // differentiated in reverse mode: no read of an Out parameter; no write of an element of an
 // In array parameter (assignment, Out argument, atomic_add target). Reported at the offending
 // expression with a note at the derivative declaration.

@@ -1,4 +1,4 @@
-// The variables of one function body (LANGUAGE.md §3.1): one flat namespace of parameters and
+// The variables of one function body (docs/language.md §3.1): one flat namespace of parameters and
 // locals, plus the stack of active `for` loop variables (§9.1), which are visible only inside
 // their loop's body.
 #pragma once

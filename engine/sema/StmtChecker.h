@@ -1,4 +1,4 @@
-// Statements of a function body (LANGUAGE.md §3.2-§3.7, §9.1): declarations, assignments,
+// Statements of a function body (docs/language.md §3.2-§3.7, §9.1): declarations, assignments,
 // returns, call statements, if/while/for, with their placement rules.
 #pragma once
 

@@ -1,4 +1,4 @@
-// User struct declarations (LANGUAGE.md §1.5, §2.3, §2.6): member types, reserved and duplicate
+// User struct declarations (docs/language.md §1.5, §2.3, §2.6): member types, reserved and duplicate
 // member names, empty and recursive structs (bad-struct), and user structs that redeclare a
 // generated differential struct (accepted when identical, duplicate-definition otherwise).
 #pragma once

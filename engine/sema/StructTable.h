@@ -1,5 +1,5 @@
 // Every struct type of a module: the user's structs (resolved by StructChecker) and the
-// differential structs _dfloat, _dS, _d_dfloat, ... (LANGUAGE.md §2.6), materialised on demand
+// differential structs _dfloat, _dS, _d_dfloat, ... (docs/language.md §2.6), materialised on demand
 // from their base's members.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Module-wide names (LANGUAGE.md §1.2, §1.4, §2.6): reserved-name and duplicate-definition for
+// Module-wide names (docs/language.md §1.2, §1.4, §2.6): reserved-name and duplicate-definition for
 // structs, functions and derivative declarations, which share one namespace; registers the
 // user structs in the StructTable (first definition of each name).
 #pragma once

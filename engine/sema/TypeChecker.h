@@ -1,4 +1,4 @@
-// The type checker: implements every typing rule and user error of LANGUAGE.md (§1-§6, §8,
+// The type checker: implements every typing rule and user error of docs/language.md (§1-§6, §8,
 // §9.1, §9.2) on a parsed module.
 //
 // On success the module is "typed": every Expr has `type`, every Declare has `resolved`,

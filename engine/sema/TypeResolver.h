@@ -1,5 +1,5 @@
 // TypeExpr (as written) -> Type (resolved): struct names, Array sizes, Diff[T] -> D(T),
-// qualifier rules (LANGUAGE.md §1.5, §1.6, §2.2, §2.4, §2.6). Reports unknown-type, bad-type
+// qualifier rules (docs/language.md §1.5, §1.6, §2.2, §2.4, §2.6). Reports unknown-type, bad-type
 // and qualifier-ignored; a broken annotation resolves to the error type.
 #pragma once
 

@@ -1,7 +1,7 @@
 // Diagnostics: every user error, warning and note the engine reports.
 //
 // Diagnostics are collected, never thrown: a pass keeps going after an error so that one run
-// reports everything (LANGUAGE.md §8). The sink sorts by position when asked for the final list.
+// reports everything (docs/language.md §8). The sink sorts by position when asked for the final list.
 #pragma once
 
 #include <string>
@@ -17,7 +17,7 @@ enum class Severity { Error, Warning, Note };
 struct Diagnostic {
     Severity severity = Severity::Error;
     SourceLoc loc;
-    std::string code;      // the bracketed code of LANGUAGE.md §8, e.g. "undeclared-variable"
+    std::string code;      // the bracketed code of docs/language.md §8, e.g. "undeclared-variable"
     std::string message;   // without the code
     std::vector<Diagnostic> notes;  // printed right after this diagnostic
 };

@@ -1,4 +1,4 @@
-// The loma lexer: Python's tokenizer rules (LANGUAGE.md §1.1-§1.3).
+// The loma lexer: Python's tokenizer rules (docs/language.md §1.1-§1.3).
 //
 // Produces the whole token stream at once; the parser indexes into it. Lexical errors are
 // reported to the sink as `syntax-error` and leave an Error token in the stream so the parser

@@ -1,4 +1,4 @@
-// Expressions (LANGUAGE.md §1.8, §1.9) and type annotations (§1.7 `type`).
+// Expressions (docs/language.md §1.8, §1.9) and type annotations (§1.7 `type`).
 //
 // The grammar follows Python's precedence levels exactly, including the operators loma
 // rejects, so that a rejected operator is reported at its own token and the rest of the

@@ -1,4 +1,4 @@
-// The clauses of a `#pragma omp parallel for` line (LANGUAGE.md §9.2).
+// The clauses of a `#pragma omp parallel for` line (docs/language.md §9.2).
 //
 // Only the shape is checked here (`omp-syntax`); the meaning of the clauses (unknown clause
 // words, reduction operators, variable rules) is the type checker's. Clauses parsed before a

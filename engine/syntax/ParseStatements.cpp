@@ -1,4 +1,4 @@
-// Statements (LANGUAGE.md §1.7, §1.9, §9.1): blocks, simple statements, if/elif/else,
+// Statements (docs/language.md §1.7, §1.9, §9.1): blocks, simple statements, if/elif/else,
 // while with max_iter, for over range with its pragma.
 #include <algorithm>
 

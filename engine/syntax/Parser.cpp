@@ -1,5 +1,5 @@
 // Parser entry point, diagnostics/recovery helpers and the module's top-level items
-// (LANGUAGE.md §1.4-§1.6, §6.1). Statements, expressions and pragmas live in Parse*.cpp.
+// (docs/language.md §1.4-§1.6, §6.1). Statements, expressions and pragmas live in Parse*.cpp.
 #include "syntax/Parser.h"
 
 #include <algorithm>

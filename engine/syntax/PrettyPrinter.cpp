@@ -1,4 +1,4 @@
-// Kernel-syntax printer (LANGUAGE.md §10.2 printing rules). Printing a parsed module and
+// Kernel-syntax printer (docs/language.md §10.2 printing rules). Printing a parsed module and
 // parsing the text again gives an ast::equal tree; the parenthesisation below is the minimal
 // one that the parser's precedence levels read back unchanged.
 #include "syntax/PrettyPrinter.h"
@@ -15,7 +15,7 @@ namespace {
 using ast::Expr;
 using ast::Stmt;
 
-// Precedence levels of LANGUAGE.md §1.8 (higher binds tighter).
+// Precedence levels of docs/language.md §1.8 (higher binds tighter).
 enum Prec { kOr = 1, kAnd = 2, kCompare = 3, kAdd = 4, kMul = 5, kUnary = 6, kPostfix = 7, kAtom = 8 };
 
 int precOf(ast::BinaryOp op) {

@@ -1,4 +1,4 @@
-// Prints a module back in kernel syntax following LANGUAGE.md §10.2's printing rules.
+// Prints a module back in kernel syntax following docs/language.md §10.2's printing rules.
 #pragma once
 
 #include "syntax/Ast.h"

@@ -1,5 +1,5 @@
 // A position in a kernel source file. Lines and columns are 1-based; a column counts
-// characters (a tab is one), as LANGUAGE.md §8 requires. {0,0} means "no position"
+// characters (a tab is one), as docs/language.md §8 requires. {0,0} means "no position"
 // (generated code without a primal statement).
 #pragma once
 

@@ -2,7 +2,7 @@
 // them. Lives beside the ast because typed ast nodes carry them.
 //
 // `Diff[T]` never appears here: the checker resolves it to int, `_dfloat` or `_dS`
-// (LANGUAGE.md §2.6). In/Out qualifiers are not types; they live on parameters.
+// (docs/language.md §2.6). In/Out qualifiers are not types; they live on parameters.
 #pragma once
 
 #include <memory>
@@ -36,7 +36,7 @@ struct Type {
     static TypePtr arrayOf(TypePtr elem, int size = 0);
 };
 
-// Structural identity of LANGUAGE.md §2.5 (structs by name, arrays by element and size).
+// Structural identity of docs/language.md §2.5 (structs by name, arrays by element and size).
 bool sameType(const Type& a, const Type& b);
 inline bool sameType(const TypePtr& a, const TypePtr& b) { return a && b && sameType(*a, *b); }
 

@@ -33,7 +33,7 @@ struct DSprings {
 
 }  // namespace
 
-// The kernels and their derivatives, with loma's C ABI (LANGUAGE.md §7).
+// The kernels and their derivatives, with loma's C ABI (docs/language.md §7).
 extern "C" {
 float poly_sum(float* x, int n);
 DFloat d_poly_sum(DFloat* x, int n);

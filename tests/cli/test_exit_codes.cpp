@@ -1,4 +1,4 @@
-// Every exit code of `lomaw` (LANGUAGE.md §10, plus 4 for a broken environment), the stream
+// Every exit code of `lomaw` (docs/language.md §10, plus 4 for a broken environment), the stream
 // each output goes to, and the exact messages of the common usage errors.
 #include <gtest/gtest.h>
 

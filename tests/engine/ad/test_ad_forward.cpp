@@ -1,4 +1,4 @@
-// Forward mode as printed by `emit --stage diff`: the tangent rules of LANGUAGE.md §4 and the
+// Forward mode as printed by `emit --stage diff`: the tangent rules of docs/language.md §4 and the
 // statement translation of §6.2.
 #include "AdTestSupport.h"
 

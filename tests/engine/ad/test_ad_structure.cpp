@@ -1,5 +1,5 @@
 // Structure of the differentiated module: where generated functions go, their signatures
-// (LANGUAGE.md §6.1-§6.3, §6.7), inherited decorators, names and source locations.
+// (docs/language.md §6.1-§6.3, §6.7), inherited decorators, names and source locations.
 #include <functional>
 
 #include "AdTestSupport.h"

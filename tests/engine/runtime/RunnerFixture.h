@@ -1,5 +1,5 @@
 // A fixture for end-to-end runner tests: a typed module built by hand, C text written by hand
-// following LANGUAGE.md §7 (standing in for the C backend), a private build cache.
+// following docs/language.md §7 (standing in for the C backend), a private build cache.
 #pragma once
 
 #include <gtest/gtest.h>

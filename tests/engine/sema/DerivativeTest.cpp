@@ -1,4 +1,4 @@
-// Derivative declarations (LANGUAGE.md §6): generated signatures (worked table §6.7, name
+// Derivative declarations (docs/language.md §6): generated signatures (worked table §6.7, name
 // de-duplication, higher order), calls to derivatives, unknown targets, generated-name
 // collisions through the call graph, and the rev_diff restrictions (§6.6).
 #include "SemaTestUtil.h"
@@ -9,7 +9,7 @@ namespace {
 
 using Mode = ast::DiffDecl::Mode;
 
-// The spelling of LANGUAGE.md §6.7: "@simd (x : In[float], ...) -> float".
+// The spelling of docs/language.md §6.7: "@simd (x : In[float], ...) -> float".
 std::string spell(const ast::Function& f) {
     std::string s = f.simd ? "@simd (" : "(";
     for (size_t i = 0; i < f.params.size(); ++i) {

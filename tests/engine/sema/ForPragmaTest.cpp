@@ -1,4 +1,4 @@
-// for loops over range (LANGUAGE.md §9.1) and the OpenMP pragma sanity rules (§9.2).
+// for loops over range (docs/language.md §9.1) and the OpenMP pragma sanity rules (§9.2).
 #include "SemaTestUtil.h"
 
 namespace lomaw::sema::test {

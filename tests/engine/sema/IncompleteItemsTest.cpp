@@ -1,4 +1,4 @@
-// The checker runs on modules with parse errors (LANGUAGE.md §8: all independent errors in one
+// The checker runs on modules with parse errors (docs/language.md §8: all independent errors in one
 // run) and reports nothing that is a consequence of what the parser dropped: the bodies of
 // incomplete functions are skipped, calls to functions with damaged headers are checked
 // leniently, member accesses on incomplete structs are not unknown-member, and errors the

@@ -1,4 +1,4 @@
-// One test per error of LANGUAGE.md §8.1 (the errors with a loma counterpart), each with a
+// One test per error of docs/language.md §8.1 (the errors with a loma counterpart), each with a
 // small kernel and the exact position and code.
 #include "SemaTestUtil.h"
 

@@ -1,4 +1,4 @@
-// The errors the project adds (LANGUAGE.md §8.2) that the checker reports, and the checker's
+// The errors the project adds (docs/language.md §8.2) that the checker reports, and the checker's
 // warnings, each with an exact position.
 #include "SemaTestUtil.h"
 

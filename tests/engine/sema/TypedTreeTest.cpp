@@ -1,5 +1,5 @@
 // The typed tree the checker leaves behind: expression types, implicit conversions at every
-// place of LANGUAGE.md §2.5, resolved declarations/parameters/members, Diff[T] resolution and
+// place of docs/language.md §2.5, resolved declarations/parameters/members, Diff[T] resolution and
 // the appended differential structs (§2.6).
 #include <functional>
 

@@ -1,7 +1,7 @@
 // The parser marks the functions and structs whose text had an error (Function/StructDecl::
 // incomplete), keeps a function whose header is damaged (with placeholders for what it could
 // not read), and leaves items with only warnings unmarked. The checker relies on these marks to
-// report all independent errors without cascades (LANGUAGE.md §8).
+// report all independent errors without cascades (docs/language.md §8).
 #include <gtest/gtest.h>
 
 #include "SyntaxTestSupport.h"

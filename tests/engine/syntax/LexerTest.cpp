@@ -68,7 +68,7 @@ TEST(Lexer, TabAdvancesToNextMultipleOfEight) {
 }
 
 TEST(Lexer, SpacesThenTabUnderFourSpaceHeaderIsLegal) {
-    // The example of LANGUAGE.md §1.1: body at column 8 (4 spaces + tab) under a header at 4.
+    // The example of docs/language.md §1.1: body at column 8 (4 spaces + tab) under a header at 4.
     LexResult r = lexOk("def f():\n    if a:\n    \tb\n    c\n");
     EXPECT_EQ(kinds(r), "NN():|>NN:|>N|<N|<$");
 }

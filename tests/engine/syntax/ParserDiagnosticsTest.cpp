@@ -1,4 +1,4 @@
-// Every parser diagnostic code with its exact line and column (LANGUAGE.md §1.9, §8), one
+// Every parser diagnostic code with its exact line and column (docs/language.md §1.9, §8), one
 // diagnostic per independent error, and recovery so that all errors of a file are reported.
 #include <gtest/gtest.h>
 

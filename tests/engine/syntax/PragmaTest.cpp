@@ -1,4 +1,4 @@
-// `#pragma omp parallel for` lines (LANGUAGE.md §9.2): attachment to the `for` right below,
+// `#pragma omp parallel for` lines (docs/language.md §9.2): attachment to the `for` right below,
 // clause parsing with positions, omp-syntax and pragma-ignored.
 #include <gtest/gtest.h>
 

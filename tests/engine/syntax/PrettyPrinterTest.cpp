@@ -1,4 +1,4 @@
-// The printer's rules of LANGUAGE.md §10.2: layout, minimal parentheses, literals, AsWritten
+// The printer's rules of docs/language.md §10.2: layout, minimal parentheses, literals, AsWritten
 // versus Checked mode, and the line map.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 # A file with an error the parser finds (an unsupported operator) and errors the type checker
-# finds in other functions: all independent errors are reported in one run (LANGUAGE.md §8).
+# finds in other functions: all independent errors are reported in one run (docs/language.md §8).
 
 def f(a : In[int]) -> int:
     return a % 2

@@ -1,4 +1,4 @@
-# Forward mode keeps the short circuit of `and` / `or` (LANGUAGE.md §3.4) when the right
+# Forward mode keeps the short circuit of `and` / `or` (docs/language.md §3.4) when the right
 # operand calls a function: the call (here a division by n) must not run when the left operand
 # decides. Before, its derivative call was hoisted in front of the statement and divided by
 # zero (runtime error, exit 3) where the primal does not.

@@ -1,4 +1,4 @@
-# The Hessian recipe of LANGUAGE.md §6.7: grad writes the gradient of f(x, y) = x^2 y + 3y^2 into Out
+# The Hessian recipe of docs/language.md §6.7: grad writes the gradient of f(x, y) = x^2 y + 3y^2 into Out
 # parameters; rg = rev_diff(grad) with adjoint inputs (1, 0) adds row 1 of the Hessian, (2y, 2x).
 
 def grad(x : In[float], y : In[float], gx : Out[float], gy : Out[float]):

@@ -1,4 +1,4 @@
-# pow(x, y): d/dx = y x^(y-1), d/dy = x^y ln x (LANGUAGE.md §4). With an int or literal
+# pow(x, y): d/dx = y x^(y-1), d/dy = x^y ln x (docs/language.md §4). With an int or literal
 # exponent the ln x term is omitted, so pow(x, 2) has the finite derivative 2x at x < 0.
 
 def f(x : In[float], y : In[float]) -> float:
