@@ -28,7 +28,16 @@ std::string readProcFile(const std::string& path) {
 pid_t startInBackground(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
                         const std::string& stdoutPath, const std::string& stderrPath) {
     std::vector<std::string> env;
-    for (char** e = environ; *e; ++e) env.push_back(*e);
+    // The given NAME=VALUE entries replace inherited ones: getenv() returns the first match, so
+    // an inherited LOMAW_CACHE_DIR (tools/run-tests.sh sets one) would otherwise win.
+    auto overridden = [&](const std::string& entry) {
+        std::string name = entry.substr(0, entry.find('=') + 1);
+        for (const std::string& e : environment)
+            if (e.compare(0, name.size(), name) == 0) return true;
+        return false;
+    };
+    for (char** e = environ; *e; ++e)
+        if (!overridden(*e)) env.push_back(*e);
     env.insert(env.end(), environment.begin(), environment.end());
     std::vector<char*> cargv, cenv;
     for (const std::string& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
