@@ -36,7 +36,9 @@ static void _lwmpi_report(const char* what, long long code) {
     size_t n = 0;
     const char* parts[4] = {"lomaw-mpi: rank ", _lwmpi_set >= 0 ? ": input set " : ": step ", ": ", " "};
     long long numbers[3] = {_lwmpi_rank, _lwmpi_set >= 0 ? _lwmpi_set : _lwmpi_step, code};
+    int located = _lwmpi_set >= 0 || _lwmpi_step >= 0; /* else between sets: rank alone */
     for (int k = 0; k < 3; ++k) {
+        if (k == 1 && !located) continue;
         for (const char* c = parts[k]; *c && n < sizeof line - 24; ++c) line[n++] = *c;
         if (k == 2) for (const char* c = what; *c && n < sizeof line - 24; ++c) line[n++] = *c;
         if (k == 2) line[n++] = ' ';
@@ -135,26 +137,26 @@ std::string evaluateFunction(const ast::Function& f, MpiRecordCodec& codec) {
         std::string a = argName(i);
         if (i > 0) call += ", ";
         if (t.isArray()) {
-            decode += "    void* " + a + " = " + codec.decodeBuffer(t) + "(r);\n";
+            decode += "    void* " + a + " = " + codec.decodeBuffer(t) + "(_lw_r);\n";
             call += "(" + cParamType(t, p.isOut) + ")" + a;
-            encode += "    " + codec.encodeBuffer(t) + "(w);\n";
+            encode += "    " + codec.encodeBuffer(t) + "(_lw_w);\n";
         } else {
-            decode += "    " + mpiValueType(t) + " " + a + ";\n    " + codec.decodeInline(t) + "(r, &" + a + ");\n";
+            decode += "    " + mpiValueType(t) + " " + a + ";\n    " + codec.decodeInline(t) + "(_lw_r, &" + a + ");\n";
             call += (p.isOut ? "&" : "") + a;
-            encode += "    " + codec.encodeInline(t) + "(w, &" + a + ");\n";
+            encode += "    " + codec.encodeInline(t) + "(_lw_w, &" + a + ");\n";
         }
     }
-    if (f.simd) call += std::string(f.params.empty() ? "" : ", ") + "threads";
+    if (f.simd) call += std::string(f.params.empty() ? "" : ", ") + "_lw_threads";
     call += ")";
     std::string body = "/* One call: decode the parameters (buffers registered in the order of `lomaw run`), call,\n"
                        "   write the return value and then every parameter as it is after the call. */\n"
-                       "static void _lwmpi_evaluate(_lwmpi_in* r, _lwmpi_out* w, int threads) {\n";
-    if (!f.simd) body += "    (void)threads;\n";
-    if (f.params.empty()) body += "    (void)r;\n";
+                       "static void _lwmpi_evaluate(_lwmpi_in* _lw_r, _lwmpi_out* _lw_w, int _lw_threads) {\n";
+    if (!f.simd) body += "    (void)_lw_threads;\n";
+    if (f.params.empty()) body += "    (void)_lw_r;\n";
     body += decode;
     if (f.returnType && !f.returnType->isVoid()) {
         body += "    " + mpiValueType(*f.returnType) + " _lwmpi_ret = " + call + ";\n";
-        body += "    " + codec.encodeReturned(*f.returnType) + "(w, &_lwmpi_ret);\n";
+        body += "    " + codec.encodeReturned(*f.returnType) + "(_lw_w, &_lwmpi_ret);\n";
     } else {
         body += "    " + call + ";\n";
     }
@@ -201,67 +203,67 @@ static void _lwmpi_batch(MPI_Comm comm, int threads) {
 
 // _lwmpi_optimize: the worker side of `lomaw optimize` (only when f fits the contract).
 std::string optimizeWorker(const ast::Function& f, MpiRecordCodec& codec) {
-    std::string alloc, decode, call = cFunctionSymbol(f.name) + "(params";
+    std::string alloc, decode, call = cFunctionSymbol(f.name) + "(_lw_params";
     for (size_t i = 1; i + 1 < f.params.size(); ++i) {
         const ast::Param& p = f.params[i];
         std::string a = argName(i);
         if (p.resolved->isInt()) {
-            call += ", (int)n";
+            call += ", (int)_lw_n";
             continue;
         }
         const Type& t = *p.resolved;
         const Type& e = *t.elem;
         std::string esize = MpiRecordCodec::bufferElementSize(t);
-        alloc += "    unsigned char* " + a + " = (unsigned char*)_lwmpi_new_buffer((uint32_t)n, " + esize + ", -1);\n";
+        alloc += "    unsigned char* " + a + " = (unsigned char*)_lwmpi_new_buffer((uint32_t)_lw_n, " + esize + ", -1);\n";
         if (e.isArray()) {
-            decode += "        void* inner" + std::to_string(i) + " = " + codec.decodeBuffer(e) + "(&r);\n";
-            decode += "        memcpy(" + a + " + k * sizeof(void*), &inner" + std::to_string(i) + ", sizeof(void*));\n";
+            decode += "        void* _lw_inner" + std::to_string(i) + " = " + codec.decodeBuffer(e) + "(&_lw_r);\n";
+            decode += "        memcpy(" + a + " + _lw_k * sizeof(void*), &_lw_inner" + std::to_string(i) + ", sizeof(void*));\n";
         } else {
-            decode += "        " + codec.decodeInline(e) + "(&r, " + a + " + k * " + esize + ");\n";
+            decode += "        " + codec.decodeInline(e) + "(&_lw_r, " + a + " + _lw_k * " + esize + ");\n";
         }
         call += ", (" + cParamType(t, false) + ")" + a;
     }
-    call += ", grad)";
+    call += ", _lw_grad)";
     return "/* Optimisation job: receive the data shard once (it stays here), then per step: the\n"
            "   parameters by broadcast, loss and gradient of the shard, summed at the driver. */\n"
-           "static void _lwmpi_optimize(MPI_Comm comm, int nparams) {\n"
-           "    long long share[3];\n"
-           "    MPI_Scatter(NULL, 3, MPI_LONG_LONG, share, 3, MPI_LONG_LONG, 0, comm);\n"
-           "    unsigned char* records = (unsigned char*)malloc(share[2] > 0 ? (size_t)share[2] : 1);\n"
-           "    if (!records) _lwmpi_fatal(\"out of memory for the data shard\");\n"
-           "    MPI_Scatterv(NULL, NULL, NULL, MPI_BYTE, records, (int)share[2], MPI_BYTE, 0, comm);\n"
+           "static void _lwmpi_optimize(MPI_Comm _lw_comm, int _lw_nparams) {\n"
+           "    long long _lw_share[3];\n"
+           "    MPI_Scatter(NULL, 3, MPI_LONG_LONG, _lw_share, 3, MPI_LONG_LONG, 0, _lw_comm);\n"
+           "    unsigned char* _lw_records = (unsigned char*)malloc(_lw_share[2] > 0 ? (size_t)_lw_share[2] : 1);\n"
+           "    if (!_lw_records) _lwmpi_fatal(\"out of memory for the data shard\");\n"
+           "    MPI_Scatterv(NULL, NULL, NULL, MPI_BYTE, _lw_records, (int)_lw_share[2], MPI_BYTE, 0, _lw_comm);\n"
            "    /* Decode the shard: one buffer per data array, element k from record k */\n"
-           "    long long n = share[1];\n"
-           "    _lwmpi_items = n;\n" +
+           "    long long _lw_n = _lw_share[1];\n"
+           "    _lwmpi_items = _lw_n;\n" +
            alloc +
-           "    _lwmpi_in r = {records, records + share[2]};\n"
-           "    for (long long k = 0; k < n; ++k) {\n"
-           "        _lwmpi_set = share[0] + k;\n" +
+           "    _lwmpi_in _lw_r = {_lw_records, _lw_records + _lw_share[2]};\n"
+           "    for (long long _lw_k = 0; _lw_k < _lw_n; ++_lw_k) {\n"
+           "        _lwmpi_set = _lw_share[0] + _lw_k;\n" +
            decode +
            "    }\n"
            "    _lwmpi_set = -1;\n"
-           "    free(records);\n"
-           "    float* params = (float*)calloc((size_t)nparams + 1, sizeof(float));\n"
-           "    float* grad = (float*)calloc((size_t)nparams + 1, sizeof(float));\n"
-           "    double* sums = (double*)calloc((size_t)nparams + 1, sizeof(double));\n"
-           "    if (!params || !grad || !sums) _lwmpi_fatal(\"out of memory for parameters\");\n"
+           "    free(_lw_records);\n"
+           "    float* _lw_params = (float*)calloc((size_t)_lw_nparams + 1, sizeof(float));\n"
+           "    float* _lw_grad = (float*)calloc((size_t)_lw_nparams + 1, sizeof(float));\n"
+           "    double* _lw_sums = (double*)calloc((size_t)_lw_nparams + 1, sizeof(double));\n"
+           "    if (!_lw_params || !_lw_grad || !_lw_sums) _lwmpi_fatal(\"out of memory for parameters\");\n"
            "    for (_lwmpi_step = 0;; ++_lwmpi_step) {\n"
            "        /* Step: go on?, the parameters, then the shard's loss and gradient */\n"
-           "        int go = 0;\n"
-           "        MPI_Bcast(&go, 1, MPI_INT, 0, comm);\n"
-           "        if (!go) break;\n"
-           "        MPI_Bcast(params, nparams, MPI_FLOAT, 0, comm);\n"
-           "        memset(grad, 0, ((size_t)nparams + 1) * sizeof(float));\n"
-           "        double started = MPI_Wtime();\n"
-           "        float loss = " + call + ";\n"
-           "        _lwmpi_compute += MPI_Wtime() - started;\n"
-           "        sums[0] = loss;\n"
-           "        for (int i = 0; i < nparams; ++i) sums[i + 1] = grad[i];\n"
-           "        MPI_Request summed;\n"
-           "        MPI_Ireduce(sums, NULL, nparams + 1, MPI_DOUBLE, MPI_SUM, 0, comm, &summed);\n"
-           "        MPI_Wait(&summed, MPI_STATUS_IGNORE);\n"
+           "        int _lw_go = 0;\n"
+           "        MPI_Bcast(&_lw_go, 1, MPI_INT, 0, _lw_comm);\n"
+           "        if (!_lw_go) break;\n"
+           "        MPI_Bcast(_lw_params, _lw_nparams, MPI_FLOAT, 0, _lw_comm);\n"
+           "        memset(_lw_grad, 0, ((size_t)_lw_nparams + 1) * sizeof(float));\n"
+           "        double _lw_started = MPI_Wtime();\n"
+           "        float _lw_loss = " + call + ";\n"
+           "        _lwmpi_compute += MPI_Wtime() - _lw_started;\n"
+           "        _lw_sums[0] = _lw_loss;\n"
+           "        for (int _lw_i = 0; _lw_i < _lw_nparams; ++_lw_i) _lw_sums[_lw_i + 1] = _lw_grad[_lw_i];\n"
+           "        MPI_Request _lw_summed;\n"
+           "        MPI_Ireduce(_lw_sums, NULL, _lw_nparams + 1, MPI_DOUBLE, MPI_SUM, 0, _lw_comm, &_lw_summed);\n"
+           "        MPI_Wait(&_lw_summed, MPI_STATUS_IGNORE);\n"
            "    }\n"
-           "    free(params);\n    free(grad);\n    free(sums);\n"
+           "    free(_lw_params);\n    free(_lw_grad);\n    free(_lw_sums);\n"
            "}\n\n";
 }
 
@@ -311,6 +313,7 @@ EmittedText emitMpiChild(const ast::Module& m, const ast::Function& f, const Mpi
     out.line("#define _GNU_SOURCE");
     out.line("#endif");
     out.line("/* Runtime errors in generated code end with exit(): the worker names rank and set first. */");
+    out.line("void _lwmpi_exit(int status); /* declared ahead: the kernel's runtime errors call it */");
     out.line("#define exit _lwmpi_exit");
     out.blank();
 

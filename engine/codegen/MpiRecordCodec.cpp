@@ -131,7 +131,7 @@ namespace {
 
 // `int m` / `float m` / struct members: a statement per member calling `fn` on its address.
 std::string memberAddress(const std::string& structName, const std::string& member) {
-    return "&((" + cStructName(structName) + "*)at)->" + cMemberName(member);
+    return "&((" + cStructName(structName) + "*)_lw_at)->" + cMemberName(member);
 }
 
 }  // namespace
@@ -149,25 +149,25 @@ std::string MpiRecordCodec::decodeInline(const Type& t) {
     std::string body;
     switch (t.kind) {
         case Type::Kind::Int:
-        case Type::Kind::Float: body = "    _lwmpi_take(r, at, " + inlineSize(t) + ");\n"; break;
+        case Type::Kind::Float: body = "    _lwmpi_take(_lw_r, _lw_at, " + inlineSize(t) + ");\n"; break;
         case Type::Kind::Struct:
             for (const ast::Member& m : structDecl(t).members)
-                body += "    " + decodeInline(*m.resolved) + "(r, " + memberAddress(t.structName, m.name) + ");\n";
-            if (body.empty()) body = "    (void)r;\n    (void)at;\n";
+                body += "    " + decodeInline(*m.resolved) + "(_lw_r, " + memberAddress(t.structName, m.name) + ");\n";
+            if (body.empty()) body = "    (void)_lw_r;\n    (void)_lw_at;\n";
             break;
         case Type::Kind::Array:
             if (t.isUnboundedArray()) {
-                body = "    void* buffer = " + decodeBuffer(t) + "(r);\n    memcpy(at, &buffer, sizeof buffer);\n";
+                body = "    void* _lw_buffer = " + decodeBuffer(t) + "(_lw_r);\n    memcpy(_lw_at, &_lw_buffer, sizeof _lw_buffer);\n";
             } else {
-                body = "    uint32_t n = _lwmpi_take_count(r);\n"
-                       "    if (n != " + std::to_string(t.size) + "u) _lwmpi_fatal(\"static array of the wrong length\");\n"
-                       "    for (uint32_t i = 0; i < n; ++i) " + decodeInline(*t.elem) +
-                       "(r, (unsigned char*)at + i * " + inlineSize(*t.elem) + ");\n";
+                body = "    uint32_t _lw_n = _lwmpi_take_count(_lw_r);\n"
+                       "    if (_lw_n != " + std::to_string(t.size) + "u) _lwmpi_fatal(\"static array of the wrong length\");\n"
+                       "    for (uint32_t _lw_i = 0; _lw_i < _lw_n; ++_lw_i) " + decodeInline(*t.elem) +
+                       "(_lw_r, (unsigned char*)_lw_at + _lw_i * " + inlineSize(*t.elem) + ");\n";
             }
             break;
         case Type::Kind::Void: throw std::logic_error("decode of void");
     }
-    code_ += "/* " + toString(t) + ", stored inline */\nstatic void " + fn + "(_lwmpi_in* r, void* at) {\n" + body + "}\n\n";
+    code_ += "/* " + toString(t) + ", stored inline */\nstatic void " + fn + "(_lwmpi_in* _lw_r, void* _lw_at) {\n" + body + "}\n\n";
     return fn;
 }
 
@@ -177,18 +177,18 @@ std::string MpiRecordCodec::decodeBuffer(const Type& arrayType) {
     if (!fresh) return fn;
     const Type& e = *arrayType.elem;
     std::string esize = bufferElementSize(arrayType);
-    std::string body = "    uint32_t n = _lwmpi_take_count(r);\n"
-                       "    unsigned char* data = (unsigned char*)_lwmpi_new_buffer(n, " + esize + ", " +
+    std::string body = "    uint32_t _lw_n = _lwmpi_take_count(_lw_r);\n"
+                       "    unsigned char* _lw_data = (unsigned char*)_lwmpi_new_buffer(_lw_n, " + esize + ", " +
                        std::to_string(typeId(e)) + ");\n";
     if (e.isArray()) {
-        body += "    for (uint32_t i = 0; i < n; ++i) {\n"
-                "        void* inner = " + decodeBuffer(e) + "(r);\n"
-                "        memcpy(data + i * sizeof(void*), &inner, sizeof inner);\n    }\n";
+        body += "    for (uint32_t _lw_i = 0; _lw_i < _lw_n; ++_lw_i) {\n"
+                "        void* _lw_inner = " + decodeBuffer(e) + "(_lw_r);\n"
+                "        memcpy(_lw_data + _lw_i * sizeof(void*), &_lw_inner, sizeof _lw_inner);\n    }\n";
     } else {
-        body += "    for (uint32_t i = 0; i < n; ++i) " + decodeInline(e) + "(r, data + i * " + esize + ");\n";
+        body += "    for (uint32_t _lw_i = 0; _lw_i < _lw_n; ++_lw_i) " + decodeInline(e) + "(_lw_r, _lw_data + _lw_i * " + esize + ");\n";
     }
-    body += "    return data;\n";
-    code_ += "/* " + toString(arrayType) + " into a new buffer */\nstatic void* " + fn + "(_lwmpi_in* r) {\n" + body + "}\n\n";
+    body += "    return _lw_data;\n";
+    code_ += "/* " + toString(arrayType) + " into a new buffer */\nstatic void* " + fn + "(_lwmpi_in* _lw_r) {\n" + body + "}\n\n";
     return fn;
 }
 
@@ -208,26 +208,26 @@ std::string MpiRecordCodec::encodeValue(const Type& t, EncodePolicy policy) {
     std::string body;
     switch (t.kind) {
         case Type::Kind::Int:
-        case Type::Kind::Float: body = "    _lwmpi_put(w, at, " + inlineSize(t) + ");\n"; break;
+        case Type::Kind::Float: body = "    _lwmpi_put(_lw_w, _lw_at, " + inlineSize(t) + ");\n"; break;
         case Type::Kind::Struct:
             for (const ast::Member& m : structDecl(t).members)
-                body += "    " + encodeValue(*m.resolved, policy) + "(w, " + memberAddress(t.structName, m.name) + ");\n";
-            if (body.empty()) body = "    (void)w;\n    (void)at;\n";
+                body += "    " + encodeValue(*m.resolved, policy) + "(_lw_w, " + memberAddress(t.structName, m.name) + ");\n";
+            if (body.empty()) body = "    (void)_lw_w;\n    (void)_lw_at;\n";
             break;
         case Type::Kind::Array:
             if (t.isUnboundedArray()) {
-                body = returned ? "    void* p;\n    memcpy(&p, at, sizeof p);\n    " + encodeReturnedPointer(t) + "(w, p);\n"
-                                : "    (void)at;\n    " + encodeBuffer(t) + "(w);\n";
+                body = returned ? "    void* _lw_p;\n    memcpy(&_lw_p, _lw_at, sizeof _lw_p);\n    " + encodeReturnedPointer(t) + "(_lw_w, _lw_p);\n"
+                                : "    (void)_lw_at;\n    " + encodeBuffer(t) + "(_lw_w);\n";
             } else {
-                body = "    _lwmpi_put_count(w, " + std::to_string(t.size) + "u);\n"
-                       "    for (uint32_t i = 0; i < " + std::to_string(t.size) + "u; ++i) " + encodeValue(*t.elem, policy) +
-                       "(w, (const unsigned char*)at + i * " + inlineSize(*t.elem) + ");\n";
+                body = "    _lwmpi_put_count(_lw_w, " + std::to_string(t.size) + "u);\n"
+                       "    for (uint32_t _lw_i = 0; _lw_i < " + std::to_string(t.size) + "u; ++_lw_i) " + encodeValue(*t.elem, policy) +
+                       "(_lw_w, (const unsigned char*)_lw_at + _lw_i * " + inlineSize(*t.elem) + ");\n";
             }
             break;
         case Type::Kind::Void: throw std::logic_error("encode of void");
     }
     code_ += "/* " + toString(t) + (returned ? ", returned" : ", stored inline, after the call") + " */\nstatic void " +
-             fn + "(_lwmpi_out* w, const void* at) {\n" + body + "}\n\n";
+             fn + "(_lwmpi_out* _lw_w, const void* _lw_at) {\n" + body + "}\n\n";
     return fn;
 }
 
@@ -237,17 +237,17 @@ std::string MpiRecordCodec::encodeBuffer(const Type& arrayType) {
     if (!fresh) return fn;
     const Type& e = *arrayType.elem;
     std::string esize = bufferElementSize(arrayType);
-    std::string body = "    const _lwmpi_buffer* b = _lwmpi_next_buffer();\n"
-                       "    const unsigned char* data = (const unsigned char*)b->data;\n"
-                       "    uint32_t n = b->count;\n"
-                       "    _lwmpi_put_count(w, n);\n";
+    std::string body = "    const _lwmpi_buffer* _lw_b = _lwmpi_next_buffer();\n"
+                       "    const unsigned char* _lw_data = (const unsigned char*)_lw_b->data;\n"
+                       "    uint32_t _lw_n = _lw_b->count;\n"
+                       "    _lwmpi_put_count(_lw_w, _lw_n);\n";
     if (e.isArray()) {
-        body += "    (void)data;\n    for (uint32_t i = 0; i < n; ++i) " + encodeBuffer(e) + "(w);\n";
+        body += "    (void)_lw_data;\n    for (uint32_t _lw_i = 0; _lw_i < _lw_n; ++_lw_i) " + encodeBuffer(e) + "(_lw_w);\n";
     } else {
-        body += "    for (uint32_t i = 0; i < n; ++i) " + encodeInline(e) + "(w, data + i * " + esize + ");\n";
+        body += "    for (uint32_t _lw_i = 0; _lw_i < _lw_n; ++_lw_i) " + encodeInline(e) + "(_lw_w, _lw_data + _lw_i * " + esize + ");\n";
     }
     code_ += "/* " + toString(arrayType) + ": the next registered buffer, after the call */\nstatic void " + fn +
-             "(_lwmpi_out* w) {\n" + body + "}\n\n";
+             "(_lwmpi_out* _lw_w) {\n" + body + "}\n\n";
     return fn;
 }
 
@@ -257,20 +257,20 @@ std::string MpiRecordCodec::encodeReturnedPointer(const Type& arrayType) {
     if (!fresh) return fn;
     const Type& e = *arrayType.elem;
     std::string esize = bufferElementSize(arrayType);
-    std::string body = "    const _lwmpi_buffer* b = _lwmpi_find_buffer(p, " + std::to_string(typeId(e)) + ");\n"
-                       "    if (!b) {\n        _lwmpi_put_count(w, 0xFFFFFFFFu); /* not a buffer of this call: null */\n"
+    std::string body = "    const _lwmpi_buffer* _lw_b = _lwmpi_find_buffer(_lw_p, " + std::to_string(typeId(e)) + ");\n"
+                       "    if (!_lw_b) {\n        _lwmpi_put_count(_lw_w, 0xFFFFFFFFu); /* not a buffer of this call: null */\n"
                        "        return;\n    }\n"
-                       "    const unsigned char* data = (const unsigned char*)b->data;\n"
-                       "    _lwmpi_put_count(w, b->count);\n";
+                       "    const unsigned char* _lw_data = (const unsigned char*)_lw_b->data;\n"
+                       "    _lwmpi_put_count(_lw_w, _lw_b->count);\n";
     if (e.isArray()) {
-        body += "    for (uint32_t i = 0; i < b->count; ++i) {\n"
-                "        void* inner;\n        memcpy(&inner, data + i * sizeof(void*), sizeof inner);\n"
-                "        " + encodeReturnedPointer(e) + "(w, inner);\n    }\n";
+        body += "    for (uint32_t _lw_i = 0; _lw_i < _lw_b->count; ++_lw_i) {\n"
+                "        void* _lw_inner;\n        memcpy(&_lw_inner, _lw_data + _lw_i * sizeof(void*), sizeof _lw_inner);\n"
+                "        " + encodeReturnedPointer(e) + "(_lw_w, _lw_inner);\n    }\n";
     } else {
-        body += "    for (uint32_t i = 0; i < b->count; ++i) " + encodeReturned(e) + "(w, data + i * " + esize + ");\n";
+        body += "    for (uint32_t _lw_i = 0; _lw_i < _lw_b->count; ++_lw_i) " + encodeReturned(e) + "(_lw_w, _lw_data + _lw_i * " + esize + ");\n";
     }
     code_ += "/* " + toString(arrayType) + " behind a returned pointer */\nstatic void " + fn +
-             "(_lwmpi_out* w, const void* p) {\n" + body + "}\n\n";
+             "(_lwmpi_out* _lw_w, const void* _lw_p) {\n" + body + "}\n\n";
     return fn;
 }
 

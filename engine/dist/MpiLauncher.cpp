@@ -142,7 +142,7 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
         if (mpiLine.empty() && line.find("exited on signal") != std::string::npos) mpiLine = line;
     }
     if (!workerLine.empty()) {
-        // "rank R: input set I: signal N" or "rank R: input set I: exit status S"
+        // "rank R: input set I: signal N", "rank R: step I: exit status S", or between sets "rank R: signal N"
         size_t sig = workerLine.find(": signal ");
         std::string where = workerLine.substr(0, workerLine.rfind(": "));
         if (sig != std::string::npos) {

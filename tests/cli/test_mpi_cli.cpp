@@ -123,6 +123,53 @@ TEST(MpiCli, OptimizeWithARevDiffGradientFindsTheExponentialFit) {
     EXPECT_LT(final["loss"].get<double>(), 1e-10);
 }
 
+// The worker's own code (record codec, evaluation, optimisation loop) names nothing a kernel can
+// name: a struct `r` (the codec's record pointer was `r`), a function `threads` (a parameter of
+// the evaluation hid it), a struct `n` in the data shard and parameters named params/grad.
+const char* kWorkerNames =
+    "class r:\n"
+    "    x : float\n"
+    "    y : float\n"
+    "\n"
+    "class n:\n"
+    "    x : float\n"
+    "    y : float\n"
+    "\n"
+    "def threads(p : In[r], k : In[int]) -> float:\n"
+    "    return p.x * p.y + int2float(k)\n"
+    "\n"
+    "def sums(params : In[Array[float]], pts : In[Array[n]], count : In[int], grad : Out[Array[float]]) -> float:\n"
+    "    loss : float = 0.0\n"
+    "    e : float\n"
+    "    for i in range(count):\n"
+    "        e = params[0] * pts[i].x - pts[i].y\n"
+    "        loss = loss + e * e\n"
+    "        grad[0] = grad[0] + 2.0 * e * pts[i].x\n"
+    "    return loss\n";
+
+TEST(MpiCli, KernelNamesThatTheWorkerUsesInternallyBuildAndRun) {
+    TempKernel k(kWorkerNames);
+    auto dir = std::filesystem::path(k.path()).parent_path();
+    std::string batch =
+        writeFile(dir / "batch.json", R"([[{"x": 1.5, "y": 2.0}, 1], [{"x": -1.0, "y": 3.0}, 2], [{"x": 0.5, "y": 0.5}, 0]])");
+    ProcessResult r = lomaw({"mpirun", k.path(), "threads", "--workers", "2", "--batch", batch});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    // By hand: 1.5 * 2 + 1 = 4, -1 * 3 + 2 = -1, 0.5 * 0.5 + 0 = 0.25.
+    nlohmann::json results = nlohmann::json::parse(r.out);
+    ASSERT_EQ(results.size(), 3u);
+    EXPECT_EQ(results[0]["return"], 4.0);
+    EXPECT_EQ(results[1]["return"], -1.0);
+    EXPECT_EQ(results[2]["return"], 0.25);
+    // Points on y = 3x: the least-squares slope is 3, loss 0.
+    std::string data = writeFile(dir / "data.json",
+                                 R"([[{"x": 1.0, "y": 3.0}, {"x": 2.0, "y": 6.0}, {"x": -1.0, "y": -3.0}, {"x": 0.5, "y": 1.5}]])");
+    ProcessResult o = lomaw({"optimize", k.path(), "sums", "--init", "[0.0]", "--data", data, "--steps", "100", "--lr",
+                             "0.05", "--workers", "2"});
+    ASSERT_EQ(o.exitCode, 0) << o.err;
+    nlohmann::json final = nlohmann::json::parse(o.out);
+    EXPECT_NEAR(final["params"][0].get<double>(), 3.0, 1e-5);
+}
+
 // A failed run leaves the files of an earlier run as they were (they are written under a
 // temporary name and renamed only when the run succeeded).
 TEST(MpiCli, AFailedRunLeavesEarlierResultFilesIntact) {

@@ -38,6 +38,9 @@ std::vector<int> jobProcesses(const std::string& cacheDir) {
         std::ifstream cmd(base + "/cmdline");
         std::string cmdline((std::istreambuf_iterator<char>(cmd)), std::istreambuf_iterator<char>());
         if (cmdline.find(cacheDir + "/mpi-") == std::string::npos) continue;
+        // The compiler building the program (its files are named .tmp-) is not the job: killing
+        // it would test a failed build, and a kill that lands as it exits tests nothing.
+        if (cmdline.find(".tmp-") != std::string::npos) continue;
         // Field 22 of /proc/PID/stat is the start time; fields after the ')' start at 3.
         std::istringstream rest(line.substr(close + 2));
         std::string field;
