@@ -33,19 +33,14 @@ FortranParserImpl::FortranParserImpl(DiagnosticSink& diags, const std::vector<Lo
 
 // ------------------------------------------------------------------ diagnostics
 
-void FortranParserImpl::error(SourceLoc at, const std::string& code, const std::string& message) {
+void FortranParserImpl::error(SourceLoc at, ErrorCode code, const std::string& message) {
     if (failed_) return;  // one error per statement: the first cause
     diags_.error(at, code, message);
     failed_ = true;
 }
 
-void FortranParserImpl::note(SourceLoc at, const std::string& code, const std::string& message) {
-    Diagnostic d;
-    d.severity = Severity::Note;
-    d.loc = at;
-    d.code = code;
-    d.message = message;
-    diags_.append({d});
+void FortranParserImpl::note(SourceLoc at, NoteCode code, const std::string& message) {
+    diags_.remark(at, code, message);
 }
 
 void FortranParserImpl::unsupported(const Token& at, const std::string& what) {
@@ -185,7 +180,7 @@ void FortranParserImpl::line(const LogicalLine& l) {
     size_t bad = 0;
     if (!tokenize(l, toks_, bad)) {
         if (skipUntil_.empty())
-            diags_.error(l.at(bad), l.directive ? "omp-syntax" : "fortran-syntax",
+            diags_.error(l.at(bad), l.directive ? ErrorCode("omp-syntax") : ErrorCode("fortran-syntax"),
                          "unexpected character '" + std::string(1, l.text[bad]) + "'");
         return;
     }

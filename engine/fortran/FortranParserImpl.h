@@ -205,8 +205,8 @@ private:
     void ompNote(SourceLoc at, const std::string& what);
 
     // ---- diagnostics
-    void error(SourceLoc at, const std::string& code, const std::string& message);
-    void note(SourceLoc at, const std::string& code, const std::string& message);
+    void error(SourceLoc at, ErrorCode code, const std::string& message);
+    void note(SourceLoc at, NoteCode code, const std::string& message);
     void unsupported(const Token& at, const std::string& what);
 
     // ---- token cursor

@@ -5,13 +5,18 @@
 
 namespace lomaw {
 
-Diagnostic& DiagnosticSink::error(SourceLoc loc, std::string code, std::string message) {
-    items_.push_back({Severity::Error, loc, std::move(code), std::move(message), {}});
+Diagnostic& DiagnosticSink::error(SourceLoc loc, ErrorCode code, std::string message) {
+    items_.push_back({Severity::Error, loc, std::string(code.code()), std::move(message), {}});
     return items_.back();
 }
 
-Diagnostic& DiagnosticSink::warning(SourceLoc loc, std::string code, std::string message) {
-    items_.push_back({Severity::Warning, loc, std::move(code), std::move(message), {}});
+Diagnostic& DiagnosticSink::warning(SourceLoc loc, WarningCode code, std::string message) {
+    items_.push_back({Severity::Warning, loc, std::string(code.code()), std::move(message), {}});
+    return items_.back();
+}
+
+Diagnostic& DiagnosticSink::remark(SourceLoc loc, NoteCode code, std::string message) {
+    items_.push_back({Severity::Note, loc, std::string(code.code()), std::move(message), {}});
     return items_.back();
 }
 

@@ -8,24 +8,25 @@
 #include <string_view>
 #include <vector>
 
+#include "syntax/DiagnosticCatalogue.h"
 #include "syntax/SourceLoc.h"
 
 namespace lomaw {
 
-enum class Severity { Error, Warning, Note };
-
 struct Diagnostic {
     Severity severity = Severity::Error;
     SourceLoc loc;
-    std::string code;      // the bracketed code of docs/language.md §8, e.g. "undeclared-variable"
+    std::string code;      // a code of syntax/DiagnosticCatalogue.def, e.g. "undeclared-variable"
     std::string message;   // without the code
     std::vector<Diagnostic> notes;  // printed right after this diagnostic
 };
 
 class DiagnosticSink {
 public:
-    Diagnostic& error(SourceLoc loc, std::string code, std::string message);
-    Diagnostic& warning(SourceLoc loc, std::string code, std::string message);
+    Diagnostic& error(SourceLoc loc, ErrorCode code, std::string message);
+    Diagnostic& warning(SourceLoc loc, WarningCode code, std::string message);
+    // A note that stands alone (what an analysis skipped or assumed), with a code of its own.
+    Diagnostic& remark(SourceLoc loc, NoteCode code, std::string message);
     // Attaches a note to the most recent diagnostic (the one it explains).
     void note(SourceLoc loc, std::string message);
 

@@ -57,7 +57,7 @@ void ParserImpl::blockBody(ast::Block& out) {
     if (tok().is(TokKind::Dedent)) advance();
 }
 
-void ParserImpl::unsupportedCompound(const Token& kw, const char* code, std::string msg) {
+void ParserImpl::unsupportedCompound(const Token& kw, ErrorCode code, std::string msg) {
     bool isTry = kw.isKw(Kw::Try);
     error(kw.loc, code, std::move(msg));
     skipToLineEnd();
@@ -406,7 +406,7 @@ ast::StmtPtr ParserImpl::forStatement() {
     attachPragma(*s);
     bool ok = true;
 
-    auto rejectHeader = [&](SourceLoc at, const char* code, const char* msg) -> ast::StmtPtr {
+    auto rejectHeader = [&](SourceLoc at, ErrorCode code, const char* msg) -> ast::StmtPtr {
         error(at, code, msg);
         if (skipToHeaderColon()) {
             (void)suite();

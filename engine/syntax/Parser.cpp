@@ -28,11 +28,11 @@ bool ParserImpl::quiet(SourceLoc at) const {
     return panic_ || (unclosedBracket_ && !(at < *unclosedBracket_));
 }
 
-void ParserImpl::error(SourceLoc at, const char* code, std::string msg) {
+void ParserImpl::error(SourceLoc at, ErrorCode code, std::string msg) {
     if (!quiet(at)) sink_->error(at, code, std::move(msg));
 }
 
-void ParserImpl::warning(SourceLoc at, const char* code, std::string msg) {
+void ParserImpl::warning(SourceLoc at, WarningCode code, std::string msg) {
     if (!quiet(at)) sink_->warning(at, code, std::move(msg));
 }
 
@@ -41,7 +41,7 @@ void ParserImpl::syntaxError(const Token& t, std::string msg) {
     panic_ = true;
 }
 
-void ParserImpl::fatal(SourceLoc at, const char* code, std::string msg) {
+void ParserImpl::fatal(SourceLoc at, ErrorCode code, std::string msg) {
     error(at, code, std::move(msg));
     panic_ = true;
 }

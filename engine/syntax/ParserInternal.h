@@ -47,12 +47,12 @@ private:
 
     // ------------------------------------------------------------ diagnostics (Parser.cpp)
     bool quiet(SourceLoc at) const;
-    void error(SourceLoc at, const char* code, std::string msg);
-    void warning(SourceLoc at, const char* code, std::string msg);
+    void error(SourceLoc at, ErrorCode code, std::string msg);
+    void warning(SourceLoc at, WarningCode code, std::string msg);
     // Syntax error at `t` (silent if `t` is a lexical Error token, already reported); panics.
     void syntaxError(const Token& t, std::string msg);
     // An error after which the statement cannot be parsed further: report, then panic.
-    void fatal(SourceLoc at, const char* code, std::string msg);
+    void fatal(SourceLoc at, ErrorCode code, std::string msg);
     bool expectOp(std::string_view op, const char* what);
 
     // ------------------------------------------------------------ recovery (Parser.cpp)
@@ -98,7 +98,7 @@ private:
     ast::StmtPtr ifStatement();
     ast::StmtPtr whileStatement();
     ast::StmtPtr forStatement();
-    void unsupportedCompound(const Token& kw, const char* code, std::string msg);
+    void unsupportedCompound(const Token& kw, ErrorCode code, std::string msg);
     void attachPragma(ast::Stmt& forStmt);
 
     // ------------------------------------------------------------ expressions (ParseExpressions.cpp)
