@@ -31,7 +31,9 @@ const BuiltinInfo* findBuiltin(const std::string& name) {
 
 bool isReservedEverywhere(const std::string& name) {
     static const std::set<std::string> names = {"int", "float", "In", "Out", "Array", "Diff"};
-    return names.count(name) > 0;
+    // __lomaw_tape_reserve, __lomaw_max_iter_exceeded, ...: the intrinsics of generated code.
+    // A user function of that name would read, in the printed derivative, as the callee.
+    return names.count(name) > 0 || name.rfind("__lomaw_", 0) == 0;
 }
 
 bool isReservedFunctionName(const std::string& name) {

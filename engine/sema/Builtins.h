@@ -31,7 +31,7 @@ struct BuiltinInfo {
 const BuiltinInfo* findBuiltin(const std::string& name);
 const std::vector<BuiltinInfo>& builtins();
 
-// `int float In Out Array Diff`: not usable as any name (§1.2).
+// `int float In Out Array Diff` and names starting `__lomaw_`: not usable as any name (§1.2).
 bool isReservedEverywhere(const std::string& name);
 // Intrinsics, fwd_diff, rev_diff, range, simd, openMpi, main, C keywords, C math functions:
 // not usable as function or struct names (§1.2). Includes the names reserved everywhere.

@@ -4,7 +4,7 @@
 // DiagnosticSink::error takes an ErrorCode, warning a WarningCode: both are built at compile time
 // from a string literal, so `diags.error(loc, "undeclared-varaible", ...)` — or a code catalogued as
 // a warning passed to error() — does not build. The table is the one place a code is defined;
-// the docs list and `lomaw diagnostics` print it.
+// docs/language.md §8 lists it and `lomaw explain` prints it.
 #pragma once
 
 #include <span>
