@@ -7,6 +7,8 @@
 // docs/language.md §8 lists it and `lomaw explain` prints it.
 #pragma once
 
+#include <cstddef>
+#include <iterator>
 #include <span>
 #include <string_view>
 
@@ -26,10 +28,17 @@ inline constexpr DiagnosticInfo kDiagnosticCatalogue[] = {
 #undef LOMAW_DIAGNOSTIC
 };
 
-constexpr const DiagnosticInfo* findDiagnostic(std::string_view code) {
-    for (const DiagnosticInfo& d : kDiagnosticCatalogue)
-        if (d.code == code) return &d;
-    return nullptr;
+// The position of `code` in the catalogue, or -1. (An index, not a pointer: GCC's UBSan
+// instrumentation makes a pointer's null test non-constant, and the codes are checked at compile time.)
+constexpr int diagnosticIndex(std::string_view code) {
+    for (size_t i = 0; i < std::size(kDiagnosticCatalogue); ++i)
+        if (kDiagnosticCatalogue[i].code == code) return static_cast<int>(i);
+    return -1;
+}
+
+inline const DiagnosticInfo* findDiagnostic(std::string_view code) {
+    int i = diagnosticIndex(code);
+    return i < 0 ? nullptr : &kDiagnosticCatalogue[i];
 }
 
 inline std::span<const DiagnosticInfo> diagnosticCatalogue() { return kDiagnosticCatalogue; }
@@ -38,18 +47,19 @@ inline std::span<const DiagnosticInfo> diagnosticCatalogue() { return kDiagnosti
 template <Severity S>
 class CataloguedCode {
 public:
-    consteval CataloguedCode(const char* code) : info_(checked(code)) {}  // NOLINT: implicit from a literal
-    std::string_view code() const { return info_->code; }
-    const DiagnosticInfo& info() const { return *info_; }
+    consteval CataloguedCode(const char* code) : index_(checked(code)) {}  // NOLINT: implicit from a literal
+    std::string_view code() const { return kDiagnosticCatalogue[index_].code; }
+    const DiagnosticInfo& info() const { return kDiagnosticCatalogue[index_]; }
 
 private:
-    static consteval const DiagnosticInfo* checked(const char* code) {
-        const DiagnosticInfo* d = findDiagnostic(code);
+    static consteval int checked(const char* code) {
+        int i = diagnosticIndex(code);
         // Not a constant expression, so a call with an unknown or wrong-severity code fails to build.
-        if (!d || d->severity != S) throw "diagnostic code not in syntax/DiagnosticCatalogue.def with this severity";
-        return d;
+        if (i < 0 || kDiagnosticCatalogue[i].severity != S)
+            throw "diagnostic code not in syntax/DiagnosticCatalogue.def with this severity";
+        return i;
     }
-    const DiagnosticInfo* info_;
+    int index_;
 };
 
 using ErrorCode = CataloguedCode<Severity::Error>;
