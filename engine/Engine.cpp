@@ -122,6 +122,7 @@ RunOutput Engine::run(const SourceFile& file, const RunOptions& options) const {
     try {
         codegen::CEmitOptions copts;
         copts.sourceName = file.path;
+        copts.checkBounds = options.checkBounds;
         RunOutput out = runCompiled(compiled.module, codegen::emitC(compiled.module, copts).text, options);
         out.diagnostics = compiled.diagnostics;
         return out;

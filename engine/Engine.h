@@ -55,6 +55,9 @@ struct RunOptions {
     std::string argsJson = "[]";
     std::optional<int> threads;           // --threads (required for @simd functions)
     double timeoutSeconds = 0;            // 0: no limit
+    // --check-bounds (docs/language.md §10.6): `run` emits the C with every array index checked.
+    // (runCompiled runs the C it is given; emit it with codegen::CEmitOptions::checkBounds.)
+    bool checkBounds = false;
 };
 
 struct RunOutput {

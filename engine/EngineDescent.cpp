@@ -122,6 +122,7 @@ DescendOutput run(const Engine& engine, const SourceFile& file, const DescendOpt
     }
     codegen::CEmitOptions copts;
     copts.sourceName = file.path;
+    copts.checkBounds = options.checkBounds;
     std::string cSource = codegen::emitC(withDerivative.module, copts).text;
     request.module = &withDerivative.module;
     request.timeoutSeconds = options.timeoutSeconds;

@@ -34,6 +34,7 @@ struct DescendOptions {
     double timeoutSeconds = 0;           // the whole run (build and loop); 0: none
     std::function<void(long long step, long long total)> onProgress;  // at most every 20 ms
     bool argsForEveryStep = true;        // false: only the last step's argsJson is filled (faster)
+    bool checkBounds = false;            // --check-bounds (docs/language.md §10.6)
 };
 
 struct DescendStep {

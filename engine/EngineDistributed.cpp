@@ -112,6 +112,7 @@ DistributedOutput runBatch(const Engine& engine, const SourceFile& file, const B
         dist::JobOptions job;
         if (!prepare(engine, file, options.setup, compiled, job, out.status)) return out;
         job.onResult = options.onResult;
+        job.checkBounds = options.checkBounds;
         dist::BatchJob batch{options.function, options.batchJson, options.threads};
         dist::BatchResult r = dist::runBatchJob(compiled.module, batch, job);
         fillStatus(r.status, out.status);

@@ -17,7 +17,7 @@ struct DistributedSetup {
     int workers = 2;
     std::string launch = "spawn";            // "spawn" (MPI_Comm_spawn) or "spmd" (driver = rank 0)
     std::string hostfile;                    // "" : this machine, or the batch scheduler's allocation
-    std::string preload = "auto";            // copy the worker to other hosts (mpirun --preload-binary): auto | yes | no
+    std::string preload = "auto";            // copy the worker to other hosts (dist/WorkerCopy.h): auto | yes | no
     std::vector<std::string> mpirunArgs;     // extra mpirun arguments
     double timeoutSeconds = 0;               // 0 : none
     const std::atomic<bool>* cancel = nullptr;
@@ -50,6 +50,7 @@ struct BatchOptions {
     std::string function;
     std::string batchJson = "[]";            // a JSON list of `lomaw run --args` lists
     std::optional<int> threads;              // @simd functions
+    bool checkBounds = false;                // --check-bounds (docs/language.md §10.6)
     DistributedSetup setup;
     // When set, each result goes here, in input order, instead of into DistributedOutput::results
     // (a huge batch need not hold every result text at once).

@@ -3,7 +3,7 @@
 # Only Debian packages: nothing is downloaded at configure or build time.
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git ccache
   clang libclang-rt-14-dev            # the libFuzzer front-end target
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -12,6 +12,12 @@ cd "$(dirname "$0")/.."
 stages=("${@:-ci asan fuzz}")
 read -r -a stages <<< "${stages[*]}"
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+# A compiler cache makes recompiling an unchanged file free, also across checkouts in different
+# directories (CCACHE_BASEDIR); on a machine without one the stages just build from scratch.
+if command -v ccache >/dev/null; then
+  export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
+fi
 # Tests use their own build cache so they never see (or pollute) the user's.
 export LOMAW_CACHE_DIR="${LOMAW_CACHE_DIR:-$PWD/build/test-cache}"
 for stage in "${stages[@]}"; do

@@ -24,6 +24,23 @@ QString FunctionInfo::defaultArgsJson() const {
     return "[" + vs.join(", ") + "]";
 }
 
+QString fortranStageMessage(Stage stage) {
+    switch (stage) {
+        case Stage::Diff:
+        case Stage::Ast:
+            return "Fortran file: no derivatives here (they are generated from loma kernels); "
+                   "the adjoint scopes of its parallel loops are in the Scopes table.";
+        case Stage::C:
+        case Stage::Omp:
+            return "Fortran file: no generated C; each parallel loop's OpenMP scopes are in the Scopes table "
+                   "and on the editor's badges.";
+        case Stage::MpiParent:
+        case Stage::MpiChild:
+            return "Fortran file: MPI programs are generated from loma kernels only.";
+    }
+    return "Fortran file: this view applies to loma kernels only.";
+}
+
 QString stageTitle(Stage stage) {
     switch (stage) {
         case Stage::Ast: return "Kernel (re-printed)";
@@ -77,6 +94,26 @@ StageText toStageText(const EmitOutput& out, const CompileOutput& checked) {
     return st;
 }
 
+void addLoops(const std::vector<omp::LoopScopes>& loops, AnalysisResult& result) {
+    for (const omp::LoopScopes& loop : loops) {
+        LoopScopeItem item;
+        if (result.fortran) item.keyword = "do";
+        item.function = QString::fromStdString(loop.function);
+        item.line = loop.line;
+        item.loopVar = QString::fromStdString(loop.loopVar);
+        for (const omp::VariableScope& v : loop.variables) {
+            ScopeVariableItem var;
+            var.name = QString::fromStdString(v.name);
+            // "lastprivate" and "firstprivate+lastprivate" as `lomaw scopes` prints them (not "private").
+            var.primal = QString::fromStdString(v.primalName());
+            var.adjoint = v.adjoint ? QString(omp::scopeName(*v.adjoint)) : QString();
+            var.why = QString::fromStdString(v.why);
+            item.variables << var;
+        }
+        result.scopes << item;
+    }
+}
+
 void addScopes(const Engine& engine, const SourceFile& file, const CompileOutput& checked, AnalysisResult& result) {
     ScopesOutput out = analyseScopes(engine, file);
     if (!out.ok) {
@@ -85,20 +122,22 @@ void addScopes(const Engine& engine, const SourceFile& file, const CompileOutput
         result.scopesMessage = stageFailure(asEmit, checked);
         return;
     }
-    for (const omp::LoopScopes& loop : out.loops) {
-        LoopScopeItem item;
-        item.function = QString::fromStdString(loop.function);
-        item.line = loop.line;
-        item.loopVar = QString::fromStdString(loop.loopVar);
-        for (const omp::VariableScope& v : loop.variables) {
-            ScopeVariableItem var;
-            var.name = QString::fromStdString(v.name);
-            var.primal = omp::scopeName(v.primal);
-            var.adjoint = v.adjoint ? QString(omp::scopeName(*v.adjoint)) : QString();
-            var.why = QString::fromStdString(v.why);
-            item.variables << var;
-        }
-        result.scopes << item;
+    addLoops(out.loops, result);
+}
+
+// A Fortran file: its diagnostics and loops come from the Fortran front end (engine/fortran);
+// no loma check, no generated code (the panes say why).
+void analyseFortran(const Engine& engine, const SourceFile& file, const AnalysisRequest& request, AnalysisResult& result) {
+    result.fortran = true;
+    const ScopesOutput out = analyseScopes(engine, file);
+    result.ok = out.ok;
+    for (const Diagnostic& d : out.diagnostics) result.diagnostics << toItem(d);
+    if (out.ok) addLoops(out.loops, result);
+    else result.scopesMessage = "the Fortran file has errors (see Problems)";
+    for (Stage stage : request.stages) {
+        StageText st;
+        st.message = fortranStageMessage(stage);
+        result.stages.insert(stage, st);
     }
 }
 
@@ -111,6 +150,11 @@ AnalysisResult analyseKernel(const AnalysisRequest& request) {
     try {
         Engine engine;
         SourceFile file{request.path.toStdString(), request.text.toStdString()};
+        if (isFortranPath(file.path)) {
+            analyseFortran(engine, file, request, result);
+            result.milliseconds = double(timer.nsecsElapsed()) / 1e6;
+            return result;
+        }
         CompileOutput checked = engine.check(file);
         result.ok = checked.ok;
         for (const Diagnostic& d : checked.diagnostics) result.diagnostics << toItem(d);

@@ -38,6 +38,11 @@ struct FunctionInfo {
     bool generated = false;
     QString returnType;   // "" for void
     QList<ParamInfo> params;
+    // Descent (functions returning float): the module's functions that fit the contract of a
+    // gradient function for this one (runtime/DescentEvaluator.h gradientFunctionLayout), and
+    // the contract in words ("(x : In[float], _dx : Out[float], ...) like rev_diff(f), or ...").
+    QStringList gradientFunctions;
+    QString gradientContract;
     QString signature() const;      // "name(x : In[float], ...) -> float"
     QString defaultArgsJson() const; // "[0.0, [0.0], 0]"
 };
@@ -61,14 +66,18 @@ struct ScopeVariableItem {
 
 struct LoopScopeItem {
     QString function;
-    int line = 0;     // the `for` line
+    int line = 0;     // the `for` line (Fortran: the `do` line)
     QString loopVar;
+    QString keyword = "for";  // "do" in Fortran: the loop as the file writes it
     QList<ScopeVariableItem> variables;
 };
 
 struct AnalysisResult {
     quint64 generation = 0;    // which edit this answers (AnalysisScheduler)
     bool ok = false;           // no error diagnostics
+    // A Fortran file (EngineScopes.h isFortranPath): only the OpenMP scope analysis applies;
+    // every requested stage carries a one-line "why not" message instead of text.
+    bool fortran = false;
     QList<DiagnosticItem> diagnostics;
     QList<FunctionInfo> functions;  // source order, generated derivatives included
     QStringList structNames;
@@ -91,8 +100,12 @@ struct AnalysisRequest {
     QStringList ompScopeVariants;  // "atomic", "reduction": OpenMP C with that adjoint scope forced
 };
 
-// Runs the engine: check, then Q_EMIT every requested stage. Never throws.
+// Runs the engine: check, then Q_EMIT every requested stage; for a Fortran path (by the name in
+// `request.path`), the Fortran scope analysis only. Never throws.
 AnalysisResult analyseKernel(const AnalysisRequest& request);
+
+// Why a generated-code view has nothing for a Fortran file (one line, shown in its pane).
+QString fortranStageMessage(Stage stage);
 
 // Display name of a stage for pane titles ("Derivatives", "C", ...).
 QString stageTitle(Stage stage);

@@ -44,11 +44,20 @@ QString RunResult::summary() const {
     return {};
 }
 
-CliRunner::CliRunner(QObject* parent) : QObject(parent) {}
+CliRunner::CliRunner(QObject* parent) : QObject(parent) {
+    grace_ = new QTimer(this);
+    grace_->setSingleShot(true);
+    grace_->setInterval(graceMilliseconds());
+    connect(grace_, &QTimer::timeout, this, &CliRunner::killGroup);
+}
 
 CliRunner::~CliRunner() {
-    if (running()) {
-        cancel();
+    if (!running()) return;
+    // No event loop any more: the same two steps, waiting in place.
+    cancelled_ = true;
+    ::kill(static_cast<pid_t>(process_->processId()), SIGTERM);
+    if (!process_->waitForFinished(graceMilliseconds())) {
+        killGroup();
         process_->waitForFinished(2000);
     }
 }
@@ -140,6 +149,7 @@ void CliRunner::start(const RunRequest& request) {
     if (request.threads) lastArguments_ << "--threads" << QString::number(*request.threads);
     if (request.ompThreads) lastArguments_ << "--omp-threads" << QString::number(*request.ompThreads);
     if (request.timeoutSeconds > 0) lastArguments_ << "--timeout" << QString::number(request.timeoutSeconds);
+    if (request.checkBounds && request.mode != RunRequest::Mode::Optimize) lastArguments_ << "--check-bounds";
 
     delete process_;
     process_ = new QProcess(this);
@@ -159,9 +169,24 @@ void CliRunner::start(const RunRequest& request) {
     process_->start();
 }
 
+// lomaw alone gets the SIGTERM: its handler stops every program it started (each in a process
+// group of its own, which a signal to lomaw's group would not reach) and removes their files.
+// A lomaw that does not end within the grace period (stuck, or a CLI that ignores SIGTERM) is
+// SIGKILLed with its whole group; its guardians then stop the rest (PR_SET_PDEATHSIG). A second
+// cancel() during the grace period kills at once.
 void CliRunner::cancel() {
     if (!running()) return;
+    if (cancelled_) return killGroup();  // a second Cancel does not wait
     cancelled_ = true;
+    const qint64 pid = process_->processId();
+    if (pid > 0) ::kill(static_cast<pid_t>(pid), SIGTERM);
+    grace_->start();
+    Q_EMIT stopping();
+}
+
+void CliRunner::killGroup() {
+    if (!running()) return;
+    // The process has not been reaped yet (running()), so its pid is still its group's id.
     const qint64 pid = process_->processId();
     if (pid > 0) ::kill(-static_cast<pid_t>(pid), SIGKILL);
     process_->kill();
@@ -175,6 +200,7 @@ void CliRunner::onError(QProcess::ProcessError error) {
 }
 
 void CliRunner::onFinished(int exitCode, QProcess::ExitStatus status) {
+    grace_->stop();
     RunResult r;
     r.exitCode = exitCode;
     r.seconds = double(clock_.elapsed()) / 1000.0;

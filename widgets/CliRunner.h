@@ -1,13 +1,16 @@
 // Runs one call of a kernel function through the `lomaw` command line in a child process, so
 // generated code never executes inside the GUI: a crashing kernel ends only that process.
-// The child gets its own process group; Cancel kills the whole group (lomaw, its call child and
-// a C compiler it may be running).
+// The child gets its own process group. Cancel asks lomaw to stop first (SIGTERM: lomaw then tears
+// down what it started -- mpirun, the MPI driver and workers, a C compiler -- and removes their
+// temporary files, docs/mpi.md "Stopping a run") and SIGKILLs the whole group after a grace
+// period if lomaw is still there.
 #pragma once
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <memory>
 #include <optional>
 
@@ -24,6 +27,7 @@ struct RunRequest {
     std::optional<int> threads;
     std::optional<int> ompThreads;  // --omp-threads: threads of `#pragma omp parallel for` loops
     double timeoutSeconds = 0;
+    bool checkBounds = false;  // --check-bounds (Single, MpiBatch, Descend; optimize has no such option)
     // MpiBatch: `lomaw mpirun` over `workers` processes, one call per argument list of
     // `batchJson` (a JSON list of --args lists).
     int workers = 2;
@@ -75,10 +79,18 @@ public:
     qint64 processId() const;
     QStringList lastArguments() const { return lastArguments_; }
     void start(const RunRequest& request);
+    // SIGTERM to lomaw, then SIGKILL to its process group if it is still running after
+    // graceMilliseconds() (at once on a second cancel()); emits stopping() at once and finished()
+    // (Cancelled) when it has ended.
     void cancel();
+    // True from cancel() until the run has ended.
+    bool isStopping() const { return running() && cancelled_; }
+    static constexpr int graceMilliseconds() { return 3000; }
 
 Q_SIGNALS:
     void started(const QString& commandLine);
+    // Cancel has sent SIGTERM; finished() follows when lomaw has ended.
+    void stopping();
     void finished(const lomaw::gui::RunResult& result);
     // A progress line of `lomaw mpirun/optimize --progress`: `done` of `total` `unit`.
     void progress(qint64 done, qint64 total, const QString& unit);
@@ -87,12 +99,14 @@ private:
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void onError(QProcess::ProcessError error);
     void finish(RunResult result);
+    void killGroup();
 
     QProcess* process_ = nullptr;
     std::unique_ptr<QTemporaryDir> dir_;
     QElapsedTimer clock_;
     QStringList lastArguments_;
     bool cancelled_ = false;
+    QTimer* grace_ = nullptr;   // cancel(): SIGKILL when it fires before lomaw has ended
     QString timingsPath_;
     QString trajectoryPath_;
     QByteArray stderrText_;     // stderr without the progress lines

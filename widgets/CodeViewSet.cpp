@@ -31,7 +31,8 @@ QList<Stage> CodeViewSet::stages() const {
 }
 
 void CodeViewSet::showAnalysis(const AnalysisResult& result) {
-    for (CodeView* v : views_) v->showResult(result.stages.value(v->stage()), result.ok);
+    // A Fortran file's panes always show why they are empty, errors or not (Analysis.h).
+    for (CodeView* v : views_) v->showResult(result.stages.value(v->stage()), result.ok || result.fortran);
 }
 
 void CodeViewSet::setLinkedSourceLine(int line1) {

@@ -15,14 +15,22 @@ namespace {
 const char* const kBuiltInGradients[][2] = {
     {"rev", "reverse mode"}, {"fwd", "forward mode"}, {"fd", "finite differences"}};
 
+const char* const kGradientTip = "--grad: where the gradient comes from: the engine's reverse or forward mode "
+                                 "derivative, central finite differences, or a gradient function of the module";
+
 }  // namespace
 
 DescentControls::DescentControls(QWidget* parent) : QWidget(parent) {
     setObjectName("descentControls");
     gradient_ = new QComboBox(this);
     gradient_->setObjectName("descentGradient");
-    gradient_->setToolTip("--grad: where the gradient comes from: the engine's reverse or forward mode "
-                          "derivative, central finite differences, or a gradient function of the module");
+    gradient_->setToolTip(kGradientTip);
+    demo_ = new QComboBox(this);
+    demo_->setObjectName("descentDemo");
+    demo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    demo_->setMinimumContentsLength(24);
+    demo_->setToolTip("The file's # DESCEND: lines: choosing one sets the function, the start and the settings");
+    connect(demo_, &QComboBox::activated, this, &DescentControls::demoChosen);
     for (const auto& g : kBuiltInGradients) gradient_->addItem(g[1], g[0]);
     optimizer_ = new QComboBox(this);
     optimizer_->setObjectName("descentOptimizer");
@@ -63,7 +71,14 @@ DescentControls::DescentControls(QWidget* parent) : QWidget(parent) {
     overlay_->setObjectName("descentOverlay");
     overlay_->setToolTip("Keep the earlier runs in the plots, each with its legend entry");
 
-    // Two rows: the dock is narrow at 1366 x 768 and one row would make the panel scroll sideways.
+    // Two rows (three with demos): the dock is narrow at 1366 x 768 and one row would make the
+    // panel scroll sideways.
+    demoRow_ = new QWidget(this);
+    auto* demoLayout = new QHBoxLayout(demoRow_);
+    demoLayout->setContentsMargins(0, 0, 0, 0);
+    demoLayout->addWidget(new QLabel("demo", demoRow_));
+    demoLayout->addWidget(demo_, 1);
+    demoRow_->hide();
     auto* rule = new QHBoxLayout;
     rule->addWidget(new QLabel("gradient", this));
     rule->addWidget(gradient_);
@@ -80,6 +95,7 @@ DescentControls::DescentControls(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    layout->addWidget(demoRow_);
     layout->addLayout(rule);
     layout->addLayout(run);
     connect(optimizer_, &QComboBox::currentTextChanged, this,
@@ -117,13 +133,31 @@ void DescentControls::setSettings(const DescentSettings& s) {
     overlay_->setChecked(s.overlay);
 }
 
-void DescentControls::setGradientFunctions(const QStringList& names) {
+void DescentControls::setGradientFunctions(const QStringList& names, const QString& function, const QString& contract) {
     const QString keep = gradient_->currentData().toString();
     QSignalBlocker block(gradient_);
     while (gradient_->count() > int(std::size(kBuiltInGradients))) gradient_->removeItem(gradient_->count() - 1);
     for (const QString& n : names) gradient_->addItem("function " + n, n);
     const int index = gradient_->findData(keep);
     gradient_->setCurrentIndex(index >= 0 ? index : 0);
+    QString tip = kGradientTip;
+    if (!function.isEmpty()) {
+        tip += names.isEmpty() ? QString(".\n\nNo function of this module can be the gradient of %1").arg(function)
+                               : QString(".\n\nListed: the functions that can be the gradient of %1 (%2)").arg(function, names.join(", "));
+        tip += QString(". A gradient function must take %1, and return nothing; the module's other functions do not "
+                       "fit and are not offered.").arg(contract);
+    }
+    gradient_->setToolTip(tip);
 }
+
+void DescentControls::setDemos(const QStringList& lines, int current) {
+    QSignalBlocker block(demo_);
+    demo_->clear();
+    for (const QString& line : lines) demo_->addItem(line);
+    demo_->setCurrentIndex(current);
+    demoRow_->setVisible(lines.size() >= 2);
+}
+
+int DescentControls::demoCount() const { return demo_->count(); }
 
 }  // namespace lomaw::gui

@@ -1,8 +1,11 @@
 #include "KernelEditor.h"
 
+#include <Qsci/qscilexerfortran77.h>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QToolTip>
+
+#include "FileDrop.h"
 
 #include "KernelCompletions.h"
 #include "LineLinkMarkers.h"
@@ -63,9 +66,26 @@ KernelEditor::KernelEditor(QWidget* parent) : QsciScintilla(parent) {
     setDarkTheme(false);
 }
 
+void KernelEditor::setLanguage(KernelLanguage language) {
+    if (language == language_) return;
+    language_ = language;
+    if (fortranLexer_) {
+        // Free and fixed form are two lexer classes: the old one goes, whichever comes next.
+        setLexer(lexer_);
+        delete fortranLexer_;
+        fortranLexer_ = nullptr;
+    }
+    if (isFortran(language)) {
+        fortranLexer_ = makeFortranLexer(language, dark_, this);
+        setLexer(fortranLexer_);
+    }
+    setDarkTheme(dark_);  // setLexer restyles the whole view
+}
+
 void KernelEditor::setDarkTheme(bool dark) {
     dark_ = dark;
     lexer_->setDarkTheme(dark);
+    if (fortranLexer_) applyFortranColours(fortranLexer_, dark);
     defineLinkMarkers(this, dark);
     setMarginsBackgroundColor(dark ? QColor("#26282c") : QColor("#f3f4f6"));
     setMarginsForegroundColor(dark ? QColor("#868b94") : QColor("#6e7781"));
@@ -222,6 +242,12 @@ QString KernelEditor::hoverTextAt(const QPoint& pos) const {
 
 bool KernelEditor::eventFilter(QObject* watched, QEvent* event) {
     if (watched == viewport()) {
+        // Files dragged from a file manager are opened; dragged text is still inserted.
+        const QStringList files = droppedFiles(event);
+        if (!files.isEmpty()) {
+            if (event->type() == QEvent::Drop) Q_EMIT filesDropped(files);
+            return true;
+        }
         if (event->type() == QEvent::ToolTip) {
             auto* help = static_cast<QHelpEvent*>(event);
             const QString tip = hoverTextAt(help->pos());
@@ -263,6 +289,7 @@ void KernelEditor::onCharAdded(int ch) {
     // Python-style block indent: after a line ending in ':' the new line goes one level deeper.
     // QScintilla has already copied the previous line's indentation (setAutoIndent).
     if (ch != '\n' && ch != '\r') return;
+    if (isFortran(language_)) return;  // Fortran blocks end with `end`, not a ':' line
     int line = 0, index = 0;
     getCursorPosition(&line, &index);
     if (line == 0) return;

@@ -9,6 +9,9 @@
 #include <functional>
 
 #include "Analysis.h"
+#include "KernelLanguage.h"
+
+class QsciLexerFortran77;
 
 namespace lomaw::gui {
 
@@ -23,6 +26,11 @@ public:
     enum Indicator { ErrorIndicator = 8, WarningIndicator = 9 };
 
     explicit KernelEditor(QWidget* parent = nullptr);
+
+    // The colouring and editing rules of the file's language: the loma lexer with completion
+    // and Python-style indentation, or QScintilla's Fortran lexer (free or fixed form).
+    void setLanguage(KernelLanguage language);
+    KernelLanguage language() const { return language_; }
 
     void setDiagnostics(const QList<DiagnosticItem>& diagnostics);
     // Completion names from the latest successful analysis.
@@ -58,6 +66,8 @@ Q_SIGNALS:
     void cursorLineChanged(int line1);
     // The mouse moved onto kernel line `line1` (0: off the text).
     void hoveredLineChanged(int line1);
+    // Local files were dropped on the editor: they are to be opened, not pasted as text.
+    void filesDropped(const QStringList& paths);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -69,6 +79,8 @@ private:
     int byteIndex(int line0, int column1) const;
 
     LomaLexer* lexer_;
+    QsciLexerFortran77* fortranLexer_ = nullptr;
+    KernelLanguage language_ = KernelLanguage::Loma;
     KernelCompletions* completions_;
     int lastCursorLine_ = -1;
     int hoverLine1_ = 0;

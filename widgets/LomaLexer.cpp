@@ -43,12 +43,8 @@ LomaLexer::LomaLexer(QObject* parent) : QsciLexerCustom(parent) {
     setDarkTheme(false);
 }
 
-void LomaLexer::setDarkTheme(bool dark) {
-    dark_ = dark;
-    // Two palettes chosen for contrast on their paper; pragma lines get a tinted band so a
-    // parallel loop stands out when scrolling.
-    const QColor paper = dark ? QColor("#1e1f22") : QColor("#ffffff");
-    const QColor text = dark ? QColor("#d8dade") : QColor("#1f2328");
+QColor LomaLexer::styleColour(Style style, bool dark) {
+    // Two palettes chosen for contrast on their paper.
     struct Entry { Style style; const char* light; const char* dark; };
     static const Entry entries[] = {
         {Default, "#1f2328", "#d8dade"},   {Keyword, "#a626a4", "#c678dd"},
@@ -58,14 +54,27 @@ void LomaLexer::setDarkTheme(bool dark) {
         {Pragma, "#2f7d32", "#98c379"},    {Operator, "#444c56", "#abb2bf"},
         {FunctionName, "#0550ae", "#82aaff"},
     };
+    for (const Entry& e : entries)
+        if (e.style == style) return QColor(dark ? e.dark : e.light);
+    return QColor(dark ? "#d8dade" : "#1f2328");
+}
+
+QColor LomaLexer::paperColour(bool dark) { return dark ? QColor("#1e1f22") : QColor("#ffffff"); }
+
+// Pragma lines get a tinted band so a parallel loop stands out when scrolling.
+QColor LomaLexer::pragmaPaperColour(bool dark) { return dark ? QColor("#23302a") : QColor("#eef7ee"); }
+
+void LomaLexer::setDarkTheme(bool dark) {
+    dark_ = dark;
+    const QColor paper = paperColour(dark);
     setDefaultPaper(paper);
-    setDefaultColor(text);
+    setDefaultColor(styleColour(Default, dark));
     setPaper(paper);
-    for (const Entry& e : entries) {
-        setColor(QColor(dark ? e.dark : e.light), e.style);
-        setPaper(paper, e.style);
+    for (int s = 0; s < StyleCount; ++s) {
+        setColor(styleColour(Style(s), dark), s);
+        setPaper(paper, s);
     }
-    setPaper(dark ? QColor("#23302a") : QColor("#eef7ee"), Pragma);
+    setPaper(pragmaPaperColour(dark), Pragma);
     setEolFill(true, Pragma);
 }
 

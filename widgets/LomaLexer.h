@@ -4,6 +4,7 @@
 #pragma once
 
 #include <Qsci/qscilexercustom.h>
+#include <QColor>
 
 namespace lomaw::gui {
 
@@ -40,6 +41,12 @@ public:
     static const QStringList& keywords();
     static const QStringList& intrinsics();
     static const QStringList& typeNames();
+
+    // The two palettes (also used by the Fortran colouring, KernelLanguage.h): a style's
+    // colour, the paper, and the tinted paper of pragma lines.
+    static QColor styleColour(Style style, bool dark);
+    static QColor paperColour(bool dark);
+    static QColor pragmaPaperColour(bool dark);
 
 private:
     // Styles one line that starts inside a triple-quoted string when `inString` is '"' or '\''

@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -26,11 +25,15 @@
 #include "DiffView.h"
 #include "PresentationZoom.h"
 #include "KernelEditor.h"
+#include "FileDialogs.h"
+#include "FileDrop.h"
 #include "KernelFile.h"
+#include "KernelLanguage.h"
 #include "LanguageHelp.h"
 #include "PlotPanel.h"
 #include "TimingPanel.h"
 #include "ProblemsView.h"
+#include "ResultsView.h"
 #include "RunPanel.h"
 #include "ScopeTable.h"
 
@@ -45,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), recovery_(recover
     setObjectName("lomaworksMainWindow");
     setWindowIcon(QIcon(":/icons/lomaworks.svg"));
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+    setAcceptDrops(true);  // files dropped anywhere on the window are opened
     fitToScreen();
 
     editor_ = new KernelEditor(this);
@@ -80,6 +84,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), recovery_(recover
     connect(editor_, &QsciScintilla::textChanged, this, &MainWindow::onTextChanged);
     connect(editor_, &QsciScintilla::modificationChanged, this, [this] { updateTitle(); });
     connect(editor_, &KernelEditor::cursorLineChanged, this, &MainWindow::onCursorLine);
+    connect(editor_, &KernelEditor::filesDropped, this, &MainWindow::openDropped);
     connect(editor_, &QsciScintilla::cursorPositionChanged, this, [this](int line, int index) {
         cursorStatus_->setText(QString("Ln %1, Col %2").arg(line + 1).arg(index + 1));
     });
@@ -117,7 +122,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), recovery_(recover
     runPanel_->setSourceProvider([this] {
         RunRequest r;
         r.sourceText = editor_->text();
-        r.fileName = !path_.isEmpty() ? QFileInfo(path_).fileName() : untitledName_.isEmpty() ? "untitled.py" : untitledName_;
+        r.fileName = kernelName();
         r.sourcePath = path_;  // where the file's data sets are (run panel demos)
         return r;
     });
@@ -165,18 +170,15 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction("Open &session…", this, [this] {
         if (!maybeSave()) return;
-        const QString path = QFileDialog::getOpenFileName(this, "Open session", dialogStart(), "lomaworks sessions (*.json);;All files (*)");
+        const QString path = askOpenFile(this, "Open session", "lomaworks sessions (*.json);;All files (*)");
         if (path.isEmpty()) return;
-        rememberDialogDirectory(path);
         openSession(path);
     })->setObjectName("actionOpenSession");
     file->addAction("E&xport session…", this, [this] {
         const QString base = path_.isEmpty() ? (untitledName_.isEmpty() ? QString("kernel") : QFileInfo(untitledName_).completeBaseName())
                                              : QFileInfo(path_).completeBaseName();
-        const QString path = QFileDialog::getSaveFileName(this, "Export session", dialogStart(base + ".session.json"),
-                                                          "lomaworks sessions (*.json)");
+        const QString path = askSaveFile(this, "Export session", base + ".session.json", "lomaworks sessions (*.json)");
         if (path.isEmpty()) return;
-        rememberDialogDirectory(path);
         exportSession(path);
     })->setObjectName("actionExportSession");
     file->addSeparator();
@@ -258,7 +260,7 @@ void MainWindow::buildToolBar() {
 
 AnalysisRequest MainWindow::makeRequest() const {
     AnalysisRequest r;
-    r.path = !path_.isEmpty() ? QFileInfo(path_).fileName() : untitledName_.isEmpty() ? "untitled.py" : untitledName_;
+    r.path = kernelName();  // its extension decides loma or Fortran
     r.text = editor_->text();
     r.stages = codeViews_->stages();
     r.mpiFunction = runPanel_->selectedFunction();
@@ -288,6 +290,7 @@ void MainWindow::onAnalysis(const AnalysisResult& result) {
         editor_->setParallelLoopLines(loopLines);
         codeViews_->setParallelLoopLines(loopLines);
         runPanel_->setFunctions(result.functions);
+        if (result.fortran) runPanel_->results()->showMessage("Fortran files are analysed (OpenMP scopes), not run: runs are for loma kernels.");
         applyPendingSession();
         const QString keep = runPanel_->selectedFunction();
         QSignalBlocker block(functionBox_);
@@ -400,15 +403,33 @@ bool MainWindow::saveTo(const QString& path) {
 bool MainWindow::save() { return path_.isEmpty() ? saveAs() : saveTo(path_); }
 
 bool MainWindow::saveAs() {
-    const QString start = !path_.isEmpty() ? path_ : dialogStart(untitledName_.isEmpty() ? "kernel.py" : untitledName_);
-    const QString path = QFileDialog::getSaveFileName(this, "Save kernel", start, "loma kernels (*.py);;All files (*)");
+    const QString start = !path_.isEmpty() ? path_ : (untitledName_.isEmpty() ? "kernel.py" : untitledName_);
+    const QString path = askSaveFile(this, "Save kernel", start, kernelFileFilter());
     return !path.isEmpty() && saveTo(path);
 }
 
 void MainWindow::openDialog() {
     if (!maybeSave()) return;
-    const QString path = QFileDialog::getOpenFileName(this, "Open kernel", dialogStart(), "loma kernels (*.py);;All files (*)");
+    const QString path = askOpenFile(this, "Open kernel", kernelFileFilter());
     if (!path.isEmpty()) openFile(path);
+}
+
+void MainWindow::openDropped(const QStringList& paths) {
+    if (paths.isEmpty() || !maybeSave()) return;
+    // One kernel at a time: the first file; the status bar says what was left.
+    openFile(paths.first());
+    if (paths.size() > 1) statusBar()->showMessage(QString("Opened %1; %2 more dropped file(s) not opened")
+                                                       .arg(QFileInfo(paths.first()).fileName()).arg(paths.size() - 1), 8000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) { droppedFiles(event); }
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) { droppedFiles(event); }
+
+void MainWindow::dropEvent(QDropEvent* event) { openDropped(droppedFiles(event)); }
+
+QString MainWindow::kernelName() const {
+    if (!path_.isEmpty()) return QFileInfo(path_).fileName();
+    return untitledName_.isEmpty() ? "untitled.py" : untitledName_;
 }
 
 bool MainWindow::maybeSave() {
@@ -456,9 +477,11 @@ void MainWindow::rebuildExamplesMenu() {
 }
 
 void MainWindow::updateTitle() {
-    const QString name = !path_.isEmpty() ? QFileInfo(path_).fileName() : untitledName_.isEmpty() ? "untitled.py" : untitledName_;
+    const QString name = kernelName();
     setWindowTitle(name + "[*] — lomaworks");
     setWindowModified(isModified());
+    // The name also decides the language (every change of file or name passes here).
+    editor_->setLanguage(kernelLanguageOf(name));
 }
 
 // ------------------------------------------------------------------ recovery

@@ -99,6 +99,9 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
@@ -111,7 +114,6 @@ private:
     void applyPendingSession();
     void refreshDiffSources();
     bool diffVisible() const;
-    QString dialogStart(const QString& fileName = QString()) const;
     void buildMenus();
     void buildToolBar();
     void onTextChanged();
@@ -125,6 +127,11 @@ private:
     bool save();
     bool saveAs();
     void openDialog();
+    // Files dropped on the window or the editor: the first is opened (after the unsaved prompt).
+    void openDropped(const QStringList& paths);
+    // The kernel's file name ("untitled.py" for a new buffer): the title, the name the engine
+    // sees (.py: loma; .f90, .f, ...: Fortran) and the run panel's file name.
+    QString kernelName() const;
     void addRecent(const QString& path);
     void rebuildRecentMenu();
     void rebuildExamplesMenu();

@@ -49,7 +49,7 @@ Session MainWindow::currentSession(bool withKernel) const {
     s.timings = timingPanel_->points();
     s.view = QJsonObject{{"diffLeft", diffView_->leftKey()}, {"diffRight", diffView_->rightKey()}};
     if (withKernel) {
-        s.kernelName = !path_.isEmpty() ? QFileInfo(path_).fileName() : untitledName_.isEmpty() ? "untitled.py" : untitledName_;
+        s.kernelName = kernelName();
         s.kernelText = editor_->text();
     }
     return s;
@@ -138,9 +138,5 @@ void MainWindow::refreshDiffSources() {
     diffView_->setSources(diffSources(last_, editor_->text(), savedText_));
 }
 
-QString MainWindow::dialogStart(const QString& fileName) const {
-    const QString dir = dialogDirectory();
-    return fileName.isEmpty() ? dir : QDir(dir).filePath(fileName);
-}
 
 }  // namespace lomaw::gui

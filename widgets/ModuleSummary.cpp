@@ -1,6 +1,25 @@
 #include "ModuleSummary.h"
 
+#include "runtime/DescentEvaluator.h"
+#include "runtime/Signature.h"
+
 namespace lomaw::gui {
+
+namespace {
+
+// Which functions of the module `lomaw descend` accepts as --grad GRADFUNC for `f`: the engine's
+// own test (gradientFunctionLayout), so the list and the run can never disagree.
+void addGradientChoices(const ast::Module& module, const ast::Function& f, FunctionInfo& info) {
+    using namespace runtime;
+    const Signature primal = signatureOf(f);
+    for (const ast::Function* g : module.functions())
+        if (g != &f && gradientFunctionLayout(primal, signatureOf(*g))) info.gradientFunctions << QString::fromStdString(g->name);
+    info.gradientContract = QString::fromStdString(parameterListText(reverseFormParameters(primal)) + " like rev_diff(" +
+                                                   f.name + "), or " + parameterListText(appendedFormParameters(primal)) +
+                                                   " (" + f.name + "'s parameters, then one Out per In parameter)");
+}
+
+}  // namespace
 
 QString zeroJson(const Type& type, const ast::Module& module, int depth) {
     // Depth guard: a recursive struct is a user error the checker reports; never loop on it.
@@ -48,6 +67,7 @@ void summariseModule(const ast::Module& module, AnalysisResult& into) {
             param.defaultJson = p.resolved ? zeroJson(*p.resolved, module) : "0";
             info.params << param;
         }
+        if (f->returnType && f->returnType->isFloat()) addGradientChoices(module, *f, info);
         into.functions << info;
     }
     for (const ast::StructDecl* s : module.structs()) {

@@ -2,13 +2,13 @@
 #include "PlotStyle.h"
 
 #include "ContourLines.h"
+#include "FileDialogs.h"
 #include <cmath>
 #include <limits>
 
 #include <qcustomplot.h>
 #include <QComboBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -331,15 +331,14 @@ bool PlotPanel::exportCsv(const QString& path) const {
 }
 
 void PlotPanel::openFileDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, "Open trajectory", QString(),
-                                                      "Trajectories (*.csv *.json);;All files (*)");
+    const QString path = askOpenFile(this, "Open trajectory", "Trajectories (*.csv *.json);;All files (*)");
     if (!path.isEmpty()) loadFile(path);
 }
 
 void PlotPanel::exportDialog() {
     QString selected;
-    const QString path = QFileDialog::getSaveFileName(this, "Export plots", "trajectory.png",
-                                                      "PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)", &selected);
+    const QString path = askSaveFile(this, "Export plots", "trajectory.png",
+                                     "PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)", &selected);
     if (path.isEmpty()) return;
     bool ok = false;
     if (path.endsWith(".pdf", Qt::CaseInsensitive)) ok = exportPdf(path);

@@ -90,7 +90,11 @@ void PresentationZoom::reapply() {
     // root: with the application's style sheet in place, a font set on a parent does not reach
     // styled children. Only the size is set, so bold or monospace rules keep their look.
     const double base = basePointSize(root_, BaseProperty, QApplication::font());
-    const QString sheet = step_ == 0 ? QString() : QString("QWidget { font-size: %1pt; }").arg(pointSize(base, step_));
+    // Back at step 0 after a zoom the sheet names the base size instead of going away: removing
+    // it left some children (the Problems header's viewport) painting at the zoomed size.
+    const QString sheet = step_ == 0 && root_->styleSheet().isEmpty()
+                              ? QString()
+                              : QString("QWidget { font-size: %1pt; }").arg(pointSize(base, step_));
     if (root_->styleSheet() != sheet) {
         root_->setStyleSheet(sheet);
         Q_EMIT restyled();

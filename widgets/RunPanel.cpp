@@ -5,7 +5,6 @@
 #include <QLineEdit>
 #include <QDoubleSpinBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -25,6 +24,7 @@
 #include "BatchCsv.h"
 #include "DescentControls.h"
 #include "DescentParameters.h"
+#include "FileDialogs.h"
 #include "ResultsView.h"
 #include "RunPanelDirectives.h"
 
@@ -123,19 +123,20 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     optimizeLayout->addWidget(average_);
     optimizeLayout->addWidget(landscapeSize_);
     connect(dataButton_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, "Data set", QString(), "JSON (*.json);;All files (*)");
+        const QString path = askOpenFile(this, "Data set", "JSON (*.json);;All files (*)");
         if (path.isEmpty()) return;
         dataFile_ = path;
         dataButton_->setText(QFileInfo(path).fileName());
     });
     descent_ = new DescentControls(this);
+    connect(descent_, &DescentControls::demoChosen, this, &RunPanel::chooseDescentDemo);
     hostfileButton_ = new QPushButton("Hostfile…", this);
     hostfileButton_->setObjectName("hostfileButton");
     hostfileButton_->setToolTip("--hostfile: the machines mpirun starts the workers on (none: this machine). "
                                 "Right-click to go back to this machine");
     hostfileButton_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(hostfileButton_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, "MPI hostfile", QString(), "All files (*)");
+        const QString path = askOpenFile(this, "MPI hostfile", "All files (*)");
         if (!path.isEmpty()) setHostfile(path);
     });
     connect(hostfileButton_, &QPushButton::customContextMenuRequested, this, [this] { setHostfile(QString()); });
@@ -164,8 +165,8 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
         updateStatus();
     });
     connect(batchButton_, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, "Batch of input sets", QString(),
-                                                          "Batches (*.json *.csv);;JSON (*.json);;CSV (*.csv);;All files (*)");
+        const QString path = askOpenFile(this, "Batch of input sets",
+                                         "Batches (*.json *.csv);;JSON (*.json);;CSV (*.csv);;All files (*)");
         if (!path.isEmpty()) setBatchFile(path);
     });
     updateMode();
@@ -174,6 +175,10 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     timeout_->setSuffix(" s");
     timeout_->setSpecialValueText("none");
     timeout_->setToolTip("--timeout: stop the call after this many seconds");
+    checkBounds_ = new QCheckBox("Check bounds", this);
+    checkBounds_->setObjectName("checkBounds");
+    checkBounds_->setToolTip("--check-bounds: an array index outside the array stops the run with its position "
+                             "(run, MPI batch and descent)");
     runButton_ = new QPushButton(QIcon(":/icons/run.svg"), "Run", this);
     runButton_->setObjectName("runButton");
     runButton_->setToolTip("Run the selected function once (Ctrl+R)");
@@ -213,6 +218,8 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     options->addSpacing(12);
     options->addWidget(new QLabel("Timeout", this));
     options->addWidget(timeout_);
+    options->addSpacing(12);
+    options->addWidget(checkBounds_);
     options->addStretch(1);
     options->addWidget(runButton_);
     options->addWidget(cancelButton_);
@@ -274,11 +281,7 @@ void RunPanel::setFunctions(const QList<FunctionInfo>& functions) {
     for (const FunctionInfo& f : functions_) oldSigs << f.signature();
     QList<QString> newSigs;
     for (const FunctionInfo& f : functions) newSigs << f.signature();
-    functions_ = functions;
-    QStringList gradientFunctions;
-    for (const FunctionInfo& f : functions_)
-        if (!f.generated) gradientFunctions << f.name;
-    descent_->setGradientFunctions(gradientFunctions);
+    functions_ = functions;  // the gradient choices follow the selected function (applyKernelDirectives)
     if (oldSigs == newSigs) {  // same signatures: keep the rows the user edited
         applyPendingSelection();
         updateStatus();
@@ -437,6 +440,7 @@ void RunPanel::run() {
     RunRequest request = provider_();
     request.function = f->name;
     request.timeoutSeconds = timeout_->value();
+    request.checkBounds = checkBounds_->isChecked();
     request.workers = workers_->value();
     running_ = *f;
     const int mode = mode_->currentIndex();
@@ -534,8 +538,15 @@ void RunPanel::startRun(RunRequest request, const QString& what) {
 
 void RunPanel::cancel() {
     if (!runner_->running()) return;
-    appendLog("Cancelling: killing the lomaw process group");
+    const bool again = runner_->isStopping();
+    appendLog(again ? "Cancelling again: killing the lomaw process group"
+                    : "Cancelling: stopping… (SIGTERM to lomaw, SIGKILL after 3 s if it is still running)");
     runner_->cancel();
+    // Shown until the outcome arrives (onFinished: "cancelled" in the results and the log).
+    progress_->setRange(0, 0);
+    progress_->setFormat("stopping…");
+    progress_->setTextVisible(true);
+    results_->showMessage("stopping…");
 }
 
 void RunPanel::onProgress(qint64 done, qint64 total, const QString& unit) {

@@ -130,6 +130,8 @@ private:
     // the kernel file's directives.
     void applyKernelDirectives(bool rows);
     QString resolveKernelFile(const QString& written) const;
+    // The user chose the file's DESCEND line `index`: its function, start and settings.
+    void chooseDescentDemo(int index);
     void onDescentFinished(const RunResult& result);
     void onDescentLandscapeFinished(const RunResult& result, bool slice);
     void startDescentLandscape(const DescentLandscapePlan& plan, bool slice);
@@ -164,6 +166,7 @@ private:
     QPushButton* sweepButton_;
     QString batchFile_;
     QDoubleSpinBox* timeout_;
+    QCheckBox* checkBounds_ = nullptr;  // --check-bounds (docs/language.md §10.6)
     QPushButton* runButton_;
     QPushButton* cancelButton_;
     QProgressBar* progress_;
@@ -176,6 +179,7 @@ private:
     Phase phase_ = Phase::Idle;
     QLabel* status_;
     QString kernelText_, kernelPath_;  // of the last analysis (for the directives)
+    int descendChoice_ = -1;           // the DESCEND line chosen in the demo chooser (-1: the first that fits)
     QString hostfile_;
     bool runOnPick_ = true;
     // applySettings' function and rows, until the analysis lists that function.

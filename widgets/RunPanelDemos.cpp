@@ -23,6 +23,7 @@ namespace lomaw::gui {
 void RunPanel::applyKernelDirectives(bool rows) {
     const FunctionInfo* f = current();
     if (!f) return;
+    descent_->setGradientFunctions(f->gradientFunctions, f->name, f->gradientContract);
     auto setRows = [&](const QString& listText) {
         const std::optional<QStringList> values = splitArgumentList(listText);
         if (!values || values->size() != f->params.size()) return false;
@@ -37,15 +38,23 @@ void RunPanel::applyKernelDirectives(bool rows) {
             }
     const int mode = mode_->currentIndex();
     if (mode == 3) {
-        for (const DescendDirective& d : descendDirectives(kernelText_)) {
-            if (d.function != f->name) continue;
+        const QList<DescendDirective> demos = descendDirectives(kernelText_);
+        // The line the user chose, while it is about this function; else the first that is.
+        int chosen = descendChoice_ >= 0 && descendChoice_ < demos.size() && demos[descendChoice_].function == f->name
+                         ? descendChoice_ : -1;
+        for (int k = 0; chosen < 0 && k < demos.size(); ++k)
+            if (demos[k].function == f->name) chosen = k;
+        QStringList lines;
+        for (const DescendDirective& d : demos) lines << d.text;
+        descent_->setDemos(lines, chosen);
+        if (chosen >= 0) {
+            const DescendDirective& d = demos[chosen];
             if (!d.initJson.isEmpty()) setRows(d.initJson);
             DescentSettings s = d.settings;
             const DescentSettings now = descent_->settings();
             s.landscapeSize = now.landscapeSize;  // the view's choices, not the demo's
             s.overlay = now.overlay;
             descent_->setSettings(s);
-            break;
         }
     }
     if (mode == 2) {
@@ -69,6 +78,16 @@ void RunPanel::applyKernelDirectives(bool rows) {
             }
         }
     }
+}
+
+void RunPanel::chooseDescentDemo(int index) {
+    const QList<DescendDirective> demos = descendDirectives(kernelText_);
+    if (index < 0 || index >= demos.size()) return;
+    descendChoice_ = index;
+    // Another function: selecting it rebuilds the rows, which applies the chosen line.
+    if (demos[index].function != selectedFunction()) selectFunction(demos[index].function);
+    else applyKernelDirectives(true);
+    updateStatus();
 }
 
 // A file a directive names, as written (absolute, or relative to the kernel's folder or to its

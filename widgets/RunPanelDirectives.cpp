@@ -44,6 +44,9 @@ QList<DescendDirective> descendDirectives(const QString& kernelText) {
         std::string error;
         if (!lomaw::descendOptionsFromDirective(d, o, error)) continue;  // a broken line is no demo
         DescendDirective directive;
+        QStringList words{q(d.function)};
+        for (const std::string& w : d.arguments) words << q(w);
+        directive.text = words.join(' ');
         directive.function = q(o.function);
         directive.initJson = q(o.initJson);
         DescentSettings& s = directive.settings;

@@ -23,6 +23,7 @@ struct RunDirective {
 };
 
 struct DescendDirective {
+    QString text;      // the line's words after "DESCEND:", as written (the demo chooser's label)
     QString function;
     QString initJson;
     DescentSettings settings;  // what the line does not give keeps its default

@@ -44,6 +44,7 @@ QJsonObject RunPanel::settings() const {
     o["threads"] = threads_->value();
     o["ompThreads"] = ompThreads_->value();
     o["timeout"] = timeout_->value();
+    o["checkBounds"] = checkBounds_->isChecked();
     o["workers"] = workers_->value();
     o["sets"] = sets_->value();
     o["batchFile"] = batchFile_;
@@ -67,6 +68,7 @@ void RunPanel::applySettings(const QJsonObject& o) {
     if (o.contains("threads")) threads_->setValue(o.value("threads").toInt());
     if (o.contains("ompThreads")) ompThreads_->setValue(o.value("ompThreads").toInt());
     if (o.contains("timeout")) timeout_->setValue(o.value("timeout").toDouble());
+    if (o.contains("checkBounds")) checkBounds_->setChecked(o.value("checkBounds").toBool());
     if (o.contains("workers")) workers_->setValue(o.value("workers").toInt());
     if (o.contains("sets")) sets_->setValue(o.value("sets").toInt());
     if (o.contains("hostfile")) setHostfile(o.value("hostfile").toString());

@@ -12,7 +12,8 @@ constexpr int LineRole = Qt::UserRole;
 
 QColor ScopeTable::scopeColour(const QString& scope) {
     if (scope == "shared") return QColor("#3b82f6");
-    if (scope == "private" || scope == "firstprivate") return QColor("#16a34a");
+    // Fortran adds "lastprivate" and "firstprivate+lastprivate": private copies too.
+    if (scope.contains("private")) return QColor("#16a34a");
     if (scope == "reduction") return QColor("#d97706");
     if (scope == "atomic") return QColor("#dc2626");
     return QColor("#6b7280");
@@ -66,11 +67,11 @@ QString ScopeTable::tipFor(const QString& name, int line1) const {
 QString ScopeTable::loopTipFor(int line1) const {
     for (const LoopScopeItem& loop : loops_) {
         if (loop.line != line1) continue;
-        QString html = QString("<b>Parallel loop</b> <code>for %1</code> in <b>%2</b> (line %3): how each variable is "
+        QString html = QString("<b>Parallel loop</b> <code>%1 %2</code> in <b>%3</b> (line %4): how each variable is "
                                "shared between threads, in the loop and in its adjoint (reverse sweep)."
                                "<table cellspacing=4><tr><th align=left>variable</th><th align=left>primal</th>"
                                "<th align=left>adjoint</th><th align=left>why</th></tr>")
-                           .arg(loop.loopVar.toHtmlEscaped(), loop.function.toHtmlEscaped()).arg(loop.line);
+                           .arg(loop.keyword, loop.loopVar.toHtmlEscaped(), loop.function.toHtmlEscaped()).arg(loop.line);
         for (const ScopeVariableItem& v : loop.variables) {
             html += QString("<tr><td><code>%1</code></td><td style='color:%2'>%3</td><td style='color:%4'>%5</td><td>%6</td></tr>")
                         .arg(v.name.toHtmlEscaped(), scopeColour(v.primal).name(), v.primal, scopeColour(v.adjoint).name(),
@@ -92,7 +93,7 @@ void ScopeTable::setScopes(const QList<LoopScopeItem>& loops, const QString& mes
     }
     for (const LoopScopeItem& loop : loops) {
         auto* top = new QTreeWidgetItem(this);
-        top->setText(0, QString("%1: for %2 (line %3)").arg(loop.function, loop.loopVar).arg(loop.line));
+        top->setText(0, QString("%1: %2 %3 (line %4)").arg(loop.function, loop.keyword, loop.loopVar).arg(loop.line));
         top->setFirstColumnSpanned(true);
         top->setData(0, LineRole, loop.line);
         QFont bold = top->font(0);

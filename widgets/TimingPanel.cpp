@@ -1,10 +1,10 @@
 #include "TimingPanel.h"
+#include "FileDialogs.h"
 #include "PlotStyle.h"
 
 #include <qcustomplot.h>
 #include <QComboBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -374,18 +374,18 @@ void TimingPanel::setDarkTheme(bool dark) {
 }
 
 void TimingPanel::loadCsvDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, "Load timings", QString(), "CSV (*.csv);;All files (*)");
+    const QString path = askOpenFile(this, "Load timings", "CSV (*.csv);;All files (*)");
     if (!path.isEmpty()) loadCsv(path);
 }
 
 void TimingPanel::saveCsvDialog() {
-    const QString path = QFileDialog::getSaveFileName(this, "Save timings", "timings.csv", "CSV (*.csv)");
+    const QString path = askSaveFile(this, "Save timings", "timings.csv", "CSV (*.csv)");
     if (!path.isEmpty()) status_->setText(exportCsv(path) ? "Saved " + path : "Could not write " + path);
 }
 
 void TimingPanel::exportDialog() {
-    const QString path = QFileDialog::getSaveFileName(this, "Export timing plots", "timings.png",
-                                                      "PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)");
+    const QString path = askSaveFile(this, "Export timing plots", "timings.png",
+                                     "PNG image (*.png);;PDF (*.pdf);;CSV data (*.csv)");
     if (path.isEmpty()) return;
     bool ok = false;
     if (path.endsWith(".pdf", Qt::CaseInsensitive)) ok = exportPdf(path);

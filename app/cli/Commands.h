@@ -23,8 +23,11 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common);
 Command addOptimizeCommand(CLI::App& app, const CommonOptions& common);
 Command addDescendCommand(CLI::App& app, const CommonOptions& common);
 Command addScopesCommand(CLI::App& app, const CommonOptions& common);
+Command addExplainCommand(CLI::App& app, const CommonOptions& common);
 
 // Adds --omp-threads N to a subcommand that runs kernels (OmpThreadsOption.cpp).
 void addOmpThreadsOption(CLI::App* sub);
+// Adds --check-bounds to run, mpirun and descend (CheckBoundsOption.cpp).
+void addCheckBoundsFlag(CLI::App* sub, bool& checkBounds);
 
 }  // namespace lomaw::cli

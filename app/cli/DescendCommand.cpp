@@ -66,6 +66,7 @@ Command addDescendCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("--timeout", o.timeoutSeconds, "stop the run after this many seconds (0: none)")
         ->check(timeoutSeconds());  // OptionChecks.h: nan and inf are refused
     sub->add_flag("--progress", a->progress, "report steps done on stderr");
+    addCheckBoundsFlag(sub, o.checkBounds);
     sub->add_option("--timings", a->timingsFile, "write build and loop times (JSON) to this file");
     addOmpThreadsOption(sub);
     return {sub, [a, init, threadsOpt, &common]() -> int {

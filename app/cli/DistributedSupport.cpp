@@ -17,8 +17,8 @@ void addMpiJobOptions(CLI::App* sub, MpiJobArgs& a, const std::string& progressH
     sub->add_option("--hostfile", a.setup.hostfile,
                     "Open MPI hostfile (many machines); slots = workers per host, the driver gets its own");
     sub->add_option("--preload", a.setup.preload,
-                    "yes: copy the worker to other hosts with mpirun --preload-binary (spmd; does not work with "
-                    "Open MPI 4.1.4, docs/mpi.md); auto/no: the build cache is on a filesystem every host sees")
+                    "copy the MPI program to the build cache path on the other hosts (mpirun --preload-files, "
+                    "docs/mpi.md): yes before every job; auto (default) when a host cannot run it; no never")
         ->check(CLI::IsMember({"auto", "yes", "no"}));
     sub->add_option("--mpirun-args", a.mpirunArgs, "extra mpirun arguments (one string, split at spaces)");
     sub->add_option("--timeout", a.setup.timeoutSeconds,

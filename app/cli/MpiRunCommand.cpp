@@ -14,6 +14,7 @@ namespace {
 struct MpiRunArgs {
     std::string file, function, batchFile;
     int threads = -1;
+    bool checkBounds = false;
     MpiJobArgs job;
 };
 
@@ -32,6 +33,7 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common) {
     CLI::Option* threadsOpt = sub->add_option("--threads", a->threads, "thread count for a @simd function");
     addMpiJobOptions(sub, a->job, "report input sets done on stderr");
     addOmpThreadsOption(sub);
+    addCheckBoundsFlag(sub, a->checkBounds);
     return {sub, [a, threadsOpt, &common]() -> int {
         auto source = readSourceFile(a->file);
         if (!source) return kUsageError;
@@ -39,6 +41,7 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common) {
         options.function = a->function;
         if (!readDataFile(a->batchFile, options.batchJson)) return kUsageError;
         if (threadsOpt->count() > 0) options.threads = a->threads;
+        options.checkBounds = a->checkBounds;
         options.setup = jobSetup(a->job, setsDone);
         // Results are streamed to stdout as they are decoded (a huge batch is never one string),
         // and there are results only when the job succeeded: a failed run prints nothing on stdout.

@@ -1,4 +1,4 @@
-// lomaw run FILE FUNC --args JSON [--threads N] — docs/language.md §10.3: one JSON object on stdout.
+// lomaw run FILE FUNC --args JSON [--threads N] [--check-bounds] — docs/language.md §10.3: one JSON object on stdout.
 #include <iostream>
 #include <memory>
 
@@ -15,6 +15,7 @@ struct RunArgs {
     std::string argsJson = "[]";
     int threads = -1;
     double timeout = 0;
+    bool checkBounds = false;
 };
 
 int exitCodeFor(const RunOutput& out) {
@@ -42,6 +43,7 @@ Command addRunCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("--timeout", args->timeout, "stop the build and the call after this many seconds each (0: none)")
         ->check(timeoutSeconds());
     addOmpThreadsOption(sub);
+    addCheckBoundsFlag(sub, args->checkBounds);
     return {sub, [args, threadsOpt, &common]() -> int {
         auto source = readSourceFile(args->file);
         if (!source) return kUsageError;
@@ -50,6 +52,7 @@ Command addRunCommand(CLI::App& app, const CommonOptions& common) {
         options.argsJson = args->argsJson;
         if (threadsOpt->count() > 0) options.threads = args->threads;
         options.timeoutSeconds = args->timeout;
+        options.checkBounds = args->checkBounds;
         RunOutput out = makeEngine(common).run(*source, options);
         // Diagnostics (warnings included) go to stderr: stdout carries only the result.
         printDiagnostics(out.diagnostics, *source, /*toStdout=*/false);

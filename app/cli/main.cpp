@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
         addOptimizeCommand(app, common),
         addDescendCommand(app, common),
         addScopesCommand(app, common),
+        addExplainCommand(app, common),
     };
 
     try {

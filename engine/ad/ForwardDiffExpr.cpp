@@ -3,6 +3,7 @@
 #include "ad/ForwardDiffer.h"
 #include "sema/Builtins.h"
 #include "sema/DifferentialType.h"
+#include "syntax/PrettyPrinter.h"
 
 namespace lomaw::ad {
 
@@ -31,7 +32,12 @@ bool isComparisonOrLogic(BinaryOp op) {
 }  // namespace
 
 ExprPtr ForwardDiffer::shareValue(ExprPtr v) {
+    if (nested_) return shareNested(std::move(v));
     if (seeding_ || !v || !v->type || !v->type->isFloat() || !largerThan(*v, 8) || !pureArithmetic(*v)) return v;
+    return evaluateIntoTemporary(std::move(v));
+}
+
+ExprPtr ForwardDiffer::evaluateIntoTemporary(ExprPtr v) {
     std::string name = names_.fresh("_v");
     const TypePtr f = Type::floatType();
     temps_.push_back(sDeclare(name, f, nullptr, loc_));
@@ -39,11 +45,55 @@ ExprPtr ForwardDiffer::shareValue(ExprPtr v) {
     return tVar(name, f, loc_);
 }
 
+namespace {
+// Float values that can be evaluated into a temporary just before their statement: pure
+// arithmetic and the float intrinsics (no trap; a prelude inside the right operand of
+// `and`/`or` runs only where the operand would, see logic()).
+bool sharable(const Expr& e) {
+    if (e.kind == Expr::Kind::Call) {
+        static const char* const pure[] = {"sin", "cos", "exp", "sqrt", "log", "pow", "int2float"};
+        bool known = false;
+        for (const char* n : pure) known = known || e.name == n;
+        if (!known) return false;
+        for (const ExprPtr& o : e.operands)
+            if (!o || !(o->type && o->type->isInt() ? pureArithmetic(*o) : sharable(*o))) return false;
+        return true;
+    }
+    if (e.kind == Expr::Kind::Binary || e.kind == Expr::Kind::Neg) {
+        if (e.kind == Expr::Kind::Binary && e.op != BinaryOp::Add && e.op != BinaryOp::Sub &&
+            e.op != BinaryOp::Mul && e.op != BinaryOp::Div)
+            return false;
+        if (!e.type || !e.type->isFloat()) return false;
+        for (const ExprPtr& o : e.operands)
+            if (!o || !sharable(*o)) return false;
+        return true;
+    }
+    return pureArithmetic(e);
+}
+
+// A variable, element, member or literal (possibly negated): copying it costs nothing.
+bool isLeaf(const Expr& e) {
+    if (e.kind == Expr::Kind::Neg) return isLeaf(*e.operands[0]);
+    return e.kind == Expr::Kind::FloatLit || e.kind == Expr::Kind::IntLit || isLvalueChain(e);
+}
+}  // namespace
+
+ExprPtr ForwardDiffer::shareNested(ExprPtr v) {
+    if (!nested_ || seeding_ || !v || !v->type || !v->type->isFloat() || isLeaf(*v) || !sharable(*v)) return v;
+    std::string key = syntax::printExpr(*v);
+    if (auto it = sharedValues_.find(key); it != sharedValues_.end()) return tVar(it->second, v->type, loc_);
+    ExprPtr t = evaluateIntoTemporary(std::move(v));
+    sharedValues_.emplace(std::move(key), t->name);
+    return t;
+}
+
 ExprPtr ForwardDiffer::hoist(ExprPtr call, SourceLoc loc) {
     TypePtr t = call->type;
     std::string name = names_.fresh("_r_" + call->name);
     temps_.push_back(sDeclare(name, t, nullptr, loc));
     prelude_.push_back(sAssign(tVar(name, t, loc), std::move(call), loc));
+    sharedValues_.clear();
+    ++hoists_;
     return tVar(name, t, loc);
 }
 
@@ -140,7 +190,12 @@ ExprPtr ForwardDiffer::value(const Expr& e) {
 ExprPtr ForwardDiffer::logic(const Expr& e) {
     ExprPtr l = value(*e.operands[0]);
     size_t mark = prelude_.size();
+    auto sharedBefore = sharedValues_;
+    const size_t hoistsBefore = hoists_;
     ExprPtr r = value(*e.operands[1]);
+    // Values first shared in r are assigned only when r is evaluated; after a call in r
+    // (which may write variables) nothing shared is reused.
+    if (hoists_ == hoistsBefore) sharedValues_ = std::move(sharedBefore);
     auto combine = [&](ExprPtr a, ExprPtr b) {
         ExprPtr c = tBin(e.op, std::move(a), std::move(b));
         c->type = e.type;
@@ -238,6 +293,7 @@ Dual ForwardDiffer::intrinsic(const Expr& e) {
         return {tFloat(0.0), nullptr};
     }
     Dual x = dual(*e.operands[0]);
+    if (x.dval) x.val = shareNested(std::move(x.val));  // the tangent repeats it
     ExprPtr d;
     if (n == "sin") {
         d = fMul(call1("cos", copy(x.val)), std::move(x.dval));
@@ -251,6 +307,12 @@ Dual ForwardDiffer::intrinsic(const Expr& e) {
         d = fDiv(std::move(x.dval), copy(x.val));
     } else if (n == "pow" && e.operands.size() == 2) {
         Dual y = dual(*e.operands[1]);
+        if (y.dval) {
+            x.val = shareNested(std::move(x.val));
+            y.val = shareNested(std::move(y.val));
+        } else if (x.dval) {
+            y.val = shareNested(std::move(y.val));
+        }
         // x' * y * x^(y-1); the y' * x^y * ln x term only when y' is not statically zero (§4).
         if (x.dval)
             d = fMul(fMul(std::move(x.dval), copy(y.val)),

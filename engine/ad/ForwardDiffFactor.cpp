@@ -73,7 +73,9 @@ void countLeaves(const Expr& e, std::vector<std::pair<const Expr*, int>>& out) {
 }  // namespace
 
 bool ForwardDiffer::factoredDual(const Expr& e, Dual& result) {
-    if (seeding_ || e.kind != Expr::Kind::Binary || !factorable(e)) return false;
+    // Nested forward mode shares every repeated value instead (the leaves are the 2^k parts
+    // of a k-th order dual number: one extra pass per leaf multiplied the size per level).
+    if (nested_ || seeding_ || e.kind != Expr::Kind::Binary || !factorable(e)) return false;
     const Expr& l = *e.operands[0];
     const Expr& r = *e.operands[1];
     // x * x: x'x + xx' is one product the C compiler shares, as cheap as (x + x)x'.

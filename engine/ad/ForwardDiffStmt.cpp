@@ -1,6 +1,7 @@
 // Forward mode, statements and the function body (docs/language.md §6.2, §6.4): the primal control
 // flow is kept as is, conditions and indices on primal values; floats are written as
 // make__dfloat(value, tangent) pairs.
+#include "ad/AstWalk.h"
 #include "ad/ForwardDiff.h"
 #include "ad/ForwardDiffer.h"
 #include "ad/ReverseDiffer.h"
@@ -26,6 +27,11 @@ bool usesGeneratedNames(const ast::Block& b) {
     }
     return false;
 }
+// A call of make__dfloat or of a forward derivative: the function being differentiated is
+// itself (part of) a forward derivative, so this is a higher order.
+bool buildsDualNumbers(const ast::Expr& e) {
+    return e.kind == ast::Expr::Kind::Call && (e.name == "make__dfloat" || e.name.rfind("_d_fwd_", 0) == 0);
+}
 // Conservative: any reduction clause (its variables' types are not at hand here).
 bool reducesFloat(const ast::Pragma& p) {
     for (const ast::PragmaClause& c : p.clauses)
@@ -41,6 +47,8 @@ ForwardDiffer::ForwardDiffer(AdContext& ctx, const ast::Function& primal, ast::F
     : ctx_(ctx), primal_(primal), out_(out) {
     names_.takeAll(primal);
     for (const ast::Param& p : out.params) names_.take(p.name);
+    for (const StmtPtr& s : primal.body)
+        if (s) forEachExprIn(*s, [&](const ast::Expr& e) { nested_ = nested_ || buildsDualNumbers(e); });
 }
 
 void ForwardDiffer::run() {
@@ -53,6 +61,7 @@ void ForwardDiffer::run() {
 void ForwardDiffer::flushPrelude(ast::Block& out) {
     for (StmtPtr& s : prelude_) out.push_back(std::move(s));
     prelude_.clear();
+    sharedValues_.clear();
 }
 
 void ForwardDiffer::block(const ast::Block& in, ast::Block& out) {

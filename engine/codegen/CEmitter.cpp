@@ -1,6 +1,7 @@
 // emitC: ties the parts of the C backend together in the order the unit needs them.
 #include "codegen/CEmitter.h"
 
+#include "codegen/CBoundsChecks.h"
 #include "codegen/CEvalOrder.h"
 #include "codegen/CFunctionEmitter.h"
 #include "codegen/CRuntimeSupport.h"
@@ -11,7 +12,7 @@
 namespace lomaw::codegen {
 
 EmittedText emitC(const ast::Module& m, const CEmitOptions& options) {
-    CUnitContext unit(m, options.sourceName);
+    CUnitContext unit(m, options.sourceName, options.checkBounds);
     CEvalOrder order(m);
     CFunctionEmitter functions(unit, order);
 
@@ -28,6 +29,7 @@ EmittedText emitC(const ast::Module& m, const CEmitOptions& options) {
     emitIncludes(unit, unitText);
     unitText.append(types);
     emitRuntimeHelpers(unit, unitText);
+    if (unit.checkBounds) emitBoundsSupport(unit, unitText);
     functions.prototypes(unitText);
     unitText.append(bodies);
 

@@ -11,6 +11,9 @@ namespace lomaw::codegen {
 
 struct CEmitOptions {
     std::string sourceName = "kernel.py";  // named in the header comment
+    // --check-bounds (docs/language.md §10.6): every array index goes through a checker
+    // (CBoundsChecks.h). Off: the unit is byte-identical to one emitted without this option.
+    bool checkBounds = false;
 };
 
 // `m` must be typed (sema::check returned true).

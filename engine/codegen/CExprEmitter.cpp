@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "codegen/CBoundsChecks.h"
 #include "codegen/CText.h"
 
 namespace lomaw::codegen {
@@ -204,6 +205,10 @@ CExpr CExprEmitter::path(const Expr& e, CPrelude& pre, bool forceHoist) {
         const Expr& index = *s->operands[1];
         CExpr i = value(index, pre);
         if (hoist && !isStable(index)) i = {materializeValue(index, i, pre), kPrecPrimary};
+        if (scope_.unit.checkBounds) {
+            base = checkedIndex(scope_.unit, *s->operands[0], base, i.text, index);
+            continue;
+        }
         base = {cWrap(base, kPrecPostfix) + "[" + i.text + "]", kPrecPostfix};
     }
     return base;

@@ -4,7 +4,8 @@
 // as written (readable `emit --stage c`).
 //
 // 1. Names the backend and the harness invent all start with "_lw" or "_lomaw":
-//      _lw_runtime_error, _lw_div_int, _lw_thread_<f> (per-thread body of @simd f),
+//      _lw_runtime_error, _lw_div_int, _lw_bound, _lw_bound_at, _lw_bounds_... and _lw_extent...
+//      (--check-bounds, CBoundsChecks.h), _lw_thread_<f> (per-thread body of @simd f),
 //      _lw_t<N>, _lw_start<N>, _lw_stop<N>, _lw_k..., _lw_red<N>, _lw_tid, _lw_keep_... (locals),
 //      _lwmpi_... (MPI programs), _lomaw_call_<f>, _lomaw_sizeof_<S>, _lomaw_alignof_<S>,
 //      _lomaw_exit, _lomaw_args, _lomaw_ret (call harness), and _n_threads (the trailing
@@ -89,6 +90,8 @@ public:
     std::string variable(const std::string& kernelName) const;
     const std::string& runtimeErrorHelper() const { return runtimeError_; }
     const std::string& intDivisionHelper() const { return intDivision_; }
+    const std::string& boundsCheckHelper() const { return boundsCheck_; }
+    const std::string& boundsLookupHelper() const { return boundsLookup_; }
     std::string simdThreadBody(const std::string& function) const;
 
 private:
@@ -97,6 +100,8 @@ private:
     std::map<std::string, size_t> fileScopeStems_;  // stem -> most trailing '_' of such a C name
     std::string runtimeError_ = "_lw_runtime_error";
     std::string intDivision_ = "_lw_div_int";
+    std::string boundsCheck_ = "_lw_bound";
+    std::string boundsLookup_ = "_lw_bound_at";
 };
 
 }  // namespace lomaw::codegen

@@ -4,7 +4,7 @@ namespace lomaw::codegen {
 
 void emitIncludes(const CUnitContext& unit, CWriter& out) {
     out.directive("#include <math.h>");
-    if (unit.usesIntDivision) {
+    if (unit.usesIntDivision || unit.checkBounds) {
         out.directive("#include <stdio.h>");
         out.directive("#include <stdlib.h>");
     }
@@ -15,7 +15,7 @@ void emitIncludes(const CUnitContext& unit, CWriter& out) {
 }
 
 void emitRuntimeHelpers(const CUnitContext& unit, CWriter& out) {
-    if (!unit.usesIntDivision) return;
+    if (!unit.usesIntDivision && !unit.checkBounds) return;
     const std::string& error = unit.names.runtimeErrorHelper();
     const std::string& div = unit.names.intDivisionHelper();
     out.line(0, "/* Runtime errors: one line on stderr, exit status 3. */");
@@ -24,6 +24,7 @@ void emitRuntimeHelpers(const CUnitContext& unit, CWriter& out) {
     out.line(1, "exit(3);");
     out.line(0, "}");
     out.blank();
+    if (!unit.usesIntDivision) return;  // the bounds checks (CBoundsChecks.h) use only the error helper
     out.line(0, "/* int / int: truncating; division by zero and INT_MIN / -1 are runtime errors. */");
     out.line(0, "static int " + div + "(int a, int b) {");
     out.line(1, "if (b == 0) {");

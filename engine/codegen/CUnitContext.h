@@ -17,12 +17,13 @@ namespace lomaw::codegen {
 // Everything the unit needs at file scope, discovered while the functions are emitted
 // (helpers and includes are written before the functions but only when used).
 struct CUnitContext {
-    CUnitContext(const ast::Module& m, std::string source)
-        : module(m), sourceName(std::move(source)), names(m) {}
+    CUnitContext(const ast::Module& m, std::string source, bool bounds = false)
+        : module(m), sourceName(std::move(source)), names(m), checkBounds(bounds) {}
 
     const ast::Module& module;
     std::string sourceName;
     CUnitNames names;
+    bool checkBounds = false;      // --check-bounds: indices checked, extent registry (CBoundsChecks.h)
     bool usesIntDivision = false;  // _lw_div_int + _lw_runtime_error, <stdio.h>, <stdlib.h>
     bool usesMemcpy = false;       // firstprivate copies of arrays, <string.h>
     bool usesInternalError = false;

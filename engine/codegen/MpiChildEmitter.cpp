@@ -319,6 +319,7 @@ EmittedText emitMpiChild(const ast::Module& m, const ast::Function& f, const Mpi
 
     CEmitOptions copts;
     copts.sourceName = options.sourceName;
+    copts.checkBounds = options.checkBounds;
     EmittedText module = emitC(m, copts);
     for (size_t i = 0, start = 0; start < module.text.size(); ++i) {
         size_t end = module.text.find('\n', start);
@@ -334,7 +335,7 @@ EmittedText emitMpiChild(const ast::Module& m, const ast::Function& f, const Mpi
     out.blank();
     appendLines(out, kWorkerSupport);
     out.blank();
-    appendLines(out, mpiCodecSupport());
+    appendLines(out, mpiCodecSupport(options.checkBounds));
     out.blank();
 
     MpiRecordCodec codec(m);

@@ -15,6 +15,7 @@ namespace lomaw::codegen {
 
 struct MpiProgramOptions {
     std::string sourceName = "kernel.py";  // named in the header comment
+    bool checkBounds = false;  // --check-bounds: the worker registers its buffers (CBoundsChecks.h)
 };
 
 // Why `f` cannot be the loss-gradient function of `lomaw optimize`, or "" when it can:

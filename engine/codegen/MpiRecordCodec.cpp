@@ -2,12 +2,13 @@
 
 #include <stdexcept>
 
+#include "codegen/CBoundsChecks.h"
 #include "codegen/CNames.h"
 
 namespace lomaw::codegen {
 
-std::string mpiCodecSupport() {
-    return R"(/* ---- Records: reader, writer and the buffer registry of one call ---- */
+std::string mpiCodecSupport(bool checkBounds) {
+    std::string text = R"(/* ---- Records: reader, writer and the buffer registry of one call ---- */
 typedef struct { const unsigned char* p; const unsigned char* end; } _lwmpi_in;
 typedef struct { unsigned char* data; size_t size; size_t cap; } _lwmpi_out;
 typedef struct { void* data; uint32_t count; int elem; } _lwmpi_buffer;
@@ -87,6 +88,16 @@ static void _lwmpi_free_buffers(void) {
 }
 
 )";
+    if (checkBounds) {
+        auto insertAfter = [&text](const std::string& anchor, const std::string& line) {
+            size_t at = text.find(anchor);
+            if (at == std::string::npos) throw std::logic_error("mpiCodecSupport: no anchor " + anchor);
+            text.insert(at + anchor.size(), line);
+        };
+        insertAfter("    _lwmpi_nbuffers++;\n", "    " + std::string(kBoundsRegisterSymbol) + "(data, (long)count);\n");
+        insertAfter("    _lwmpi_nbuffers = 0;\n", "    " + std::string(kBoundsResetSymbol) + "();\n");
+    }
+    return text;
 }
 
 std::string mpiValueType(const Type& t) {

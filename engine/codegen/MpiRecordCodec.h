@@ -23,8 +23,9 @@
 
 namespace lomaw::codegen {
 
-// The fixed support code every codec needs (reader, writer, buffer registry).
-std::string mpiCodecSupport();
+// The fixed support code every codec needs (reader, writer, buffer registry). With `checkBounds`
+// every buffer is also given to the kernel's bounds registry (CBoundsChecks.h), emptied with it.
+std::string mpiCodecSupport(bool checkBounds = false);
 
 // Builds the per-type functions on demand; each function is emitted once, after the functions
 // it calls, so no prototypes are needed.

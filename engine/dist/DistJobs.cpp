@@ -16,6 +16,7 @@
 #include "codegen/MpiParentEmitter.h"
 #include "dist/BatchEncoder.h"
 #include "dist/RecordFormat.h"
+#include "dist/WorkerCopy.h"
 #include "runtime/ChildGroups.h"
 #include "runtime/JsonArguments.h"
 #include "runtime/JsonReader.h"
@@ -116,14 +117,11 @@ std::optional<JobStatus> buildPrograms(const ast::Module& module, const ast::Fun
     if (!options.hostfile.empty())
         if (std::string e = checkHostfile(options.hostfile, !customLauncherAgent(options.extraArgs)); !e.empty())
             return fail(Kind::ToolchainError, e);
-    if (options.mode == LaunchMode::Spawn && options.preload == Preload::Yes)
-        return fail(Kind::UsageError,
-                    "--preload yes needs --launch spmd (Open MPI 4.1 copies no executable for MPI_Comm_spawn)");
     codegen::MpiProgramOptions popts;
     popts.sourceName = options.sourceName;
+    popts.checkBounds = options.checkBounds;
     // Driver and worker in one executable: the driver's main renamed, chosen by its first argument
-    // (spawn|spmd). mpirun --preload-binary copies only the first program of an MPMD command line
-    // (Open MPI 4.1), so a separate worker would never reach the nodes; one build instead of two.
+    // (spawn|spmd): one build, and one file to copy to nodes without the cache (WorkerCopy.h).
     std::string program = "#define main _lwdrv_main\n" + codegen::emitMpiParent(module, f, popts).text +
                           "#undef main\n#define LWMPI_WITH_DRIVER 1\n" + codegen::emitMpiChild(module, f, popts).text;
     ProgramBuild built = buildMpiProgram(program, options.tools);
@@ -148,12 +146,6 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
         if (!writeFile(dir.hostfile(), {hosts})) return fail(Kind::ToolchainError, "cannot write " + dir.hostfile());
         spec.hostfile = dir.hostfile();
     }
-    // Workers on other hosts need the worker executable there: found in a build cache those hosts
-    // share, or copied by mpirun (--preload yes, SPMD). Auto does not copy: Open MPI 4.1.4's
-    // --preload-binary stores the copy under the session directory with its full path but starts
-    // ./NAME, so the copy is never found (docs/mpi.md); a node without the worker is an error
-    // naming it (MpiLauncher.cpp).
-    spec.preloadWorker = options.mode == LaunchMode::Spmd && options.preload == Preload::Yes;
     spec.temporaryPaths = {dir.path()};
     spec.extraArgs = options.extraArgs;
     spec.inputPath = dir.input();
@@ -162,7 +154,30 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
     spec.timeoutSeconds = options.timeoutSeconds;
     spec.cancel = options.cancel;
     spec.onProgress = options.onProgress;
+    // Workers on other hosts run the program from the same path as here: found in a build cache
+    // those hosts share, or copied there first (WorkerCopy.h).
+    const bool otherHosts = !spec.hostfile.empty() || insideAllocation();
+    WorkerCopySpec copy{spec.mpirun, spec.worker, spec.hostfile, options.extraArgs, options.timeoutSeconds, options.cancel};
+    auto copyFailure = [](const WorkerCopyOutcome& c) {
+        return fail(c.cancelled ? Kind::Cancelled : Kind::ToolchainError, c.message);
+    };
+    if (otherHosts && options.preload == Preload::Yes)
+        if (WorkerCopyOutcome c = copyWorkerToNodes(copy); !c.ok) return copyFailure(c);
     LaunchOutcome o = launchJob(spec);
+    // Auto: a host that could not run the program (Open MPI's "could not access or execute" for
+    // this path, MpiLauncher.cpp) gets a copy, and the job runs again. Nothing of the failed
+    // attempt remains: mpirun stopped before any result was written.
+    if (otherHosts && options.preload == Preload::Auto && o.kind == LaunchOutcome::Kind::StartFailed &&
+        o.message.find(" cannot run " + spec.worker + " ") != std::string::npos) {
+        WorkerCopyOutcome c = copyWorkerToNodes(copy);
+        if (!c.ok) return copyFailure(c);
+        std::string nodes;
+        for (const std::string& n : c.copiedTo) nodes += (nodes.empty() ? "" : ", ") + n;
+        fprintf(stderr, "lomaw: note: copied %s to %s (the build cache is not on a filesystem %s)\n",
+                spec.worker.c_str(), nodes.empty() ? "no node" : nodes.c_str(),
+                c.copiedTo.size() == 1 ? "that node sees" : "those nodes see");
+        o = launchJob(spec);
+    }
     JobStatus s;
     s.timings = o.timings;
     s.message = o.message;

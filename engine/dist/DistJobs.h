@@ -16,8 +16,10 @@
 
 namespace lomaw::dist {
 
-// Copying the worker executable to the other hosts (mpirun --preload-binary, SPMD only): Yes
-// copies it; Auto and No (the same today) expect the build cache on a filesystem every host sees.
+// Copying the MPI program to the same path on the other hosts (dist/WorkerCopy.h), for a build
+// cache that is not on a filesystem they share: Yes copies before every job on a hostfile or an
+// allocation; Auto copies and launches again when a host could not run it; No never copies (a
+// host without the program is an error naming it).
 enum class Preload { Auto, Yes, No };
 
 struct JobOptions {
@@ -34,6 +36,7 @@ struct JobOptions {
     // BatchResult::results, so a huge batch's results need not all be held at once.
     std::function<void(const std::string& resultJson)> onResult;
     std::string sourceName = "kernel.py";
+    bool checkBounds = false;  // --check-bounds (docs/language.md §10.6)
 };
 
 struct JobStatus {

@@ -27,12 +27,14 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
+}  // namespace
+
 // Environment for mpirun: ours, plus what Open MPI needs to run as root, plus yielding when
 // idle. Processes waiting in a collective otherwise spin: the workers between optimisation
 // steps, while the driver (which needs a core to update and record the step) waits for one —
 // on 2 shared cores a step then took ~3 ms instead of ~0.5 ms. A value the user set (in the
 // environment, or --mca on the command line, which wins) is kept.
-std::vector<std::string> jobEnvironment() {
+std::vector<std::string> mpirunEnvironment() {
     std::vector<std::string> env;
     bool haveRoot = false, haveConfirm = false, haveYield = false;
     for (char** e = environ; *e; ++e) {
@@ -49,6 +51,8 @@ std::vector<std::string> jobEnvironment() {
     if (!haveYield) env.push_back("OMPI_MCA_mpi_yield_when_idle=1");
     return env;
 }
+
+namespace {
 
 // Parent pid of every process, from /proc.
 std::map<pid_t, pid_t> parentTable() {
@@ -172,11 +176,8 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
         out.kind = LaunchOutcome::Kind::StartFailed;
         std::string program = value(exe + 12);
         out.message = "node " + value(node + 6) + " cannot run " + program +
-                      (program.rfind("./", 0) == 0
-                           ? " (mpirun --preload-binary did not place it where it starts it: Open MPI 4.1 does not "
-                             "find its copy; put the build cache on a filesystem every node sees, --cache-dir)"
-                           : " (the build cache is not on a filesystem that node sees: use a --cache-dir every node "
-                             "shares, or --launch spmd --preload yes)");
+                      " (the build cache is not on a filesystem that node sees: use a --cache-dir every node "
+                      "shares, or --preload auto or yes to copy the program to the nodes)";
         return out;
     }
     if (!mpiLine.empty()) {
@@ -267,10 +268,7 @@ std::vector<std::string> mpirunCommand(const LaunchSpec& spec) {
                              spec.outputPath});
     argv.insert(argv.end(), spec.driverArgs.begin(), spec.driverArgs.end());
     if (spec.mode == LaunchMode::Spmd) {
-        argv.insert(argv.end(), {":"});
-        // An app-context option: given here it copies the worker only (the driver runs here).
-        if (spec.preloadWorker) argv.push_back("--preload-binary");
-        argv.insert(argv.end(), {"-np", std::to_string(spec.workers), spec.worker});
+        argv.insert(argv.end(), {":", "-np", std::to_string(spec.workers), spec.worker});
     }
     return argv;
 }
@@ -278,7 +276,7 @@ std::vector<std::string> mpirunCommand(const LaunchSpec& spec) {
 LaunchOutcome launchJob(const LaunchSpec& spec) {
     LaunchOutcome out;
     std::vector<std::string> argv = mpirunCommand(spec);
-    std::vector<std::string> env = jobEnvironment();
+    std::vector<std::string> env = mpirunEnvironment();
     int outPipe[2], errPipe[2];
     if (pipe2(outPipe, O_CLOEXEC) != 0) {
         out.message = std::string("pipe: ") + std::strerror(errno);

@@ -41,7 +41,6 @@ struct LaunchSpec {
     // lomaw runs inside one (insideAllocation()). Else the hostfile as written for mpirun, the
     // launching machine first (launchHostfile).
     std::string hostfile;
-    bool preloadWorker = false;           // SPMD: mpirun copies the worker to the nodes
     std::vector<std::string> extraArgs;   // passed to mpirun before the programs
     std::string inputPath;
     std::string outputPath;
@@ -68,6 +67,10 @@ std::vector<std::string> spawnCompatibleArgs(const std::vector<std::string>& arg
 std::vector<std::string> mpirunCommand(const LaunchSpec& spec);
 
 LaunchOutcome launchJob(const LaunchSpec& spec);
+
+// The environment mpirun runs with: ours, OMPI_ALLOW_RUN_AS_ROOT(_CONFIRM) as root, and
+// OMPI_MCA_mpi_yield_when_idle=1 unless set.
+std::vector<std::string> mpirunEnvironment();
 
 // "" when every host of the hostfile resolves and, with `probeSsh`, accepts connections on the ssh
 // port within two seconds (this machine is not probed); else a message naming the host. Without

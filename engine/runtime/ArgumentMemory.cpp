@@ -31,6 +31,13 @@ ArgumentMemory::ArgumentMemory(const Signature& signature, const std::vector<Val
     returnSlot_ = allocate(r.isVoid() ? 1 : layouts_.inlineLayout(r).size);
 }
 
+std::vector<ArgumentMemory::Extent> ArgumentMemory::extents() const {
+    std::vector<Extent> out;
+    out.reserve(buffers_.size());
+    for (const Buffer& b : buffers_) out.push_back({b.data, b.shape->items.size()});
+    return out;
+}
+
 void* ArgumentMemory::allocate(size_t bytes) {
     // Zeroed and aligned for any type; at least one element so that an empty list still gets a
     // distinct, valid pointer.

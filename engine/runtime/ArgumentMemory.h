@@ -25,6 +25,14 @@ public:
     ArgumentMemory& operator=(const ArgumentMemory&) = delete;
 
     void** args() { return argPointers_.data(); }
+
+    // Every buffer built for the call (parameters, nested arrays, unbounded arrays in structs)
+    // with its element count: what --check-bounds checks unbounded arrays against.
+    struct Extent {
+        const void* data;
+        size_t count;
+    };
+    std::vector<Extent> extents() const;
     void* returnSlot() { return returnSlot_; }
 
     // Parameter values after the call, at the input shapes. Arrays are read from the buffers

@@ -125,6 +125,7 @@ std::optional<Value> DescentEvaluator::call(const Signature& s, Entry entry, con
                                             std::vector<Value>* after) {
     if (!entry) throw EngineBug("descent: function " + s.name + " is not bound");
     ArgumentMemory memory(s, args, problem_.threads, layouts_);
+    bounds_.fill(memory);
     entry(memory.args(), memory.returnSlot());
     if (after) *after = memory.readArguments();
     return memory.readReturn();

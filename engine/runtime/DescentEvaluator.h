@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/BoundsRegistry.h"
 #include "runtime/Layout.h"
 #include "runtime/Signature.h"
 #include "runtime/Value.h"
@@ -62,6 +63,8 @@ public:
 
     // The harness entries of the primal and of the gradient function (null for FiniteDifferences).
     void bind(Entry primal, Entry gradient);
+    // The library's --check-bounds registry, filled before every call (empty: no checks).
+    void bindBounds(BoundsRegistry bounds) { bounds_ = bounds; }
     // The loss at x (float, as the kernel returns it) and the gradient into g (size()).
     float evaluate(const std::vector<float>& x, std::vector<double>& g);
     // FUNC's argument list at x (for printing in the --args form).
@@ -82,6 +85,7 @@ private:
     std::vector<std::string> labels_;
     std::vector<float> startPoint_;
     Entry primalEntry_ = nullptr, gradientEntry_ = nullptr;
+    BoundsRegistry bounds_;
 
     std::vector<Value> primalArgs_;          // FUNC's arguments; leaves = its float In components
     std::vector<Value*> primalLeaves_;

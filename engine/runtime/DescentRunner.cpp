@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "runtime/BoundsRegistry.h"
 #include "runtime/CallHarness.h"
 #include "runtime/ChildCall.h"
 #include "runtime/ChildReport.h"
@@ -124,6 +125,7 @@ int descendInChild(int resultFd, const HarnessLibrary& library, LayoutComputer& 
         }
         evaluator.bind(reinterpret_cast<DescentEvaluator::Entry>(primal),
                        reinterpret_cast<DescentEvaluator::Entry>(gradient));
+        evaluator.bindBounds(BoundsRegistry(*lib));
 
         const size_t n = evaluator.size();
         std::vector<double> p(evaluator.startPoint().begin(), evaluator.startPoint().end());

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "runtime/ArgumentMemory.h"
+#include "runtime/BoundsRegistry.h"
 #include "runtime/BuildCache.h"
 #include "runtime/CallHarness.h"
 #include "runtime/ChildCall.h"
@@ -45,6 +46,7 @@ int callInChild(int resultFd, const HarnessLibrary& library, const Signature& si
         if (!lib) return internal(error);
         void* entry = lib->symbol(callSymbol(signature.name), error);
         if (!entry) return internal(error);
+        BoundsRegistry(*lib).fill(memory);
         reinterpret_cast<void (*)(void**, void*)>(entry)(memory.args(), memory.returnSlot());
         std::vector<Value> args = memory.readArguments();
         std::optional<Value> returned = memory.readReturn();

@@ -10,7 +10,7 @@
 set -euo pipefail
 
 # The build cache: on a filesystem every node sees (home / project space), workers run from it
-# directly; elsewhere (node-local disk) lomaw copies the worker with mpirun --preload-binary.
+# directly; elsewhere (node-local disk) lomaw copies it to the nodes first (--preload auto, docs/mpi.md).
 export LOMAW_CACHE_DIR="${LOMAW_CACHE_DIR:-$HOME/.cache/lomaw}"
 KERNEL=${KERNEL:-examples/while_sqrt.py}
 FUNC=${FUNC:-newton_sqrt}   # BATCH: a JSON list of argument lists, e.g. [[2.0], [3.0]]

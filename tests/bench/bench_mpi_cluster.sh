@@ -4,9 +4,10 @@
 #   (a) on this machine (lomaw mpirun, no hostfile), and
 #   (b) on two "nodes" lomaw-node1/2 (one worker each), set up as in tests/cli/test_mpi_cluster.cpp:
 #       names in /etc/hosts at 127.0.1.11/12 for the run, an ssh stand-in giving each node its own
-#       /tmp (unshare -m) and host name, --mca btl self,tcp, the worker copied by --preload-binary.
+#       /tmp (unshare -m) and host name, --mca btl self,tcp, the build cache in a directory every
+#       node sees (so nothing is copied).
 # Both runs use the same two cores, so the ratio measures what the cluster path costs (launch over
-# the agent, daemons, tcp, preload), not more hardware. Prints wall times, per-rank compute and
+# the agent, daemons, tcp), not more hardware. Prints wall times, per-rank compute and
 # the efficiency T(one machine) / T(two nodes). Needs root.
 #   tests/bench/bench_mpi_cluster.sh LOMAW [SETS] [ITERATIONS]
 set -eu

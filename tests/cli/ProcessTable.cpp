@@ -84,6 +84,12 @@ std::vector<std::string> processesMentioning(const std::string& marker) {
     return found;
 }
 
+int processesRunningProgramsFrom(const std::string& prefix) {
+    int running = 0;
+    for (const std::string& p : processesMentioning(prefix)) running += p.find(": " + prefix) != std::string::npos;
+    return running;
+}
+
 bool eventually(double seconds, bool (*condition)(const void*), const void* context) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     for (;;) {

@@ -20,6 +20,10 @@ bool waitForExit(pid_t pid, double seconds, int& status);
 // command line contains `marker`. Zombies count as gone.
 std::vector<std::string> processesMentioning(const std::string& marker);
 
+// How many live processes (other than this one) run a program whose path starts with `prefix`
+// (their command line, not just an argument, starts with it): e.g. MPI programs from a cache.
+int processesRunningProgramsFrom(const std::string& prefix);
+
 // Polls until `condition` holds or `seconds` pass; true when it held.
 bool eventually(double seconds, bool (*condition)(const void*), const void* context);
 

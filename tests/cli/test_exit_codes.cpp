@@ -1,5 +1,7 @@
 // Every exit code of `lomaw` (docs/language.md §10, plus 4 for a broken environment), the stream
 // each output goes to, and the exact messages of the common usage errors.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "Process.h"
@@ -120,6 +122,29 @@ TEST(ExitCodes, MissingCompilerIsFourWithAClearMessage) {
     EXPECT_EQ(r.exitCode, 4);
     EXPECT_NE(r.err.find("/nonexistent/cc"), std::string::npos) << r.err;
     EXPECT_EQ(r.out, "");
+}
+
+// The code that ends a diagnostic is one `lomaw explain` knows; an unknown code is a usage error.
+TEST(ExitCodes, ExplainSaysWhatTheCodeOfADiagnosticMeans) {
+    TempKernel k("def f(x : In[float]) -> float:\n    return x + y\n");
+    ProcessResult check = lomaw({"check", k.path()});
+    ASSERT_EQ(check.exitCode, 1);
+    ASSERT_NE(check.out.find("[undeclared-variable]"), std::string::npos) << check.out;
+    ProcessResult r = lomaw({"explain", "[undeclared-variable]"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("undeclared-variable", 0), 0u) << r.out;
+    EXPECT_NE(r.out.find(" error "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("a variable used before or without its declaration"), std::string::npos) << r.out;
+    ProcessResult warning = lomaw({"explain", "in-array-write"});
+    EXPECT_NE(warning.out.find(" warning "), std::string::npos) << warning.out;
+    ProcessResult unknown = lomaw({"explain", "undeclared-varaible"});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_EQ(unknown.err, "lomaw: error: unknown diagnostic code 'undeclared-varaible' (lomaw explain lists every code)\n");
+    // Without a code: one line per code, the first the syntax error.
+    ProcessResult all = lomaw({"explain"});
+    EXPECT_EQ(all.exitCode, 0);
+    EXPECT_EQ(all.out.rfind("syntax-error ", 0), 0u) << all.out;
+    EXPECT_GT(std::count(all.out.begin(), all.out.end(), '\n'), 70);
 }
 
 }  // namespace

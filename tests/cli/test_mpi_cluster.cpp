@@ -2,10 +2,14 @@
 // /etc/hosts for the run, at 127.0.1.11/12, which Open MPI does not take for this machine), and
 // Open MPI's ssh launcher replaced (--mca plm_rsh_agent) by a stand-in that runs the command in a
 // private mount namespace with a fresh tmpfs on /tmp and the node's host name -- each node has
-// its own /tmp, as on a real cluster; the build tree (like a home directory) is shared. The
-// shared-memory BTL does not work across such namespaces, so the runs use --mca btl self,tcp.
+// its own /tmp, as on a real cluster; the build tree (like a home directory) is shared, except
+// cluster/node-cache (on each node its own directory cluster/node-cache-NODE is mounted there: a
+// build cache on node-local disks, kept between jobs) and cluster/readonly-cache (read-only on
+// the nodes). The shared-memory BTL does not work across
+// such namespaces, so the runs use --mca btl self,tcp.
 // Results must equal a one-machine run. Needs root (mount namespaces, /etc/hosts); skipped
 // otherwise.
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "Process.h"
+#include "ProcessTable.h"
 
 namespace lomaw::test {
 namespace {
@@ -48,11 +53,16 @@ public:
             return;
         }
         // The stand-in for ssh: `agent [options] HOST COMMAND...` runs COMMAND on "HOST".
+        fs::create_directories(dir / "node-cache");
+        fs::create_directories(dir / "readonly-cache");
         std::ofstream(dir / "agent.sh") << "#!/bin/sh\n"
                                            "while [ $# -gt 0 ]; do case \"$1\" in -*) shift;; *) break;; esac; done\n"
                                            "host=\"$1\"; shift\n"
-                                           "exec unshare -m -u sh -c 'mount -t tmpfs tmpfs /tmp && hostname \"$0\" && "
-                                           "exec sh -c \"$1\"' \"$host\" \"$*\"\n";
+                                           "exec unshare -m -u sh -c 'mount -t tmpfs tmpfs /tmp && "
+                                           "mkdir -p \"$2-$0\" && mount --bind \"$2-$0\" \"$2\" && "
+                                           "mount -t tmpfs -o ro tmpfs \"$3\" && "
+                                           "hostname \"$0\" && exec sh -c \"$1\"' \"$host\" \"$*\" "
+                                        << (dir / "node-cache") << ' ' << (dir / "readonly-cache") << "\n";
         fs::permissions(dir / "agent.sh", fs::perms::owner_all);
         std::ofstream(dir / "hosts") << "lomaw-node1 slots=1\nlomaw-node2 slots=1\n";
         std::string hosts = slurp("/etc/hosts");
@@ -163,8 +173,10 @@ TEST(SimulatedCluster, SpawnedWorkersOnTwoNodesEqualOneMachine) {
     EXPECT_EQ(nlohmann::json::parse(cluster.out), nlohmann::json::parse(local.out));
 }
 
-TEST(SimulatedCluster, OptimizeAcrossTwoNodesEqualsOneMachine) {
-    SKIP_WITHOUT_CLUSTER();
+// The polynomial descent of examples/ on one machine and on the two nodes (SPMD), with the build
+// cache `cache` ("" : the shared one): same printed step, same trajectory. Returns the cluster
+// run's stderr.
+std::string optimizeHereAndThere(const std::string& cache) {
     std::vector<std::string> args = {"optimize", LOMAW_EXAMPLES "/mpi_polynomial_descent.py", "poly_loss_grad",
                                      "--init", "[2.0, 2.0]", "--data", LOMAW_EXAMPLES "/mpi_polynomial_terms.json",
                                      "--steps", "50", "--lr", "0.05", "--workers", "2", "--trajectory"};
@@ -172,30 +184,169 @@ TEST(SimulatedCluster, OptimizeAcrossTwoNodesEqualsOneMachine) {
     std::vector<std::string> local = args, cluster = args;
     local.push_back(here.string());
     cluster.insert(cluster.end(), {there.string(), "--launch", "spmd"});
-    ProcessResult a = lomawOn(false, local), b = lomawOn(true, cluster);
-    ASSERT_EQ(a.exitCode, 0) << a.err;
-    ASSERT_EQ(b.exitCode, 0) << b.err;
+    ProcessResult a = lomawOn(false, local, cache), b = lomawOn(true, cluster, cache);
+    EXPECT_EQ(a.exitCode, 0) << a.err;
+    EXPECT_EQ(b.exitCode, 0) << b.err;
     EXPECT_EQ(b.out, a.out);
     EXPECT_EQ(slurp(there), slurp(here));
     // p(x, y) = x^3 + y^3 - 3xy starts at p(2, 2) = 4.
     EXPECT_NEAR(nlohmann::json::parse(slurp(there))[0]["loss"].get<double>(), 4.0, 1e-6);
+    return b.err;
+}
+
+TEST(SimulatedCluster, OptimizeAcrossTwoNodesEqualsOneMachine) {
+    SKIP_WITHOUT_CLUSTER();
+    optimizeHereAndThere("");
+}
+
+// A build cache on node-local disks: the same path on every node, empty there. --preload auto
+// (the default) finds that a node cannot run the program, copies it with a first small mpirun job
+// and launches again; --preload yes copies before the job. SPMD, spawn and optimize all give the
+// one-machine results.
+std::string nodeCache() { return (SimulatedCluster::dir / "node-cache").string(); }
+
+// The node-local disks of the nodes emptied (a fresh cluster).
+void emptyNodeCaches() {
+    for (const char* node : {"lomaw-node1", "lomaw-node2"})
+        fs::remove_all(SimulatedCluster::dir / (std::string("node-cache-") + node));
+}
+
+TEST(SimulatedCluster, ANodeLocalCacheGetsTheProgramCopiedForSpmdAndSpawn) {
+    SKIP_WITHOUT_CLUSTER();
+    fs::path kernel = writeBatch();
+    std::string batch = (SimulatedCluster::dir / "batch.json").string();
+    ProcessResult local = lomawOn(false, {"mpirun", kernel.string(), "affine", "--batch", batch, "--workers", "2"}, nodeCache());
+    ASSERT_EQ(local.exitCode, 0) << local.err;
+    for (const char* mode : {"spmd", "spawn"}) {
+        emptyNodeCaches();
+        ProcessResult cluster = lomawOn(true, {"mpirun", kernel.string(), "affine", "--batch", batch, "--workers", "2",
+                                               "--launch", mode}, nodeCache());
+        ASSERT_EQ(cluster.exitCode, 0) << mode << ": " << cluster.err;
+        EXPECT_EQ(nlohmann::json::parse(cluster.out), nlohmann::json::parse(local.out)) << mode;
+        // Each node started with an empty cache of its own: both got the program.
+        EXPECT_NE(cluster.err.find("lomaw: note: copied " + nodeCache() + "/mpi-"), std::string::npos) << cluster.err;
+        EXPECT_NE(cluster.err.find("lomaw-node1"), std::string::npos) << cluster.err;
+        EXPECT_NE(cluster.err.find("lomaw-node2"), std::string::npos) << cluster.err;
+    }
+    // The nodes keep their copies (node-local disks): the next job finds them and copies nothing.
+    ProcessResult again = lomawOn(true, {"mpirun", kernel.string(), "affine", "--batch", batch, "--workers", "2",
+                                         "--launch", "spmd"}, nodeCache());
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_EQ(again.err.find("note: copied"), std::string::npos) << again.err;
+    emptyNodeCaches();
+    ProcessResult yes = lomawOn(true, {"mpirun", kernel.string(), "affine", "--batch", batch, "--workers", "2",
+                                       "--launch", "spmd", "--preload", "yes"}, nodeCache());
+    ASSERT_EQ(yes.exitCode, 0) << yes.err;
+    EXPECT_EQ(nlohmann::json::parse(yes.out), nlohmann::json::parse(local.out));
+    EXPECT_EQ(yes.err.find("note: copied"), std::string::npos) << "yes copies before the job, silently: " << yes.err;
+    // Each node's disk now holds the program, byte for byte, private (0700), with its hash beside it.
+    for (const char* node : {"lomaw-node1", "lomaw-node2"}) {
+        int programs = 0;
+        for (const auto& e : fs::directory_iterator(SimulatedCluster::dir / (std::string("node-cache-") + node))) {
+            std::string name = e.path().filename().string();
+            if (name.rfind("mpi-", 0) != 0 || name.find('.') != std::string::npos) continue;
+            ++programs;
+            fs::path original = fs::path(nodeCache()) / name;
+            EXPECT_EQ(slurp(e.path()), slurp(original)) << e.path();
+            EXPECT_EQ(fs::status(e.path()).permissions(), fs::perms::owner_all) << e.path();
+            EXPECT_EQ(slurp(e.path().string() + ".sha256"), slurp(original.string() + ".sha256")) << e.path();
+        }
+        EXPECT_EQ(programs, 1) << node;
+    }
+}
+
+TEST(SimulatedCluster, OptimizeWithANodeLocalCacheEqualsOneMachine) {
+    SKIP_WITHOUT_CLUSTER();
+    emptyNodeCaches();
+    std::string err = optimizeHereAndThere(nodeCache());
+    EXPECT_NE(err.find("lomaw: note: copied "), std::string::npos) << err;
 }
 
 TEST(SimulatedCluster, AWorkerMissingOnANodeIsAnErrorNamingTheNode) {
     SKIP_WITHOUT_CLUSTER();
     fs::path kernel = writeBatch();
     std::string batch = (SimulatedCluster::dir / "batch.json").string();
-    // A cache in this machine's /tmp: no node sees it.
-    std::string privateCache = "/tmp/lomaw-cluster-cache-" + std::to_string(getpid());
+    // --preload no: the program is not copied, and no node has it.
+    emptyNodeCaches();
     ProcessResult missing = lomawOn(true, {"mpirun", kernel.string(), "affine", "--batch", batch, "--workers", "2",
-                                           "--launch", "spmd"},
-                                    privateCache);
+                                           "--launch", "spmd", "--preload", "no"},
+                                    nodeCache());
     EXPECT_EQ(missing.exitCode, 4) << missing.err;
     EXPECT_NE(missing.err.find("lomaw: error: node lomaw-node"), std::string::npos) << missing.err;
-    EXPECT_NE(missing.err.find(" cannot run " + privateCache + "/mpi-"), std::string::npos) << missing.err;
+    EXPECT_NE(missing.err.find(" cannot run " + nodeCache() + "/mpi-"), std::string::npos) << missing.err;
     EXPECT_NE(missing.err.find("not on a filesystem that node sees"), std::string::npos) << missing.err;
     EXPECT_EQ(missing.out, "");
-    fs::remove_all(privateCache);
+}
+
+TEST(SimulatedCluster, ACopyThatCannotBeStoredIsAnErrorNamingTheNodeAndTheFile) {
+    SKIP_WITHOUT_CLUSTER();
+    fs::path kernel = writeBatch();
+    std::string batch = (SimulatedCluster::dir / "batch.json").string();
+    std::string readonly = (SimulatedCluster::dir / "readonly-cache").string();
+    ProcessResult r = lomawOn(true, {"mpirun", kernel.string(), "affine", "--batch", batch, "--workers", "2",
+                                     "--launch", "spmd", "--preload", "yes"},
+                              readonly);
+    EXPECT_EQ(r.exitCode, 4) << r.err;
+    EXPECT_NE(r.err.find("lomaw: error: cannot copy " + readonly + "/mpi-"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(" to node lomaw-node"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(": cannot write " + readonly + "/mpi-"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+}
+
+// What is left of a job run from `dir` (its kernel, cache and TMPDIR there) on the cluster: its
+// processes here and on the nodes (agents and daemons name the nodes), its job directories.
+std::vector<std::string> clusterJobLeftovers(const fs::path& dir) {
+    std::vector<std::string> out = processesMentioning(dir.string());
+    for (const std::string& p : processesMentioning("lomaw-node")) out.push_back(p);
+    for (const auto& e : fs::directory_iterator(dir / "tmp"))
+        if (e.path().filename().string().rfind("lomaw-mpi-", 0) == 0) out.push_back(e.path().string());
+    return out;
+}
+
+// SIGKILL of lomaw during a two-node run: no handler runs; the guardian stops mpirun, the
+// remote daemons lose their connection, the driver and the workers die with their parents.
+// Within 5 s no process of the job is left on any node, nor its job directory.
+TEST(SimulatedCluster, SigkillOfLomawLeavesNothingOnAnyNode) {
+    SKIP_WITHOUT_CLUSTER();
+    fs::path dir = SimulatedCluster::dir / "sigkill";
+    for (const std::string& p : processesMentioning(dir.string())) kill(std::stoi(p), SIGKILL);
+    fs::remove_all(dir / "tmp");
+    fs::create_directories(dir / "tmp");
+    std::ofstream(dir / "spin.py") << "def spin_cluster(n : In[int]) -> float:\n"
+                                      "    x : float = 0.0\n"
+                                      "    for i in range(n):\n"
+                                      "        for j in range(n):\n"
+                                      "            x = x + 0.5\n"
+                                      "    return x\n";
+    std::ofstream(dir / "batch.json") << "[[1000000], [1000000]]";
+    fs::path cache = dir / "cache";
+    pid_t lomaw = startInBackground(
+        {LOMAW_CLI, "mpirun", (dir / "spin.py").string(), "spin_cluster", "--batch", (dir / "batch.json").string(),
+         "--workers", "2", "--launch", "spmd", "--hostfile", (SimulatedCluster::dir / "hosts").string(), "--mpirun-args",
+         "--mca plm_rsh_agent " + (SimulatedCluster::dir / "agent.sh").string() + " --mca btl self,tcp"},
+        {"LOMAW_CACHE_DIR=" + cache.string(), "TMPDIR=" + (dir / "tmp").string()}, (dir / "out.txt").string(),
+        (dir / "err.txt").string());
+    ASSERT_GT(lomaw, 0);
+    // The driver here and a worker on each node run the program from the cache.
+    struct Probe {
+        std::string programs;
+    } probe{(cache / "mpi-").string()};
+    auto computing = [](const void* c) { return processesRunningProgramsFrom(static_cast<const Probe*>(c)->programs) >= 3; };
+    bool up = eventually(120, computing, &probe);
+    if (!up) kill(lomaw, SIGKILL);
+    ASSERT_TRUE(up) << slurp(dir / "err.txt");
+    // The remote side of the job: the agents and the Open MPI daemons they started on the nodes.
+    EXPECT_FALSE(processesMentioning("lomaw-node").empty());
+    usleep(300000);
+
+    kill(lomaw, SIGKILL);
+    int status = 0;
+    ASSERT_TRUE(waitForExit(lomaw, 2, status));
+    auto nothingLeft = [](const void* c) { return clusterJobLeftovers(*static_cast<const fs::path*>(c)).empty(); };
+    bool clean = eventually(5, nothingLeft, &dir);
+    std::string report;
+    for (const std::string& p : clusterJobLeftovers(dir)) report += "\n  " + p;
+    EXPECT_TRUE(clean) << "left after 5 s:" << report;
 }
 
 }  // namespace

@@ -103,12 +103,7 @@ TEST_P(StopMpiRun, TheWholeJobIsGoneAfterTheDeadline) {
     struct Probe {
         std::string programs;
     } probe{(cache / "mpi-").string()};
-    auto computing = [](const void* c) {
-        const std::string& programs = static_cast<const Probe*>(c)->programs;
-        int running = 0;  // processes whose program (not an argument) is from the cache
-        for (const std::string& p : processesMentioning(programs)) running += p.find(": " + programs) != std::string::npos;
-        return running >= 3;
-    };
+    auto computing = [](const void* c) { return processesRunningProgramsFrom(static_cast<const Probe*>(c)->programs) >= 3; };
     bool up = eventually(120, computing, &probe);  // the first run builds the programs
     if (!up) kill(lomaw, SIGKILL);
     ASSERT_TRUE(up) << join(processesMentioning(dir.string()));

@@ -22,6 +22,8 @@ std::unique_ptr<QObject> makeDefectsTest();
 std::unique_ptr<QObject> makeScreenSizeTest();
 std::unique_ptr<QObject> makeDescentTest();
 std::unique_ptr<QObject> makeDemoTest();
+std::unique_ptr<QObject> makeCancelTest();
+std::unique_ptr<QObject> makeFortranTest();
 
 std::vector<std::pair<const char*, TestFactory>> allTests() {
     return {{"EditorTest", makeEditorTest},   {"CodeViewTest", makeCodeViewTest},
@@ -34,7 +36,9 @@ std::vector<std::pair<const char*, TestFactory>> allTests() {
             {"ZoomTest", makeZoomTest},       {"HoverTest", makeHoverTest},
             {"SessionTest", makeSessionTest}, {"DefectsTest", makeDefectsTest},
             {"ScreenSizeTest", makeScreenSizeTest},     {"DescentTest", makeDescentTest},
-            {"DemoTest", makeDemoTest}};
+            {"DemoTest", makeDemoTest},
+            {"CancelTest", makeCancelTest},
+            {"FortranTest", makeFortranTest}};
 }
 
 }  // namespace widgettest

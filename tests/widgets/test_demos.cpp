@@ -32,6 +32,8 @@ private Q_SLOTS:
     void directivesAreRead();
     void rowsComeFromRunLines();
     void descentSettingsComeFromTheDirective();
+    void severalDescendLinesAreChoosable();
+    void gradientFunctionsFitTheContract();
     void descentOffersOnlyFloatFunctions();
     void optimizeExplainsAFunctionItCannotUse();
     void lineFitPreselectsItsDataFile();
@@ -144,6 +146,82 @@ void DemoTest::descentSettingsComeFromTheDirective() {
     QCOMPARE(s.optimizer, QString("momentum"));
     QCOMPARE(s.gradient, QString("rev"));
     QVERIFY2(run->statusText().contains("Descent of bowl over 2 parameters (x, y)"), qPrintable(run->statusText()));
+    setMode(0);
+}
+
+void DemoTest::severalDescendLinesAreChoosable() {
+    setMode(0);
+    QVERIFY(open("rosenbrock.py"));  // four DESCEND lines: bowl twice, rosenbrock twice
+    RunPanel* run = panelOf(*window_);
+    setMode(3);
+    auto* demo = run->findChild<QComboBox*>("descentDemo");
+    QVERIFY(demo);
+    QCOMPARE(demo->count(), 4);
+    QVERIFY(demo->isVisibleTo(run));
+    QCOMPARE(demo->itemText(3), QString("rosenbrock --init [-1.2, 1.0] --optimizer momentum --lr 0.0005 --momentum 0.9 --steps 2000"));
+    QCOMPARE(demo->currentIndex(), 0);  // the first line of the preselected function
+    QCOMPARE(run->selectedFunction(), QString("bowl"));
+    QCOMPARE(run->descentSettings().learningRate, 0.1);
+
+    Q_EMIT demo->activated(3);  // another function: selected, with that line's start and settings
+    QCOMPARE(run->selectedFunction(), QString("rosenbrock"));
+    QCOMPARE(rows(run), (QStringList{"-1.2", "1.0"}));
+    DescentSettings s = run->descentSettings();
+    QCOMPARE(s.optimizer, QString("momentum"));
+    QCOMPARE(s.learningRate, 0.0005);
+    QCOMPARE(s.steps, 2000);
+    QCOMPARE(demo->currentIndex(), 3);
+
+    Q_EMIT demo->activated(1);  // the second bowl line (the diverging rate), not the first
+    QCOMPARE(run->selectedFunction(), QString("bowl"));
+    QCOMPARE(rows(run), (QStringList{"3.0", "1.0"}));
+    QCOMPARE(run->descentSettings().learningRate, 0.55);
+    QCOMPARE(run->descentSettings().optimizer, QString("plain"));
+    QCOMPARE(demo->currentIndex(), 1);
+
+    Q_EMIT demo->activated(2);  // same file, Adam on rosenbrock
+    QCOMPARE(run->selectedFunction(), QString("rosenbrock"));
+    QCOMPARE(run->descentSettings().optimizer, QString("adam"));
+    QCOMPARE(run->descentSettings().learningRate, 0.05);
+
+    // One DESCEND line: nothing to choose, no chooser.
+    QVERIFY(openText("def bowl(x : In[float]) -> float:\n    return x * x\n\n# DESCEND: bowl --init [2.0] --lr 0.2\n"));
+    QCOMPARE(demo->count(), 1);
+    QVERIFY(!demo->isVisibleTo(run));
+    QCOMPARE(run->descentSettings().learningRate, 0.2);
+    setMode(0);
+}
+
+void DemoTest::gradientFunctionsFitTheContract() {
+    setMode(0);
+    // g_appended and g_reverse fit f's two contract forms, d_f is rev_diff(f); helper takes one
+    // float and g_wrong returns a value: neither is a gradient of f.
+    QVERIFY(openText("def f(x : In[float], y : In[float]) -> float:\n    return x * x + 3.0 * y\n\n"
+                     "def helper(x : In[float]) -> float:\n    return x\n\n"
+                     "def g_appended(x : In[float], y : In[float], gx : Out[float], gy : Out[float]):\n"
+                     "    gx = 2.0 * x\n    gy = 3.0\n\n"
+                     "def g_reverse(x : In[float], dx : Out[float], y : In[float], dy : Out[float], dr : In[float]):\n"
+                     "    dx = 2.0 * x * dr\n    dy = 3.0 * dr\n\n"
+                     "def g_wrong(x : In[float], y : In[float], gx : Out[float], gy : Out[float]) -> float:\n"
+                     "    return 0.0\n\n"
+                     "d_f = rev_diff(f)\n"));
+    RunPanel* run = panelOf(*window_);
+    setMode(3);
+    run->selectFunction("f");
+    auto* gradient = run->findChild<QComboBox*>("descentGradient");
+    QStringList offered;
+    for (int i = 3; i < gradient->count(); ++i) offered << gradient->itemData(i).toString();
+    offered.sort();
+    QCOMPARE(offered, (QStringList{"d_f", "g_appended", "g_reverse"}));
+    QVERIFY2(gradient->toolTip().contains("the functions that can be the gradient of f (") &&
+                 gradient->toolTip().contains("like rev_diff(f)") && gradient->toolTip().contains("not offered"),
+             qPrintable(gradient->toolTip()));
+    // helper(x): no function of the module fits its contract; the tool tip says so and why.
+    run->selectFunction("helper");
+    QCOMPARE(gradient->count(), 3);  // reverse, forward, finite differences
+    QVERIFY2(gradient->toolTip().contains("No function of this module can be the gradient of helper") &&
+                 gradient->toolTip().contains("(x : In[float], _dx : Out[float]"),
+             qPrintable(gradient->toolTip()));
     setMode(0);
 }
 

@@ -1,13 +1,23 @@
-// Files: atomic save then reopen, recent files, autosave and recovery after a crash.
+// Files: atomic save then reopen, recent files, autosave and recovery after a crash, where the
+// panels' file dialogs start.
+#include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <functional>
 
+#include "AppPaths.h"
 #include "KernelEditor.h"
 #include "MainWindow.h"
+#include "PlotPanel.h"
+#include "RunPanel.h"
+#include "TimingPanel.h"
 #include "WidgetTestSupport.h"
 
 using namespace lomaw::gui;
@@ -19,6 +29,7 @@ private Q_SLOTS:
     void autosaveIsRecoveredAfterCrash();
     void cleanCloseLeavesNoRecovery();
     void paneLayoutIsRemembered();
+    void panelDialogsStartInTheLastFolder();
 };
 
 namespace {
@@ -116,6 +127,45 @@ void FileTest::paneLayoutIsRemembered() {
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QVERIFY(again.findChild<QDockWidget*>("dock_MPI_child")->isHidden());
     QCOMPARE(again.dockWidgetArea(again.findChild<QDockWidget*>("dock_C")), Qt::LeftDockWidgetArea);
+}
+
+// Every panel's file dialog starts where the user last chose a file (AppPaths dialogDirectory),
+// not in the process's working directory, and a file chosen in one dialog moves the next one there.
+void FileTest::panelDialogsStartInTheLastFolder() {
+    QTemporaryDir first, second;
+    QVERIFY(widgettest::writeTextFile(second.filePath("t.csv"), "kind,workers\n"));
+    rememberDialogDirectory(first.filePath("anything.json"));
+    MainWindow w;
+    // Runs `open`, answers the modal dialog it shows (records where it started; chooses `pick`
+    // or cancels) and returns the start folder.
+    auto startOf = [](const std::function<void()>& open, const QString& pick = QString()) {
+        QString start;
+        QTimer::singleShot(0, [&] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            start = dialog->directory().absolutePath();
+            if (pick.isEmpty()) {
+                dialog->reject();
+            } else {
+                dialog->selectFile(pick);
+                QMetaObject::invokeMethod(dialog, "accept");  // accept() is protected
+            }
+        });
+        open();
+        return start;
+    };
+    const QString firstDir = QFileInfo(first.path()).absoluteFilePath();
+    QCOMPARE(startOf([&] { w.plotPanel()->openFileDialog(); }), firstDir);
+    QCOMPARE(startOf([&] { w.timingPanel()->loadCsvDialog(); }), firstDir);
+    QPushButton* batch = nullptr;
+    for (QPushButton* b : w.runPanel()->findChildren<QPushButton*>())
+        if (b->text() == QString("Batch file…")) batch = b;
+    QVERIFY(batch);
+    QCOMPARE(startOf([&] { batch->click(); }), firstDir);
+    // Choosing a file in the timings dialog: the next dialog (the trajectory's) starts there.
+    startOf([&] { w.timingPanel()->loadCsvDialog(); }, second.filePath("t.csv"));
+    QCOMPARE(dialogDirectory(), QFileInfo(second.path()).absoluteFilePath());
+    QCOMPARE(startOf([&] { w.plotPanel()->openFileDialog(); }), QFileInfo(second.path()).absoluteFilePath());
 }
 
 namespace widgettest {

@@ -1,6 +1,8 @@
 // Runs through the real `lomaw` binary in a child process: results, a failing kernel that leaves
 // the app up, and Cancel killing the whole process group.
+#include <QCheckBox>
 #include <QFile>
+#include <QJsonObject>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
 #include <QSignalSpy>
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void cancelKillsTheProcessGroup();
     void mpiBatchShowsEverySet();
     void openMpThreadsReachThePragmaLoop();
+    void checkBoundsReachesTheCommandLine();
 };
 
 namespace {
@@ -110,6 +113,40 @@ void RunTest::openMpThreadsReachThePragmaLoop() {
         QVERIFY(ret);
         QCOMPARE(ret->text(1), expected);
     }
+}
+
+// The "Check bounds" box adds --check-bounds: a[5] of a 3-element list is then the runtime error
+// of docs/language.md §10.6 at the index (line 2, column 14), and the box is kept in settings().
+void RunTest::checkBoundsReachesTheCommandLine() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, "def pick(a : In[Array[float]], i : In[int]) -> float:\n    return a[i]\n"));
+    RunPanel* run = w.runPanel();
+    run->selectFunction("pick");
+    run->setArgumentValues({"[1, 2, 3]", "5"});
+    auto* box = run->findChild<QCheckBox*>("checkBounds");
+    QVERIFY(box);
+    QVERIFY(!box->isChecked());
+    box->setChecked(true);
+    QSignalSpy done(run, &RunPanel::runFinished);
+    run->run();
+    QVERIFY(done.wait(60000));
+    const auto result = done.first().first().value<RunResult>();
+    QVERIFY(run->runner()->lastArguments().contains("--check-bounds"));
+    QCOMPARE(int(result.status), int(RunResult::Status::RuntimeError));
+    QCOMPARE(result.exitCode, 3);
+    QVERIFY2(result.errors.contains("lomaw: runtime error: index 5 out of bounds for 'a' (size 3) at "), qPrintable(result.errors));
+    QVERIFY2(result.errors.trimmed().endsWith(":2:14"), qPrintable(result.errors));
+    QCOMPARE(run->settings().value("checkBounds").toBool(), true);
+
+    QJsonObject off = run->settings();
+    off["checkBounds"] = false;
+    run->applySettings(off);
+    QVERIFY(!box->isChecked());
+    run->setArgumentValues({"[1, 2, 3]", "2"});
+    run->run();
+    QVERIFY(done.wait(60000));
+    QVERIFY(!run->runner()->lastArguments().contains("--check-bounds"));
+    QCOMPARE(findTop(run->results(), "return")->text(1), QString("3"));
 }
 
 void RunTest::failingKernelReportsAndAppStaysUp() {

@@ -2,6 +2,7 @@
 // the window from the editor (QScintilla's own zoom keys taken away, nothing typed), and one
 // step resizes the editor, every code pane, the tables and the plots' fonts; F11 full screen.
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QTest>
 #include <Qsci/qsciscintilla.h>
 #include <qcustomplot.h>
@@ -24,6 +25,7 @@ class ZoomTest : public QObject {
 private Q_SLOTS:
     void keysZoomEverything();
     void ctrlWheelZoomsEverything();
+    void resetBringsHeadersBack();
     void fullScreenToggles();
 };
 
@@ -100,6 +102,22 @@ void ZoomTest::ctrlWheelZoomsEverything() {
     QCOMPARE(w.zoom()->step(), 1);
     QCOMPARE(sciZoom(w.editor()), 1);
     w.zoom()->reset();
+}
+
+// Ctrl+0 after zooming in: the Problems header went back to its small sections but kept painting
+// its labels at the zoomed size (the root's style sheet was removed rather than reset).
+void ZoomTest::resetBringsHeadersBack() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QHeaderView* header = w.problems()->header();
+    const double base = header->viewport()->font().pointSizeF();
+    w.zoom()->setStep(6);
+    QCOMPARE(header->viewport()->font().pointSizeF(), base + 6);
+    w.zoom()->reset();
+    QCOMPARE(header->font().pointSizeF(), base);
+    QCOMPARE(header->viewport()->font().pointSizeF(), base);
 }
 
 void ZoomTest::fullScreenToggles() {

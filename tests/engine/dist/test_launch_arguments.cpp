@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "dist/MpiLauncher.h"
+#include "dist/WorkerCopy.h"
 
 namespace lomaw::dist::test {
 namespace {
@@ -74,14 +75,25 @@ TEST(LaunchArguments, TheDriverGetsASlotOfItsOwnOnTheLaunchingMachine) {
     EXPECT_NE(error.find("cannot read hostfile"), std::string::npos) << error;
 }
 
-TEST(LaunchArguments, SpmdCopiesOnlyTheWorkerWhenAskedTo) {
-    LaunchSpec spec = programsDW(2);
+// The copy step before a job on nodes without the build cache (WorkerCopy.h): one process per node,
+// the program delivered by --preload-files, /bin/sh putting it in place and checking its hash.
+TEST(LaunchArguments, TheCopyJobRunsOneShellPerNodeWithTheProgramPreloaded) {
+    WorkerCopySpec spec;
+    spec.mpirun = "mpirun";
+    spec.executable = "/cache/mpi-K";
     spec.hostfile = "H";
-    spec.mode = LaunchMode::Spmd;
-    spec.preloadWorker = true;
-    // --preload-binary is an app-context option: after the ':', it concerns the worker only.
-    EXPECT_EQ(mpirunCommand(spec), (Args{"mpirun", "--hostfile", "H", "-np", "1", "D", "spmd", "W", "2", "in", "out", ":",
-                                         "--preload-binary", "-np", "2", "W"}));
+    spec.extraArgs = {"--mca", "btl", "self,tcp"};
+    Args argv = workerCopyCommand(spec, "abc");
+    ASSERT_EQ(argv.size(), 16u);
+    EXPECT_EQ(Args(argv.begin(), argv.begin() + 12), (Args{"mpirun", "--hostfile", "H", "--mca", "btl", "self,tcp", "--map-by",
+                                                           "ppr:1:node", "--preload-files", "/cache/mpi-K", "/bin/sh", "-c"}));
+    EXPECT_EQ(Args(argv.begin() + 13, argv.end()), (Args{"lomaw-copy", "/cache/mpi-K", "abc"}));
+    EXPECT_NE(argv[12].find("sha256sum"), std::string::npos);
+    // No --preload-binary anywhere: Open MPI 4.1.4 starts its copy as ./NAME and never finds it.
+    LaunchSpec job = programsDW(2);
+    job.hostfile = "H";
+    job.mode = LaunchMode::Spmd;
+    for (const std::string& a : mpirunCommand(job)) EXPECT_NE(a, "--preload-binary");
 }
 
 // Inside a Slurm or PBS allocation Open MPI reads the hosts itself: no --oversubscribe (which
