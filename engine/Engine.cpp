@@ -9,6 +9,7 @@
 #include "sema/TypeChecker.h"
 #include "syntax/Parser.h"
 #include "syntax/PrettyPrinter.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw {
 
@@ -29,8 +30,8 @@ namespace {
 // An engine bug must never take the caller down: it becomes a diagnostic (ARCHITECTURE.md,
 // "errors"). Only std::exception can reach here; the passes themselves do not throw on user
 // input.
-void reportInternalError(DiagnosticSink& diags, const char* what) {
-    diags.error({1, 1}, "internal", std::string("internal compiler error: ") + what);
+void reportInternalError(DiagnosticSink& diags, const std::exception& e) {
+    diags.error({1, 1}, "internal", failureText(e, "internal compiler error: "));
 }
 
 CompileOutput finish(ast::Module module, const DiagnosticSink& diags) {
@@ -51,7 +52,7 @@ CompileOutput Engine::parse(const SourceFile& file) const {
     try {
         module = syntax::parse(file.text, diags);
     } catch (const std::exception& e) {
-        reportInternalError(diags, e.what());
+        reportInternalError(diags, e);
     }
     return finish(std::move(module), diags);
 }
@@ -62,7 +63,7 @@ CompileOutput Engine::check(const SourceFile& file) const {
     try {
         module = syntax::parse(file.text, diags);
     } catch (const std::exception& e) {
-        reportInternalError(diags, e.what());
+        reportInternalError(diags, e);
         return finish(std::move(module), diags);
     }
     try {
@@ -72,7 +73,7 @@ CompileOutput Engine::check(const SourceFile& file) const {
         bool ok = sema::check(module, diags) && !diags.hasErrors();
         if (ok) ad::differentiate(module, diags);
     } catch (const std::exception& e) {
-        reportInternalError(diags, e.what());
+        reportInternalError(diags, e);
     }
     return finish(std::move(module), diags);
 }
@@ -105,7 +106,7 @@ EmitOutput Engine::generate(const SourceFile& file, Stage stage, const EmitOptio
         out.ok = true;
     } catch (const std::exception& e) {
         DiagnosticSink diags;
-        reportInternalError(diags, e.what());
+        reportInternalError(diags, e);
         out.diagnostics.push_back(diags.raw().front());
     }
     return out;
@@ -130,7 +131,7 @@ RunOutput Engine::run(const SourceFile& file, const RunOptions& options) const {
         RunOutput out;
         out.diagnostics = compiled.diagnostics;
         out.status = RunOutput::Status::InternalError;
-        out.message = std::string("internal error: ") + e.what();
+        out.message = failureText(e, "internal error: ");
         return out;
     }
 }

@@ -10,6 +10,7 @@
 #include "gradcheck/AppendedDerivatives.h"
 #include "runtime/DescentRunner.h"
 #include "runtime/JsonResult.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw {
 
@@ -174,7 +175,7 @@ DescendOutput descend(const Engine& engine, const SourceFile& file, const Descen
     } catch (const std::exception& e) {
         DescendOutput out;
         out.status = RunOutput::Status::InternalError;
-        out.message = std::string("internal error in descend: ") + e.what();
+        out.message = failureText(e, "internal error in descend: ");
         return out;
     }
 }

@@ -8,6 +8,7 @@
 
 #include "codegen/MpiParentEmitter.h"
 #include "dist/DistJobs.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw {
 
@@ -119,7 +120,7 @@ DistributedOutput runBatch(const Engine& engine, const SourceFile& file, const B
         out.results = std::move(r.results);
     } catch (const std::exception& e) {
         out.status.kind = DistributedStatus::Kind::InternalError;
-        out.status.message = std::string("internal error: ") + e.what();
+        out.status.message = failureText(e, "internal error: ");
     }
     return out;
 }
@@ -158,7 +159,7 @@ OptimizeOutput optimize(const Engine& engine, const SourceFile& file, const Opti
             out.trajectory.push_back({t.step, t.loss, t.gradientNorm, std::move(t.params)});
     } catch (const std::exception& e) {
         out.status.kind = DistributedStatus::Kind::InternalError;
-        out.status.message = std::string("internal error: ") + e.what();
+        out.status.message = failureText(e, "internal error: ");
     }
     return out;
 }

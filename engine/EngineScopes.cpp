@@ -10,14 +10,15 @@
 #include "sema/TypeChecker.h"
 #include "syntax/Parser.h"
 #include "syntax/PrettyPrinter.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw {
 
 namespace {
 
-Diagnostic internalError(const char* what) {
+Diagnostic internalError(const std::exception& e) {
     DiagnosticSink sink;
-    sink.error({1, 1}, "internal", std::string("internal compiler error: ") + what);
+    sink.error({1, 1}, "internal", failureText(e, "internal compiler error: "));
     return sink.raw().front();
 }
 
@@ -75,7 +76,7 @@ ScopesOutput analyseScopes(const Engine& engine, const SourceFile& file, const o
         }
     } catch (const std::exception& e) {
         out.loops.clear();
-        out.diagnostics.push_back(internalError(e.what()));
+        out.diagnostics.push_back(internalError(e));
     }
     out.ok = !hasErrors(out.diagnostics);
     if (!out.ok) out.loops.clear();
@@ -158,7 +159,7 @@ CompileOutput checkWithAdjointScopes(const SourceFile& file, const omp::ScopeOpt
         module = syntax::parse(file.text, diags);
         if (sema::check(module, diags) && !diags.hasErrors()) ad::differentiate(module, diags, options);
     } catch (const std::exception& e) {
-        diags.error({1, 1}, "internal", std::string("internal compiler error: ") + e.what());
+        diags.error({1, 1}, "internal", failureText(e, "internal compiler error: "));
     }
     CompileOutput out;
     out.module = std::move(module);
@@ -185,7 +186,7 @@ EmitOutput emitWithAdjointScopes(const Engine& engine, const SourceFile& file, S
         }
         out.ok = true;
     } catch (const std::exception& e) {
-        out.diagnostics.push_back(internalError(e.what()));
+        out.diagnostics.push_back(internalError(e));
     }
     return out;
 }

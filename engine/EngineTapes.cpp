@@ -3,6 +3,7 @@
 #include "ad/Differentiate.h"
 #include "sema/TypeChecker.h"
 #include "syntax/Parser.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw {
 
@@ -14,7 +15,7 @@ TapesOutput analyseTapes(const SourceFile& file) {
         if (sema::check(module, diags) && !diags.hasErrors()) ad::differentiate(module, diags, out.report);
         out.text = ad::formatTapeReport(out.report);
     } catch (const std::exception& e) {
-        diags.error({1, 1}, "internal", std::string("internal compiler error: ") + e.what());
+        diags.error({1, 1}, "internal", failureText(e, "internal compiler error: "));
     }
     out.diagnostics = diags.sorted();
     out.ok = !diags.hasErrors();

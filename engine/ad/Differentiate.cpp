@@ -6,6 +6,7 @@
 
 #include "ad/AdContext.h"
 #include "sema/DifferentialType.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw::ad {
 
@@ -134,7 +135,7 @@ bool differentiate(ast::Module& m, DiagnosticSink& diags, TapeReport& tapes) {
     try {
         return run(m, diags, {}, &tapes);
     } catch (const std::exception& e) {
-        diags.error({1, 1}, "internal", std::string("internal compiler error: differentiation: ") + e.what());
+        diags.error({1, 1}, "internal", failureText(e, "internal compiler error: differentiation: "));
         return false;
     }
 }
@@ -143,7 +144,7 @@ bool differentiate(ast::Module& m, DiagnosticSink& diags, const omp::ScopeOption
     try {
         return run(m, diags, scopes, nullptr);
     } catch (const std::exception& e) {
-        diags.error({1, 1}, "internal", std::string("internal compiler error: differentiation: ") + e.what());
+        diags.error({1, 1}, "internal", failureText(e, "internal compiler error: differentiation: "));
         return false;
     }
 }

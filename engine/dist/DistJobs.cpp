@@ -21,6 +21,7 @@
 #include "runtime/JsonArguments.h"
 #include "runtime/JsonReader.h"
 #include "runtime/JsonResult.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw::dist {
 
@@ -415,7 +416,7 @@ BatchResult runBatchJob(const ast::Module& module, const BatchJob& job, const Jo
         return runBatch(module, job, options);
     } catch (const std::exception& e) {
         BatchResult out;
-        out.status = fail(Kind::InternalError, std::string("internal error: ") + e.what());
+        out.status = fail(Kind::InternalError, failureText(e, "internal error: "));
         return out;
     }
 }
@@ -425,7 +426,7 @@ OptimizeResult runOptimizeJob(const ast::Module& module, const OptimizeJob& job,
         return runOptimize(module, job, options);
     } catch (const std::exception& e) {
         OptimizeResult out;
-        out.status = fail(Kind::InternalError, std::string("internal error: ") + e.what());
+        out.status = fail(Kind::InternalError, failureText(e, "internal error: "));
         return out;
     }
 }

@@ -8,6 +8,7 @@
 #include "codegen/CEmitter.h"
 #include "gradcheck/AppendedDerivatives.h"
 #include "gradcheck/DerivativeProbe.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw {
 
@@ -162,7 +163,7 @@ GradcheckOutput checkGradients(const Engine& engine, const SourceFile& file, con
         return Checker(engine, file, options, compiled.module, *function).run();
     } catch (const std::exception& e) {
         out.status = RunOutput::Status::InternalError;
-        out.message = std::string("internal error in gradcheck: ") + e.what();
+        out.message = failureText(e, "internal error in gradcheck: ");
         return out;
     }
 }

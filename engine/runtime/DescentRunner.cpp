@@ -12,6 +12,7 @@
 #include "runtime/HarnessLibrary.h"
 #include "runtime/JsonArguments.h"
 #include "runtime/JsonResult.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw::runtime {
 
@@ -311,7 +312,7 @@ DescentOutcome runDescent(const DescentRequest& request, const std::string& cSou
     try {
         return descend(request, cSource, options);
     } catch (const std::exception& e) {
-        return fail(Status::InternalError, std::string("internal error: ") + e.what());
+        return fail(Status::InternalError, failureText(e, "internal error: "));
     }
 }
 

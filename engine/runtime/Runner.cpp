@@ -15,6 +15,7 @@
 #include "runtime/JsonArguments.h"
 #include "runtime/JsonResult.h"
 #include "runtime/NativeModule.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw::runtime {
 
@@ -137,7 +138,7 @@ RunOutcome runFunction(const RunRequest& request, const std::string& cSource,
     try {
         return run(request, cSource, options);
     } catch (const std::exception& e) {
-        return fail(Status::InternalError, std::string("internal error: ") + e.what());
+        return fail(Status::InternalError, failureText(e, "internal error: "));
     }
 }
 

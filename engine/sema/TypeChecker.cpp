@@ -13,6 +13,7 @@
 #include "sema/IncompleteItems.h"
 #include "sema/StructChecker.h"
 #include "sema/TopLevelChecker.h"
+#include "syntax/FailureText.h"
 
 namespace lomaw::sema {
 
@@ -54,7 +55,7 @@ bool check(ast::Module& m, DiagnosticSink& diags) {
     try {
         runPasses(m, diags);
     } catch (const std::exception& e) {
-        diags.error({1, 1}, "internal", std::string("internal compiler error: ") + e.what());
+        diags.error({1, 1}, "internal", failureText(e, "internal compiler error: "));
     } catch (...) {
         diags.error({1, 1}, "internal", "internal compiler error: unknown failure in the type checker");
     }

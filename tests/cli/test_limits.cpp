@@ -90,6 +90,27 @@ TEST(Limits, DeeplyNestedJsonIsAUsageErrorInEveryReader) {
     EXPECT_EQ(r.err, "lomaw: error: --init: JSON nested deeper than 512 levels\n");
 }
 
+// Out of memory (here an address-space limit, as a cluster's ulimit or a container sets it,
+// below what an 18 MB batch of 3 million sets needs) is said as such, exit 4: not a crash, not
+// "internal error: std::bad_alloc".
+TEST(Limits, OutOfMemoryIsAClearEnvironmentError) {
+#if defined(__SANITIZE_ADDRESS__)
+    GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit allows";
+#endif
+    TempKernel k(kAdd);
+    std::string batch = dirOf(k) + "/big.json";
+    {
+        std::ofstream out(batch);
+        out << "[";
+        for (int i = 0; i < 3000000; ++i) out << (i ? ",[1.5, 2.5]" : "[1.5, 2.5]");
+        out << "]";
+    }
+    ProcessResult r = runProcess({"/usr/bin/prlimit", "--as=100000000", LOMAW_CLI, "mpirun", k.path(), "f", "--batch", batch,
+                                  "--workers", "1"});
+    EXPECT_EQ(r.exitCode, 4) << r.err;
+    EXPECT_EQ(r.err, "lomaw: error: out of memory\n");
+}
+
 TEST(Limits, NumberBeyondADoubleIsAUsageErrorNamingIt) {
     // Used to be exit 4, "internal error: [json.exception.out_of_range.406] ...".
     TempKernel k(kAdd);
