@@ -1,5 +1,7 @@
 #include "runtime/DescentRunner.h"
 
+#include <algorithm>
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -252,7 +254,10 @@ DescentOutcome descend(const DescentRequest& request, const std::string& cSource
                                             "' has no float parameter to descend: the In parameters of --init hold no float value");
     }
 
-    HarnessLibrary library = buildHarnessLibrary(*request.module, cSource, {}, options, layouts);
+    RunnerOptions buildOptions = options;
+    // --timeout limits the build too (the descent then gets what the build left of it).
+    if (request.timeoutSeconds > 0) buildOptions.buildTimeoutSeconds = request.timeoutSeconds;
+    HarnessLibrary library = buildHarnessLibrary(*request.module, cSource, {}, buildOptions, layouts);
     const BuildResult& built = library.built;
     if (built.status == BuildResult::Status::ToolchainError) return fail(Status::ToolchainError, built.message);
     if (built.status != BuildResult::Status::Ok) return fail(Status::InternalError, built.message);

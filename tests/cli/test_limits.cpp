@@ -190,6 +190,21 @@ TEST(Limits, TimeoutCoversTheBuildAndStopsTheCompiler) {
         EXPECT_EQ(e.path().filename().string().rfind("openmp-probe-", 0), 0u) << e.path();
 }
 
+// descend too: its --timeout covers building the kernel (the compiler is stopped).
+TEST(Limits, DescendTimeoutCoversTheBuild) {
+    TempKernel k(kAdd);
+    std::string dir = dirOf(k);
+    writeFile(dir + "/hangcc", "#!/bin/sh\nexec sleep 60\n");
+    chmod((dir + "/hangcc").c_str(), 0755);
+    auto start = std::chrono::steady_clock::now();
+    ProcessResult r = lomaw({"--cc", dir + "/hangcc", "--cache-dir", dir + "/cache", "descend", k.path(), "f", "--init",
+                             "[1.0, 2.0]", "--steps", "3", "--timeout", "0.5"});
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.exitCode, 4) << r.err;
+    EXPECT_EQ(r.err, "lomaw: error: building the kernel took longer than 0.5 s\n");
+    EXPECT_LT(seconds, 15.0);
+}
+
 // ---------------------------------------------------------------- the build cache
 
 TEST(Limits, TruncatedCacheEntryIsRebuiltOnce) {
