@@ -47,6 +47,7 @@ QString RunResult::summary() const {
 CliRunner::CliRunner(QObject* parent) : QObject(parent) {
     grace_ = new QTimer(this);
     grace_->setSingleShot(true);
+    grace_->setTimerType(Qt::PreciseTimer);  // a coarse timer may fire 5% (150 ms) early
     grace_->setInterval(graceMilliseconds());
     connect(grace_, &QTimer::timeout, this, &CliRunner::killGroup);
 }

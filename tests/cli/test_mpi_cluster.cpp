@@ -48,6 +48,11 @@ public:
             skipReason = "needs root (mount namespaces, /etc/hosts)";
             return;
         }
+        // Each node gets a fresh /tmp: a build (programs, caches) under /tmp is not there.
+        if (fs::weakly_canonical(dir).string().rfind("/tmp/", 0) == 0) {
+            skipReason = "the build directory is under /tmp, which each simulated node replaces";
+            return;
+        }
         if (std::system("unshare -m -u sh -c 'mount -t tmpfs tmpfs /tmp && hostname lomaw-probe' 2>/dev/null") != 0) {
             skipReason = "unshare -m -u with a tmpfs on /tmp does not work here";
             return;
