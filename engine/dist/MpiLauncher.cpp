@@ -133,6 +133,8 @@ std::string signalName(int sig) {
     return s ? s : "unknown signal";
 }
 
+}  // namespace
+
 // The failure message from what the job wrote on stderr (our lines first, then Open MPI's).
 LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
     LaunchOutcome out;
@@ -180,6 +182,20 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
                       "shares, or --preload auto or yes to copy the program to the nodes)";
         return out;
     }
+    // Open MPI's own crash report ("Signal: Aborted (6)"): a process hit by a signal before our
+    // handlers were installed, that is while MPI_Init was still starting it.
+    size_t reported = stderrText.find("*** Process received signal ***");
+    size_t signalLine = reported == std::string::npos ? reported : stderrText.find("Signal: ", reported);
+    if (mpiLine.empty() && signalLine != std::string::npos) {
+        size_t open = stderrText.find('(', signalLine), close = stderrText.find(')', open == std::string::npos ? signalLine : open);
+        int n = open != std::string::npos && close != std::string::npos ? atoi(stderrText.c_str() + open + 1) : 0;
+        if (n > 0) {
+            out.kind = LaunchOutcome::Kind::Crashed;
+            out.message = "an MPI process of the job died with signal " + std::to_string(n) + " (" + signalName(n) +
+                          ") while starting";
+            return out;
+        }
+    }
     if (!mpiLine.empty()) {
         // A process that died outside the kernel (killed, or a crash no handler of ours saw).
         // Open MPI names the rank within its own job: in spawn mode the driver and the workers
@@ -197,9 +213,16 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
         summary += "\n  " + line;
         ++kept;
     }
-    out.message = "mpirun failed with status " + std::to_string(exitCode) + (summary.empty() ? "" : ":" + summary);
+    // 128 + N: mpirun passes on the status of a process killed by signal N.
+    std::string bySignal = exitCode > 128 && exitCode < 128 + 65
+                               ? " (a process killed by signal " + std::to_string(exitCode - 128) + ", " +
+                                     signalName(exitCode - 128) + ")"
+                               : "";
+    out.message = "mpirun failed with status " + std::to_string(exitCode) + bySignal + (summary.empty() ? "" : ":" + summary);
     return out;
 }
+
+namespace {
 
 std::vector<std::string> splitList(const std::string& text) {
     std::vector<std::string> items;

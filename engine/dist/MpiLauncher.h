@@ -58,6 +58,10 @@ struct LaunchOutcome {
     JobTimings timings;
 };
 
+// What a failed job's stderr (the lomaw-mpi lines of our programs first, then Open MPI's reports)
+// and mpirun's exit status say, as one message.
+LaunchOutcome explainFailure(const std::string& stderrText, int exitCode);
+
 // `args` (extra mpirun arguments) with a `--mca btl LIST` that would cut the driver off from
 // spawned workers made to include tcp (see MpiLauncher.cpp); other arguments unchanged.
 std::vector<std::string> spawnCompatibleArgs(const std::vector<std::string>& args);

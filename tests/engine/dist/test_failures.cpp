@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <unistd.h>
 
 #include "DistTestSupport.h"
 
@@ -57,6 +58,21 @@ std::vector<int> jobProcesses(const std::string& cacheDir) {
 }
 
 int liveJobProcesses(const std::string& cacheDir) { return static_cast<int>(jobProcesses(cacheDir).size()); }
+
+// Seconds of CPU the process has used (user + system, fields 14 and 15 of /proc/PID/stat).
+double cpuSeconds(int pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    std::getline(stat, line);
+    size_t close = line.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream rest(line.substr(close + 2));
+    std::string field;
+    unsigned long long ticks = 0;
+    for (int f = 3; f <= 15 && rest >> field; ++f)
+        if (f >= 14) ticks += std::stoull(field);
+    return static_cast<double>(ticks) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
 
 double secondsOf(const std::function<void()>& f) {
     auto t = std::chrono::steady_clock::now();
@@ -182,10 +198,9 @@ TEST_P(DeadWorker, IsReportedAndNothingIsLeftBehind) {
         for (int i = 0; i < 400 && !killed; ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
             std::vector<int> pids = jobProcesses(o.tools.cacheDir);
-            if (pids.size() >= 4) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(300));  // into the computation
-                killed = ::kill(pids.back(), c.signal) == 0;
-            }
+            // Into the computation: the worker has spun for a while (a kill inside MPI_Init,
+            // before the worker's handlers exist, is a different case; under load it lasts long).
+            if (pids.size() >= 4 && cpuSeconds(pids.back()) >= 0.5) killed = ::kill(pids.back(), c.signal) == 0;
         }
     });
     BatchResult r;

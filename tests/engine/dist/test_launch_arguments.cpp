@@ -118,3 +118,43 @@ TEST(LaunchArguments, ThisMachineIsKnownByItsNames) {
 
 }  // namespace
 }  // namespace lomaw::dist::test
+
+namespace lomaw::dist::test {
+namespace {
+
+// A worker hit by SIGABRT while MPI_Init still ran (before lomaw's handlers): Open MPI prints its
+// own report and mpirun only says a process "returned a non-zero exit code". Text as captured.
+TEST(FailureMessages, ASignalDuringStartUpIsNamed) {
+    const std::string stderrText =
+        "[vm:20521] *** Process received signal ***\n"
+        "[vm:20521] Signal: Aborted (6)\n"
+        "[vm:20521] Signal code: User function (kill, sigsend, abort, etc.) (0)\n"
+        "Inconsistency detected by ld.so: dl-load.c: 1516: _dl_map_object_from_fd: Assertion `r->r_state == RT_ADD' failed!\n"
+        "--------------------------------------------------------------------------\n"
+        "Child job 2 terminated normally, but 1 process returned\n"
+        "a non-zero exit code. Per user-direction, the job has been aborted.\n";
+    LaunchOutcome out = explainFailure(stderrText, 127);
+    EXPECT_EQ(out.kind, LaunchOutcome::Kind::Crashed);
+    EXPECT_EQ(out.message, "an MPI process of the job died with signal 6 (Aborted) while starting");
+}
+
+// SIGKILL cannot be caught: mpirun's status 128 + 9 is all there is.
+TEST(FailureMessages, AStatusAbove128NamesTheSignal) {
+    LaunchOutcome out = explainFailure("Child job 2 terminated normally, but 1 process returned\n"
+                                       "a non-zero exit code. Per user-direction, the job has been aborted.\n",
+                                       137);
+    EXPECT_EQ(out.message.rfind("mpirun failed with status 137 (a process killed by signal 9, Killed):", 0), 0u)
+        << out.message;
+}
+
+// Our worker's own line wins over Open MPI's report.
+TEST(FailureMessages, TheWorkersOwnReportComesFirst) {
+    LaunchOutcome out = explainFailure("lomaw-mpi: rank 2: input set 1: signal 11\n"
+                                       "[vm:1] *** Process received signal ***\n[vm:1] Signal: Segmentation fault (11)\n",
+                                       139);
+    EXPECT_EQ(out.kind, LaunchOutcome::Kind::Crashed);
+    EXPECT_EQ(out.message, "worker rank 2: input set 1: crashed with signal 11 (Segmentation fault)");
+}
+
+}  // namespace
+}  // namespace lomaw::dist::test
