@@ -43,16 +43,25 @@ inline const DiagnosticInfo* findDiagnostic(std::string_view code) {
 
 inline std::span<const DiagnosticInfo> diagnosticCatalogue() { return kDiagnosticCatalogue; }
 
+// Clang 14 (Debian 12's) miscompiles a consteval call inside a full-expression whose temporaries
+// have destructors (the diagnostic message strings): there the check runs at constant-evaluation
+// time when possible and the GCC builds enforce it.
+#if defined(__clang__) && __clang_major__ < 15
+#define LOMAW_CODE_CHECK constexpr
+#else
+#define LOMAW_CODE_CHECK consteval
+#endif
+
 // A catalogued code of severity S, checked when the program is compiled.
 template <Severity S>
 class CataloguedCode {
 public:
-    consteval CataloguedCode(const char* code) : index_(checked(code)) {}  // NOLINT: implicit from a literal
+    LOMAW_CODE_CHECK CataloguedCode(const char* code) : index_(checked(code)) {}  // NOLINT: implicit from a literal
     std::string_view code() const { return kDiagnosticCatalogue[index_].code; }
     const DiagnosticInfo& info() const { return kDiagnosticCatalogue[index_]; }
 
 private:
-    static consteval int checked(const char* code) {
+    static LOMAW_CODE_CHECK int checked(const char* code) {
         int i = diagnosticIndex(code);
         // Not a constant expression, so a call with an unknown or wrong-severity code fails to build.
         if (i < 0 || kDiagnosticCatalogue[i].severity != S)
