@@ -22,6 +22,10 @@ struct ChildOutcome {
     std::string error;        // StartFailed: why
 };
 
+// The exit status of a child whose body failed in the engine's own code (not the kernel's): it
+// has written an internal-error message to its result pipe.
+constexpr int kChildInternalExit = 70;
+
 // `body` runs in the child only; its return value is the child's exit status (the child ends
 // with _exit, never running the caller's atexit handlers). timeoutSeconds <= 0: no limit.
 // `onResult`, when set, sees every piece of the result as it arrives (a child that streams

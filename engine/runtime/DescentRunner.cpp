@@ -36,7 +36,6 @@ DescentOutcome fail(Status status, std::string message) {
 constexpr char kRecord = 'R';
 constexpr char kFinished = 'F';
 constexpr char kInternal = 'E';
-constexpr int kChildInternalExit = 70;
 
 template <class T>
 void put(std::FILE* out, const T& v) {

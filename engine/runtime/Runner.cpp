@@ -33,7 +33,6 @@ RunOutcome fail(Status status, std::string message) {
 // Child protocol on the result pipe: 'O' + result JSON, or 'E' + internal error message.
 constexpr char kResultOk = 'O';
 constexpr char kResultInternal = 'E';
-constexpr int kChildInternalExit = 70;
 
 int callInChild(int resultFd, const HarnessLibrary& library, const Signature& signature, LayoutComputer& layouts,
                 ArgumentMemory& memory) {
