@@ -215,33 +215,14 @@ ExprPtr FortranParserImpl::arrayConstructor(const Token& open, const char* close
     std::vector<ExprPtr> items;
     auto endHere = [&]() { return std::string(close) == "/" ? peek().is("/") && peek(1).is(")") : peek().is("]"); };
     while (!atEnd() && !endHere() && !failed_) {
-        // An implied do: '(' ... ',' name '=' ... ')'
-        bool implied = false;
-        if (peek().is("(")) {
-            const size_t close2 = matching(k_);
-            for (size_t i = k_ + 1; i + 1 < close2; ++i)
-                if (toks_[i].is(",") && toks_[i + 1].kind == Token::Kind::Ident && i + 2 < close2 && toks_[i + 2].is("="))
-                    implied = true;
-        }
-        if (implied) {
+        if (opensImpliedDo()) {
             const Token& paren = next();
             std::vector<ExprPtr> inner;
             while (!failed_ && !(peek().kind == Token::Kind::Ident && peek(1).is("="))) {
                 inner.push_back(expression());
                 if (!accept(",")) break;
             }
-            const Token& var = next();
-            expect("=");
-            auto loop = std::make_unique<ast::Stmt>();
-            loop->kind = ast::Stmt::Kind::For;
-            loop->loc = paren.loc;
-            loop->name = var.text;
-            loop->nameLoc = var.loc;
-            loop->rangeArgs.push_back(expression());
-            expect(",");
-            loop->rangeArgs.push_back(expression());
-            if (accept(",")) loop->rangeArgs.push_back(expression());
-            expect(")");
+            ast::StmtPtr loop = impliedDoControl(paren.loc);
             loop->body.push_back(readsOf(std::move(inner), paren.loc));
             if (!failed_) before_.push_back(std::move(loop));
         } else {

@@ -84,6 +84,35 @@ size_t FortranParserImpl::matching(size_t open) const {
     return toks_.size();
 }
 
+// At '(': the parenthesised list holds ", name =" (its own or a nested implied do's control).
+bool FortranParserImpl::opensImpliedDo() const {
+    if (!peek().is("(")) return false;
+    const size_t close = matching(k_);
+    for (size_t i = k_ + 1; i + 2 < close; ++i)
+        if (toks_[i].is(",") && toks_[i + 1].kind == Token::Kind::Ident && toks_[i + 2].is("=")) return true;
+    return false;
+}
+
+// After an implied do's items: `name = first, last[, step] )`, returned as a for loop over name
+// (its body is the caller's). The name is an ordinary variable of the procedure, so it must be
+// declared under implicit none, in an array constructor as in an I/O list.
+ast::StmtPtr FortranParserImpl::impliedDoControl(SourceLoc at) {
+    auto loop = std::make_unique<ast::Stmt>();
+    loop->kind = ast::Stmt::Kind::For;
+    loop->loc = at;
+    const Token& var = next();
+    resolve(var, true);
+    expect("=");
+    loop->name = var.text;
+    loop->nameLoc = var.loc;
+    loop->rangeArgs.push_back(expression());
+    expect(",");
+    loop->rangeArgs.push_back(expression());
+    if (accept(",")) loop->rangeArgs.push_back(expression());
+    expect(")");
+    return loop;
+}
+
 // name [(...)] {% name [(...)]} followed by '=' or '=>': an assignment whatever the name is
 // (Fortran keywords are not reserved: `do = 1` assigns).
 bool FortranParserImpl::assignmentShape() const {

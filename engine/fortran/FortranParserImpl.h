@@ -169,6 +169,9 @@ private:
                        SourceLoc at);
     void closeFrame(const Frame& f);
     ast::StmtPtr readsOf(std::vector<ast::ExprPtr> exprs, SourceLoc at, const char* callee = "__reads");
+    // Implied do loops `(items, name = first, last[, step])`, in array constructors and I/O lists.
+    bool opensImpliedDo() const;
+    ast::StmtPtr impliedDoControl(SourceLoc at);
 
     // ---- expressions (FortranExpressions.cpp)
     ast::ExprPtr expression();

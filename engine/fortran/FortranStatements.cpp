@@ -809,15 +809,8 @@ void FortranParserImpl::ioStatement(const std::string& w) {
     // The item list, implied do loops included.
     std::function<void(ast::Block*)> items = [&](ast::Block* into) {
         while (!failed_ && !atEnd() && !peek().is(")")) {
-            bool implied = false;
-            if (peek().is("(")) {
-                const size_t close = matching(k_);
-                for (size_t i = k_ + 1; i + 2 < close; ++i)
-                    if (toks_[i].is(",") && toks_[i + 1].kind == Token::Kind::Ident && toks_[i + 2].is("=")) implied = true;
-            }
-            if (implied) {
+            if (opensImpliedDo()) {
                 const Token& paren = next();
-                StmtPtr loop = makeStmt(Stmt::Kind::For, paren.loc);
                 ast::Block body;
                 // items up to "name ="
                 while (!failed_ && !(peek().kind == Token::Kind::Ident && peek(1).is("="))) {
@@ -836,16 +829,7 @@ void FortranParserImpl::ioStatement(const std::string& w) {
                     }
                     if (!accept(",")) break;
                 }
-                const Token& var = next();
-                resolve(var, true);
-                expect("=");
-                loop->name = var.text;
-                loop->nameLoc = var.loc;
-                loop->rangeArgs.push_back(expression());
-                expect(",");
-                loop->rangeArgs.push_back(expression());
-                if (accept(",")) loop->rangeArgs.push_back(expression());
-                expect(")");
+                StmtPtr loop = impliedDoControl(paren.loc);
                 loop->body = std::move(body);
                 if (!failed_) {
                     if (into) into->push_back(std::move(loop));

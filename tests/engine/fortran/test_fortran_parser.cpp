@@ -313,6 +313,38 @@ namespace {
 
 // Every prefix of the stencil collection (cut mid-statement, mid-directive, mid-loop) gives
 // diagnostics or a module, never a crash, and the analysis of what parsed never crashes.
+// An implied do reads the same in an array constructor as in an I/O list: a for loop over its
+// variable, placed before the statement, and the variable must be declared under implicit none.
+TEST(FortranParser, ImpliedDoInAnArrayConstructorIsALoopOverADeclaredVariable) {
+    Parsed p = parseText(
+        "subroutine f(n, r)\n"
+        "  implicit none\n"
+        "  integer, intent(in) :: n\n"
+        "  real, intent(out) :: r(4)\n"
+        "  integer :: k\n"
+        "  r = [(2.0 * k, k = 1, 4)]\n"
+        "end subroutine f\n");
+    ASSERT_TRUE(codes(p).empty()) << formatDiagnostics(p.diags.sorted(), "f.f90", "");
+    const ast::Function* f = p.module.findFunction("f");
+    ASSERT_NE(f, nullptr);
+    const ast::Stmt* loop = nullptr;
+    for (const ast::StmtPtr& s : f->body)
+        if (s->kind == ast::Stmt::Kind::For) loop = s.get();
+    ASSERT_NE(loop, nullptr);
+    EXPECT_EQ(loop->name, "k");
+    EXPECT_EQ(loop->loc.line, 6);
+    EXPECT_EQ(loop->loc.col, 8);  // the implied do's '('
+    EXPECT_EQ(loop->rangeArgs.size(), 2u);
+
+    Parsed undeclared = parseText(
+        "subroutine g(r)\n"
+        "  implicit none\n"
+        "  real, intent(out) :: r(4)\n"
+        "  r = [(1.0, m = 1, 4)]\n"
+        "end subroutine g\n");
+    EXPECT_EQ(codes(undeclared), Strings{"4:14 fortran-undeclared"});
+}
+
 TEST(FortranParser, EveryPrefixOfTheStencilsIsHandled) {
     std::ifstream in(std::string(LOMAW_TEST_KERNELS) + "/fortran/stencils.f90");
     std::stringstream ss;
