@@ -36,6 +36,12 @@ bool writeTextFile(const QString& path, const QString& text) {
     return f.open(QIODevice::WriteOnly) && f.write(text.toUtf8()) >= 0;
 }
 
+bool showWindowAt(QWidget& window, int width, int height) {
+    window.resize(width, height);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
+}
+
 QString saveScreenshot(QWidget* widget, const QString& name) {
     QDir().mkpath(LOMAW_SCREENSHOT_DIR);
     const QString path = QString(LOMAW_SCREENSHOT_DIR) + "/" + name + ".png";

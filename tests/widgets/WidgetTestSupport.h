@@ -20,6 +20,9 @@ bool waitForAnalysis(lomaw::gui::MainWindow& window, int ms = 10000);
 QString exampleText(const QString& name);
 // Writes `text` to `path` (a test's kernel or data file); false when it cannot.
 bool writeTextFile(const QString& path, const QString& text);
+// Resizes and shows `window`; true once it is exposed (what a test needs before it grabs or
+// hovers).
+bool showWindowAt(QWidget& window, int width, int height);
 // Saves widget.grab() as LOMAW_SCREENSHOT_DIR/name.png; returns the path ("" on failure).
 QString saveScreenshot(QWidget* widget, const QString& name);
 // Live (non-zombie) processes whose process group is `pgid` (read from /proc).

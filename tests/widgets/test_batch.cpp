@@ -32,12 +32,6 @@ private Q_SLOTS:
 
 namespace {
 
-void write(const QString& path, const QByteArray& text) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-}
-
 QString csvError(const QString& text, int columns = 0, const QString& function = QString()) {
     BatchCsv batch;
     QString error;
@@ -122,7 +116,7 @@ void BatchTest::malformedCsvBatchStopsTheRun() {
     RunPanel* run = w.runPanel();
     run->selectFunction("add");
     QTemporaryDir dir;
-    write(dir.filePath("bad.csv"), "x,y\n1.0,2\n2.0,two\n");
+    QVERIFY(widgettest::writeTextFile(dir.filePath("bad.csv"), "x,y\n1.0,2\n2.0,two\n"));
     run->setBatchFile(dir.filePath("bad.csv"));
     run->setMpiBatch(true, 2);
     QVERIFY(run->log()->toPlainText().contains("Batch bad.csv: line 3, column 2: \"two\" is not a number"));
@@ -130,7 +124,7 @@ void BatchTest::malformedCsvBatchStopsTheRun() {
     QVERIFY(!run->runner()->running());  // no process started
     QVERIFY(run->results()->topLevelItem(0)->text(0).contains("line 3, column 2"));
     // A row that does not match the function's parameters.
-    write(dir.filePath("short.csv"), "1.0\n");
+    QVERIFY(widgettest::writeTextFile(dir.filePath("short.csv"), "1.0\n"));
     run->setBatchFile(dir.filePath("short.csv"));
     QVERIFY(run->log()->toPlainText().contains("line 1, column 2: missing value (expected 2 values, add takes 2 arguments)"));
 }
@@ -141,7 +135,7 @@ void BatchTest::mpiBatchFromCsvFillsProgressAndTiming() {
     RunPanel* run = w.runPanel();
     run->selectFunction("cube");
     QTemporaryDir dir;
-    write(dir.filePath("b.csv"), "x\n1.0\n2.0\n-3.0\n");
+    QVERIFY(widgettest::writeTextFile(dir.filePath("b.csv"), "x\n1.0\n2.0\n-3.0\n"));
     run->setBatchFile(dir.filePath("b.csv"));
     run->setMpiBatch(true, 2);
     QList<TimingPoint> timings;

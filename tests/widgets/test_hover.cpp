@@ -46,17 +46,11 @@ QString tooltipAt(QWidget* viewport, const QPoint& p) {
     return QToolTip::isVisible() ? QToolTip::text() : QString();
 }
 
-void showWindow(MainWindow& w) {
-    w.resize(1350, 720);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-}
-
 }  // namespace
 
 void HoverTest::diagnosticOnSquiggleAndMarker() {
     MainWindow w;
-    showWindow(w);
+    QVERIFY(widgettest::showWindowAt(w, 1350, 720));
     QVERIFY(widgettest::loadAndAnalyse(w, "def f(a : In[int]) -> int:\n    b : int = 1\n    return a + c\n"));
     KernelEditor* ed = w.editor();
     QVERIFY(ed->hasErrorMarker(3));
@@ -74,7 +68,7 @@ void HoverTest::diagnosticOnSquiggleAndMarker() {
 
 void HoverTest::scopeBadgesExplainThemselves() {
     MainWindow w;
-    showWindow(w);
+    QVERIFY(widgettest::showWindowAt(w, 1350, 720));
     QVERIFY(w.openFile(QString(LOMAW_EXAMPLES) + "/stencil.py"));
     QVERIFY(widgettest::waitForAnalysis(w));
     KernelEditor* ed = w.editor();
@@ -95,7 +89,7 @@ void HoverTest::scopeBadgesExplainThemselves() {
 
 void HoverTest::hoverLinksBothWays() {
     MainWindow w;
-    showWindow(w);
+    QVERIFY(widgettest::showWindowAt(w, 1350, 720));
     QVERIFY(w.openFile(QString(LOMAW_EXAMPLES) + "/polynomial.py"));
     QVERIFY(widgettest::waitForAnalysis(w));
     w.dockFor(w.codeViews()->view(Stage::C))->raise();
@@ -123,7 +117,7 @@ void HoverTest::hoverLinksBothWays() {
 
 void HoverTest::colourLinesBySource() {
     MainWindow w;
-    showWindow(w);
+    QVERIFY(widgettest::showWindowAt(w, 1350, 720));
     QVERIFY(w.openFile(QString(LOMAW_EXAMPLES) + "/polynomial.py"));
     QVERIFY(widgettest::waitForAnalysis(w));
     QAction* colours = w.action("actionColourLines");

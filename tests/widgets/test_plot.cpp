@@ -26,12 +26,6 @@ private Q_SLOTS:
 
 namespace {
 
-void write(const QString& path, const QByteArray& text) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-}
-
 // Gradient descent on f(a, b) = a^2 + 4 b^2 from (2, 1) with rate 0.1: a *= 0.8, b *= 0.2.
 QByteArray descentJson() {
     QByteArray rows;
@@ -66,7 +60,7 @@ QByteArray descentJson() {
 
 void PlotTest::csvTrajectoryFillsLossPlot() {
     QTemporaryDir dir;
-    write(dir.filePath("t.csv"), "step,loss,p0,p1\n0,8,2,1\n1,2.72,1.6,0.2\n2,1.6544,1.28,0.04\n");
+    QVERIFY(widgettest::writeTextFile(dir.filePath("t.csv"), "step,loss,p0,p1\n0,8,2,1\n1,2.72,1.6,0.2\n2,1.6544,1.28,0.04\n"));
     PlotPanel panel;
     QVERIFY(panel.loadFile(dir.filePath("t.csv")));
     QCOMPARE(panel.lossPlot()->graph(0)->dataCount(), 3);
@@ -74,7 +68,7 @@ void PlotTest::csvTrajectoryFillsLossPlot() {
     QCOMPARE(panel.data().parameters.at(2), (QVector<double>{1.28, 0.04}));
     QVERIFY(!panel.data().hasLandscape());
     // lomaw optimize's own layout: a gradient_norm column that is not a parameter.
-    write(dir.filePath("o.csv"), "step,loss,gradient_norm,p0,p1\n0,8,8.9,2,1\n1,2.72,3.3,1.6,0.2\n");
+    QVERIFY(widgettest::writeTextFile(dir.filePath("o.csv"), "step,loss,gradient_norm,p0,p1\n0,8,8.9,2,1\n1,2.72,3.3,1.6,0.2\n"));
     PlotPanel fromOptimize;
     QVERIFY(fromOptimize.loadFile(dir.filePath("o.csv")));
     QCOMPARE(fromOptimize.data().parameterNames, (QStringList{"p0", "p1"}));
@@ -87,7 +81,7 @@ void PlotTest::csvTrajectoryFillsLossPlot() {
 
 void PlotTest::jsonLandscapeFillsColourMap() {
     QTemporaryDir dir;
-    write(dir.filePath("d.json"), descentJson());
+    QVERIFY(widgettest::writeTextFile(dir.filePath("d.json"), descentJson()));
     PlotPanel panel;
     panel.resize(1100, 480);
     panel.setAnimationIntervalMs(10);
@@ -122,7 +116,7 @@ void PlotTest::contourLinesFollowTheLandscape() {
     // lies on the ellipse x^2 + 4 y^2 = L, up to the linear interpolation error along a grid
     // edge (h^2/4 times the curvature: at most 4 * 0.125^2 / 4 = 0.016).
     QTemporaryDir dir;
-    write(dir.filePath("d.json"), descentJson());
+    QVERIFY(widgettest::writeTextFile(dir.filePath("d.json"), descentJson()));
     PlotPanel panel;
     panel.setAnimateNewData(false);
     QVERIFY(panel.loadFile(dir.filePath("d.json")));
@@ -153,14 +147,14 @@ void PlotTest::contourLinesFollowTheLandscape() {
     QVERIFY(panel.landscapePlot()->legend->hasItemWithPlottable(panel.contourCurves().first()));
     QVERIFY(!panel.landscapePlot()->legend->hasItemWithPlottable(panel.contourCurves().last()));
     // A file without a landscape has no contours.
-    write(dir.filePath("t.csv"), "step,loss,p0,p1\n0,8,2,1\n1,2.72,1.6,0.2\n");
+    QVERIFY(widgettest::writeTextFile(dir.filePath("t.csv"), "step,loss,p0,p1\n0,8,2,1\n1,2.72,1.6,0.2\n"));
     QVERIFY(panel.loadFile(dir.filePath("t.csv")));
     QVERIFY(panel.contourCurves().isEmpty());
 }
 
 void PlotTest::animationRevealsEveryStep() {
     QTemporaryDir dir;
-    write(dir.filePath("d.json"), descentJson());
+    QVERIFY(widgettest::writeTextFile(dir.filePath("d.json"), descentJson()));
     PlotPanel panel;
     panel.resize(1100, 480);
     panel.setAnimationIntervalMs(5);
@@ -198,7 +192,7 @@ void PlotTest::animationRevealsEveryStep() {
 
 void PlotTest::malformedFileIsReported() {
     QTemporaryDir dir;
-    write(dir.filePath("bad.csv"), "step,loss,p0\n0,1\n");
+    QVERIFY(widgettest::writeTextFile(dir.filePath("bad.csv"), "step,loss,p0\n0,1\n"));
     PlotPanel panel;
     QString error;
     QVERIFY(!panel.loadFile(dir.filePath("bad.csv"), &error));

@@ -28,11 +28,6 @@ private Q_SLOTS:
 };
 
 namespace {
-void showWindow(MainWindow& w) {
-    w.resize(1400, 860);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-}
 }  // namespace
 
 void ScreenshotTest::init() {
@@ -44,7 +39,7 @@ void ScreenshotTest::init() {
 
 void ScreenshotTest::mainWindowLight() {
     MainWindow w;
-    showWindow(w);
+    QVERIFY(widgettest::showWindowAt(w, 1400, 860));
     QVERIFY(w.openFile(QString(LOMAW_EXAMPLES) + "/polynomial.py"));
     QVERIFY(widgettest::waitForAnalysis(w));
     w.editor()->goTo(19, 9);
@@ -54,7 +49,7 @@ void ScreenshotTest::mainWindowLight() {
 
 void ScreenshotTest::mainWindowDarkWithDiagnostics() {
     MainWindow w;
-    showWindow(w);
+    QVERIFY(widgettest::showWindowAt(w, 1400, 860));
     w.setTheme(ThemeKind::Dark);
     QVERIFY(w.openFile(QString(LOMAW_EXAMPLES) + "/stencil.py"));
     QVERIFY(widgettest::waitForAnalysis(w));
@@ -69,7 +64,7 @@ void ScreenshotTest::mainWindowDarkWithDiagnostics() {
 
 void ScreenshotTest::runPanelAfterRun() {
     MainWindow w;
-    showWindow(w);
+    QVERIFY(widgettest::showWindowAt(w, 1400, 860));
     QVERIFY(w.openFile(QString(LOMAW_EXAMPLES) + "/particles.py"));
     QVERIFY(widgettest::waitForAnalysis(w));
     RunPanel* run = w.runPanel();
@@ -86,7 +81,7 @@ void ScreenshotTest::runPanelAfterRun() {
 
 void ScreenshotTest::scopesAndOpenMpPane() {
     MainWindow w;
-    showWindow(w);
+    QVERIFY(widgettest::showWindowAt(w, 1400, 860));
     QVERIFY(w.openFile(QString(LOMAW_EXAMPLES) + "/stencil.py"));
     QVERIFY(widgettest::waitForAnalysis(w));
     w.dockFor(w.scopeTable())->raise();

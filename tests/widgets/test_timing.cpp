@@ -41,12 +41,6 @@ QVector<TimingPoint> study() {
             point("optimize", 2, 200, 4.1)};
 }
 
-void write(const QString& path, const QByteArray& text) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-}
-
 }  // namespace
 
 void TimingTest::cliTimingsJsonFillsAPoint() {
@@ -167,17 +161,17 @@ void TimingTest::csvRoundTripAndErrors() {
     QCOMPARE(loaded.points().at(9).kind, QString("optimize"));
     QCOMPARE(loaded.points().at(9).steps, 200);
     // A minimal hand-written file: columns in another order, kind implied by "steps".
-    write(dir.filePath("m.csv"), "# my runs\ntotal,workers,steps\n2.5,1,100\n1.5,2,100\n");
+    QVERIFY(widgettest::writeTextFile(dir.filePath("m.csv"), "# my runs\ntotal,workers,steps\n2.5,1,100\n1.5,2,100\n"));
     QVERIFY(loaded.loadCsv(dir.filePath("m.csv")));
     QCOMPARE(loaded.points().size(), 2);
     QCOMPARE(loaded.points().at(1).kind, QString("optimize"));
     QCOMPARE(loaded.stepsPlot()->graphCount(), 2);
     QString error;
-    write(dir.filePath("bad.csv"), "workers,sets,total\n2,64,0.5\n2,abc,0.7\n");
+    QVERIFY(widgettest::writeTextFile(dir.filePath("bad.csv"), "workers,sets,total\n2,64,0.5\n2,abc,0.7\n"));
     QVERIFY(!loaded.loadCsv(dir.filePath("bad.csv"), &error));
     QCOMPARE(error, QString("line 3, column 2 (sets): \"abc\" is not a non-negative number"));
     QCOMPARE(loaded.points().size(), 2);  // the previous series stays
-    write(dir.filePath("nohead.csv"), "sets,total\n64,0.5\n");
+    QVERIFY(widgettest::writeTextFile(dir.filePath("nohead.csv"), "sets,total\n64,0.5\n"));
     QVERIFY(!loaded.loadCsv(dir.filePath("nohead.csv"), &error));
     QCOMPARE(error, QString("line 1: the header has no column \"workers\""));
 }

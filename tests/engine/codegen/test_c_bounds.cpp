@@ -6,7 +6,7 @@
 namespace lomaw::codegen::test {
 namespace {
 
-const char* kKernel = R"(def total(a : In[Array[float]], n : In[int]) -> float:
+const char* kBoundsKernel = R"(def total(a : In[Array[float]], n : In[int]) -> float:
     s : float = 0.0
     #pragma omp parallel for reduction(+:s)
     for i in range(n):
@@ -26,14 +26,14 @@ std::string emitChecked(const std::string& source) {
 }
 
 TEST(CBounds, WithoutTheOptionTheUnitHasNoChecks) {
-    const std::string plain = emitKernel(kKernel);
+    const std::string plain = emitKernel(kBoundsKernel);
     EXPECT_EQ(plain.find("_lw_bound"), std::string::npos);
     EXPECT_EQ(plain.find("<stdio.h>"), std::string::npos);  // nothing else needs it here
     EXPECT_NE(plain.find("return b[i];"), std::string::npos);
 }
 
 TEST(CBounds, SizedAndUnboundedIndicesAreChecked) {
-    const std::string c = emitChecked(kKernel);
+    const std::string c = emitChecked(kBoundsKernel);
     // Declared size 3; the index `i` of `return b[i]` is at line 11, column 14.
     EXPECT_NE(c.find("return b[_lw_bound(i, 3, \"b\", \"kernel.py:11:14\")];"), std::string::npos) << c;
     EXPECT_NE(c.find("((float*)_lw_bound_at(a, sizeof(float), i, \"a\", \"kernel.py:5:19\"))[0]"), std::string::npos)
@@ -66,7 +66,7 @@ int main(void) {
 )";
     BuildOptions options;
     options.extraFlags = "-Wextra -Werror";
-    RunResult r = buildAndRun(emitChecked(kKernel), main, options);
+    RunResult r = buildAndRun(emitChecked(kBoundsKernel), main, options);
     ASSERT_TRUE(r.compiled) << r.compilerOutput;
     EXPECT_EQ(r.out, "110\n7\n10\n");
     EXPECT_EQ(r.exitCode, 3);

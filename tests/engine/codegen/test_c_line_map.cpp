@@ -16,7 +16,7 @@ std::vector<std::string> splitLines(const std::string& text) {
     return out;
 }
 
-const char* kKernel = R"(
+const char* kLineMapKernel = R"(
 def f(x : In[float], n : In[int]) -> float:
     s : float
     y : float = x * 2.0
@@ -28,7 +28,7 @@ def f(x : In[float], n : In[int]) -> float:
 )";
 
 TEST(CLineMap, EveryLineIsAttributedConsistentlyWithItsComment) {
-    const EmittedText t = emitC(typedModule(kKernel));
+    const EmittedText t = emitC(typedModule(kLineMapKernel));
     const auto lines = splitLines(t.text);
     ASSERT_EQ(lines.size(), t.sourceLines.size());
     for (size_t k = 0; k < lines.size(); ++k) {
@@ -43,7 +43,7 @@ TEST(CLineMap, EveryLineIsAttributedConsistentlyWithItsComment) {
 }
 
 TEST(CLineMap, StatementsMapToTheirKernelLines) {
-    const EmittedText t = emitC(typedModule(kKernel));
+    const EmittedText t = emitC(typedModule(kLineMapKernel));
     const auto lines = splitLines(t.text);
     auto lineOf = [&](const std::string& code) {
         for (size_t k = 0; k < lines.size(); ++k)
