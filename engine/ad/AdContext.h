@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -170,6 +171,9 @@ public:
 
 private:
     std::set<std::string> taken_;
+    // base -> the last suffix it was given: every smaller one is taken (names are never released),
+    // so the thousandth `_v` costs one lookup, not a thousand (quadratic in nested forward mode).
+    std::unordered_map<std::string, int> nextSuffix_;
 };
 
 }  // namespace lomaw::ad

@@ -37,8 +37,8 @@ ExprPtr ForwardDiffer::shareValue(ExprPtr v) {
     return evaluateIntoTemporary(std::move(v));
 }
 
-ExprPtr ForwardDiffer::evaluateIntoTemporary(ExprPtr v) {
-    std::string name = names_.fresh("_v");
+ExprPtr ForwardDiffer::evaluateIntoTemporary(ExprPtr v, const char* base) {
+    std::string name = names_.fresh(base);
     const TypePtr f = Type::floatType();
     temps_.push_back(sDeclare(name, f, nullptr, loc_));
     prelude_.push_back(sAssign(tVar(name, f, loc_), std::move(v), loc_));
@@ -85,6 +85,13 @@ ExprPtr ForwardDiffer::shareNested(ExprPtr v) {
     ExprPtr t = evaluateIntoTemporary(std::move(v));
     sharedValues_.emplace(std::move(key), t->name);
     return t;
+}
+
+ExprPtr ForwardDiffer::splitLong(ExprPtr tangent) {
+    if (seeding_ || !tangent || !tangent->type || !tangent->type->isFloat() || !largerThan(*tangent, kMaxTangentNodes) ||
+        !sharable(*tangent))
+        return tangent;
+    return evaluateIntoTemporary(std::move(tangent), "_part");
 }
 
 ExprPtr ForwardDiffer::hoist(ExprPtr call, SourceLoc loc) {
@@ -266,7 +273,7 @@ Dual ForwardDiffer::dual(const Expr& e) {
             }
             ExprPtr v = tBin(e.op, std::move(a.val), std::move(b.val));
             v->loc = e.loc;
-            return {std::move(v), std::move(d)};
+            return {std::move(v), splitLong(std::move(d))};
         }
         case Expr::Kind::Call: {
             const sema::BuiltinInfo* b = sema::findBuiltin(e.name);
@@ -322,13 +329,13 @@ Dual ForwardDiffer::intrinsic(const Expr& e) {
                                         call1("log", copy(x.val))));
         ExprPtr v = call2("pow", std::move(x.val), std::move(y.val));
         v->loc = e.loc;
-        return {std::move(v), std::move(d)};
+        return {std::move(v), splitLong(std::move(d))};
     } else {
         ctx_.internalError(e.loc, "no derivative rule for '" + n + "'");
     }
     ExprPtr v = call1(n.c_str(), std::move(x.val));
     v->loc = e.loc;
-    return {std::move(v), std::move(d)};
+    return {std::move(v), splitLong(std::move(d))};
 }
 
 }  // namespace lomaw::ad

@@ -44,7 +44,13 @@ private:
     // level's code is a constant factor of the previous one's instead of re-expanding the
     // subtrees it copies (×6 and more per level before). In first order: v unchanged.
     ExprPtr shareNested(ExprPtr v);
-    ExprPtr evaluateIntoTemporary(ExprPtr v);     // `_v = v` before the statement; `_v`
+    // A tangent of more than kMaxTangentNodes nodes evaluated into a temporary `_part` before
+    // the statement: tangents of sums double per nested level, and one statement of 10^4
+    // operations cost gcc -O2 more than linear time. Built bottom-up, so every statement of
+    // the result stays below about twice the bound.
+    ExprPtr splitLong(ExprPtr tangent);
+    static constexpr int kMaxTangentNodes = 64;
+    ExprPtr evaluateIntoTemporary(ExprPtr v, const char* name = "_v");  // `_v = v` before the statement; `_v`
     ExprPtr makeDual(Dual d);                     // make__dfloat(val, dval)
 
     // ---- repeated leaves (ForwardDiffFactor.cpp)

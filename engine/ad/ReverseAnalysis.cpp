@@ -40,26 +40,27 @@ bool ReverseDiffer::hasCall(const Expr& e) {
 }
 
 void ReverseDiffer::writtenRoots(const ast::Block& b, std::set<std::string>& out) {
-    for (const StmtPtr& s : b) {
-        if (!s) continue;
-        if (s->kind == Stmt::Kind::Assign && s->target)
-            if (const Expr* r = chainRoot(*s->target)) out.insert(r->name);
-        if (s->kind == Stmt::Kind::Declare) out.insert(s->name);
-        if (s->kind == Stmt::Kind::CallStmt && s->value) {
-            // Out arguments and atomic_add targets are written.
-            const Expr& c = *s->value;
-            const ast::Function* sig = c.name == "atomic_add" ? nullptr : ctx_.signature(c.name);
-            for (size_t i = 0; i < c.operands.size(); ++i) {
-                bool written = c.name == "atomic_add" ? i == 0
-                                                      : sig && i < sig->params.size() &&
-                                                            (sig->params[i].isOut || ctx_.writesInArrayParam(c.name, i));
-                if (written && c.operands[i] && isLvalueChain(*c.operands[i]))
-                    out.insert(chainRoot(*c.operands[i])->name);
-            }
+    for (const StmtPtr& s : b)
+        if (s) writtenRoots(*s, out);
+}
+
+void ReverseDiffer::writtenRoots(const ast::Stmt& s, std::set<std::string>& out) {
+    if (s.kind == Stmt::Kind::Assign && s.target)
+        if (const Expr* r = chainRoot(*s.target)) out.insert(r->name);
+    if (s.kind == Stmt::Kind::Declare) out.insert(s.name);
+    if (s.kind == Stmt::Kind::CallStmt && s.value) {
+        // Out arguments and atomic_add targets are written.
+        const Expr& c = *s.value;
+        const ast::Function* sig = c.name == "atomic_add" ? nullptr : ctx_.signature(c.name);
+        for (size_t i = 0; i < c.operands.size(); ++i) {
+            bool written = c.name == "atomic_add" ? i == 0
+                                                  : sig && i < sig->params.size() &&
+                                                        (sig->params[i].isOut || ctx_.writesInArrayParam(c.name, i));
+            if (written && c.operands[i] && isLvalueChain(*c.operands[i])) out.insert(chainRoot(*c.operands[i])->name);
         }
-        writtenRoots(s->body, out);
-        writtenRoots(s->orelse, out);
     }
+    writtenRoots(s.body, out);
+    writtenRoots(s.orelse, out);
 }
 
 // Variables whose values the adjoint code of `e` reads. In a linear position (a sum of

@@ -28,17 +28,19 @@ namespace lomaw::ad {
 //   __lomaw_max_iter_exceeded(N)            runtime error of a reverse-mode while loop (§3.6)
 //   __lomaw_tape_acquire(tape, cap)         take this thread's buffer kept from earlier calls
 //   __lomaw_tape_reserve(tape, cap, count)  grow a heap tape so that tape[count] is writable
+//   __lomaw_tape_presize(tape, cap, count)  grow it (once, on loop entry) to hold count entries
 //   __lomaw_tape_release(tape, cap)         keep the buffer for the next call on this thread
 //   __lomaw_tape_free(tape)                 free a heap buffer (adjoint buffers of rev of rev)
 inline const char* kMaxIterExceeded = "__lomaw_max_iter_exceeded";
 inline const char* kTapeAcquire = "__lomaw_tape_acquire";
 inline const char* kTapeReserve = "__lomaw_tape_reserve";
+inline const char* kTapePresize = "__lomaw_tape_presize";
 inline const char* kTapeRelease = "__lomaw_tape_release";
 inline const char* kTapeFree = "__lomaw_tape_free";
 // Whether `name` is one of the generated-only intrinsics above.
 inline bool isTapeIntrinsic(const std::string& name) {
-    return name == kMaxIterExceeded || name == kTapeAcquire || name == kTapeReserve || name == kTapeRelease ||
-           name == kTapeFree;
+    return name == kMaxIterExceeded || name == kTapeAcquire || name == kTapeReserve || name == kTapePresize ||
+           name == kTapeRelease || name == kTapeFree;
 }
 
 // A copy of `primal` whose calls nested in expressions are evaluated into locals first
@@ -73,6 +75,7 @@ private:
     void analyseBlock(const ast::Block& b);
     bool hasFloat(const TypePtr& t);
     void writtenRoots(const ast::Block& b, std::set<std::string>& out);
+    void writtenRoots(const ast::Stmt& s, std::set<std::string>& out);  // s and its bodies
     static void varsOf(const ast::Expr& e, std::set<std::string>& out);
     static bool hasCall(const ast::Expr& e);
     bool hasAdjointWork(const ast::Block& b);
@@ -105,6 +108,10 @@ private:
     void forwardBlock(const ast::Block& in, ast::Block& out);
     void forwardStmt(const ast::Stmt& s, ast::Block& out);
     void forwardCallStmt(const ast::Stmt& s, ast::Block& out);
+    // Loop `loop` (while or for) whose forward-sweep body is `body`: when its trip count is
+    // known on entry, the heap tapes its iterations push are reserved for the whole trip by
+    // statements appended to `out`, before the loop (ReverseTripCount.cpp).
+    void presizeTapes(const ast::Stmt& loop, ast::Block& body, ast::Block& out);
     void unsizedOverwrite(const ast::Expr& arg, const std::string& callee);  // rev-unsized-overwrite
 
     // ---- reverse sweep (ReverseSweep.cpp)

@@ -102,6 +102,7 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             body.push_back(sIf(tBin(ast::BinaryOp::Greater, copy(*n), tInt(s.maxIter)), std::move(overflow), {}, s.loc));
             forwardBlock(s.body, body);
             loops_.pop_back();
+            presizeTapes(s, body, out);
             out.push_back(sWhile(copy(*s.value), s.maxIter, std::move(body), s.loc));
             loc_ = s.loc;
             if (!counts.name.empty()) push(counts, copy(*n), out);
@@ -133,6 +134,7 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             forwardBlock(s.body, body);
             loops_.pop_back();
             if (body.empty()) break;  // nothing to replay
+            if (!s.pragma) presizeTapes(s, body, out);
             std::vector<ExprPtr> args;
             for (const ExprPtr& a : s.rangeArgs) args.push_back(copy(*a));
             out.push_back(sFor(s.name, std::move(args), std::move(body), s.loc));
@@ -179,7 +181,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
             }
         return;
     }
-    if (c.name == kMaxIterExceeded || c.name == kTapeReserve || c.name == kTapeAcquire) {
+    if (c.name == kMaxIterExceeded || c.name == kTapeReserve || c.name == kTapeAcquire || c.name == kTapePresize) {
         out.push_back(ast::clone(s));
         const Expr* root = c.operands.size() == 3 ? chainRoot(*c.operands[0]) : nullptr;
         if (c.name == kTapeReserve && root && heapAdjointCap_.count(root->name)) {

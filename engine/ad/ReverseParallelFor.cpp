@@ -210,7 +210,7 @@ bool ReverseDiffer::replayIteration(const Stmt& s, ast::Block& replay) {
                 if (!st) return false;
                 const Expr* root = nullptr;
                 if (st->kind == Stmt::Kind::Assign && st->target) root = chainRoot(*st->target);
-                if (st->kind == Stmt::Kind::CallStmt && st->value && st->value->name == kTapeReserve &&
+                if (st->kind == Stmt::Kind::CallStmt && st->value && (st->value->name == kTapeReserve || st->value->name == kTapePresize) &&
                     !st->value->operands.empty() && st->value->operands[0])
                     root = chainRoot(*st->value->operands[0]);
                 return root && dead.count(root->name);

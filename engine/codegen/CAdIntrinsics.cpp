@@ -11,6 +11,18 @@ namespace {
 std::string keptBuffer(const std::string& tape) { return "_lw_keep_" + tape + "_buffer"; }
 std::string keptCapacity(const std::string& tape) { return "_lw_keep_" + tape + "_cap"; }
 
+// if (full) { cap = newCap; tape = realloc(tape, cap entries); runtime error when that fails }
+void grow(const std::string& full, const std::string& newCap, const std::string& tape, const std::string& cap,
+          CUnitContext& unit, CWriter& out, int indent, int line) {
+    out.line(indent, "if (" + full + ") {", line);
+    out.line(indent + 1, cap + " = " + newCap + ";", line);
+    out.line(indent + 1, tape + " = realloc(" + tape + ", (size_t)" + cap + " * sizeof *" + tape + ");", line);
+    out.line(indent + 1, "if (!" + tape + ") {", line);
+    out.line(indent + 2, unit.names.runtimeErrorHelper() + "(\"out of memory for a reverse-mode tape\");", line);
+    out.line(indent + 1, "}", line);
+    out.line(indent, "}", line);
+}
+
 }  // namespace
 
 bool emitAdIntrinsic(const ast::Expr& call, CExprEmitter& exprs, CUnitContext& unit, CWriter& out,
@@ -24,19 +36,17 @@ bool emitAdIntrinsic(const ast::Expr& call, CExprEmitter& exprs, CUnitContext& u
                  line);
         return true;
     }
-    if (n == "__lomaw_tape_reserve" && call.operands.size() == 3) {
+    if ((n == "__lomaw_tape_reserve" || n == "__lomaw_tape_presize") && call.operands.size() == 3) {
         unit.usesIntDivision = true;  // <stdlib.h> for realloc, the error helper
         CPrelude pre;
         std::string tape = exprs.value(*call.operands[0], pre).text;
         std::string cap = exprs.value(*call.operands[1], pre).text;
         std::string count = exprs.value(*call.operands[2], pre).text;
-        out.line(indent, "if (" + count + " >= " + cap + ") {", line);
-        out.line(indent + 1, cap + " = " + cap + " > 0 ? 2 * " + cap + " : 64;", line);
-        out.line(indent + 1, tape + " = realloc(" + tape + ", (size_t)" + cap + " * sizeof *" + tape + ");", line);
-        out.line(indent + 1, "if (!" + tape + ") {", line);
-        out.line(indent + 2, unit.names.runtimeErrorHelper() + "(\"out of memory for a reverse-mode tape\");", line);
-        out.line(indent + 1, "}", line);
-        out.line(indent, "}", line);
+        if (n == "__lomaw_tape_reserve")  // room for tape[count]: doubled when full
+            grow(count + " >= " + cap, cap + " > 0 ? 2 * " + cap + " : 64", tape, cap, unit, out, indent, line);
+        else  // room for `count` entries at once (a loop's whole trip, on entry), at least doubled
+            grow(count + " > " + cap, count + " > 2 * " + cap + " ? " + count + " : 2 * " + cap, tape, cap, unit,
+                 out, indent, line);
         return true;
     }
     if ((n == "__lomaw_tape_acquire" || n == "__lomaw_tape_release") && call.operands.size() == 2 &&

@@ -28,10 +28,12 @@ bool CEvalOrder::calleeMayWrite(const std::string& function) const {
 }
 
 bool CEvalOrder::mayWrite(const ast::Expr& e) const {
-    if (e.kind == ast::Expr::Kind::Call && calleeMayWrite(e.name)) return true;
+    if (auto it = writesCache_.find(&e); it != writesCache_.end()) return it->second;
+    bool writes = e.kind == ast::Expr::Kind::Call && calleeMayWrite(e.name);
     for (const ast::ExprPtr& o : e.operands)
-        if (o && mayWrite(*o)) return true;
-    return false;
+        if (!writes && o) writes = mayWrite(*o);
+    writesCache_.emplace(&e, writes);
+    return writes;
 }
 
 }  // namespace lomaw::codegen

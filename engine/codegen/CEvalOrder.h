@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include "syntax/Ast.h"
 
@@ -17,7 +18,9 @@ class CEvalOrder {
 public:
     explicit CEvalOrder(const ast::Module& m) : module_(m) {}
 
-    // True when `e` contains a call that can write memory visible to the caller.
+    // True when `e` contains a call that can write memory visible to the caller. Memoised
+    // per node: the emitter asks at every operator of a chain, and a 999-factor product
+    // walked its whole left operand at each of them (quadratic).
     bool mayWrite(const ast::Expr& e) const;
     bool calleeMayWrite(const std::string& function) const;
 
@@ -26,6 +29,7 @@ private:
 
     const ast::Module& module_;
     mutable std::map<std::string, bool> calleeCache_;
+    mutable std::unordered_map<const ast::Expr*, bool> writesCache_;  // the module is not changed while emitting
 };
 
 }  // namespace lomaw::codegen

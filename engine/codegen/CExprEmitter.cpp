@@ -66,6 +66,13 @@ CExpr CExprEmitter::internalError(const std::string& what) {
 // ---------------------------------------------------------------- stability
 
 bool CExprEmitter::isStable(const Expr& e) const {
+    if (auto it = stableCache_.find(&e); it != stableCache_.end()) return it->second;
+    const bool stable = computeStable(e);
+    stableCache_.emplace(&e, stable);
+    return stable;
+}
+
+bool CExprEmitter::computeStable(const Expr& e) const {
     switch (e.kind) {
         case Expr::Kind::IntLit:
         case Expr::Kind::FloatLit: return true;

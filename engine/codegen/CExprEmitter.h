@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 
 #include "codegen/CEvalOrder.h"
 #include "codegen/CUnitContext.h"
@@ -51,6 +52,7 @@ public:
     std::string materializeValue(const ast::Expr& e, const CExpr& c, CPrelude& pre);
 
     // Whether evaluating `e` earlier or later within one statement gives the same result.
+    // Memoised per node (asked at every operator of a chain: quadratic on long products).
     bool isStable(const ast::Expr& e) const;
     bool isStableAddress(const ast::Expr& e) const;
     const CEvalOrder& order() const { return order_; }
@@ -75,8 +77,12 @@ private:
     CExpr userCall(const ast::Expr& e, CPrelude& pre);
     CExpr internalError(const std::string& what);
 
+    bool computeStable(const ast::Expr& e) const;
+
     CFunctionScope& scope_;
     const CEvalOrder& order_;
+    // One function's nodes: a variable's access (value or pointer) is fixed within it.
+    mutable std::unordered_map<const ast::Expr*, bool> stableCache_;
 };
 
 bool isComparison(ast::BinaryOp op);

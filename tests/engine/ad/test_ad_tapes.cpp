@@ -88,6 +88,48 @@ r_f = rev_diff(f)
     EXPECT_EQ(t.find("i = i - k"), std::string::npos) << t;
 }
 
+// A loop whose trip count is known on entry (the counter's only write is `i = i + c`, the
+// bound is not written in the loop) reserves its tapes once, before the loop, for the whole
+// trip (clamped to max_iter); a loop whose bound changes inside does not.
+TEST(AdTapes, CountedLoopReservesItsTapeOnceOnEntry) {
+    auto d = differentiateSource(R"(
+def powr(x : In[float], n : In[int]) -> float:
+    y : float = 1.0
+    i : int = 0
+    while (i < n, max_iter := 50):
+        y = y * x
+        i = i + 2
+    return y
+
+def moving(x : In[float], n : In[int]) -> float:
+    y : float = 1.0
+    i : int = 0
+    m : int = n
+    while (i < m, max_iter := 50):
+        y = y * x
+        i = i + 1
+        m = m - 1
+    return y
+
+r_powr = rev_diff(powr)
+r_moving = rev_diff(moving)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_powr");
+    EXPECT_NE(t.find("    _trip = 0\n"
+                     "    if i < n:\n"
+                     "        _trip = n - i\n"
+                     "        if _trip >= 0:\n"
+                     "            _trip = (_trip - 1) / 2 + 1\n"
+                     "        if _trip < 0 or _trip > 50:\n"
+                     "            _trip = 50\n"
+                     "    __lomaw_tape_presize(_t_y, _t_y_cap, _t_y_n + _trip)\n"
+                     "    while (i < n, max_iter := 50):\n"),
+              std::string::npos)
+        << t;
+    EXPECT_EQ(functionText(d, "r_moving").find("__lomaw_tape_presize"), std::string::npos);
+}
+
 TEST(AdTapes, StructAdjointOutputAccumulatesInALocalWrittenOnce) {
     auto d = differentiateSource(corpusKernel("ad_struct_adjoint_local.py"));
     ASSERT_TRUE(d.ok) << d.diagnostics();

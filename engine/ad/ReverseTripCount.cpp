@@ -1,0 +1,158 @@
+// Reverse mode, forward sweep: heap tapes of a loop whose trip count is known on entry are
+// reserved for the whole trip there, once, instead of growing while the loop pushes (docs/ad.md,
+// Tapes). Counted loops: `while i < n` / `while i <= n` (or `n > i`, `n >= i`) whose body
+// writes i only by one top-level `i = i + c` (c an int literal > 0) and never writes the
+// variables of n; and `for` loops over a range with a literal step > 0 (their bounds are
+// evaluated once on entry). The per-push reserve stays: it is a compare that is never true
+// after the pre-size, and it keeps every push safe if a loop ends early or the count is off.
+#include "ad/AstWalk.h"
+#include "ad/ReverseDiffer.h"
+#include "sema/Builtins.h"
+
+namespace lomaw::ad {
+
+using ast::BinaryOp;
+using ast::Expr;
+using ast::Stmt;
+
+namespace {
+
+// The loop runs while lo < hi (lo <= hi when inclusive), lo stepping up by `step`.
+struct TripCount {
+    const Expr* lo = nullptr;
+    const Expr* hi = nullptr;
+    long long step = 0;
+    bool inclusive = false;
+};
+
+bool isIntExpr(const Expr& e) { return e.type && e.type->isInt(); }
+
+// `v = v + c`, c an int literal > 0; its step, or 0.
+long long stepOf(const Stmt& s, const std::string& v) {
+    if (s.kind != Stmt::Kind::Assign || !s.target || !s.value || s.target->kind != Expr::Kind::Var ||
+        s.target->name != v)
+        return 0;
+    const Expr& e = *s.value;
+    if (e.kind != Expr::Kind::Binary || e.op != BinaryOp::Add || e.operands.size() != 2) return 0;
+    const Expr& l = *e.operands[0];
+    const Expr& r = *e.operands[1];
+    if (l.kind == Expr::Kind::Var && l.name == v && r.kind == Expr::Kind::IntLit && r.intValue > 0) return r.intValue;
+    if (r.kind == Expr::Kind::Var && r.name == v && l.kind == Expr::Kind::IntLit && l.intValue > 0) return l.intValue;
+    return 0;
+}
+
+}  // namespace
+
+void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block& out) {
+    // Tapes pushed once per push statement of an iteration: reserves in the body and in its
+    // branches, not in nested loops (their trip is another count).
+    std::map<std::string, long long> perIteration;
+    std::map<std::string, const Expr*> reserveOf;
+    std::function<void(const ast::Block&)> collect = [&](const ast::Block& b) {
+        for (const StmtPtr& st : b) {
+            if (!st) continue;
+            if (st->kind == Stmt::Kind::CallStmt && st->value && st->value->name == kTapeReserve &&
+                st->value->operands.size() == 3) {
+                const Expr* root = chainRoot(*st->value->operands[0]);
+                if (root && !heapAdjointCap_.count(root->name)) {
+                    ++perIteration[root->name];
+                    reserveOf[root->name] = st->value.get();
+                }
+            }
+            if (st->kind == Stmt::Kind::If) {
+                collect(st->body);
+                collect(st->orelse);
+            }
+        }
+    };
+    collect(body);
+    if (perIteration.empty()) return;
+
+    TripCount trip;
+    if (loop.kind == Stmt::Kind::For) {
+        if (loop.rangeArgs.empty() || loop.rangeArgs.size() > 3) return;
+        for (const ExprPtr& a : loop.rangeArgs)
+            if (!a || !isIntExpr(*a) || hasCall(*a)) return;
+        trip.step = 1;
+        if (loop.rangeArgs.size() == 3) {
+            const Expr& st = *loop.rangeArgs[2];
+            if (st.kind != Expr::Kind::IntLit || st.intValue <= 0) return;
+            trip.step = st.intValue;
+        }
+        trip.lo = loop.rangeArgs.size() == 1 ? nullptr : loop.rangeArgs[0].get();
+        trip.hi = loop.rangeArgs.size() == 1 ? loop.rangeArgs[0].get() : loop.rangeArgs[1].get();
+    } else {
+        const Expr* c = loop.value.get();
+        if (!c || c->kind != Expr::Kind::Binary || c->operands.size() != 2) return;
+        const Expr* l = c->operands[0].get();
+        const Expr* r = c->operands[1].get();
+        if (c->op == BinaryOp::Greater || c->op == BinaryOp::GreaterEq) std::swap(l, r);
+        else if (c->op != BinaryOp::Less && c->op != BinaryOp::LessEq) return;
+        trip.inclusive = c->op == BinaryOp::LessEq || c->op == BinaryOp::GreaterEq;
+        if (l->kind != Expr::Kind::Var || !isIntExpr(*l) || !isIntExpr(*r) || !pureArithmetic(*r)) return;
+        const std::string& i = l->name;
+        // Exactly one write of i, the top-level step; nothing writes n's variables.
+        std::set<std::string> writtenElsewhere;
+        for (const StmtPtr& st : loop.body) {
+            if (!st) continue;
+            const long long step = stepOf(*st, i);
+            if (step > 0 && trip.step == 0) {
+                trip.step = step;
+                continue;
+            }
+            writtenRoots(*st, writtenElsewhere);
+            if (mentions(*st, i) && (st->kind == Stmt::Kind::For || st->kind == Stmt::Kind::Declare))
+                return;  // a loop or declared variable of that name
+        }
+        if (trip.step == 0 || writtenElsewhere.count(i)) return;
+        for (const std::string& v : variablesOf(*r))
+            if (writtenElsewhere.count(v) || v == i) return;
+        trip.lo = l;
+        trip.hi = r;
+    }
+    const long long maxIter = loop.kind == Stmt::Kind::For ? (1LL << 28) : loop.maxIter;
+    for (const auto& [tape, k] : perIteration)
+        if (maxIter <= 0 || maxIter * k > (1LL << 28)) return;  // keeps trip * k within an int
+
+    // _trip = 0
+    // if lo < hi:                             (lo <= hi)
+    //     _trip = hi - lo
+    //     if _trip >= 0:                      (negative: wrapped, more than 2^31 apart)
+    //         _trip = (_trip - 1) / c + 1     (_trip / c + 1; nothing for c = 1 and <)
+    //     if _trip < 0 or _trip > maxIter:    (the loop stops at max_iter anyway)
+    //         _trip = maxIter
+    // __lomaw_tape_presize(t, t_cap, t_n + _trip * k)   per tape
+    const SourceLoc at = loop.loc;
+    const TypePtr intT = Type::intType();
+    ExprPtr n = local("_trip", intT);
+    auto var = [&] { return copy(*n); };
+    auto lit = [&](long long v) { return tInt(v, at); };
+    auto lo = [&] { return trip.lo ? copy(*trip.lo) : lit(0); };
+    out.push_back(sAssign(var(), lit(0), at));
+    ast::Block counted;
+    counted.push_back(sAssign(var(), tBin(BinaryOp::Sub, copy(*trip.hi), lo()), at));
+    if (trip.inclusive || trip.step != 1) {
+        ExprPtr span = trip.inclusive ? var() : tBin(BinaryOp::Sub, var(), lit(1));
+        if (trip.step != 1) span = tBin(BinaryOp::Div, std::move(span), lit(trip.step));
+        ast::Block divided;
+        divided.push_back(sAssign(var(), tBin(BinaryOp::Add, std::move(span), lit(1)), at));
+        counted.push_back(sIf(tBin(BinaryOp::GreaterEq, var(), lit(0)), std::move(divided), {}, at));
+    }
+    ast::Block clamp;
+    clamp.push_back(sAssign(var(), lit(maxIter), at));
+    counted.push_back(sIf(tBin(BinaryOp::Or, tBin(BinaryOp::Less, var(), lit(0)), tBin(BinaryOp::Greater, var(), lit(maxIter))),
+                          std::move(clamp), {}, at));
+    out.push_back(sIf(tBin(trip.inclusive ? BinaryOp::LessEq : BinaryOp::Less, lo(), copy(*trip.hi)),
+                      std::move(counted), {}, at));
+    for (const auto& [tape, k] : perIteration) {
+        const Expr& reserve = *reserveOf[tape];
+        std::vector<ExprPtr> args;
+        args.push_back(copy(*reserve.operands[0]));
+        args.push_back(copy(*reserve.operands[1]));
+        ExprPtr entries = k == 1 ? var() : tBin(BinaryOp::Mul, var(), lit(k));
+        args.push_back(tBin(BinaryOp::Add, copy(*reserve.operands[2]), std::move(entries)));
+        out.push_back(sCall(tCall(kTapePresize, std::move(args), Type::voidType(), at), at));
+    }
+}
+
+}  // namespace lomaw::ad
