@@ -10,7 +10,6 @@
 #include "gradcheck/AppendedDerivatives.h"
 #include "runtime/DescentRunner.h"
 #include "runtime/JsonResult.h"
-#include "syntax/FailureText.h"
 
 namespace lomaw {
 
@@ -23,21 +22,9 @@ using Clock = std::chrono::steady_clock;
 const char* kReverseName = "_lomaw_descend_rev";
 const char* kForwardName = "_lomaw_descend_fwd";
 
-RunOutput::Status statusOf(runtime::DescentOutcome::Status s) {
-    switch (s) {
-        case runtime::DescentOutcome::Status::Ok: return RunOutput::Status::Ok;
-        case runtime::DescentOutcome::Status::UsageError: return RunOutput::Status::UsageError;
-        case runtime::DescentOutcome::Status::RuntimeError: return RunOutput::Status::RuntimeError;
-        case runtime::DescentOutcome::Status::ToolchainError: return RunOutput::Status::ToolchainError;
-        case runtime::DescentOutcome::Status::InternalError: return RunOutput::Status::InternalError;
-    }
-    return RunOutput::Status::InternalError;
-}
-
 DescendOutput usage(std::string message, std::vector<Diagnostic> diagnostics = {}) {
     DescendOutput out;
-    out.status = RunOutput::Status::UsageError;
-    out.message = std::move(message);
+    out.outcome() = failure(OutcomeKind::UsageError, std::move(message));
     out.diagnostics = std::move(diagnostics);
     return out;
 }
@@ -72,7 +59,7 @@ DescendOutput run(const Engine& engine, const SourceFile& file, const DescendOpt
     CompileOutput compiled = engine.check(file);
     if (!compiled.ok) {
         DescendOutput out;
-        out.status = RunOutput::Status::CompileError;
+        out.kind = OutcomeKind::CompileError;
         out.diagnostics = compiled.diagnostics;
         return out;
     }
@@ -115,7 +102,7 @@ DescendOutput run(const Engine& engine, const SourceFile& file, const DescendOpt
     CompileOutput withDerivative = declaration.empty() ? std::move(compiled) : engine.check(augmented.file());
     if (!withDerivative.ok) {
         DescendOutput out;
-        out.status = RunOutput::Status::CompileError;
+        out.kind = OutcomeKind::CompileError;
         out.diagnostics = augmented.explain(withDerivative.diagnostics, functionLoc,
                                             "descend differentiates '" + options.function + "' (--grad " +
                                                 options.gradient + ")");
@@ -137,18 +124,12 @@ DescendOutput run(const Engine& engine, const SourceFile& file, const DescendOpt
 
     DescendOutput out;
     out.diagnostics = withDerivative.diagnostics;
-    out.status = statusOf(r.status);
-    out.message = std::move(r.message);
+    out.outcome() = r;  // the runtime's outcome, as it is
+    out.end = r.end;
     out.parameters = std::move(r.labels);
     out.buildSeconds = r.buildSeconds;
     out.loopSeconds = r.loopSeconds;
     out.usedCache = r.usedCache;
-    switch (r.end) {
-        case runtime::DescentOutcome::End::Converged: out.end = DescendOutput::End::Converged; break;
-        case runtime::DescentOutcome::End::MaxSteps: out.end = DescendOutput::End::MaxSteps; break;
-        case runtime::DescentOutcome::End::Diverged: out.end = DescendOutput::End::Diverged; break;
-        case runtime::DescentOutcome::End::Stopped: out.end = DescendOutput::End::Stopped; break;
-    }
     for (size_t k = 0; k < r.trajectory.size(); ++k) {
         runtime::DescentRecord& rec = r.trajectory[k];
         out.trajectory.push_back({rec.step, rec.loss, rec.gradientNorm, std::move(rec.point), std::move(rec.gradient),
@@ -174,8 +155,7 @@ DescendOutput descend(const Engine& engine, const SourceFile& file, const Descen
         return run(engine, file, options);
     } catch (const std::exception& e) {
         DescendOutput out;
-        out.status = RunOutput::Status::InternalError;
-        out.message = failureText(e, "internal error in descend: ");
+        out.outcome() = exceptionOutcome(e, "descend");
         return out;
     }
 }

@@ -13,6 +13,7 @@
 
 #include "Engine.h"
 #include "runtime/DescentDirectives.h"
+#include "runtime/DescentRunner.h"
 
 namespace lomaw {
 
@@ -46,11 +47,9 @@ struct DescendStep {
     std::string argsJson;                // FUNC's arguments at this step, in the --args form ("" if not asked for)
 };
 
-struct DescendOutput {
-    enum class End { Converged, MaxSteps, Diverged, Stopped };  // Stopped: an error ended the run
-    RunOutput::Status status = RunOutput::Status::InternalError;  // Ok when the loop ran to an end
+struct DescendOutput : Outcome {  // Ok when the loop ran to an end (a divergence included)
+    using End = runtime::DescentOutcome::End;  // Converged, MaxSteps, Diverged, Stopped (an error ended the run)
     End end = End::Stopped;
-    std::string message;
     std::vector<Diagnostic> diagnostics;
     std::vector<std::string> parameters;  // one label per parameter: "x", "a[2]", "p.pos[1]"
     std::vector<DescendStep> trajectory;  // step 0 is the start; kept up to a divergence or failure

@@ -8,7 +8,6 @@
 
 #include "codegen/MpiParentEmitter.h"
 #include "dist/DistJobs.h"
-#include "syntax/FailureText.h"
 
 namespace lomaw {
 
@@ -27,32 +26,17 @@ const ast::Function* mpiFunction(const ast::Module& m, const std::string& name, 
     return nullptr;
 }
 
-DistributedStatus::Kind kindOf(dist::JobStatus::Kind k) {
-    using K = dist::JobStatus::Kind;
-    switch (k) {
-        case K::Ok: return DistributedStatus::Kind::Ok;
-        case K::UsageError: return DistributedStatus::Kind::UsageError;
-        case K::RuntimeError: return DistributedStatus::Kind::RuntimeError;
-        case K::ToolchainError: return DistributedStatus::Kind::ToolchainError;
-        case K::TimedOut: return DistributedStatus::Kind::TimedOut;
-        case K::Cancelled: return DistributedStatus::Kind::Cancelled;
-        case K::InternalError: break;
-    }
-    return DistributedStatus::Kind::InternalError;
-}
-
 // Compiles the file; false (with the status filled) when it does not check or setup is wrong.
 bool prepare(const Engine& engine, const SourceFile& file, const DistributedSetup& setup, CompileOutput& compiled,
              dist::JobOptions& job, DistributedStatus& status) {
     compiled = engine.check(file);
     status.diagnostics = compiled.diagnostics;
     if (!compiled.ok) {
-        status.kind = DistributedStatus::Kind::CompileError;
+        status.kind = OutcomeKind::CompileError;
         return false;
     }
     if (setup.launch != "spawn" && setup.launch != "spmd") {
-        status.kind = DistributedStatus::Kind::UsageError;
-        status.message = "--launch must be spawn or spmd, got '" + setup.launch + "'";
+        status.outcome() = failure(OutcomeKind::UsageError, "--launch must be spawn or spmd, got '" + setup.launch + "'");
         return false;
     }
     job.tools.mpicc = setup.mpicc;
@@ -63,8 +47,7 @@ bool prepare(const Engine& engine, const SourceFile& file, const DistributedSetu
     job.mode = setup.launch == "spmd" ? dist::LaunchMode::Spmd : dist::LaunchMode::Spawn;
     job.hostfile = setup.hostfile;
     if (setup.preload != "auto" && setup.preload != "yes" && setup.preload != "no") {
-        status.kind = DistributedStatus::Kind::UsageError;
-        status.message = "--preload must be auto, yes or no, got '" + setup.preload + "'";
+        status.outcome() = failure(OutcomeKind::UsageError, "--preload must be auto, yes or no, got '" + setup.preload + "'");
         return false;
     }
     job.preload = setup.preload == "yes" ? dist::Preload::Yes : setup.preload == "no" ? dist::Preload::No : dist::Preload::Auto;
@@ -77,8 +60,7 @@ bool prepare(const Engine& engine, const SourceFile& file, const DistributedSetu
 }
 
 void fillStatus(const dist::JobStatus& s, DistributedStatus& out) {
-    out.kind = kindOf(s.kind);
-    out.message = s.message;
+    out.outcome() = s;  // the job's outcome, as it is
     out.timings = {s.buildSeconds, s.timings.launch, s.timings.distribute, s.timings.compute, s.timings.collect,
                    s.timings.total, {}};
     for (const dist::RankTiming& r : s.timings.ranks) out.timings.ranks.push_back({r.rank, r.host, r.compute, r.items});
@@ -119,8 +101,7 @@ DistributedOutput runBatch(const Engine& engine, const SourceFile& file, const B
         fillStatus(r.status, out.status);
         out.results = std::move(r.results);
     } catch (const std::exception& e) {
-        out.status.kind = DistributedStatus::Kind::InternalError;
-        out.status.message = failureText(e, "internal error: ");
+        out.status.outcome() = exceptionOutcome(e);
     }
     return out;
 }
@@ -143,8 +124,8 @@ OptimizeOutput optimize(const Engine& engine, const SourceFile& file, const Opti
         } else if (options.method == "adam") {
             o.method = dist::DescentMethod::Adam;
         } else {
-            out.status.kind = DistributedStatus::Kind::UsageError;
-            out.status.message = "--method must be plain, momentum or adam, got '" + options.method + "'";
+            out.status.outcome() =
+                failure(OutcomeKind::UsageError, "--method must be plain, momentum or adam, got '" + options.method + "'");
             return out;
         }
         o.learningRate = options.learningRate;
@@ -158,8 +139,7 @@ OptimizeOutput optimize(const Engine& engine, const SourceFile& file, const Opti
         for (dist::TrajectoryPoint& t : r.trajectory)
             out.trajectory.push_back({t.step, t.loss, t.gradientNorm, std::move(t.params)});
     } catch (const std::exception& e) {
-        out.status.kind = DistributedStatus::Kind::InternalError;
-        out.status.message = failureText(e, "internal error: ");
+        out.status.outcome() = exceptionOutcome(e);
     }
     return out;
 }

@@ -38,10 +38,9 @@ struct DistributedTimings {
     std::vector<RankTimings> ranks;  // every rank, in rank order (empty when the job failed)
 };
 
-struct DistributedStatus {
-    enum class Kind { Ok, CompileError, UsageError, RuntimeError, ToolchainError, TimedOut, Cancelled, InternalError };
-    Kind kind = Kind::InternalError;
-    std::string message;
+// The outcome of the job (syntax/Outcome.h) as engine/dist reported it, plus what the facade adds.
+struct DistributedStatus : Outcome {
+    using Kind = OutcomeKind;
     std::vector<Diagnostic> diagnostics;
     DistributedTimings timings;
 };

@@ -38,9 +38,7 @@ struct GradcheckRow {
     bool ok = false;
 };
 
-struct GradcheckOutput {
-    RunOutput::Status status = RunOutput::Status::InternalError;  // of the calls made
-    std::string message;
+struct GradcheckOutput : Outcome {  // of the calls made
     std::vector<Diagnostic> diagnostics;
     std::vector<GradcheckRow> rows;
     bool agree = false;         // every row ok

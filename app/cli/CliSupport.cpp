@@ -15,6 +15,21 @@ std::optional<SourceFile> readSourceFile(const std::string& path) {
     return file;
 }
 
+int reportOutcome(const Outcome& outcome) {
+    switch (outcome.kind) {
+        case OutcomeKind::Ok:
+        case OutcomeKind::CompileError: break;
+        case OutcomeKind::RuntimeError:
+        case OutcomeKind::TimedOut:
+        case OutcomeKind::Cancelled: std::cerr << "lomaw: runtime error: " << outcome.message << '\n'; break;
+        case OutcomeKind::Diverged: std::cerr << "lomaw: " << outcome.message << '\n'; break;
+        case OutcomeKind::UsageError:
+        case OutcomeKind::EnvironmentError:
+        case OutcomeKind::InternalError: printUsageError(outcome.message); break;
+    }
+    return exitCode(outcome.kind);
+}
+
 void printUsageError(const std::string& message) {
     std::cerr << "lomaw: error: " << message << '\n';
 }

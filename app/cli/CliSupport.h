@@ -10,14 +10,19 @@
 namespace lomaw::cli {
 
 // Exit codes of docs/language.md §10, plus 4 for a broken environment (no C compiler, a build of
-// generated code that failed) or an engine bug: neither is the user's kernel's fault.
-enum ExitCode : int {
-    kSuccess = 0,
-    kCompileError = 1,
-    kUsageError = 2,
-    kRuntimeError = 3,
-    kEnvironmentError = 4,
-};
+// generated code that failed) or an engine bug: neither is the user's kernel's fault. Named
+// here for the commands' own checks; the table itself is exitCode() of syntax/Outcome.h.
+inline constexpr int kSuccess = exitCode(OutcomeKind::Ok);
+inline constexpr int kCompileError = exitCode(OutcomeKind::CompileError);
+inline constexpr int kUsageError = exitCode(OutcomeKind::UsageError);
+inline constexpr int kRuntimeError = exitCode(OutcomeKind::RuntimeError);
+inline constexpr int kEnvironmentError = exitCode(OutcomeKind::EnvironmentError);
+
+// Prints an outcome's message the way every command does -- `lomaw: error: M` (usage,
+// environment, internal), `lomaw: runtime error: M` (runtime error, timeout, cancel),
+// `lomaw: M` (a divergence), nothing for Ok and CompileError (the diagnostics say it) -- and
+// returns its exit code.
+int reportOutcome(const Outcome& outcome);
 
 // Options every subcommand shares.
 struct CommonOptions {

@@ -26,18 +26,6 @@ bool endsWith(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-int exitCodeFor(RunOutput::Status status) {
-    switch (status) {
-        case RunOutput::Status::Ok: return kSuccess;
-        case RunOutput::Status::CompileError: return kCompileError;
-        case RunOutput::Status::UsageError: return kUsageError;
-        case RunOutput::Status::RuntimeError: return kRuntimeError;
-        case RunOutput::Status::ToolchainError:
-        case RunOutput::Status::InternalError: break;
-    }
-    return kEnvironmentError;
-}
-
 }  // namespace
 
 Command addDescendCommand(CLI::App& app, const CommonOptions& common) {
@@ -107,19 +95,12 @@ Command addDescendCommand(CLI::App& app, const CommonOptions& common) {
                           out.buildSeconds, out.loopSeconds, steps, out.loopSeconds / static_cast<double>(steps + 1));
             writeFileAtomically(a->timingsFile, text);
         }
-        if (out.status == RunOutput::Status::Ok) {
+        if (out.ok()) {
             std::cout << out.resultJson() << '\n' << std::flush;
-            if (out.end != DescendOutput::End::Diverged) return kSuccess;
-            std::cerr << "lomaw: " << out.divergenceMessage() << '\n';
-            return kRuntimeError;
+            if (out.end == DescendOutput::End::Diverged)
+                return reportOutcome(failure(OutcomeKind::Diverged, out.divergenceMessage()));
         }
-        switch (out.status) {
-            case RunOutput::Status::CompileError: break;
-            case RunOutput::Status::UsageError: printUsageError(out.message); break;
-            case RunOutput::Status::RuntimeError: std::cerr << "lomaw: runtime error: " << out.message << '\n'; break;
-            default: std::cerr << "lomaw: error: " << out.message << '\n'; break;
-        }
-        return exitCodeFor(out.status);
+        return reportOutcome(out);
     }};
 }
 

@@ -41,20 +41,7 @@ DistributedSetup jobSetup(const MpiJobArgs& a, std::string (*progressLine)(long 
 
 int reportDistributedFailure(const DistributedStatus& s, const SourceFile& source) {
     printDiagnostics(s.diagnostics, source, /*toStdout=*/false);
-    switch (s.kind) {
-        case DistributedStatus::Kind::Ok: return kSuccess;
-        case DistributedStatus::Kind::CompileError: return kCompileError;
-        case DistributedStatus::Kind::UsageError: printUsageError(s.message); return kUsageError;
-        case DistributedStatus::Kind::RuntimeError:
-        case DistributedStatus::Kind::TimedOut:
-        case DistributedStatus::Kind::Cancelled:
-            std::cerr << "lomaw: runtime error: " << s.message << '\n';
-            return kRuntimeError;
-        case DistributedStatus::Kind::ToolchainError:
-        case DistributedStatus::Kind::InternalError: break;
-    }
-    std::cerr << "lomaw: error: " << s.message << '\n';
-    return kEnvironmentError;
+    return reportOutcome(s);
 }
 
 bool writeFileAtomically(const std::string& path, const std::string& text) {

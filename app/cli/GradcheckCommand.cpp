@@ -74,15 +74,7 @@ Command addGradcheckCommand(CLI::App& app, const CommonOptions& common) {
         if (threadsOpt->count() > 0) args->options.threads = args->threads;
         GradcheckOutput out = checkGradients(makeEngine(common), *source, args->options);
         printDiagnostics(out.diagnostics, *source, /*toStdout=*/false);
-        switch (out.status) {
-            case RunOutput::Status::Ok: break;
-            case RunOutput::Status::CompileError: return kCompileError;
-            case RunOutput::Status::UsageError: printUsageError(out.message); return kUsageError;
-            case RunOutput::Status::RuntimeError:
-                std::cerr << "lomaw: runtime error: " << out.message << '\n';
-                return kRuntimeError;
-            default: std::cerr << "lomaw: error: " << out.message << '\n'; return kEnvironmentError;
-        }
+        if (!out.ok()) return reportOutcome(out);
         if (args->json) printJson(out);
         else printTable(out);
         return out.agree ? kSuccess : kCompileError;

@@ -57,7 +57,7 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common) {
             }
         };
         DistributedOutput out = runBatch(makeEngine(common), *source, options);
-        if (out.status.kind != DistributedStatus::Kind::Ok) return reportDistributedFailure(out.status, *source);
+        if (!out.status.ok()) return reportDistributedFailure(out.status, *source);
         printDiagnostics(out.status.diagnostics, *source, /*toStdout=*/false);
         json += "]\n";
         std::cout.write(json.data(), static_cast<std::streamsize>(json.size()));

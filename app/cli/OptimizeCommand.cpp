@@ -82,7 +82,7 @@ Command addOptimizeCommand(CLI::App& app, const CommonOptions& common) {
         o.average = a->average;
         o.setup = jobSetup(a->job, stepsDone);
         OptimizeOutput out = optimize(makeEngine(common), *source, o);
-        if (out.status.kind != DistributedStatus::Kind::Ok) return reportDistributedFailure(out.status, *source);
+        if (!out.status.ok()) return reportDistributedFailure(out.status, *source);
         printDiagnostics(out.status.diagnostics, *source, /*toStdout=*/false);
         if (!a->trajectoryFile.empty()) {
             bool json = a->trajectoryFile.size() >= 5 && a->trajectoryFile.substr(a->trajectoryFile.size() - 5) == ".json";
@@ -95,10 +95,8 @@ Command addOptimizeCommand(CLI::App& app, const CommonOptions& common) {
         std::cout << out.lastStepJson() << '\n' << std::flush;  // stdout: the last step, one JSON object
         // A loss or parameter that became inf or NaN ended the descent (the driver stops there):
         // exit 3, the trajectory written up to that step (as `lomaw descend`).
-        if (std::optional<std::string> diverged = divergence(out)) {
-            std::cerr << "lomaw: " << *diverged << '\n';
-            return kRuntimeError;
-        }
+        if (std::optional<std::string> diverged = divergence(out))
+            return reportOutcome(failure(OutcomeKind::Diverged, *diverged));
         return kSuccess;
     }};
 }

@@ -1,7 +1,6 @@
 // lomaw — the lomaworks command line. Subcommands live in their own files (Commands.h).
 #include <exception>
 #include <iostream>
-#include <new>
 
 #include "Commands.h"
 #include "runtime/ChildGroups.h"
@@ -50,12 +49,8 @@ int main(int argc, char** argv) {
     try {
         for (const Command& command : commands)
             if (command.sub->parsed()) return command.run();
-    } catch (const std::bad_alloc&) {
-        std::cerr << "lomaw: error: out of memory\n";
-        return kEnvironmentError;
     } catch (const std::exception& e) {
-        std::cerr << "lomaw: error: internal error: " << e.what() << '\n';
-        return kEnvironmentError;
+        return reportOutcome(lomaw::exceptionOutcome(e));
     }
     return kUsageError;
 }

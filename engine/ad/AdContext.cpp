@@ -2,12 +2,14 @@
 
 #include <functional>
 
+#include "ad/AstWalk.h"
 #include "ad/ForwardDiff.h"
 #include "ad/ReverseDiff.h"
 #include "ad/TypedBuild.h"
 #include "sema/Builtins.h"
 #include "sema/DerivativeSignature.h"
 #include "sema/DifferentialType.h"
+#include "syntax/Outcome.h"
 
 namespace lomaw::ad {
 
@@ -54,8 +56,7 @@ TypePtr AdContext::memberType(const TypePtr& t, const std::string& member) {
 void AdContext::internalError(SourceLoc loc, const std::string& what) {
     if (reportedInternal_) return;
     reportedInternal_ = true;
-    diags.error(loc.valid() ? loc : SourceLoc{1, 1}, "internal",
-                "internal compiler error: differentiation: " + what);
+    reportInternalError(diags, loc, what, "differentiation");
 }
 
 const ast::Function& AdContext::makeDfloatPrimal() {
@@ -380,23 +381,21 @@ void AdContext::computeSimdReachable() {
 }
 
 std::string NameAllocator::fresh(const std::string& base) {
-    std::string n = base;
-    for (int k = 2; taken_.count(n); ++k) n = base + "_" + std::to_string(k);
+    int& suffix = nextSuffix_[base];  // 0: base itself not tried yet
+    std::string n = suffix == 0 ? base : base + "_" + std::to_string(suffix);
+    while (taken_.count(n)) {
+        suffix = suffix < 2 ? 2 : suffix + 1;
+        n = base + "_" + std::to_string(suffix);
+    }
     taken_.insert(n);
     return n;
 }
 
 void NameAllocator::takeAll(const ast::Function& f) {
     for (const ast::Param& p : f.params) take(p.name);
-    std::function<void(const ast::Block&)> walk = [&](const ast::Block& b) {
-        for (const StmtPtr& s : b) {
-            if (!s) continue;
-            if (s->kind == ast::Stmt::Kind::Declare || s->kind == ast::Stmt::Kind::For) take(s->name);
-            walk(s->body);
-            walk(s->orelse);
-        }
-    };
-    walk(f.body);
+    forEachStmt(f.body, [&](const ast::Stmt& s) {
+        if (s.kind == ast::Stmt::Kind::Declare || s.kind == ast::Stmt::Kind::For) take(s.name);
+    });
 }
 
 }  // namespace lomaw::ad

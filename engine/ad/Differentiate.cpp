@@ -6,7 +6,7 @@
 
 #include "ad/AdContext.h"
 #include "sema/DifferentialType.h"
-#include "syntax/FailureText.h"
+#include "syntax/Outcome.h"
 
 namespace lomaw::ad {
 
@@ -135,7 +135,7 @@ bool differentiate(ast::Module& m, DiagnosticSink& diags, TapeReport& tapes) {
     try {
         return run(m, diags, {}, &tapes);
     } catch (const std::exception& e) {
-        diags.error({1, 1}, "internal", failureText(e, "internal compiler error: differentiation: "));
+        reportInternalError(diags, e, "differentiation");
         return false;
     }
 }
@@ -144,7 +144,7 @@ bool differentiate(ast::Module& m, DiagnosticSink& diags, const omp::ScopeOption
     try {
         return run(m, diags, scopes, nullptr);
     } catch (const std::exception& e) {
-        diags.error({1, 1}, "internal", failureText(e, "internal compiler error: differentiation: "));
+        reportInternalError(diags, e, "differentiation");
         return false;
     }
 }

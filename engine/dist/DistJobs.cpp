@@ -21,21 +21,17 @@
 #include "runtime/JsonArguments.h"
 #include "runtime/JsonReader.h"
 #include "runtime/JsonResult.h"
-#include "syntax/FailureText.h"
 
 namespace lomaw::dist {
 
 namespace {
 
-using Kind = JobStatus::Kind;
+using Kind = OutcomeKind;
 using runtime::Value;
 
-JobStatus fail(Kind k, std::string message) {
-    JobStatus s;
-    s.kind = k;
-    s.message = std::move(message);
-    return s;
-}
+JobStatus fail(Outcome outcome) { return resultWith<JobStatus>(std::move(outcome)); }
+
+JobStatus fail(Kind k, std::string message) { return fail(failure(k, std::move(message))); }
 
 void putU32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
 void putU64(std::string& out, uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
@@ -106,7 +102,7 @@ struct Programs {
 // The job's input file in its directory; a status naming the failure when it cannot be written.
 std::optional<JobStatus> writeJobFile(const JobDirectory& dir, std::initializer_list<std::string_view> pieces) {
     if (dir.ok() && writeFile(dir.input(), pieces)) return std::nullopt;
-    return fail(Kind::ToolchainError, std::string("cannot write the job file: ") + std::strerror(errno));
+    return fail(Kind::EnvironmentError, std::string("cannot write the job file: ") + std::strerror(errno));
 }
 
 std::optional<JobStatus> buildPrograms(const ast::Module& module, const ast::Function& f, const JobOptions& options,
@@ -114,10 +110,10 @@ std::optional<JobStatus> buildPrograms(const ast::Module& module, const ast::Fun
     auto start = std::chrono::steady_clock::now();
     if (options.workers < 1) return fail(Kind::UsageError, "--workers must be at least 1");
     ToolLookup mpirun = findMpirun(options.tools.mpirun);
-    if (mpirun.path.empty()) return fail(Kind::ToolchainError, mpirun.error);
+    if (mpirun.path.empty()) return fail(Kind::EnvironmentError, mpirun.error);
     if (!options.hostfile.empty())
         if (std::string e = checkHostfile(options.hostfile, !customLauncherAgent(options.extraArgs)); !e.empty())
-            return fail(Kind::ToolchainError, e);
+            return fail(Kind::EnvironmentError, e);
     codegen::MpiProgramOptions popts;
     popts.sourceName = options.sourceName;
     popts.checkBounds = options.checkBounds;
@@ -126,7 +122,7 @@ std::optional<JobStatus> buildPrograms(const ast::Module& module, const ast::Fun
     std::string program = "#define main _lwdrv_main\n" + codegen::emitMpiParent(module, f, popts).text +
                           "#undef main\n#define LWMPI_WITH_DRIVER 1\n" + codegen::emitMpiChild(module, f, popts).text;
     ProgramBuild built = buildMpiProgram(program, options.tools);
-    if (!built.ok) return fail(built.toolchainError ? Kind::ToolchainError : Kind::InternalError, built.message);
+    if (!built.ok()) return fail(built);
     out.driver = built.executable;
     out.worker = built.executable;
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -144,7 +140,7 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
     if (!options.hostfile.empty()) {
         std::string error, hosts = launchHostfile(options.hostfile, error);
         if (hosts.empty()) return fail(Kind::UsageError, error);
-        if (!writeFile(dir.hostfile(), {hosts})) return fail(Kind::ToolchainError, "cannot write " + dir.hostfile());
+        if (!writeFile(dir.hostfile(), {hosts})) return fail(Kind::EnvironmentError, "cannot write " + dir.hostfile());
         spec.hostfile = dir.hostfile();
     }
     spec.temporaryPaths = {dir.path()};
@@ -160,7 +156,7 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
     const bool otherHosts = !spec.hostfile.empty() || insideAllocation();
     WorkerCopySpec copy{spec.mpirun, spec.worker, spec.hostfile, options.extraArgs, options.timeoutSeconds, options.cancel};
     auto copyFailure = [](const WorkerCopyOutcome& c) {
-        return fail(c.cancelled ? Kind::Cancelled : Kind::ToolchainError, c.message);
+        return fail(c.cancelled ? Kind::Cancelled : Kind::EnvironmentError, c.message);
     };
     if (otherHosts && options.preload == Preload::Yes)
         if (WorkerCopyOutcome c = copyWorkerToNodes(copy); !c.ok) return copyFailure(c);
@@ -168,7 +164,7 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
     // Auto: a host that could not run the program (Open MPI's "could not access or execute" for
     // this path, MpiLauncher.cpp) gets a copy, and the job runs again. Nothing of the failed
     // attempt remains: mpirun stopped before any result was written.
-    if (otherHosts && options.preload == Preload::Auto && o.kind == LaunchOutcome::Kind::StartFailed &&
+    if (otherHosts && options.preload == Preload::Auto && o.hostCannotRunProgram &&
         o.message.find(" cannot run " + spec.worker + " ") != std::string::npos) {
         WorkerCopyOutcome c = copyWorkerToNodes(copy);
         if (!c.ok) return copyFailure(c);
@@ -179,18 +175,8 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
                 c.copiedTo.size() == 1 ? "that node sees" : "those nodes see");
         o = launchJob(spec);
     }
-    JobStatus s;
+    JobStatus s = fail(o);  // the launcher's outcome, as it is
     s.timings = o.timings;
-    s.message = o.message;
-    switch (o.kind) {
-        case LaunchOutcome::Kind::Ok: s.kind = Kind::Ok; break;
-        case LaunchOutcome::Kind::RuntimeError:
-        case LaunchOutcome::Kind::Crashed: s.kind = Kind::RuntimeError; break;
-        case LaunchOutcome::Kind::TimedOut: s.kind = Kind::TimedOut; break;
-        case LaunchOutcome::Kind::Cancelled: s.kind = Kind::Cancelled; break;
-        case LaunchOutcome::Kind::Failed: s.kind = Kind::RuntimeError; break;
-        case LaunchOutcome::Kind::StartFailed: s.kind = Kind::ToolchainError; break;
-    }
     return s;
 }
 
@@ -274,7 +260,7 @@ BatchResult runBatch(const ast::Module& module, const BatchJob& job, const JobOp
     const char* end = p + bytes.size();
     uint64_t count = 0;
     if (bytes.size() < 16 || bytes.compare(0, 8, "LWRESLT1") != 0 || (std::memcpy(&count, p + 8, 8), count != setCount)) {
-        out.status = fail(Kind::InternalError, "internal error: the MPI job wrote no valid results file");
+        out.status = fail(internalError("the MPI job wrote no valid results file"));
         return out;
     }
     p += 16;
@@ -283,7 +269,7 @@ BatchResult runBatch(const ast::Module& module, const BatchJob& job, const JobOp
     for (uint64_t i = 0; i < count; ++i) {
         text.clear();
         if (!appendResultJson(sig, structs, p, end, text)) {
-            out.status = fail(Kind::InternalError, "internal error: result " + std::to_string(i) + " is malformed");
+            out.status = fail(internalError("result " + std::to_string(i) + " is malformed"));
             out.results.clear();
             return out;
         }
@@ -390,7 +376,7 @@ OptimizeResult runOptimize(const ast::Module& module, const OptimizeJob& job, co
     std::string bytes = readFile(dir.output());
     uint32_t n = 0;
     if (bytes.size() < 12 || bytes.compare(0, 8, "LWTRAJ01") != 0) {
-        out.status = fail(Kind::InternalError, "internal error: the MPI job wrote no valid trajectory");
+        out.status = fail(internalError("the MPI job wrote no valid trajectory"));
         return out;
     }
     std::memcpy(&n, bytes.data() + 8, 4);
@@ -416,7 +402,7 @@ BatchResult runBatchJob(const ast::Module& module, const BatchJob& job, const Jo
         return runBatch(module, job, options);
     } catch (const std::exception& e) {
         BatchResult out;
-        out.status = fail(Kind::InternalError, failureText(e, "internal error: "));
+        out.status = fail(exceptionOutcome(e));
         return out;
     }
 }
@@ -426,7 +412,7 @@ OptimizeResult runOptimizeJob(const ast::Module& module, const OptimizeJob& job,
         return runOptimize(module, job, options);
     } catch (const std::exception& e) {
         OptimizeResult out;
-        out.status = fail(Kind::InternalError, failureText(e, "internal error: "));
+        out.status = fail(exceptionOutcome(e));
         return out;
     }
 }

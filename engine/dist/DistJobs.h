@@ -39,10 +39,8 @@ struct JobOptions {
     bool checkBounds = false;  // --check-bounds (docs/language.md §10.6)
 };
 
-struct JobStatus {
-    enum class Kind { Ok, UsageError, RuntimeError, ToolchainError, TimedOut, Cancelled, InternalError };
-    Kind kind = Kind::InternalError;
-    std::string message;
+struct JobStatus : Outcome {
+    using Kind = OutcomeKind;
     JobTimings timings;
     double buildSeconds = 0;
 };

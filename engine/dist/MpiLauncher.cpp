@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <map>
+#include <optional>
 #include <poll.h>
 #include <set>
 #include <sstream>
@@ -128,6 +129,9 @@ struct LineReader {
     }
 };
 
+// The first line of Open MPI's report of a signal in an MPI process, before "Signal: NAME (N)".
+constexpr const char* kOpenMpiCrashReport = "*** Process received signal ***";
+
 std::string signalName(int sig) {
     const char* s = strsignal(sig);
     return s ? s : "unknown signal";
@@ -138,7 +142,7 @@ std::string signalName(int sig) {
 // The failure message from what the job wrote on stderr (our lines first, then Open MPI's).
 LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
     LaunchOutcome out;
-    out.kind = LaunchOutcome::Kind::Failed;
+    out.kind = OutcomeKind::RuntimeError;  // the job failed while running, whatever the cause named below
     std::istringstream lines(stderrText);
     std::string line, runtimeError, workerLine, driverLine, mpiLine;
     while (std::getline(lines, line)) {
@@ -153,10 +157,8 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
         std::string where = workerLine.substr(0, workerLine.rfind(": "));
         if (sig != std::string::npos) {
             int n = atoi(workerLine.c_str() + sig + 9);
-            out.kind = LaunchOutcome::Kind::Crashed;
             out.message = "worker " + where + ": crashed with signal " + std::to_string(n) + " (" + signalName(n) + ")";
         } else if (!runtimeError.empty()) {
-            out.kind = LaunchOutcome::Kind::RuntimeError;
             out.message = "worker " + where + ": " + runtimeError;
         } else {
             out.message = "worker " + workerLine;
@@ -175,7 +177,8 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
             size_t end = stderrText.find('\n', at);
             return stderrText.substr(at, end == std::string::npos ? std::string::npos : end - at);
         };
-        out.kind = LaunchOutcome::Kind::StartFailed;
+        out.kind = OutcomeKind::EnvironmentError;
+        out.hostCannotRunProgram = true;
         std::string program = value(exe + 12);
         out.message = "node " + value(node + 6) + " cannot run " + program +
                       " (the build cache is not on a filesystem that node sees: use a --cache-dir every node "
@@ -184,13 +187,12 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
     }
     // Open MPI's own crash report ("Signal: Aborted (6)"): a process hit by a signal before our
     // handlers were installed, that is while MPI_Init was still starting it.
-    size_t reported = stderrText.find("*** Process received signal ***");
+    size_t reported = stderrText.find(kOpenMpiCrashReport);
     size_t signalLine = reported == std::string::npos ? reported : stderrText.find("Signal: ", reported);
     if (mpiLine.empty() && signalLine != std::string::npos) {
         size_t open = stderrText.find('(', signalLine), close = stderrText.find(')', open == std::string::npos ? signalLine : open);
         int n = open != std::string::npos && close != std::string::npos ? atoi(stderrText.c_str() + open + 1) : 0;
         if (n > 0) {
-            out.kind = LaunchOutcome::Kind::Crashed;
             out.message = "an MPI process of the job died with signal " + std::to_string(n) + " (" + signalName(n) +
                           ") while starting";
             return out;
@@ -200,7 +202,6 @@ LaunchOutcome explainFailure(const std::string& stderrText, int exitCode) {
         // A process that died outside the kernel (killed, or a crash no handler of ours saw).
         // Open MPI names the rank within its own job: in spawn mode the driver and the workers
         // are separate jobs, so "rank 0" alone does not say which program died; quote it whole.
-        out.kind = LaunchOutcome::Kind::Crashed;
         out.message = "an MPI process of the job died: " + mpiLine;
         return out;
     }
@@ -298,6 +299,7 @@ std::vector<std::string> mpirunCommand(const LaunchSpec& spec) {
 
 LaunchOutcome launchJob(const LaunchSpec& spec) {
     LaunchOutcome out;
+    out.kind = OutcomeKind::EnvironmentError;  // until mpirun has started
     std::vector<std::string> argv = mpirunCommand(spec);
     std::vector<std::string> env = mpirunEnvironment();
     int outPipe[2], errPipe[2];
@@ -353,11 +355,23 @@ LaunchOutcome launchJob(const LaunchSpec& spec) {
             if (in >> r.rank >> r.compute >> r.items >> r.host) out.timings.ranks.push_back(r);
         }
     };
-    auto ignore = [](const std::string&) {};
-    bool timedOut = false, cancelled = false;
+    // Open MPI's own crash report means a process died before lomaw's handlers were installed,
+    // that is inside MPI_Init. A spawned worker that dies there can leave the driver's
+    // MPI_Comm_spawn, and so mpirun, waiting for ever (until --timeout): a job that has not ended
+    // kStartCrashGraceSeconds after the report is stopped, and the report explains it.
+    constexpr double kStartCrashGraceSeconds = 2.0;
+    std::optional<Clock::time_point> crashReported;
+    auto onStderr = [&](const std::string& line) {
+        if (!crashReported && line.find(kOpenMpiCrashReport) != std::string::npos) crashReported = Clock::now();
+    };
+    bool timedOut = false, cancelled = false, crashedAtStart = false;
     while (stdoutReader.fd >= 0 || stderrReader.fd >= 0) {
         if (spec.timeoutSeconds > 0 && secondsSince(start) > spec.timeoutSeconds) {
             timedOut = true;
+            break;
+        }
+        if (crashReported && secondsSince(*crashReported) > kStartCrashGraceSeconds) {
+            crashedAtStart = true;
             break;
         }
         if (spec.cancel && spec.cancel->load()) {
@@ -375,12 +389,12 @@ LaunchOutcome launchJob(const LaunchSpec& spec) {
             if (fds[k].fd == stdoutReader.fd) {
                 stdoutReader.pump(onStdout);
             } else {
-                stderrReader.pump(ignore);
+                stderrReader.pump(onStderr);
             }
         }
     }
     int status = 0;
-    if (timedOut || cancelled) {
+    if (timedOut || cancelled || crashedAtStart) {
         killJob(job);
     } else {
         status = job.wait();
@@ -391,19 +405,24 @@ LaunchOutcome launchJob(const LaunchSpec& spec) {
     // What the programs printed that is not ours (a kernel has no output; Open MPI notices).
     if (!passThrough.empty()) fputs(passThrough.c_str(), stderr);
     if (timedOut) {
-        out.kind = LaunchOutcome::Kind::TimedOut;
+        out.kind = OutcomeKind::TimedOut;
         std::ostringstream msg;
         msg << "the MPI job timed out after " << spec.timeoutSeconds << " s and was stopped";
         out.message = msg.str();
         return out;
     }
     if (cancelled) {
-        out.kind = LaunchOutcome::Kind::Cancelled;
+        out.kind = OutcomeKind::Cancelled;
         out.message = "the MPI job was cancelled";
         return out;
     }
+    if (crashedAtStart) {
+        LaunchOutcome failed = explainFailure(stderrReader.all, 128 + SIGKILL);  // the status of the stopped job
+        failed.timings = out.timings;
+        return failed;
+    }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-        out.kind = LaunchOutcome::Kind::Ok;
+        out.kind = OutcomeKind::Ok;
         return out;
     }
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

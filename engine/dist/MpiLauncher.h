@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "syntax/Outcome.h"
+
 namespace lomaw::dist {
 
 enum class LaunchMode { Spawn, Spmd };
@@ -51,15 +53,16 @@ struct LaunchSpec {
     std::function<void(long long done, long long total)> onProgress;
 };
 
-struct LaunchOutcome {
-    enum class Kind { Ok, RuntimeError, Crashed, Failed, TimedOut, Cancelled, StartFailed };
-    Kind kind = Kind::StartFailed;
-    std::string message;
+// Ok; RuntimeError (a worker's runtime error, a process that crashed or was killed, mpirun
+// failing); TimedOut; Cancelled; EnvironmentError (mpirun could not be started, a host that
+// cannot run the program).
+struct LaunchOutcome : Outcome {
     JobTimings timings;
+    bool hostCannotRunProgram = false;  // Open MPI could not execute the program on a host (WorkerCopy.h)
 };
 
 // What a failed job's stderr (the lomaw-mpi lines of our programs first, then Open MPI's reports)
-// and mpirun's exit status say, as one message.
+// and mpirun's exit status say, as one outcome.
 LaunchOutcome explainFailure(const std::string& stderrText, int exitCode);
 
 // `args` (extra mpirun arguments) with a `--mca btl LIST` that would cut the driver off from

@@ -43,18 +43,18 @@ ToolLookup findMpirun(const std::string& explicitPath) {
 
 ProgramBuild buildMpiProgram(const std::string& cSource, const MpiTools& tools) {
     ProgramBuild out;
-    auto fail = [&out](bool toolchainError, std::string message) {
-        out.toolchainError = toolchainError;
-        out.message = std::move(message);
+    auto fail = [&out](Outcome outcome) {
+        out.outcome() = std::move(outcome);
         return out;
     };
+    auto environment = [&fail](std::string message) { return fail(failure(OutcomeKind::EnvironmentError, std::move(message))); };
     ToolLookup mpicc = findMpicc(tools.mpicc);
-    if (mpicc.path.empty()) return fail(true, mpicc.error);
+    if (mpicc.path.empty()) return environment(mpicc.error);
     std::string error;
     std::string dir = runtime::resolveCacheDir(tools.cacheDir, error);
-    if (dir.empty()) return fail(true, error);
+    if (dir.empty()) return environment(error);
     // The same private, verified cache as the shared libraries of `lomaw run` (runtime/CacheStore.h).
-    if (std::string e = runtime::preparePrivateDirectory(dir); !e.empty()) return fail(true, e);
+    if (std::string e = runtime::preparePrivateDirectory(dir); !e.empty()) return environment(e);
 
     // Same numerics as the single-call build (docs/language.md §7).
     std::vector<std::string> flags{"-O2", "-std=c11", "-ffp-contract=off", "-fwrapv", "-fno-fast-math", "-fopenmp", "-pthread"};
@@ -75,34 +75,37 @@ ProgramBuild buildMpiProgram(const std::string& cSource, const MpiTools& tools) 
     out.executable = dir + "/mpi-" + key;
     runtime::CacheEntry entry = runtime::checkEntry(out.executable);
     if (entry.state == runtime::CacheEntry::State::Valid) {
-        out.ok = true;
+        out.kind = OutcomeKind::Ok;
         out.usedCache = true;
         return out;
     }
     std::string unique = runtime::uniqueTempSuffix();
     std::string source = dir + "/mpi-" + key + ".tmp-" + unique + ".c";
     std::string temp = dir + "/mpi-" + key + ".tmp-" + unique;
-    if (std::string e = runtime::writePrivateFile(source, cSource); !e.empty()) return fail(true, e);
+    if (std::string e = runtime::writePrivateFile(source, cSource); !e.empty()) return environment(e);
     std::vector<std::string> argv{mpicc.path};
     argv.insert(argv.end(), flags.begin(), flags.end());
     argv.insert(argv.end(), {"-o", temp, source, "-lm"});
-    runtime::ProcessResult r = runtime::runProcess(argv, {source, temp}, tools.buildTimeoutSeconds);
-    if (r.timedOut || !r.launched || r.exitCode != 0) {
+    runtime::CompileResult compiled =
+        runtime::compileResultOf(runtime::runProcess(argv, {source, temp}, tools.buildTimeoutSeconds));
+    if (compiled.status != runtime::CompileResult::Status::Ok) {
         std::remove(temp.c_str());
-        if (r.timedOut || !r.launched) {
+        // Not the generated C's fault (runtime/Toolchain.h): mpicc missing, killed or out of time.
+        if (std::optional<Outcome> machine =
+                runtime::buildEnvironmentFailure(compiled, "mpicc " + mpicc.path, tools.buildTimeoutSeconds)) {
             std::remove(source.c_str());
-            return fail(true, r.timedOut ? runtime::buildTimeoutMessage(tools.buildTimeoutSeconds)
-                                         : "cannot run mpicc " + mpicc.path + ": " + r.launchError);
+            return fail(std::move(*machine));
         }
         std::string kept = dir + "/mpi-" + key + ".failed.c";
         std::rename(source.c_str(), kept.c_str());
-        return fail(false, "internal compiler error: the generated MPI program does not compile (source kept in " +
-                               kept + "):\n" + r.output);
+        return fail(failure(OutcomeKind::InternalError,
+                            "internal compiler error: the generated MPI program does not compile (source kept in " +
+                                kept + "):\n" + compiled.diagnostics));
     }
     std::rename(source.c_str(), (out.executable + ".c").c_str());
-    if (std::string e = runtime::storeEntry(temp, out.executable, 0700); !e.empty()) return fail(true, e);
+    if (std::string e = runtime::storeEntry(temp, out.executable, 0700); !e.empty()) return environment(e);
     if (entry.state == runtime::CacheEntry::State::Corrupt) runtime::noteRebuiltEntry(out.executable, entry.why);
-    out.ok = true;
+    out.kind = OutcomeKind::Ok;
     return out;
 }
 

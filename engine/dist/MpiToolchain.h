@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "syntax/Outcome.h"
+
 namespace lomaw::dist {
 
 struct MpiTools {
@@ -21,12 +23,11 @@ struct ToolLookup {
 ToolLookup findMpicc(const std::string& explicitPath);
 ToolLookup findMpirun(const std::string& explicitPath);
 
-struct ProgramBuild {
-    bool ok = false;
-    bool toolchainError = false;  // no mpicc, no cache dir (else: the generated C did not compile)
+// Ok, EnvironmentError (no mpicc, no cache directory, mpicc killed or out of time) or
+// InternalError (the generated MPI program does not compile: an engine bug; its source is kept).
+struct ProgramBuild : Outcome {
     std::string executable;
     bool usedCache = false;
-    std::string message;
 };
 
 // Builds `cSource` with mpicc into <cache>/mpi-<sha256> (mode 0700, its content hash beside it);

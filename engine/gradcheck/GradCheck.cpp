@@ -8,7 +8,6 @@
 #include "codegen/CEmitter.h"
 #include "gradcheck/AppendedDerivatives.h"
 #include "gradcheck/DerivativeProbe.h"
-#include "syntax/FailureText.h"
 
 namespace lomaw {
 
@@ -59,7 +58,7 @@ public:
                      close(row.forward, row.reverse, options_.adRtol, options_.adAtol);
             out.rows.push_back(row);
         }
-        out.status = RunOutput::Status::Ok;
+        out.kind = OutcomeKind::Ok;
         out.agree = std::all_of(out.rows.begin(), out.rows.end(), [](const GradcheckRow& r) { return r.ok; });
         return out;
     }
@@ -80,7 +79,7 @@ private:
             // The augmented module is compiled on the first call only; every later call reuses it.
             CompileOutput c = engine_.check(augmented_.file());
             if (!c.ok) {
-                out.status = RunOutput::Status::CompileError;
+                out.kind = OutcomeKind::CompileError;
                 out.diagnostics = explainAppendedDeclarations(c.diagnostics);
                 return std::nullopt;
             }
@@ -90,9 +89,8 @@ private:
             compiled_ = std::move(c);
         }
         RunOutput r = engine_.runCompiled(compiled_->module, cSource_, run);
-        if (r.status != RunOutput::Status::Ok) {
-            out.status = r.status;
-            out.message = r.message;
+        if (!r.ok()) {
+            out.outcome() = r;
             out.diagnostics = explainAppendedDeclarations(r.diagnostics);
             return std::nullopt;
         }
@@ -150,20 +148,18 @@ GradcheckOutput checkGradients(const Engine& engine, const SourceFile& file, con
     CompileOutput compiled = engine.check(file);
     out.diagnostics = compiled.diagnostics;
     if (!compiled.ok) {
-        out.status = RunOutput::Status::CompileError;
+        out.kind = OutcomeKind::CompileError;
         return out;
     }
     const ast::Function* function = compiled.module.findFunction(options.function);
     if (!function) {
-        out.status = RunOutput::Status::UsageError;
-        out.message = "unknown function '" + options.function + "'";
+        out.outcome() = failure(OutcomeKind::UsageError, "unknown function '" + options.function + "'");
         return out;
     }
     try {
         return Checker(engine, file, options, compiled.module, *function).run();
     } catch (const std::exception& e) {
-        out.status = RunOutput::Status::InternalError;
-        out.message = failureText(e, "internal error in gradcheck: ");
+        out.outcome() = exceptionOutcome(e, "gradcheck");
         return out;
     }
 }

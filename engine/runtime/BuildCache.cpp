@@ -41,17 +41,17 @@ std::string resolveCacheDir(const std::string& option, std::string& error) {
 
 BuildResult buildCached(const BuildRequest& request) {
     BuildResult out;
-    auto fail = [&out](BuildResult::Status status, std::string message) {
-        out.status = status;
-        out.message = std::move(message);
+    auto fail = [&out](Outcome outcome) {
+        out.outcome() = std::move(outcome);
         return out;
     };
+    auto environment = [&fail](std::string message) { return fail(failure(OutcomeKind::EnvironmentError, std::move(message))); };
     std::string error;
     std::string dir = resolveCacheDir(request.cacheDir, error);
-    if (dir.empty()) return fail(BuildResult::Status::ToolchainError, error);
-    if (std::string e = preparePrivateDirectory(dir); !e.empty()) return fail(BuildResult::Status::ToolchainError, e);
+    if (dir.empty()) return environment(error);
+    if (std::string e = preparePrivateDirectory(dir); !e.empty()) return environment(e);
     CompilerLookup lookup = findCompiler(request.compiler);
-    if (!lookup.compiler) return fail(BuildResult::Status::ToolchainError, lookup.error);
+    if (!lookup.compiler) return environment(lookup.error);
     const Compiler& compiler = *lookup.compiler;
     std::vector<std::string> flags = baseCompileFlags();
     if (supportsOpenMp(compiler, dir, request.timeoutSeconds)) flags.push_back("-fopenmp");
@@ -62,7 +62,7 @@ BuildResult buildCached(const BuildRequest& request) {
     out.libraryPath = library;
     CacheEntry entry = checkEntry(library);
     if (entry.state == CacheEntry::State::Valid) {
-        out.status = BuildResult::Status::Ok;
+        out.kind = OutcomeKind::Ok;
         out.usedCache = true;
         return out;
     }
@@ -70,33 +70,27 @@ BuildResult buildCached(const BuildRequest& request) {
     std::string unique = uniqueTempSuffix();
     std::string source = dir + "/" + key + ".tmp-" + unique + ".c";
     std::string tempLibrary = dir + "/" + key + ".tmp-" + unique + ".so";
-    if (std::string e = writePrivateFile(source, request.cSource); !e.empty())
-        return fail(BuildResult::Status::ToolchainError, e);
+    if (std::string e = writePrivateFile(source, request.cSource); !e.empty()) return environment(e);
     CompileResult compiled = compileSharedLibrary(compiler, flags, source, tempLibrary, request.timeoutSeconds);
     if (compiled.status != CompileResult::Status::Ok) {
         std::remove(tempLibrary.c_str());
-        if (compiled.status == CompileResult::Status::TimedOut) {
+        if (std::optional<Outcome> machine =
+                buildEnvironmentFailure(compiled, "the C compiler " + compiler.path, request.timeoutSeconds)) {
             std::remove(source.c_str());
-            return fail(BuildResult::Status::ToolchainError, buildTimeoutMessage(request.timeoutSeconds));
-        }
-        if (compiled.status == CompileResult::Status::LaunchFailed) {
-            std::remove(source.c_str());
-            return fail(BuildResult::Status::ToolchainError,
-                        "cannot run the C compiler " + compiler.path + ": " + compiled.diagnostics);
+            return fail(std::move(*machine));
         }
         // Generated C that does not compile is an engine bug. Keep the source for the report.
         std::string kept = dir + "/" + key + ".failed.c";
         std::rename(source.c_str(), kept.c_str());
-        return fail(BuildResult::Status::InternalError,
-                    "internal compiler error: the generated C does not compile (" + compiler.path +
-                        ", source kept in " + kept + "):\n" + compiled.diagnostics);
+        return fail(failure(OutcomeKind::InternalError,
+                            "internal compiler error: the generated C does not compile (" + compiler.path +
+                                ", source kept in " + kept + "):\n" + compiled.diagnostics));
     }
     // The source is kept beside the library: it is what a user debugging a kernel wants to read.
     std::rename(source.c_str(), (dir + "/" + key + ".c").c_str());
-    if (std::string e = storeEntry(tempLibrary, library, 0600); !e.empty())
-        return fail(BuildResult::Status::ToolchainError, e);
+    if (std::string e = storeEntry(tempLibrary, library, 0600); !e.empty()) return environment(e);
     if (entry.state == CacheEntry::State::Corrupt) noteRebuiltEntry(library, entry.why);
-    out.status = BuildResult::Status::Ok;
+    out.kind = OutcomeKind::Ok;
     return out;
 }
 

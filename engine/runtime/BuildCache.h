@@ -26,12 +26,11 @@ struct BuildRequest {
     double timeoutSeconds = 0;            // > 0: the compiler is stopped after this long (--timeout)
 };
 
-struct BuildResult {
-    enum class Status { Ok, ToolchainError, InternalError };
-    Status status = Status::InternalError;
+// Ok, EnvironmentError (no compiler, cache directory, a compiler killed or out of time) or
+// InternalError (the generated C does not compile: an engine bug; its source is kept).
+struct BuildResult : Outcome {
     std::string libraryPath;
     bool usedCache = false;
-    std::string message;                  // for non-Ok
 };
 
 BuildResult buildCached(const BuildRequest& request);

@@ -175,4 +175,9 @@ ChildOutcome runInChild(const std::function<int(int resultFd)>& body, double tim
     return out;
 }
 
+int reportChildInternalError(int resultFd, const std::string& message) {
+    writeAll(resultFd, std::string(1, kChildInternalTag) + message);
+    return kChildInternalExit;
+}
+
 }  // namespace lomaw::runtime

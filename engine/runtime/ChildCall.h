@@ -26,6 +26,11 @@ struct ChildOutcome {
 // has written an internal-error message to its result pipe.
 constexpr int kChildInternalExit = 70;
 
+// What the children of Runner, BatchRunner and DescentRunner write on their result pipe: records
+// tagged by their first byte, a result ('O' + JSON) or an internal error ('E' + message).
+constexpr char kChildResultTag = 'O';
+constexpr char kChildInternalTag = 'E';
+
 // `body` runs in the child only; its return value is the child's exit status (the child ends
 // with _exit, never running the caller's atexit handlers). timeoutSeconds <= 0: no limit.
 // `onResult`, when set, sees every piece of the result as it arrives (a child that streams
@@ -35,5 +40,9 @@ ChildOutcome runInChild(const std::function<int(int resultFd)>& body, double tim
 
 // Writes all of `bytes` to `fd` (retrying short writes); false on error.
 bool writeAll(int fd, const std::string& bytes);
+
+// In a child body: writes kChildInternalTag + `message` to the result pipe and returns
+// kChildInternalExit, the status the body then exits with.
+int reportChildInternalError(int resultFd, const std::string& message);
 
 }  // namespace lomaw::runtime

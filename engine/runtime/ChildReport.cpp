@@ -23,18 +23,18 @@ std::optional<std::string> passThroughStderr(const ChildOutcome& child) {
     return runtimeMessage;
 }
 
-std::optional<ChildFailure> abnormalEnd(const ChildOutcome& child, double timeoutSeconds) {
+std::optional<Outcome> abnormalEnd(const ChildOutcome& child, double timeoutSeconds) {
     switch (child.kind) {
-        case ChildOutcome::Kind::StartFailed:
-            return ChildFailure{ChildFailure::Kind::Internal, "cannot start the call: " + child.error};
+        case ChildOutcome::Kind::StartFailed:  // fork or pipe failed: out of processes or descriptors
+            return failure(OutcomeKind::EnvironmentError, "cannot start the call: " + child.error);
         case ChildOutcome::Kind::TimedOut: {
             std::ostringstream s;
             s << "timed out after " << timeoutSeconds << " s";
-            return ChildFailure{ChildFailure::Kind::Runtime, s.str()};
+            return failure(OutcomeKind::RuntimeError, s.str());
         }
         case ChildOutcome::Kind::Signaled:
-            return ChildFailure{ChildFailure::Kind::Runtime, "the kernel crashed: signal " + std::to_string(child.signal) +
-                                                                 " (" + strsignal(child.signal) + ")"};
+            return failure(OutcomeKind::RuntimeError, "the kernel crashed: signal " + std::to_string(child.signal) +
+                                                          " (" + strsignal(child.signal) + ")");
         case ChildOutcome::Kind::Exited: break;
     }
     return std::nullopt;

@@ -8,20 +8,16 @@
 #include <string>
 
 #include "runtime/ChildCall.h"
+#include "syntax/Outcome.h"
 
 namespace lomaw::runtime {
-
-struct ChildFailure {
-    enum class Kind { Internal, Runtime };
-    Kind kind = Kind::Runtime;
-    std::string message;
-};
 
 // Writes the child's stderr, except its first `runtime error:` line, to this process's stderr;
 // returns that line's message (nullopt when there was none).
 std::optional<std::string> passThroughStderr(const ChildOutcome& child);
 
-// A child that did not exit on its own: could not start, timed out, or was killed by a signal.
-std::optional<ChildFailure> abnormalEnd(const ChildOutcome& child, double timeoutSeconds);
+// A child that did not exit on its own: could not start (EnvironmentError), timed out or was killed
+// by a signal (RuntimeError: the kernel's run).
+std::optional<Outcome> abnormalEnd(const ChildOutcome& child, double timeoutSeconds);
 
 }  // namespace lomaw::runtime

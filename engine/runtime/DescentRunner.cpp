@@ -14,28 +14,22 @@
 #include "runtime/HarnessLibrary.h"
 #include "runtime/JsonArguments.h"
 #include "runtime/JsonResult.h"
-#include "syntax/FailureText.h"
 
 namespace lomaw::runtime {
 
 namespace {
 
-using Status = DescentOutcome::Status;
 using End = DescentOutcome::End;
 using Clock = std::chrono::steady_clock;
 
-DescentOutcome fail(Status status, std::string message) {
-    DescentOutcome out;
-    out.status = status;
-    out.message = std::move(message);
-    return out;
-}
+DescentOutcome fail(Outcome outcome) { return resultWith<DescentOutcome>(std::move(outcome)); }
+
+DescentOutcome usage(std::string message) { return fail(failure(OutcomeKind::UsageError, std::move(message))); }
 
 // Child -> parent stream: 'R' step(int64) loss(float) norm(double) point(n float) gradient(n double)
 // per step, then 'F' end(int32) loopSeconds(double); or 'E' + an internal error message.
 constexpr char kRecord = 'R';
 constexpr char kFinished = 'F';
-constexpr char kInternal = 'E';
 
 template <class T>
 void put(std::FILE* out, const T& v) {
@@ -76,7 +70,7 @@ public:
                 out.end = static_cast<End>(end);
                 finished_ = true;
                 at_ += 1 + 4 + 8;
-            } else if (p[0] == kInternal) {
+            } else if (p[0] == kChildInternalTag) {
                 internal_ = std::string(p + 1, left - 1);
                 at_ = bytes.size();
             } else {
@@ -109,24 +103,22 @@ int descendInChild(int resultFd, const HarnessLibrary& library, LayoutComputer& 
     static char buffer[1 << 16];
     std::setvbuf(out, buffer, _IOFBF, sizeof buffer);
     auto internal = [out](const std::string& message) {
-        std::fputc(kInternal, out);
+        std::fputc(kChildInternalTag, out);
         std::fputs(message.c_str(), out);
         std::fflush(out);
         return kChildInternalExit;
     };
     try {
         std::string error;
-        std::unique_ptr<NativeModule> lib = openHarnessLibrary(library, layouts, error);
-        if (!lib) return internal(error);
-        void* primal = lib->symbol(callSymbol(request.function), error);
+        std::unique_ptr<NativeModule> lib;
+        HarnessEntry primal = loadHarnessEntry(library, layouts, request.function, lib, error);
         if (!primal) return internal(error);
-        void* gradient = nullptr;
+        HarnessEntry gradient = nullptr;
         if (!request.gradientFunction.empty()) {
-            gradient = lib->symbol(callSymbol(request.gradientFunction), error);
+            gradient = reinterpret_cast<HarnessEntry>(lib->symbol(callSymbol(request.gradientFunction), error));
             if (!gradient) return internal(error);
         }
-        evaluator.bind(reinterpret_cast<DescentEvaluator::Entry>(primal),
-                       reinterpret_cast<DescentEvaluator::Entry>(gradient));
+        evaluator.bind(primal, gradient);
         evaluator.bindBounds(BoundsRegistry(*lib));
 
         const size_t n = evaluator.size();
@@ -240,16 +232,16 @@ std::optional<DescentProblem> prepare(const DescentRequest& request, const Struc
 }
 
 DescentOutcome descend(const DescentRequest& request, const std::string& cSource, const RunnerOptions& options) {
-    if (!request.module) return fail(Status::InternalError, "internal error: no module to descend");
+    if (!request.module) return fail(internalError("no module to descend"));
     const auto began = Clock::now();
     StructTable structs(*request.module);
     std::string error;
     std::optional<DescentProblem> problem = prepare(request, structs, error);
-    if (!problem) return fail(Status::UsageError, error);
+    if (!problem) return usage(error);
     LayoutComputer layouts(structs);
     DescentEvaluator evaluator(std::move(*problem), structs, layouts);
     if (evaluator.size() == 0) {
-        return fail(Status::UsageError, "'" + request.function +
+        return usage("'" + request.function +
                                             "' has no float parameter to descend: the In parameters of --init hold no float value");
     }
 
@@ -258,8 +250,7 @@ DescentOutcome descend(const DescentRequest& request, const std::string& cSource
     if (request.timeoutSeconds > 0) buildOptions.buildTimeoutSeconds = request.timeoutSeconds;
     HarnessLibrary library = buildHarnessLibrary(*request.module, cSource, {}, buildOptions, layouts);
     const BuildResult& built = library.built;
-    if (built.status == BuildResult::Status::ToolchainError) return fail(Status::ToolchainError, built.message);
-    if (built.status != BuildResult::Status::Ok) return fail(Status::InternalError, built.message);
+    if (!built.ok()) return fail(built);
 
     DescentOutcome out;
     out.labels = evaluator.labels();
@@ -288,25 +279,21 @@ DescentOutcome descend(const DescentRequest& request, const std::string& cSource
                                    : std::string());
 
     std::optional<std::string> runtimeMessage = passThroughStderr(child);
-    if (std::optional<ChildFailure> f = abnormalEnd(child, request.timeoutSeconds)) {
-        out.status = f->kind == ChildFailure::Kind::Internal ? Status::InternalError : Status::RuntimeError;
-        out.message = f->message;
+    Outcome& outcome = out;
+    if (std::optional<Outcome> f = abnormalEnd(child, request.timeoutSeconds)) {
+        outcome = std::move(*f);
     } else if (decoder.internalError()) {
-        out.status = Status::InternalError;
-        out.message = "internal error: " + *decoder.internalError();
+        outcome = internalError(*decoder.internalError());
     } else if (runtimeMessage) {
-        out.status = Status::RuntimeError;
-        out.message = *runtimeMessage;
+        outcome = failure(OutcomeKind::RuntimeError, *runtimeMessage);
     } else if (child.exitCode != 0) {
-        out.status = Status::RuntimeError;
-        out.message = "the kernel exited with status " + std::to_string(child.exitCode);
+        outcome = failure(OutcomeKind::RuntimeError, "the kernel exited with status " + std::to_string(child.exitCode));
     } else if (!decoder.finished()) {
-        out.status = Status::InternalError;
-        out.message = "internal error: the descent ended without a result";
+        outcome = internalError("the descent ended without a result");
     } else {
-        out.status = Status::Ok;
+        outcome = failure(OutcomeKind::Ok, "");
     }
-    if (out.status != Status::Ok) out.end = End::Stopped;
+    if (!out.ok()) out.end = End::Stopped;
     return out;
 }
 
@@ -316,7 +303,7 @@ DescentOutcome runDescent(const DescentRequest& request, const std::string& cSou
     try {
         return descend(request, cSource, options);
     } catch (const std::exception& e) {
-        return fail(Status::InternalError, failureText(e, "internal error: "));
+        return fail(exceptionOutcome(e));
     }
 }
 

@@ -45,12 +45,9 @@ struct DescentRecord {
     std::vector<double> gradient;
 };
 
-struct DescentOutcome {
-    enum class Status { Ok, UsageError, RuntimeError, ToolchainError, InternalError };
+struct DescentOutcome : Outcome {  // Ok when the loop ran to an end (a divergence included)
     enum class End { Converged, MaxSteps, Diverged, Stopped };  // Stopped: a failure ended the loop
-    Status status = Status::InternalError;
     End end = End::Stopped;
-    std::string message;
     std::vector<std::string> labels;      // one per parameter: "x", "a[2]", "p.pos[1]"
     std::vector<DescentRecord> trajectory;
     std::vector<std::string> argsJson;    // per record: FUNC's arguments at that step (--args form), "" when not asked for

@@ -45,4 +45,11 @@ std::unique_ptr<NativeModule> openHarnessLibrary(const HarnessLibrary& library, 
     return lib;
 }
 
+HarnessEntry loadHarnessEntry(const HarnessLibrary& library, LayoutComputer& layouts, const std::string& function,
+                              std::unique_ptr<NativeModule>& lib, std::string& error) {
+    lib = openHarnessLibrary(library, layouts, error);
+    if (!lib) return nullptr;
+    return reinterpret_cast<HarnessEntry>(lib->symbol(callSymbol(function), error));
+}
+
 }  // namespace lomaw::runtime

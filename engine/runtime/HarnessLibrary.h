@@ -31,4 +31,12 @@ HarnessLibrary buildHarnessLibrary(const ast::Module& module, const std::string&
 std::unique_ptr<NativeModule> openHarnessLibrary(const HarnessLibrary& library, LayoutComputer& layouts,
                                                  std::string& error);
 
+// The call harness of one function: the marshalled arguments in, the return slot out.
+using HarnessEntry = void (*)(void** args, void* ret);
+
+// Loads the library into `lib` (openHarnessLibrary) and finds `function`'s harness entry; null
+// with `error` set when either fails.
+HarnessEntry loadHarnessEntry(const HarnessLibrary& library, LayoutComputer& layouts, const std::string& function,
+                              std::unique_ptr<NativeModule>& lib, std::string& error);
+
 }  // namespace lomaw::runtime

@@ -15,82 +15,61 @@
 #include "runtime/JsonArguments.h"
 #include "runtime/JsonResult.h"
 #include "runtime/NativeModule.h"
-#include "syntax/FailureText.h"
 
 namespace lomaw::runtime {
 
 namespace {
 
-using Status = RunOutcome::Status;
+RunOutcome fail(Outcome outcome) { return resultWith<RunOutcome>(std::move(outcome)); }
 
-RunOutcome fail(Status status, std::string message) {
-    RunOutcome out;
-    out.status = status;
-    out.message = std::move(message);
-    return out;
-}
-
-// Child protocol on the result pipe: 'O' + result JSON, or 'E' + internal error message.
-constexpr char kResultOk = 'O';
-constexpr char kResultInternal = 'E';
+RunOutcome usage(std::string message) { return fail(failure(OutcomeKind::UsageError, std::move(message))); }
 
 int callInChild(int resultFd, const HarnessLibrary& library, const Signature& signature, LayoutComputer& layouts,
                 ArgumentMemory& memory) {
-    auto internal = [resultFd](const std::string& message) {
-        writeAll(resultFd, std::string(1, kResultInternal) + message);
-        return kChildInternalExit;
-    };
     try {
         std::string error;
-        std::unique_ptr<NativeModule> lib = openHarnessLibrary(library, layouts, error);
-        if (!lib) return internal(error);
-        void* entry = lib->symbol(callSymbol(signature.name), error);
-        if (!entry) return internal(error);
+        std::unique_ptr<NativeModule> lib;
+        HarnessEntry entry = loadHarnessEntry(library, layouts, signature.name, lib, error);
+        if (!entry) return reportChildInternalError(resultFd, error);
         BoundsRegistry(*lib).fill(memory);
-        reinterpret_cast<void (*)(void**, void*)>(entry)(memory.args(), memory.returnSlot());
+        entry(memory.args(), memory.returnSlot());
         std::vector<Value> args = memory.readArguments();
         std::optional<Value> returned = memory.readReturn();
         std::string json = formatResult(signature, returned, args, layouts.structs());
-        writeAll(resultFd, std::string(1, kResultOk) + json);
+        writeAll(resultFd, std::string(1, kChildResultTag) + json);
         return 0;
     } catch (const std::exception& e) {
-        return internal(e.what());
+        return reportChildInternalError(resultFd, e.what());
     }
 }
 
 // Turns what the child did into an outcome; passes unrelated stderr text through.
 RunOutcome interpret(const ChildOutcome& child, double timeoutSeconds) {
     std::optional<std::string> runtimeMessage = passThroughStderr(child);
-    if (std::optional<ChildFailure> f = abnormalEnd(child, timeoutSeconds)) {
-        return fail(f->kind == ChildFailure::Kind::Internal ? Status::InternalError : Status::RuntimeError, f->message);
-    }
-    if (!child.result.empty() && child.result[0] == kResultInternal) {
-        return fail(Status::InternalError, "internal error: " + child.result.substr(1));
-    }
-    if (child.exitCode == 0 && !child.result.empty() && child.result[0] == kResultOk) {
+    if (std::optional<Outcome> f = abnormalEnd(child, timeoutSeconds)) return fail(std::move(*f));
+    if (!child.result.empty() && child.result[0] == kChildInternalTag) return fail(internalError(child.result.substr(1)));
+    if (child.exitCode == 0 && !child.result.empty() && child.result[0] == kChildResultTag) {
         RunOutcome out;
-        out.status = Status::Ok;
+        out.kind = OutcomeKind::Ok;
         out.output = child.result.substr(1);
         return out;
     }
-    if (runtimeMessage) return fail(Status::RuntimeError, *runtimeMessage);
+    if (runtimeMessage) return fail(failure(OutcomeKind::RuntimeError, *runtimeMessage));
     if (child.exitCode != 0) {
-        return fail(Status::RuntimeError, "the kernel exited with status " + std::to_string(child.exitCode));
+        return fail(failure(OutcomeKind::RuntimeError, "the kernel exited with status " + std::to_string(child.exitCode)));
     }
-    return fail(Status::InternalError, "internal error: the call ended without a result");
+    return fail(internalError("the call ended without a result"));
 }
 
 RunOutcome run(const RunRequest& request, const std::string& cSource, const RunnerOptions& options) {
-    if (!request.module) return fail(Status::InternalError, "internal error: no module to run");
+    if (!request.module) return fail(internalError("no module to run"));
     const ast::Module& module = *request.module;
     std::optional<Signature> signature = findSignature(module, request.function);
-    if (!signature) return fail(Status::UsageError, unknownFunctionMessage(module, request.function));
-    if (std::string e = checkThreads(*signature, request.threads); !e.empty()) {
-        return fail(Status::UsageError, e);
-    }
+    if (!signature) return usage(unknownFunctionMessage(module, request.function));
+    if (std::string e = checkThreads(*signature, request.threads); !e.empty()) return usage(e);
     StructTable structs(module);
     ParsedArguments parsed = parseArguments(*signature, request.argsJson, structs);
-    if (!parsed.ok) return fail(Status::UsageError, parsed.error);
+    if (!parsed.ok) return usage(parsed.error);
 
     std::vector<Signature> extra;
     if (!module.findFunction(request.function)) extra.push_back(*signature);  // make__dfloat
@@ -99,8 +78,7 @@ RunOutcome run(const RunRequest& request, const std::string& cSource, const Runn
     buildOptions.buildTimeoutSeconds = request.timeoutSeconds;  // --timeout limits the build and the call
     HarnessLibrary library = buildHarnessLibrary(module, cSource, extra, buildOptions, layouts);
     const BuildResult& built = library.built;
-    if (built.status == BuildResult::Status::ToolchainError) return fail(Status::ToolchainError, built.message);
-    if (built.status != BuildResult::Status::Ok) return fail(Status::InternalError, built.message);
+    if (!built.ok()) return fail(built);
 
     // Marshalled before fork: the child only loads, calls and reads back.
     ArgumentMemory memory(*signature, parsed.values, request.threads.value_or(0), layouts);
@@ -137,7 +115,7 @@ RunOutcome runFunction(const RunRequest& request, const std::string& cSource,
     try {
         return run(request, cSource, options);
     } catch (const std::exception& e) {
-        return fail(Status::InternalError, failureText(e, "internal error: "));
+        return fail(exceptionOutcome(e));
     }
 }
 

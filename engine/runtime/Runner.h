@@ -2,8 +2,9 @@
 // against the signature -> build the module's C (plus the call harness) into a cached shared
 // library -> call it in a child process -> the result JSON.
 //
-// Nothing is thrown: every failure is an outcome with a message meant for `lomaw: error:`
-// (UsageError, ToolchainError, InternalError) or `lomaw: runtime error:` (RuntimeError).
+// Nothing is thrown: every failure is an Outcome (syntax/Outcome.h) with a message meant for
+// `lomaw: error:` (UsageError, EnvironmentError, InternalError) or `lomaw: runtime error:`
+// (RuntimeError).
 #pragma once
 
 #include <optional>
@@ -11,13 +12,14 @@
 
 #include "runtime/Signature.h"
 #include "syntax/Ast.h"
+#include "syntax/Outcome.h"
 
 namespace lomaw::runtime {
 
 struct RunnerOptions {
     std::string compiler;  // "" : LOMAW_CC, then `cc` on PATH
     std::string cacheDir;  // "" : LOMAW_CACHE_DIR, $XDG_CACHE_HOME/lomaw, $HOME/.cache/lomaw
-    double buildTimeoutSeconds = 0;  // > 0: building the library stops after this long (a ToolchainError)
+    double buildTimeoutSeconds = 0;  // > 0: building the library stops after this long (an EnvironmentError)
 };
 
 struct RunRequest {
@@ -28,11 +30,8 @@ struct RunRequest {
     double timeoutSeconds = 0;            // 0: no limit
 };
 
-struct RunOutcome {
-    enum class Status { Ok, UsageError, RuntimeError, ToolchainError, InternalError };
-    Status status = Status::InternalError;
+struct RunOutcome : Outcome {
     std::string output;   // Ok: {"return": ..., "args": [...]} without newline
-    std::string message;  // otherwise
     bool usedCache = false;
 };
 

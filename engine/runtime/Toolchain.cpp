@@ -1,9 +1,12 @@
 #include "runtime/Toolchain.h"
 
 #include <cstdio>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -109,7 +112,51 @@ CompileResult compileSharedLibrary(const Compiler& compiler, const std::vector<s
     std::vector<std::string> argv{compiler.path};
     argv.insert(argv.end(), flags.begin(), flags.end());
     argv.insert(argv.end(), {"-o", outputPath, sourcePath, "-lm"});
-    ProcessResult r = runProcess(argv, {sourcePath, outputPath}, timeoutSeconds);  // temporaries of the cache
+    return compileResultOf(runProcess(argv, {sourcePath, outputPath}, timeoutSeconds));  // temporaries of the cache
+}
+
+namespace {
+
+// The signal number whose strsignal text is `name` ("Killed": 9); 0 when none is.
+int signalNamed(std::string_view name) {
+    for (int n = 1; n < NSIG; ++n)
+        if (const char* s = strsignal(n); s && name == s) return n;
+    return 0;
+}
+
+// The signal a compiler's output says killed one of its programs; 0 when it says none did.
+int reportedKillSignal(const std::string& output) {
+    // collect2 (and the driver for as): "ld terminated with signal 9 [Killed]"
+    static constexpr std::string_view kTerminated = " terminated with signal ";
+    if (size_t at = output.find(kTerminated); at != std::string::npos) {
+        int n = std::atoi(output.c_str() + at + kTerminated.size());
+        if (n > 0) return n;
+    }
+    // The GCC driver: "gcc: fatal error: Killed signal terminated program cc1" (strsignal's text).
+    static constexpr std::string_view kSignalTerminated = " signal terminated program ";
+    if (size_t at = output.find(kSignalTerminated); at != std::string::npos) {
+        size_t lineStart = output.rfind('\n', at);
+        lineStart = lineStart == std::string::npos ? 0 : lineStart + 1;
+        std::string_view before(output.data() + lineStart, at - lineStart);
+        // The name follows the last "error: " of the line (strsignal texts contain no colon).
+        size_t colon = before.rfind(": ");
+        if (colon != std::string_view::npos) before.remove_prefix(colon + 2);
+        return signalNamed(before);
+    }
+    // Older GCC drivers: "gcc: internal compiler error: Killed (program cc1)".
+    static constexpr std::string_view kIce = "internal compiler error: ";
+    if (size_t at = output.find(kIce); at != std::string::npos) {
+        size_t name = at + kIce.size(), program = output.find(" (program ", name);
+        size_t lineEnd = output.find('\n', name);
+        if (program != std::string::npos && program < lineEnd)
+            return signalNamed(std::string_view(output).substr(name, program - name));
+    }
+    return 0;
+}
+
+}  // namespace
+
+CompileResult compileResultOf(const ProcessResult& r) {
     CompileResult out;
     if (r.timedOut) {
         out.status = CompileResult::Status::TimedOut;
@@ -121,13 +168,32 @@ CompileResult compileSharedLibrary(const Compiler& compiler, const std::vector<s
         return out;
     }
     out.diagnostics = r.output;
-    if (r.exitCode == 0) {
+    if (r.exitCode == 0 && r.signal == 0) {
         out.status = CompileResult::Status::Ok;
-    } else {
-        out.status = CompileResult::Status::CompileFailed;
-        if (r.signal != 0) out.diagnostics += "(compiler killed by signal " + std::to_string(r.signal) + ")\n";
+        return out;
     }
+    out.signal = r.signal != 0 ? r.signal : reportedKillSignal(r.output);
+    out.status = out.signal != 0 ? CompileResult::Status::Killed : CompileResult::Status::CompileFailed;
     return out;
+}
+
+std::optional<Outcome> buildEnvironmentFailure(const CompileResult& compiled, const std::string& tool,
+                                               double timeoutSeconds) {
+    switch (compiled.status) {
+        case CompileResult::Status::Ok:
+        case CompileResult::Status::CompileFailed: return std::nullopt;
+        case CompileResult::Status::TimedOut:
+            return failure(OutcomeKind::EnvironmentError, buildTimeoutMessage(timeoutSeconds));
+        case CompileResult::Status::LaunchFailed:
+            return failure(OutcomeKind::EnvironmentError, "cannot run " + tool + ": " + compiled.diagnostics);
+        case CompileResult::Status::Killed: break;
+    }
+    const char* name = strsignal(compiled.signal);
+    std::string text = tool + " was killed by signal " + std::to_string(compiled.signal) + " (" +
+                       (name ? name : "unknown signal") +
+                       ") while building (out of memory, or stopped by someone else)";
+    if (!compiled.diagnostics.empty()) text += ":\n" + compiled.diagnostics;
+    return failure(OutcomeKind::EnvironmentError, text);
 }
 
 std::string buildTimeoutMessage(double seconds) {

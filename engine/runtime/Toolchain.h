@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "runtime/Subprocess.h"
+#include "syntax/Outcome.h"
+
 namespace lomaw::runtime {
 
 struct Compiler {
@@ -34,9 +37,10 @@ std::vector<std::string> baseCompileFlags();
 bool supportsOpenMp(const Compiler& compiler, const std::string& cacheDir, double timeoutSeconds = 0);
 
 struct CompileResult {
-    enum class Status { Ok, LaunchFailed, CompileFailed, TimedOut };
+    enum class Status { Ok, LaunchFailed, CompileFailed, Killed, TimedOut };
     Status status = Status::CompileFailed;
     std::string diagnostics;  // the compiler's output (or why it could not be started)
+    int signal = 0;           // Killed: the signal
 };
 
 // Builds the shared library `outputPath` from the C file `sourcePath`. timeoutSeconds > 0: the
@@ -44,6 +48,18 @@ struct CompileResult {
 CompileResult compileSharedLibrary(const Compiler& compiler, const std::vector<std::string>& flags,
                                    const std::string& sourcePath, const std::string& outputPath,
                                    double timeoutSeconds = 0);
+
+// How a compiler run ended (the C compiler, mpicc). Killed: the compiler, or a program it ran
+// (cc1, as, ld), died of a signal -- the machine ran out of memory or someone stopped it; the
+// driver then exits 1 and only its output says so: GCC's "Killed signal terminated program cc1",
+// collect2's "ld terminated with signal 9 [Killed]".
+CompileResult compileResultOf(const ProcessResult& run);
+
+// The outcome of a build that failed for a reason of the machine, not of the generated C
+// (EnvironmentError): `tool` ("the C compiler /usr/bin/cc", "mpicc /usr/bin/mpicc") could not be
+// started, was killed by a signal or ran out of time. nullopt for Ok and CompileFailed.
+std::optional<Outcome> buildEnvironmentFailure(const CompileResult& compiled, const std::string& tool,
+                                               double timeoutSeconds);
 
 // "building the kernel took longer than S s": a build stopped by --timeout (docs/cli.md, Limits).
 std::string buildTimeoutMessage(double seconds);

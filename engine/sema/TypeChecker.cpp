@@ -13,7 +13,7 @@
 #include "sema/IncompleteItems.h"
 #include "sema/StructChecker.h"
 #include "sema/TopLevelChecker.h"
-#include "syntax/FailureText.h"
+#include "syntax/Outcome.h"
 
 namespace lomaw::sema {
 
@@ -55,9 +55,9 @@ bool check(ast::Module& m, DiagnosticSink& diags) {
     try {
         runPasses(m, diags);
     } catch (const std::exception& e) {
-        diags.error({1, 1}, "internal", failureText(e, "internal compiler error: "));
+        reportInternalError(diags, e);
     } catch (...) {
-        diags.error({1, 1}, "internal", "internal compiler error: unknown failure in the type checker");
+        reportInternalError(diags, SourceLoc{1, 1}, "unknown failure in the type checker");
     }
     return !diags.hasErrors();
 }

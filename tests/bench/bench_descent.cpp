@@ -35,7 +35,7 @@ void BM_Descend10kSteps(benchmark::State& state, const std::string& grad) {
     o.argsForEveryStep = false;  // the parent prints the last step only
     for (auto _ : state) {
         lomaw::DescendOutput out = lomaw::descend(e, file, o);
-        if (out.status != lomaw::RunOutput::Status::Ok || out.trajectory.size() != 10001) {
+        if (out.kind != lomaw::RunOutput::Status::Ok || out.trajectory.size() != 10001) {
             state.SkipWithError(("descend failed: " + out.message).c_str());
             break;
         }

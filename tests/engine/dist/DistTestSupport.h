@@ -50,7 +50,7 @@ inline std::string runOnce(const ast::Module& m, const std::string& function, co
     runtime::RunnerOptions o;
     o.cacheDir = kCache;
     runtime::RunOutcome out = runtime::runFunction(r, codegen::emitC(m).text, o);
-    return out.status == runtime::RunOutcome::Status::Ok ? out.output : "error: " + out.message;
+    return out.kind == OutcomeKind::Ok ? out.output : "error: " + out.message;
 }
 
 }  // namespace lomaw::dist::test

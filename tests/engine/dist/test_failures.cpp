@@ -4,6 +4,8 @@
 #include <chrono>
 #include <csignal>
 #include <dirent.h>
+#include <filesystem>
+#include <sys/stat.h>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -136,13 +138,61 @@ TEST(DistFailures, MissingMpirunAndMpicc) {
     JobOptions o = jobOptions(2);
     o.tools.mpirun = "/nonexistent/mpirun";
     BatchResult r = runBatchJob(m, {"divide", "[[4, 2]]", std::nullopt}, o);
-    EXPECT_EQ(r.status.kind, JobStatus::Kind::ToolchainError);
+    EXPECT_EQ(r.status.kind, JobStatus::Kind::EnvironmentError);
     EXPECT_NE(r.status.message.find("mpirun not found (/nonexistent/mpirun)"), std::string::npos) << r.status.message;
     o = jobOptions(2);
     o.tools.mpicc = "/nonexistent/mpicc";
     r = runBatchJob(m, {"divide", "[[4, 2]]", std::nullopt}, o);
-    EXPECT_EQ(r.status.kind, JobStatus::Kind::ToolchainError);
+    EXPECT_EQ(r.status.kind, JobStatus::Kind::EnvironmentError);
     EXPECT_NE(r.status.message.find("mpicc not found (/nonexistent/mpicc)"), std::string::npos) << r.status.message;
+}
+
+// mpicc whose linker the kernel killed (out of memory): GCC's collect2 says so and exits 1. Not
+// "the generated MPI program does not compile" (an engine bug, exit 4 with the source kept), but
+// the machine's fault, named by the signal -- as for the C compiler of `lomaw run`.
+TEST(DistFailures, MpiccKilledBySignalIsAnEnvironmentError) {
+    std::string dir = std::string(kCache) + "-killed-mpicc";
+    std::filesystem::create_directories(dir);
+    std::string mpicc = dir + "/mpicc";
+    std::ofstream(mpicc) << "#!/bin/sh\necho 'collect2: fatal error: ld terminated with signal 9 [Killed]' >&2\nexit 1\n";
+    chmod(mpicc.c_str(), 0755);
+    MpiTools tools;
+    tools.mpicc = mpicc;
+    tools.cacheDir = dir + "/cache";
+    ProgramBuild built = buildMpiProgram("int main(void) { return 0; }\n", tools);
+    EXPECT_EQ(built.kind, OutcomeKind::EnvironmentError);
+    EXPECT_EQ(built.message, "mpicc " + mpicc + " was killed by signal 9 (Killed) while building (out of memory, or "
+                             "stopped by someone else):\ncollect2: fatal error: ld terminated with signal 9 [Killed]\n");
+    std::filesystem::remove_all(dir);
+}
+
+// A process that dies inside MPI_Init (before lomaw's handlers) gets Open MPI's own report, and a
+// spawned worker dying there can leave mpirun waiting for ever: the job is stopped two seconds
+// after the report, not at --timeout. The stand-in mpirun prints the report and hangs.
+TEST(DistFailures, ACrashWhileStartingStopsTheJobBeforeTheTimeout) {
+    std::string dir = std::string(kCache) + "-start-crash";
+    std::filesystem::create_directories(dir);
+    LaunchSpec spec;
+    spec.mpirun = dir + "/mpirun";
+    std::ofstream(spec.mpirun) << "#!/bin/sh\n"
+                                  "echo '[vm:7] *** Process received signal ***' >&2\n"
+                                  "echo '[vm:7] Signal: Aborted (6)' >&2\n"
+                                  "echo '[vm:7] *** End of error message ***' >&2\n"
+                                  "exec sleep 60\n";
+    chmod(spec.mpirun.c_str(), 0755);
+    spec.driver = spec.worker = dir + "/program";
+    spec.workers = 1;
+    spec.inputPath = dir + "/job.bin";
+    spec.outputPath = dir + "/results.bin";
+    spec.timeoutSeconds = 20;
+    auto start = std::chrono::steady_clock::now();
+    LaunchOutcome out = launchJob(spec);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(out.kind, OutcomeKind::RuntimeError) << out.message;
+    EXPECT_EQ(out.message, "an MPI process of the job died with signal 6 (Aborted) while starting");
+    EXPECT_GE(seconds, 2.0);
+    EXPECT_LT(seconds, 10.0);
+    std::filesystem::remove_all(dir);
 }
 
 TEST(DistFailures, UnresolvableHostInHostfile) {
@@ -153,7 +203,7 @@ TEST(DistFailures, UnresolvableHostInHostfile) {
     o.hostfile = path;
     BatchResult r;
     double s = secondsOf([&] { r = runBatchJob(m, {"divide", "[[4, 2]]", std::nullopt}, o); });
-    EXPECT_EQ(r.status.kind, JobStatus::Kind::ToolchainError);
+    EXPECT_EQ(r.status.kind, JobStatus::Kind::EnvironmentError);
     EXPECT_NE(r.status.message.find("host 'no-such-host.invalid' cannot be resolved"), std::string::npos) << r.status.message;
     EXPECT_LT(s, 10);
 }
@@ -166,7 +216,7 @@ TEST(DistFailures, UnreachableHostInHostfile) {
     o.hostfile = path;
     BatchResult r;
     double s = secondsOf([&] { r = runBatchJob(m, {"divide", "[[4, 2]]", std::nullopt}, o); });
-    EXPECT_EQ(r.status.kind, JobStatus::Kind::ToolchainError);
+    EXPECT_EQ(r.status.kind, JobStatus::Kind::EnvironmentError);
     EXPECT_EQ(r.status.message.rfind("hostfile " + path + ": host '192.0.2.1' is unreachable", 0), 0u) << r.status.message;
     EXPECT_LT(s, 10);
 }

@@ -69,7 +69,7 @@ TEST_P(DotProductIdentity, ForwardAndReverseModeAreTransposes) {
         run.function = c.function;
         run.argsJson = args.dump();
         RunOutput primal = engine().run(file, run);
-        ASSERT_EQ(primal.status, RunOutput::Status::Ok) << primal.message;
+        ASSERT_EQ(primal.kind, RunOutput::Status::Ok) << primal.message;
         gradcheck::DerivativeProbe probe(sig, structs, args, json::parse(primal.output));
 
         // J·v: random tangents v on every float component of the In parameters.
@@ -78,7 +78,7 @@ TEST_P(DotProductIdentity, ForwardAndReverseModeAreTransposes) {
         run.function = "_lomaw_dp_fwd";
         run.argsJson = probe.forwardArguments(v).dump();
         RunOutput fwd = engine().run(file, run);
-        ASSERT_EQ(fwd.status, RunOutput::Status::Ok) << fwd.message;
+        ASSERT_EQ(fwd.kind, RunOutput::Status::Ok) << fwd.message;
         std::vector<double> jv = probe.outputTangents(json::parse(fwd.output));
 
         // Jᵀ·w: random adjoints w on every float output.
@@ -89,10 +89,10 @@ TEST_P(DotProductIdentity, ForwardAndReverseModeAreTransposes) {
         RunOutput rev = engine().run(file, run);
         // A primal that runs past its max_iter (legal) has no reverse derivative: the reverse
         // sweep reports the overflow as a runtime error by design.
-        if (rev.status == RunOutput::Status::RuntimeError &&
+        if (rev.kind == RunOutput::Status::RuntimeError &&
             rev.message.find("exceeded max_iter") != std::string::npos)
             continue;
-        ASSERT_EQ(rev.status, RunOutput::Status::Ok) << rev.message;
+        ASSERT_EQ(rev.kind, RunOutput::Status::Ok) << rev.message;
         std::vector<double> jtw = probe.inputAdjoints(json::parse(rev.output));
         ASSERT_EQ(jtw.size(), v.size());
         ASSERT_EQ(jv.size(), w.size());

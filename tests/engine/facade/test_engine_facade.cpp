@@ -82,11 +82,11 @@ TEST(EngineFacade, RunCallsTheFunctionInAChildProcess) {
     run.function = "sq";
     run.argsJson = "[1.5]";
     RunOutput out = engine.run({"sq.py", kSquare}, run);
-    ASSERT_EQ(out.status, RunOutput::Status::Ok) << out.message;
+    ASSERT_EQ(out.kind, RunOutput::Status::Ok) << out.message;
     EXPECT_EQ(out.output, "{\"return\": 2.25, \"args\": [1.5]}");
     // Unchanged module: the second run takes the library from the cache.
     RunOutput again = engine.run({"sq.py", kSquare}, run);
-    ASSERT_EQ(again.status, RunOutput::Status::Ok) << again.message;
+    ASSERT_EQ(again.kind, RunOutput::Status::Ok) << again.message;
     EXPECT_TRUE(again.usedCache);
     std::filesystem::remove_all(options.cacheDir);
 }
@@ -95,7 +95,7 @@ TEST(EngineFacade, RunReportsCompileErrorsAsDiagnostics) {
     RunOptions run;
     run.function = "f";
     RunOutput out = Engine().run({"bad.py", "def f() -> float:\n    return q\n"}, run);
-    EXPECT_EQ(out.status, RunOutput::Status::CompileError);
+    EXPECT_EQ(out.kind, RunOutput::Status::CompileError);
     ASSERT_FALSE(out.diagnostics.empty());
     EXPECT_EQ(out.diagnostics[0].code, "undeclared-variable");
 }

@@ -37,7 +37,7 @@ protected:
     std::string ok(const std::string& function, const std::string& args,
                    std::optional<int> threads = std::nullopt) {
         RunOutcome r = run(function, args, threads);
-        EXPECT_EQ(r.status, RunOutcome::Status::Ok) << r.message;
+        EXPECT_EQ(r.kind, OutcomeKind::Ok) << r.message;
         return r.output;
     }
 

@@ -52,7 +52,7 @@ TEST(BuildCacheTrust, DirectoryAndFilesArePrivateWhateverTheUmask) {
     ScopedUmask open(0);  // used to leave a 0777 directory and 0777 libraries
     std::string cache = dir.path() + "/a/cache";
     BuildResult r = buildCached({kSource, "cc", cache, {}});
-    ASSERT_EQ(r.status, BuildResult::Status::Ok) << r.message;
+    ASSERT_EQ(r.kind, OutcomeKind::Ok) << r.message;
     EXPECT_EQ(modeOf(dir.path() + "/a"), 0700u);
     EXPECT_EQ(modeOf(cache), 0700u);
     EXPECT_EQ(modeOf(r.libraryPath), 0600u);
@@ -67,14 +67,14 @@ TEST(BuildCacheTrust, TruncatedLibraryIsRebuiltOnceWithANote) {
     CountingCompiler cc(dir);
     BuildRequest req{kSource, cc.path, dir.path() + "/cache", {}};
     BuildResult first = buildCached(req);
-    ASSERT_EQ(first.status, BuildResult::Status::Ok) << first.message;
+    ASSERT_EQ(first.kind, OutcomeKind::Ok) << first.message;
     ASSERT_EQ(cc.runs(), 2);  // the OpenMP probe and the build
     ASSERT_EQ(truncate(first.libraryPath.c_str(), 100), 0);
 
     testing::internal::CaptureStderr();
     BuildResult second = buildCached(req);
     std::string note = testing::internal::GetCapturedStderr();
-    ASSERT_EQ(second.status, BuildResult::Status::Ok) << second.message;
+    ASSERT_EQ(second.kind, OutcomeKind::Ok) << second.message;
     EXPECT_FALSE(second.usedCache);
     EXPECT_EQ(cc.runs(), 3);
     EXPECT_EQ(note, "lomaw: note: rebuilt a corrupt cache entry " + first.libraryPath +
@@ -91,7 +91,7 @@ TEST(BuildCacheTrust, LibraryWithoutItsHashOrReplacedIsRebuilt) {
     TempDir dir;
     BuildRequest req{kSource, "cc", dir.path(), {}};
     BuildResult first = buildCached(req);
-    ASSERT_EQ(first.status, BuildResult::Status::Ok) << first.message;
+    ASSERT_EQ(first.kind, OutcomeKind::Ok) << first.message;
 
     ASSERT_EQ(unlink((first.libraryPath + ".sha256").c_str()), 0);
     testing::internal::CaptureStderr();
@@ -115,7 +115,7 @@ TEST(BuildCacheTrust, EntryWritableByOthersIsRebuilt) {
     TempDir dir;
     BuildRequest req{kSource, "cc", dir.path(), {}};
     BuildResult first = buildCached(req);
-    ASSERT_EQ(first.status, BuildResult::Status::Ok) << first.message;
+    ASSERT_EQ(first.kind, OutcomeKind::Ok) << first.message;
     ASSERT_EQ(chmod(first.libraryPath.c_str(), 0666), 0);
     testing::internal::CaptureStderr();
     EXPECT_FALSE(buildCached(req).usedCache);
@@ -127,7 +127,7 @@ TEST(BuildCacheTrust, DirectoryWritableByOthersIsRefused) {
     TempDir dir;
     ASSERT_EQ(chmod(dir.path().c_str(), 0777), 0);
     BuildResult r = buildCached({kSource, "cc", dir.path(), {}});
-    EXPECT_EQ(r.status, BuildResult::Status::ToolchainError);
+    EXPECT_EQ(r.kind, OutcomeKind::EnvironmentError);
     EXPECT_EQ(r.message, "cannot use the build cache directory " + dir.path() +
                              ": writable by other users (mode 0777): lomaw loads and runs the files it finds there, "
                              "so it must be private to you (choose another with --cache-dir or LOMAW_CACHE_DIR, "
@@ -140,7 +140,7 @@ TEST(BuildCacheTrust, FilesOfAnotherUserAreNeverLoaded) {
     TempDir dir;
     BuildRequest req{kSource, "cc", dir.path() + "/cache", {}};
     BuildResult first = buildCached(req);
-    ASSERT_EQ(first.status, BuildResult::Status::Ok) << first.message;
+    ASSERT_EQ(first.kind, OutcomeKind::Ok) << first.message;
     // Another user's library and hash, both consistent: still not ours, so rebuilt.
     ASSERT_EQ(chown(first.libraryPath.c_str(), 65534, 65534), 0);
     testing::internal::CaptureStderr();
@@ -149,7 +149,7 @@ TEST(BuildCacheTrust, FilesOfAnotherUserAreNeverLoaded) {
 
     ASSERT_EQ(chown((dir.path() + "/cache").c_str(), 65534, 65534), 0);
     BuildResult r = buildCached(req);
-    EXPECT_EQ(r.status, BuildResult::Status::ToolchainError);
+    EXPECT_EQ(r.kind, OutcomeKind::EnvironmentError);
     EXPECT_NE(r.message.find(": owned by another user (uid 65534): lomaw loads and runs"), std::string::npos)
         << r.message;
 }
@@ -171,7 +171,7 @@ TEST(BuildCacheTrust, TimeoutStopsACompilerThatHangs) {
     auto start = std::chrono::steady_clock::now();
     BuildResult r = buildCached(req);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_EQ(r.status, BuildResult::Status::ToolchainError);
+    EXPECT_EQ(r.kind, OutcomeKind::EnvironmentError);
     EXPECT_EQ(r.message, "building the kernel took longer than 0.5 s");
     EXPECT_LT(seconds, 10.0);
     std::ifstream in(pids);

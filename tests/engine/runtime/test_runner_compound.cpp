@@ -4,7 +4,7 @@ namespace lomaw::runtime {
 namespace {
 
 using namespace test;
-using Status = RunOutcome::Status;
+using Status = OutcomeKind;
 
 // Structs with inline and nested static arrays, pointer members, arrays of structs, unbounded
 // and ragged nested arrays, struct returns, @simd and the built-in make__dfloat.
@@ -156,10 +156,10 @@ TEST_F(CompoundRunner, SimdGetsTheThreadCountLast) {
 
 TEST_F(CompoundRunner, SimdThreadRules) {
     RunOutcome r = run("k", "[[1], [1]]");
-    EXPECT_EQ(r.status, Status::UsageError);
+    EXPECT_EQ(r.kind, Status::UsageError);
     EXPECT_EQ(r.message, "k is a @simd function: --threads N is required");
     r = run("k", "[[1], [1]]", -1);
-    EXPECT_EQ(r.status, Status::UsageError);
+    EXPECT_EQ(r.kind, Status::UsageError);
     EXPECT_EQ(r.message, "--threads for k must be an integer >= 0, got -1");
 }
 
@@ -169,7 +169,7 @@ TEST_F(CompoundRunner, BuiltInMakeDfloat) {
 
 TEST_F(CompoundRunner, ArgumentErrorsInStructMembers) {
     RunOutcome r = run("total", R"([{"n": 2, "data": [1, 2], "w": [2, 0, 0], "rows": [[10], [20, "y"]]}])");
-    EXPECT_EQ(r.status, Status::UsageError);
+    EXPECT_EQ(r.kind, Status::UsageError);
     EXPECT_EQ(r.message, "argument 1 (b): member rows: element [1][1]: expected a number for float, got \"y\"");
 }
 
@@ -187,7 +187,7 @@ TEST(RunnerLayout, MismatchWithTheCCompilerIsAnInternalError) {
     RunnerOptions options;
     options.cacheDir = cache.path();
     RunOutcome r = runFunction(req, c, options);
-    EXPECT_EQ(r.status, Status::InternalError);
+    EXPECT_EQ(r.kind, Status::InternalError);
     EXPECT_EQ(r.message, "internal error: layout mismatch for struct Odd: the runtime computes size 4, "
                          "alignment 4; C has size 8, alignment 4");
 }

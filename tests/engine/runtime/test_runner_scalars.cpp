@@ -9,7 +9,7 @@ namespace lomaw::runtime {
 namespace {
 
 using namespace test;
-using Status = RunOutcome::Status;
+using Status = OutcomeKind;
 
 class ScalarRunner : public RunnerTest {
 protected:
@@ -67,15 +67,15 @@ TEST_F(ScalarRunner, IntsAndOutInts) {
 
 TEST_F(ScalarRunner, SecondRunUsesTheCache) {
     RunOutcome first = run("f", "[1, 2]");
-    ASSERT_EQ(first.status, Status::Ok) << first.message;
+    ASSERT_EQ(first.kind, Status::Ok) << first.message;
     RunOutcome second = run("idiv", "[1, 2]");  // another function of the same module
-    ASSERT_EQ(second.status, Status::Ok) << second.message;
+    ASSERT_EQ(second.kind, Status::Ok) << second.message;
     EXPECT_TRUE(second.usedCache);
 }
 
 TEST_F(ScalarRunner, RuntimeErrorLineBecomesTheMessage) {
     RunOutcome r = run("idiv", "[1, 0]");
-    EXPECT_EQ(r.status, Status::RuntimeError);
+    EXPECT_EQ(r.kind, Status::RuntimeError);
     EXPECT_EQ(r.message, "integer division by zero");
     EXPECT_EQ(r.output, "");
     EXPECT_EQ(passedThrough, "");
@@ -95,7 +95,7 @@ TEST_F(ScalarRunner, RuntimeErrorExitDoesNotRunTheCallersAtexitHandlers) {
     gAtexitMarker = cache.path() + "/atexit-ran";
     std::atexit(markIfRunInAChild);
     RunOutcome r = run("idiv", "[1, 0]");
-    EXPECT_EQ(r.status, Status::RuntimeError);
+    EXPECT_EQ(r.kind, Status::RuntimeError);
     struct stat st {};
     EXPECT_NE(stat(gAtexitMarker.c_str(), &st), 0) << "the child ran this process's atexit handler";
 }
@@ -103,16 +103,16 @@ TEST_F(ScalarRunner, RuntimeErrorExitDoesNotRunTheCallersAtexitHandlers) {
 TEST_F(ScalarRunner, FunctionMissingFromTheCTextIsAnInternalError) {
     add(makeFunction("ghost", {}));
     RunOutcome r = run("f", "[1, 2]");
-    EXPECT_EQ(r.status, Status::InternalError);
+    EXPECT_EQ(r.kind, Status::InternalError);
     EXPECT_NE(r.message.find("undefined symbol: ghost"), std::string::npos) << r.message;
 }
 
 TEST_F(ScalarRunner, CrashesBecomeRuntimeErrors) {
     RunOutcome r = run("boom", "[]");
-    EXPECT_EQ(r.status, Status::RuntimeError);
+    EXPECT_EQ(r.kind, Status::RuntimeError);
     EXPECT_EQ(r.message, "the kernel crashed: signal 11 (Segmentation fault)");
     r = run("bail", "[]");
-    EXPECT_EQ(r.status, Status::RuntimeError);
+    EXPECT_EQ(r.kind, Status::RuntimeError);
     EXPECT_EQ(r.message, "the kernel crashed: signal 6 (Aborted)");
     EXPECT_EQ(waitpid(-1, nullptr, WNOHANG), -1);
 }
@@ -125,9 +125,9 @@ TEST_F(ScalarRunner, OtherStderrIsPassedThrough) {
 TEST_F(ScalarRunner, Timeout) {
     // The timeout limits the build too (BuildCacheTrust.TimeoutStopsACompilerThatHangs): build the
     // module's library first (one library for all its functions), so only the call is timed here.
-    ASSERT_EQ(run("chatty", "[]").status, Status::Ok);
+    ASSERT_EQ(run("chatty", "[]").kind, Status::Ok);
     RunOutcome r = run("spin", "[]", std::nullopt, 0.5);
-    EXPECT_EQ(r.status, Status::RuntimeError);
+    EXPECT_EQ(r.kind, Status::RuntimeError);
     EXPECT_EQ(r.message, "timed out after 0.5 s");
     EXPECT_EQ(waitpid(-1, nullptr, WNOHANG), -1);
 }
@@ -135,31 +135,31 @@ TEST_F(ScalarRunner, Timeout) {
 TEST_F(ScalarRunner, UsageErrorsComeBeforeAnyBuild) {
     compiler = "/nonexistent/cc";  // would be a toolchain error if a build were attempted
     RunOutcome r = run("g", "[]");
-    EXPECT_EQ(r.status, Status::UsageError);
+    EXPECT_EQ(r.kind, Status::UsageError);
     EXPECT_EQ(r.message.rfind("unknown function 'g' (the module defines: ", 0), 0u) << r.message;
     r = run("f", "[1]");
-    EXPECT_EQ(r.status, Status::UsageError);
+    EXPECT_EQ(r.kind, Status::UsageError);
     EXPECT_EQ(r.message, "--args: f takes 2 arguments, got 1 value");
     r = run("f", "[1, 2]", 4);
-    EXPECT_EQ(r.status, Status::UsageError);
+    EXPECT_EQ(r.kind, Status::UsageError);
     EXPECT_EQ(r.message, "--threads given, but f is not a @simd function");
     r = run("f", "[1, 2]");
-    EXPECT_EQ(r.status, Status::ToolchainError);
+    EXPECT_EQ(r.kind, Status::EnvironmentError);
     EXPECT_EQ(r.message, "C compiler /nonexistent/cc: not an executable");
 }
 
 TEST_F(ScalarRunner, GeneratedCThatDoesNotCompileIsAnInternalError) {
     cSource += "this is not C;\n";
     RunOutcome r = run("f", "[1, 2]");
-    EXPECT_EQ(r.status, Status::InternalError);
+    EXPECT_EQ(r.kind, Status::InternalError);
     EXPECT_NE(r.message.find("the generated C does not compile"), std::string::npos) << r.message;
 }
 
 TEST_F(ScalarRunner, LatencyOfACachedCall) {
-    ASSERT_EQ(run("f", "[1, 2]").status, Status::Ok);
+    ASSERT_EQ(run("f", "[1, 2]").kind, Status::Ok);
     const int calls = 20;
     auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < calls; ++i) ASSERT_EQ(run("f", "[1, 2]").status, Status::Ok);
+    for (int i = 0; i < calls; ++i) ASSERT_EQ(run("f", "[1, 2]").kind, Status::Ok);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     std::printf("[ latency  ] cached runFunction (hash + fork + dlopen + call): %.2f ms per call\n", ms / calls);
 }

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -115,20 +116,20 @@ TEST(BuildCache, SecondBuildOfSameTextDoesNotRunTheCompiler) {
     CountingCompiler cc(dir);
     BuildRequest req{kSource, cc.path(), dir.path() + "/cache", {}};
     BuildResult first = buildCached(req);
-    ASSERT_EQ(first.status, BuildResult::Status::Ok) << first.message;
+    ASSERT_EQ(first.kind, OutcomeKind::Ok) << first.message;
     EXPECT_FALSE(first.usedCache);
     EXPECT_EQ(cc.invocations(), 2);  // OpenMP probe + the build
     EXPECT_EQ(first.libraryPath.size(), (dir.path() + "/cache/").size() + 64 + 3);
 
     BuildResult second = buildCached(req);
-    ASSERT_EQ(second.status, BuildResult::Status::Ok);
+    ASSERT_EQ(second.kind, OutcomeKind::Ok);
     EXPECT_TRUE(second.usedCache);
     EXPECT_EQ(second.libraryPath, first.libraryPath);
     EXPECT_EQ(cc.invocations(), 2);  // neither probe nor build
 
     req.cSource += "int thrice(int x) { return 3 * x; }\n";
     BuildResult third = buildCached(req);
-    ASSERT_EQ(third.status, BuildResult::Status::Ok);
+    ASSERT_EQ(third.kind, OutcomeKind::Ok);
     EXPECT_FALSE(third.usedCache);
     EXPECT_NE(third.libraryPath, first.libraryPath);
     EXPECT_EQ(cc.invocations(), 3);  // the probe result is cached
@@ -142,13 +143,13 @@ TEST(BuildCache, ChangedCompilerInvalidatesTheCache) {
     TempDir dir;
     CountingCompiler cc(dir);
     BuildRequest req{kSource, cc.path(), dir.path() + "/cache", {}};
-    ASSERT_EQ(buildCached(req).status, BuildResult::Status::Ok);
+    ASSERT_EQ(buildCached(req).kind, OutcomeKind::Ok);
     EXPECT_EQ(cc.invocations(), 2);
     // Same compiler path, new mtime (an upgraded compiler).
     struct timespec times[2] = {{1000000, 0}, {1000000, 0}};
     ASSERT_EQ(utimensat(AT_FDCWD, cc.path().c_str(), times, 0), 0);
     BuildResult again = buildCached(req);
-    ASSERT_EQ(again.status, BuildResult::Status::Ok);
+    ASSERT_EQ(again.kind, OutcomeKind::Ok);
     EXPECT_FALSE(again.usedCache);
     EXPECT_EQ(cc.invocations(), 4);
 }
@@ -157,16 +158,76 @@ TEST(BuildCache, CompileErrorIsAnInternalErrorWithTheCompilerOutput) {
     TempDir dir;
     BuildRequest req{"int broken( { return; }\n", "cc", dir.path(), {}};
     BuildResult r = buildCached(req);
-    EXPECT_EQ(r.status, BuildResult::Status::InternalError);
+    EXPECT_EQ(r.kind, OutcomeKind::InternalError);
     EXPECT_EQ(r.message.rfind("internal compiler error: the generated C does not compile", 0), 0u) << r.message;
     EXPECT_NE(r.message.find("error:"), std::string::npos) << r.message;
 }
 
-TEST(BuildCache, MissingCompilerIsAToolchainError) {
+TEST(BuildCache, MissingCompilerIsAnEnvironmentError) {
     TempDir dir;
     BuildResult r = buildCached({kSource, "/nonexistent/cc", dir.path(), {}});
-    EXPECT_EQ(r.status, BuildResult::Status::ToolchainError);
+    EXPECT_EQ(r.kind, OutcomeKind::EnvironmentError);
     EXPECT_EQ(r.message, "C compiler /nonexistent/cc: not an executable");
+}
+
+// What GCC prints when the kernel (out of memory, someone's kill -9) kills one of its programs:
+// the driver itself exits 1, so only its output tells (captured from gcc 12 and collect2).
+constexpr const char* kCc1Killed = "gcc: fatal error: Killed signal terminated program cc1\ncompilation terminated.\n";
+constexpr const char* kLdKilled = "collect2: fatal error: ld terminated with signal 9 [Killed]\ncompilation terminated.\n";
+
+ProcessResult exitedWith(int code, const std::string& output) {
+    ProcessResult r;
+    r.launched = true;
+    r.exitCode = code;
+    r.output = output;
+    return r;
+}
+
+TEST(CompilerRun, KilledProgramsOfTheCompilerAreNamedByTheirSignal) {
+    for (const char* text : {kCc1Killed, kLdKilled, "gcc: internal compiler error: Killed (program cc1)\n"}) {
+        CompileResult r = compileResultOf(exitedWith(1, text));
+        EXPECT_EQ(r.status, CompileResult::Status::Killed) << text;
+        EXPECT_EQ(r.signal, SIGKILL) << text;
+        EXPECT_EQ(r.diagnostics, text);
+    }
+    // Another signal, spelled by strsignal: a segfault of cc1.
+    CompileResult segv = compileResultOf(exitedWith(4, "gcc: internal compiler error: Segmentation fault signal "
+                                                       "terminated program cc1\n"));
+    EXPECT_EQ(segv.status, CompileResult::Status::Killed);
+    EXPECT_EQ(segv.signal, SIGSEGV);
+    // The driver itself killed.
+    ProcessResult killed = exitedWith(-1, "");
+    killed.signal = SIGTERM;
+    EXPECT_EQ(compileResultOf(killed).status, CompileResult::Status::Killed);
+    EXPECT_EQ(compileResultOf(killed).signal, SIGTERM);
+    // A C error is not a kill, even when it names a signal.
+    CompileResult broken = compileResultOf(exitedWith(1, "k.c:3:5: error: 'signal' undeclared (first use in this function)\n"));
+    EXPECT_EQ(broken.status, CompileResult::Status::CompileFailed);
+    EXPECT_EQ(broken.signal, 0);
+    EXPECT_EQ(compileResultOf(exitedWith(0, "")).status, CompileResult::Status::Ok);
+}
+
+TEST(CompilerRun, AKilledCompilerIsAnEnvironmentError) {
+    std::optional<Outcome> o =
+        buildEnvironmentFailure(compileResultOf(exitedWith(1, kLdKilled)), "the C compiler /usr/bin/cc", 0);
+    ASSERT_TRUE(o);
+    EXPECT_EQ(o->kind, OutcomeKind::EnvironmentError);
+    EXPECT_EQ(o->message, std::string("the C compiler /usr/bin/cc was killed by signal 9 (Killed) while building (out of "
+                                      "memory, or stopped by someone else):\n") + kLdKilled);
+    EXPECT_FALSE(buildEnvironmentFailure(compileResultOf(exitedWith(1, "k.c:1:1: error: x\n")), "cc", 0));
+}
+
+TEST(BuildCache, CompilerKilledWhileBuildingIsAnEnvironmentError) {
+    TempDir dir;
+    std::string cc = dir.path() + "/killed-cc";
+    writeFile(cc, std::string("#!/bin/sh\nprintf '") + kCc1Killed + "' >&2\nexit 1\n", /*executable=*/true);
+    BuildResult r = buildCached({kSource, cc, dir.path() + "/cache", {}});
+    EXPECT_EQ(r.kind, OutcomeKind::EnvironmentError);
+    EXPECT_EQ(r.message.rfind("the C compiler " + cc + " was killed by signal 9 (Killed) while building", 0), 0u)
+        << r.message;
+    // Nothing is kept for a bug report: the C was fine.
+    for (const auto& e : std::filesystem::directory_iterator(dir.path() + "/cache"))
+        EXPECT_EQ(e.path().string().find(".failed.c"), std::string::npos) << e.path();
 }
 
 TEST(BuildCache, ConcurrentBuildersOfOneKeyAllSucceed) {
@@ -177,7 +238,7 @@ TEST(BuildCache, ConcurrentBuildersOfOneKeyAllSucceed) {
     for (int i = 0; i < 3; ++i) threads.emplace_back([&, i] { results[i] = buildCached(req); });
     for (std::thread& t : threads) t.join();
     for (const BuildResult& r : results) {
-        EXPECT_EQ(r.status, BuildResult::Status::Ok) << r.message;
+        EXPECT_EQ(r.kind, OutcomeKind::Ok) << r.message;
         EXPECT_EQ(r.libraryPath, results[0].libraryPath);
     }
     // No temporary files are left behind.
