@@ -37,9 +37,12 @@ QString RunResult::summary() const {
         case Status::CompileError: return "the kernel has errors";
         case Status::UsageError: return "the arguments do not match the function";
         case Status::RuntimeError: return "the generated code failed at run time";
-        case Status::EnvironmentError: return "the toolchain failed (compiler or build)";
+        case Status::EnvironmentError:
+            return exitCode < 0 ? "lomaw could not be started" : "the toolchain failed (compiler or build)";
         case Status::Cancelled: return "cancelled";
-        case Status::FailedToStart: return "lomaw could not be started";
+        case Status::Diverged:
+        case Status::TimedOut:
+        case Status::InternalError: break;  // lomaw reports these with exit codes 3 and 4
     }
     return {};
 }
@@ -120,6 +123,10 @@ void CliRunner::start(const RunRequest& request) {
                           "--workers", QString::number(request.workers), "--timings", timingsPath_};
         if (!request.hostfile.isEmpty()) lastArguments_ << "--hostfile" << request.hostfile;
         if (request.progress) lastArguments_ << "--progress";
+    } else if (request.mode == RunRequest::Mode::Batch) {
+        const QString batchPath = writeInput("batch.json", request.batchJson, "the batch file");
+        if (batchPath.isEmpty()) return;
+        lastArguments_ = {"run", path, request.function, "--batch", batchPath};
     } else if (request.mode == RunRequest::Mode::Optimize) {
         timingsPath_ = dir_->filePath("timings.json");
         trajectoryPath_ = dir_->filePath("trajectory.json");
@@ -225,14 +232,8 @@ void CliRunner::onFinished(int exitCode, QProcess::ExitStatus status) {
         r.status = RunResult::Status::RuntimeError;
         if (r.errors.isEmpty()) r.errors = "lomaw ended abnormally";
     } else {
-        // Exit codes of `lomaw run` (docs/cli.md).
-        switch (exitCode) {
-            case 0: r.status = RunResult::Status::Ok; break;
-            case 1: r.status = RunResult::Status::CompileError; break;
-            case 2: r.status = RunResult::Status::UsageError; break;
-            case 3: r.status = RunResult::Status::RuntimeError; break;
-            default: r.status = RunResult::Status::EnvironmentError; break;
-        }
+        // The exit codes of `lomaw` (docs/cli.md), read back through the engine's one table.
+        r.status = kindOfExitCode(exitCode);
     }
     finish(r);
 }

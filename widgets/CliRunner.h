@@ -14,10 +14,12 @@
 #include <memory>
 #include <optional>
 
+#include "syntax/Outcome.h"
+
 namespace lomaw::gui {
 
 struct RunRequest {
-    enum class Mode { Single, MpiBatch, Optimize, Descend };
+    enum class Mode { Single, MpiBatch, Optimize, Descend, Batch };
     Mode mode = Mode::Single;
     QString sourceText;
     QString fileName = "kernel.py";  // shown in diagnostics
@@ -29,7 +31,8 @@ struct RunRequest {
     double timeoutSeconds = 0;
     bool checkBounds = false;  // --check-bounds (Single, MpiBatch, Descend; optimize has no such option)
     // MpiBatch: `lomaw mpirun` over `workers` processes, one call per argument list of
-    // `batchJson` (a JSON list of --args lists).
+    // `batchJson` (a JSON list of --args lists). Batch: the same list through `lomaw run --batch`,
+    // every call in one process on this machine (no MPI needed: the descent landscapes).
     int workers = 2;
     QString batchJson;
     QString hostfile;
@@ -51,8 +54,11 @@ struct RunRequest {
 };
 
 struct RunResult {
-    enum class Status { Ok, CompileError, UsageError, RuntimeError, EnvironmentError, Cancelled, FailedToStart };
-    Status status = Status::FailedToStart;
+    // The engine's outcome kinds (syntax/Outcome.h), as far as an exit code tells them: Ok,
+    // CompileError, UsageError, RuntimeError, EnvironmentError (also: lomaw could not be started,
+    // exitCode -1), and Cancelled for a run cancelled here.
+    using Status = OutcomeKind;
+    Status status = Status::EnvironmentError;
     int exitCode = -1;
     QString json;      // stdout: the result object, when Ok
     QString errors;    // stderr: diagnostics and messages

@@ -1,6 +1,7 @@
-// The landscape a descent moves on, sampled by the app through the CLI (one `lomaw mpirun` batch
-// whose input sets are the function's argument list with one or two parameters replaced): for one
-// parameter the curve f(x); for two the grid of f(x, y); for more, the grid of a 2-D slice through
+// The landscape a descent moves on, sampled by the app through the CLI: one `lomaw run --batch`
+// (every call in one process on this machine, no MPI -- like the descent itself) whose input sets
+// are the function's argument list with one or two parameters replaced. For one parameter the
+// curve f(x); for two the grid of f(x, y); for more, the grid of a 2-D slice through
 // two chosen parameters, the others fixed at the run's last finite step. The window is the
 // trajectory's range widened by a quarter (LandscapeGrid's trajectoryRange, which also frames a
 // diverging run sensibly).
@@ -32,11 +33,11 @@ DescentLandscapePlan planDescentLandscape(const TrajectoryData& run, const QList
                                           const QJsonArray& base, int n, int px = 0, int py = 1,
                                           int curvePoints = 161);
 
-// The mpirun batch: one argument list per sample (y outer, x inner).
+// The batch: one argument list per sample (y outer, x inner).
 QString descentLandscapeBatch(const DescentLandscapePlan& plan);
 
 // Fills the curve (curveX/curveLoss) or the grid (gridX/gridY/gridLoss, sliceX/sliceY) of `data`
-// from mpirun's results ("return" of each set; non-finite values become NaN, holes in the plot).
+// from the batch's results ("return" of each set; non-finite values become NaN, holes in the plot).
 bool descentLandscapeFromResults(const QString& resultsJson, const DescentLandscapePlan& plan, TrajectoryData& data,
                                  QString& error);
 

@@ -1,6 +1,7 @@
 // The run panel's descent mode: `lomaw descend` of a function returning float from the parameter
 // rows (no MPI), its trajectory read with the function's signature (DescentTrajectory), then its
-// landscape sampled around the trajectory by one `lomaw mpirun` batch (DescentLandscape): a curve
+// landscape sampled around the trajectory by one `lomaw run --batch` (DescentLandscape; every call in
+// one process, so a machine without Open MPI shows it too): a curve
 // for one parameter, a grid for two, a slice through two chosen parameters for more. A run that
 // diverges (lomaw exits 3 and keeps the trajectory) is shown up to its last finite step and said so.
 #include <QComboBox>
@@ -107,14 +108,13 @@ void RunPanel::onDescentFinished(const RunResult& result) {
 void RunPanel::startDescentLandscape(const DescentLandscapePlan& plan, bool slice) {
     RunRequest request = provider_ ? provider_() : RunRequest();
     request.function = descentFunction_.name;
-    request.mode = RunRequest::Mode::MpiBatch;
+    request.mode = RunRequest::Mode::Batch;  // a descent is local: its landscape needs no MPI either
     request.batchJson = descentLandscapeBatch(plan);
-    request.workers = std::min(2, workers_->value());  // a few thousand cheap calls: launch dominates
     descentPlan_ = plan;
     phase_ = slice ? Phase::Slice : Phase::DescentLandscape;
-    appendLog(plan.curve() ? QString("Landscape: %1 along %2 at %3 points (lomaw mpirun)")
+    appendLog(plan.curve() ? QString("Landscape: %1 along %2 at %3 points (lomaw run --batch)")
                                  .arg(descentFunction_.name, plan.parameters[plan.px].name).arg(plan.x.size())
-                           : QString("Landscape: %1 on a %2 x %3 grid of (%4, %5)%6 (lomaw mpirun)")
+                           : QString("Landscape: %1 on a %2 x %3 grid of (%4, %5)%6 (lomaw run --batch)")
                                  .arg(descentFunction_.name).arg(plan.x.size()).arg(plan.y.size())
                                  .arg(plan.parameters[plan.px].name, plan.parameters[plan.py].name,
                                       plan.parameters.size() > 2 ? ", the others at the last finite step" : ""));

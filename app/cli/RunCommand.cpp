@@ -1,8 +1,10 @@
 // lomaw run FILE FUNC --args JSON [--threads N] [--check-bounds] — docs/language.md §10.3: one JSON object on stdout.
+// With --batch B.json instead of --args: every argument list of B in one process, a JSON list out (docs/cli.md).
 #include <iostream>
 #include <memory>
 
 #include "Commands.h"
+#include "DistributedSupport.h"
 #include "OptionChecks.h"
 
 namespace lomaw::cli {
@@ -13,22 +15,11 @@ struct RunArgs {
     std::string file;
     std::string function;
     std::string argsJson = "[]";
+    std::string batchFile;
     int threads = -1;
     double timeout = 0;
     bool checkBounds = false;
 };
-
-int exitCodeFor(const RunOutput& out) {
-    switch (out.status) {
-        case RunOutput::Status::Ok: return kSuccess;
-        case RunOutput::Status::CompileError: return kCompileError;
-        case RunOutput::Status::UsageError: return kUsageError;
-        case RunOutput::Status::RuntimeError: return kRuntimeError;
-        case RunOutput::Status::ToolchainError:
-        case RunOutput::Status::InternalError: return kEnvironmentError;
-    }
-    return kEnvironmentError;
-}
 
 }  // namespace
 
@@ -38,6 +29,9 @@ Command addRunCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("FILE", args->file, "kernel source (.py)")->required();
     sub->add_option("FUNC", args->function, "function to call (any function of the module)")->required();
     sub->add_option("--args", args->argsJson, "JSON array with one value per parameter");
+    sub->add_option("--batch", args->batchFile,
+                    "JSON file: a list of argument lists, all called in one process; prints a JSON list")
+        ->excludes("--args");
     CLI::Option* threadsOpt = sub->add_option("--threads", args->threads,
                                               "thread count for a @simd function (>= 0)");
     sub->add_option("--timeout", args->timeout, "stop the build and the call after this many seconds each (0: none)")
@@ -50,25 +44,15 @@ Command addRunCommand(CLI::App& app, const CommonOptions& common) {
         RunOptions options;
         options.function = args->function;
         options.argsJson = args->argsJson;
+        if (!args->batchFile.empty() && !readDataFile(args->batchFile, options.batchJson.emplace())) return kUsageError;
         if (threadsOpt->count() > 0) options.threads = args->threads;
         options.timeoutSeconds = args->timeout;
         options.checkBounds = args->checkBounds;
         RunOutput out = makeEngine(common).run(*source, options);
         // Diagnostics (warnings included) go to stderr: stdout carries only the result.
         printDiagnostics(out.diagnostics, *source, /*toStdout=*/false);
-        switch (out.status) {
-            case RunOutput::Status::Ok: std::cout << out.output << '\n' << std::flush; break;
-            case RunOutput::Status::CompileError: break;
-            case RunOutput::Status::UsageError: printUsageError(out.message); break;
-            case RunOutput::Status::RuntimeError:
-                std::cerr << "lomaw: runtime error: " << out.message << '\n';
-                break;
-            case RunOutput::Status::ToolchainError:
-            case RunOutput::Status::InternalError:
-                std::cerr << "lomaw: error: " << out.message << '\n';
-                break;
-        }
-        return exitCodeFor(out);
+        if (out.ok()) std::cout << out.output << '\n' << std::flush;
+        return reportOutcome(out);
     }};
 }
 

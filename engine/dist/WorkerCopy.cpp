@@ -1,5 +1,6 @@
 #include "dist/WorkerCopy.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -10,6 +11,7 @@
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utility>
 
 #include "dist/MpiLauncher.h"
 #include "runtime/ChildGroups.h"
@@ -63,12 +65,56 @@ std::string firstLines(const std::string& text, int count) {
     return out;
 }
 
+// Options of mpirun (Open MPI 4.1) the copy job keeps, with the number of words after them.
+// Spelled with one dash or two; the list is what reaching the same nodes the same way needs.
+int keptOptionValues(const std::string& option) {
+    static const std::pair<const char*, int> kKept[] = {
+        {"mca", 2},           {"gmca", 2},         {"am", 1},           {"tune", 1},
+        {"hostfile", 1},      {"machinefile", 1},  {"default-hostfile", 1},
+        {"host", 1},          {"H", 1},            {"add-host", 1},     {"add-hostfile", 1},
+        {"oversubscribe", 0}, {"use-hwthread-cpus", 0},
+        {"prefix", 1},        {"noprefix", 0},     {"launch-agent", 1}, {"tmpdir", 1},
+    };
+    size_t start = option.find_first_not_of('-');
+    if (start == std::string::npos) return -1;
+    std::string name = option.substr(start);
+    for (const auto& [kept, values] : kKept)
+        if (name == kept) return values;
+    return -1;
+}
+
+// MCA parameters that set what the copy job sets itself (--map-by is rmaps_base_mapping_policy).
+bool placementParameter(const std::string& name) {
+    return name.rfind("rmaps_base_", 0) == 0 || name.rfind("rmaps_ppr_", 0) == 0 || name == "hwloc_base_binding_policy";
+}
+
 }  // namespace
+
+std::vector<std::string> copyJobArgs(const std::vector<std::string>& jobArgs) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < jobArgs.size();) {
+        const std::string& word = jobArgs[i];
+        int values = word.size() > 1 && word[0] == '-' ? keptOptionValues(word) : -1;
+        if (values < 0) {
+            // Dropped, with its values: the words up to the next option. (--mpirun-args holds
+            // options only; the programs come after them.)
+            for (++i; i < jobArgs.size() && (jobArgs[i].empty() || jobArgs[i][0] != '-'); ++i) {
+            }
+            continue;
+        }
+        size_t end = std::min(jobArgs.size(), i + 1 + static_cast<size_t>(values));
+        bool mca = values == 2 && end == i + 3;
+        if (!(mca && placementParameter(jobArgs[i + 1]))) out.insert(out.end(), jobArgs.begin() + i, jobArgs.begin() + end);
+        i = end;
+    }
+    return out;
+}
 
 std::vector<std::string> workerCopyCommand(const WorkerCopySpec& spec, const std::string& sha256) {
     std::vector<std::string> argv{spec.mpirun};
     if (!spec.hostfile.empty()) argv.insert(argv.end(), {"--hostfile", spec.hostfile});
-    argv.insert(argv.end(), spec.extraArgs.begin(), spec.extraArgs.end());
+    std::vector<std::string> extra = copyJobArgs(spec.extraArgs);
+    argv.insert(argv.end(), extra.begin(), extra.end());
     argv.insert(argv.end(), {"--map-by", "ppr:1:node", "--preload-files", spec.executable, "/bin/sh", "-c",
                              kCopyScript, "lomaw-copy", spec.executable, sha256});
     return argv;

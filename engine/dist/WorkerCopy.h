@@ -22,7 +22,7 @@ struct WorkerCopySpec {
     std::string mpirun;
     std::string executable;              // absolute path in this machine's build cache
     std::string hostfile;                // as for the job (launchHostfile), or "" inside an allocation
-    std::vector<std::string> extraArgs;  // the job's --mpirun-args (launcher agent, BTLs)
+    std::vector<std::string> extraArgs;  // the job's --mpirun-args, whole (the copy job keeps copyJobArgs of them)
     double timeoutSeconds = 0;           // 0: 120 s
     const std::atomic<bool>* cancel = nullptr;
 };
@@ -33,6 +33,16 @@ struct WorkerCopyOutcome {
     std::string message;              // when not ok: names the node and the file
     std::vector<std::string> copiedTo;  // nodes that received a copy (not those that had it)
 };
+
+// What of the job's --mpirun-args the copy job takes (it has its own process count and mapping:
+// one /bin/sh per node): MCA parameters (--mca/--gmca K V, except the mapping, ranking and binding
+// policies), MCA parameter files (--am, --tune), where the hosts are (--hostfile, --machinefile,
+// --default-hostfile, --host/-H, --add-host, --add-hostfile), how slots are counted
+// (--oversubscribe, --use-hwthread-cpus), how the remote daemons start (--prefix, --noprefix,
+// --launch-agent) and where their session directories go (--tmpdir). Every other option is
+// dropped with the words after it that are not options (its values): -np 4, --map-by node,
+// --bind-to core, -x VAR, --report-bindings.
+std::vector<std::string> copyJobArgs(const std::vector<std::string>& jobArgs);
 
 // The mpirun command line of the copy job (exposed for tests).
 std::vector<std::string> workerCopyCommand(const WorkerCopySpec& spec, const std::string& sha256);

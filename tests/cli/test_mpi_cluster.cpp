@@ -106,15 +106,17 @@ std::string thisHost() {
     return name;
 }
 
-// lomaw with a cache in the shared build tree (or `cache`), on the cluster or on this machine.
-ProcessResult lomawOn(bool cluster, std::vector<std::string> args, const std::string& cache = "") {
+// lomaw with a cache in the shared build tree (or `cache`), on the cluster or on this machine;
+// `mpirunArgs` are the user's own --mpirun-args, after the agent's and the BTLs.
+ProcessResult lomawOn(bool cluster, std::vector<std::string> args, const std::string& cache = "",
+                      const std::string& mpirunArgs = "") {
     std::vector<std::string> argv{"/usr/bin/env", "LOMAW_CACHE_DIR=" + (cache.empty() ? (SimulatedCluster::dir / "cache").string() : cache),
                                   LOMAW_CLI};
     argv.insert(argv.end(), args.begin(), args.end());
     if (cluster) {
         argv.insert(argv.end(), {"--hostfile", (SimulatedCluster::dir / "hosts").string(), "--mpirun-args",
                                  "--mca plm_rsh_agent " + (SimulatedCluster::dir / "agent.sh").string() +
-                                     " --mca btl self,tcp",
+                                     " --mca btl self,tcp" + (mpirunArgs.empty() ? "" : " " + mpirunArgs),
                                  "--timeout", "60"});
     }
     return runProcess(argv);
@@ -239,8 +241,10 @@ TEST(SimulatedCluster, ANodeLocalCacheGetsTheProgramCopiedForSpmdAndSpawn) {
     ASSERT_EQ(again.exitCode, 0) << again.err;
     EXPECT_EQ(again.err.find("note: copied"), std::string::npos) << again.err;
     emptyNodeCaches();
+    // With a process count and a mapping of the user's: they are the job's; the copy job, one shell
+    // per node, leaves them out (with "-np 4" it would ask for 4 shells on 3 nodes and fail).
     ProcessResult yes = lomawOn(true, {"mpirun", kernel.string(), "affine", "--batch", batch, "--workers", "2",
-                                       "--launch", "spmd", "--preload", "yes"}, nodeCache());
+                                       "--launch", "spmd", "--preload", "yes"}, nodeCache(), "-np 4 --map-by node");
     ASSERT_EQ(yes.exitCode, 0) << yes.err;
     EXPECT_EQ(nlohmann::json::parse(yes.out), nlohmann::json::parse(local.out));
     EXPECT_EQ(yes.err.find("note: copied"), std::string::npos) << "yes copies before the job, silently: " << yes.err;

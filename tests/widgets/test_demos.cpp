@@ -2,8 +2,13 @@
 // from `# DESCEND:`, the line-fit example's data file and settings from its documented command,
 // descent offering only functions returning float (and saying so when there are none), a clear
 // message for a function MPI optimize cannot use, a click on the landscape setting the start, the
-// settings round trip, per-node timing bars, and a descent through the real `lomaw descend`.
+// settings round trip, per-node timing bars, a descent through the real `lomaw descend`, and a
+// two-parameter descent's landscape on a machine without Open MPI.
 #include <QComboBox>
+#include <QDir>
+#include <QScopeGuard>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QProcess>
@@ -41,12 +46,16 @@ private Q_SLOTS:
     void settingsRoundTrip();
     void perNodeTimingBars();
     void descentThroughTheCli();
+    void landscapeWithoutOpenMpi();
 
 private:
     std::unique_ptr<MainWindow> window_;
     bool open(const QString& example);
     bool openText(const QString& text);
     void setMode(int index);
+    // A descent of `function` from `args` in the open file with lr, steps and grid size, no overlay;
+    // true when the run finished within 2 minutes.
+    bool descend(const QString& function, const QStringList& args, double lr, int steps, int landscapeSize);
 };
 
 namespace {
@@ -84,6 +93,22 @@ bool DemoTest::open(const QString& example) {
 bool DemoTest::openText(const QString& text) { return widgettest::loadAndAnalyse(*window_, text); }
 
 void DemoTest::setMode(int index) { panelOf(*window_)->findChild<QComboBox*>("runMode")->setCurrentIndex(index); }
+
+bool DemoTest::descend(const QString& function, const QStringList& args, double lr, int steps, int landscapeSize) {
+    RunPanel* run = panelOf(*window_);
+    DescentSettings d;
+    d.learningRate = lr;
+    d.steps = steps;
+    d.landscapeSize = landscapeSize;
+    d.overlay = false;
+    run->setDescent(true, d);
+    run->selectFunction(function);
+    run->setArgumentValues(args);
+    window_->plotPanel()->setAnimationIntervalMs(2);
+    QSignalSpy done(run, &RunPanel::runFinished);
+    run->run();
+    return done.wait(120000);
+}
 
 void DemoTest::directivesAreRead() {
     const QString text = "# RUN: saxpy --threads 3 [2.0, [1, 2, 3], {\"a\": [1, 2]}]\n"
@@ -393,19 +418,8 @@ void DemoTest::descentThroughTheCli() {
     setMode(0);
     QVERIFY(open("poly_descent.py"));
     RunPanel* run = panelOf(*window_);
-    DescentSettings d;
-    d.learningRate = 0.05;
-    d.steps = 30;
-    d.landscapeSize = 21;
-    d.overlay = false;
-    run->setDescent(true, d);
-    run->selectFunction("poly");
-    run->setArgumentValues({"5.0"});
+    QVERIFY(descend("poly", {"5.0"}, 0.05, 30, 21));
     PlotPanel* plots = window_->plotPanel();
-    plots->setAnimationIntervalMs(2);
-    QSignalSpy done(run, &RunPanel::runFinished);
-    run->run();
-    QVERIFY(done.wait(120000));
     // p(x) = x^3 - 6x^2 + 9x + 1 from 5 with lr 0.05 goes to the minimum x = 3 (p = 1).
     const TrajectoryData& t = plots->data();
     QCOMPARE(t.steps.size(), 31);
@@ -421,7 +435,10 @@ void DemoTest::descentThroughTheCli() {
     if (plots->animating()) QVERIFY(QSignalSpy(plots, &PlotPanel::animationFinished).wait(10000));
     QVERIFY(!widgettest::saveScreenshot(window_.get(), "main_descent").isEmpty());
     // Too large a step: divergence, in the panel's status line and on the plot.
+    DescentSettings d;
     d.learningRate = 0.5;
+    d.steps = 30;
+    d.landscapeSize = 21;
     d.overlay = true;
     run->setDescent(true, d);
     QSignalSpy again(run, &RunPanel::runFinished);
@@ -433,6 +450,51 @@ void DemoTest::descentThroughTheCli() {
     if (plots->animating()) QVERIFY(QSignalSpy(plots, &PlotPanel::animationFinished).wait(10000));
     QCOMPARE(plots->lossDivergenceGraph()->dataCount(), 1);
     QVERIFY(!widgettest::saveScreenshot(window_.get(), "main_descent_diverged").isEmpty());
+    setMode(0);
+}
+
+// A student's laptop without Open MPI: PATH holds every program of this machine except Open MPI's
+// (and LOMAW_MPIRUN is unset), so `lomaw mpirun` cannot run. A local descent of two parameters
+// still shows its landscape: it is sampled through `lomaw run --batch`, one process, no MPI.
+void DemoTest::landscapeWithoutOpenMpi() {
+    QTemporaryDir bin;
+    QVERIFY(bin.isValid());
+    for (const QString& dir : qEnvironmentVariable("PATH").split(':', Qt::SkipEmptyParts))
+        for (const QFileInfo& f : QDir(dir).entryInfoList(QDir::Files | QDir::System)) {
+            const QString name = f.fileName();
+            const bool openMpi = name.startsWith("mpi") || name.startsWith("orte") || name.startsWith("ompi") ||
+                                 name.startsWith("opal");
+            if (!openMpi) QFile::link(f.absoluteFilePath(), bin.filePath(name));  // the first on PATH wins
+        }
+    const QByteArray path = qgetenv("PATH"), mpirun = qgetenv("LOMAW_MPIRUN");
+    qputenv("PATH", bin.path().toUtf8());
+    qunsetenv("LOMAW_MPIRUN");
+    const auto restore = qScopeGuard([&] {
+        qputenv("PATH", path);
+        if (!mpirun.isEmpty()) qputenv("LOMAW_MPIRUN", mpirun);
+    });
+    QVERIFY(QStandardPaths::findExecutable("mpirun").isEmpty());
+    QVERIFY(!QStandardPaths::findExecutable("cc").isEmpty());
+    setMode(0);
+    QVERIFY(openText("def tilted(x : In[float], y : In[float]) -> float:\n"
+                     "    return (x - 1.0) * (x - 1.0) + 3.0 * (y + 0.5) * (y + 0.5) + 0.5 * x * y\n"));
+    QVERIFY(descend("tilted", {"3.0", "1.0"}, 0.1, 20, 11));
+    PlotPanel* plots = window_->plotPanel();
+    const TrajectoryData& t = plots->data();
+    QCOMPARE(t.steps.size(), 21);
+    QVERIFY2(t.hasLandscape(), "no landscape without mpirun");
+    QCOMPARE(t.gridX.size(), 11);
+    QCOMPARE(t.gridY.size(), 11);
+    auto tilted = [](double x, double y) { return (x - 1) * (x - 1) + 3 * (y + 0.5) * (y + 0.5) + 0.5 * x * y; };
+    for (auto [i, j] : {std::pair{0, 0}, {10, 10}, {7, 5}, {2, 9}}) {
+        // The grid points are sent as JSON numbers and computed in float32.
+        const double want = tilted(float(t.gridX[i]), float(t.gridY[j]));
+        QVERIFY2(std::abs(t.gridLoss[j][i] - want) < 1e-5 * std::max(1.0, std::abs(want)),
+                 qPrintable(QString("(%1, %2): %3, want %4").arg(t.gridX[i]).arg(t.gridY[j]).arg(t.gridLoss[j][i]).arg(want)));
+    }
+    // The window holds the whole trajectory: from (3, 1) towards the minimum.
+    QVERIFY(t.gridX.first() <= 3 && t.gridX.last() >= 3 && t.gridY.first() <= 1 && t.gridY.last() >= 1);
+    if (plots->animating()) QVERIFY(QSignalSpy(plots, &PlotPanel::animationFinished).wait(10000));
     setMode(0);
 }
 

@@ -1,6 +1,7 @@
 // The mpirun command line: extra arguments go before the programs, and in spawn mode a BTL
 // selection that would cut the driver off from its spawned workers gets tcp (Open MPI's
 // shared-memory BTL reaches processes of its own job only; MpiLauncher.cpp).
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -96,6 +97,41 @@ TEST(LaunchArguments, TheCopyJobRunsOneShellPerNodeWithTheProgramPreloaded) {
     for (const std::string& a : mpirunCommand(job)) EXPECT_NE(a, "--preload-binary");
 }
 
+// The user's --mpirun-args reach the copy job only as far as it needs them (issue 13): how to
+// reach the nodes (agent, BTLs, hosts, daemons' prefix), not how many processes go where -- the
+// copy job runs one shell per node, and "-np 4" or "--map-by node" beside its own
+// "--map-by ppr:1:node" would start four copies or make mpirun refuse the conflicting policies.
+TEST(LaunchArguments, TheCopyJobTakesOnlyWhatReachesTheNodesFromTheUsersArguments) {
+    EXPECT_EQ(copyJobArgs({"-np", "4", "--mca", "plm_rsh_agent", "/x/agent.sh", "--map-by", "node", "--mca", "btl",
+                           "self,tcp", "--bind-to", "core", "-x", "LD_LIBRARY_PATH", "--report-bindings"}),
+              (Args{"--mca", "plm_rsh_agent", "/x/agent.sh", "--mca", "btl", "self,tcp"}));
+    // Hosts, slots, daemons and session directories are kept, with one dash or two.
+    EXPECT_EQ(copyJobArgs({"-H", "a,b", "--host", "c", "-hostfile", "H", "--machinefile", "M", "--oversubscribe",
+                           "--prefix", "/opt/ompi", "--launch-agent", "/opt/ompi/bin/orted", "--tmpdir", "/scratch",
+                           "-gmca", "btl_tcp_if_include", "eth0", "--am", "ft-enable", "--use-hwthread-cpus"}),
+              (Args{"-H", "a,b", "--host", "c", "-hostfile", "H", "--machinefile", "M", "--oversubscribe", "--prefix",
+                    "/opt/ompi", "--launch-agent", "/opt/ompi/bin/orted", "--tmpdir", "/scratch", "-gmca",
+                    "btl_tcp_if_include", "eth0", "--am", "ft-enable", "--use-hwthread-cpus"}));
+    // The placement policies spelled as MCA parameters go too; other MCA parameters stay.
+    EXPECT_EQ(copyJobArgs({"--mca", "rmaps_base_mapping_policy", "node", "--mca", "hwloc_base_binding_policy", "core",
+                           "--mca", "rmaps_ppr_n_pernode", "2", "--mca", "oob_tcp_if_include", "lo"}),
+              (Args{"--mca", "oob_tcp_if_include", "lo"}));
+    // Unknown options go with their values; odd words do not break the scan.
+    EXPECT_EQ(copyJobArgs({"-c", "8", "--ppr", "2:node", "--", "-", "--npernode", "1", "--cpus-per-proc", "2", "-v"}), Args{});
+    EXPECT_EQ(copyJobArgs({"--mca", "btl"}), (Args{"--mca", "btl"}));  // dangling: left to mpirun's message
+    // In the command line: after lomaw's hostfile, before the copy job's own mapping.
+    WorkerCopySpec spec;
+    spec.mpirun = "mpirun";
+    spec.executable = "/cache/mpi-K";
+    spec.hostfile = "H";
+    spec.extraArgs = {"-np", "4", "--map-by", "node", "--mca", "btl", "self,tcp"};
+    Args argv = workerCopyCommand(spec, "abc");
+    EXPECT_EQ(Args(argv.begin(), argv.begin() + 8),
+              (Args{"mpirun", "--hostfile", "H", "--mca", "btl", "self,tcp", "--map-by", "ppr:1:node"}));
+    EXPECT_EQ(std::count(argv.begin(), argv.end(), "--map-by"), 1);
+    EXPECT_EQ(std::count(argv.begin(), argv.end(), "-np"), 0);
+}
+
 // Inside a Slurm or PBS allocation Open MPI reads the hosts itself: no --oversubscribe (which
 // would pile every worker onto this node), no host list.
 TEST(LaunchArguments, ABatchAllocationIsLeftToOpenMpi) {
@@ -134,7 +170,7 @@ TEST(FailureMessages, ASignalDuringStartUpIsNamed) {
         "Child job 2 terminated normally, but 1 process returned\n"
         "a non-zero exit code. Per user-direction, the job has been aborted.\n";
     LaunchOutcome out = explainFailure(stderrText, 127);
-    EXPECT_EQ(out.kind, LaunchOutcome::Kind::Crashed);
+    EXPECT_EQ(out.kind, OutcomeKind::RuntimeError);
     EXPECT_EQ(out.message, "an MPI process of the job died with signal 6 (Aborted) while starting");
 }
 
@@ -152,7 +188,7 @@ TEST(FailureMessages, TheWorkersOwnReportComesFirst) {
     LaunchOutcome out = explainFailure("lomaw-mpi: rank 2: input set 1: signal 11\n"
                                        "[vm:1] *** Process received signal ***\n[vm:1] Signal: Segmentation fault (11)\n",
                                        139);
-    EXPECT_EQ(out.kind, LaunchOutcome::Kind::Crashed);
+    EXPECT_EQ(out.kind, OutcomeKind::RuntimeError);
     EXPECT_EQ(out.message, "worker rank 2: input set 1: crashed with signal 11 (Segmentation fault)");
 }
 
