@@ -2,8 +2,8 @@
 //
 // Every call is a pure function of its inputs (source text + options) except `run`, which builds
 // generated C (content-hash cached) and calls it in a child process. User errors come back as
-// diagnostics, never as exceptions; an engine bug becomes an "internal compiler error"
-// diagnostic.
+// diagnostics or an Outcome (syntax/Outcome.h), never as exceptions; an engine bug becomes an
+// "internal compiler error" diagnostic or an InternalError outcome.
 #pragma once
 
 #include <optional>
@@ -12,6 +12,7 @@
 
 #include "syntax/Ast.h"
 #include "syntax/Diagnostics.h"
+#include "syntax/Outcome.h"
 #include "syntax/SourceMap.h"
 
 namespace lomaw {
@@ -58,20 +59,18 @@ struct RunOptions {
     // --check-bounds (docs/language.md §10.6): `run` emits the C with every array index checked.
     // (runCompiled runs the C it is given; emit it with codegen::CEmitOptions::checkBounds.)
     bool checkBounds = false;
+    // --batch (docs/cli.md): call the function on every argument list of this JSON list, in one
+    // child process (runtime/BatchRunner.h); argsJson is then ignored and output is a JSON list.
+    std::optional<std::string> batchJson;
 };
 
-struct RunOutput {
-    enum class Status {
-        Ok,             // output holds the result JSON
-        CompileError,   // diagnostics hold the errors
-        UsageError,     // unknown function, arguments not matching the signature: message
-        RuntimeError,   // generated code failed (division by zero, crash, ...): message
-        ToolchainError, // no C compiler, build failure: message
-        InternalError,
-    };
-    Status status = Status::InternalError;
+// Ok: output holds the result JSON. CompileError: diagnostics hold the errors. UsageError:
+// unknown function, arguments not matching the signature. RuntimeError: the generated code failed
+// (division by zero, crash, ...). EnvironmentError: no C compiler, a build stopped or killed.
+// InternalError: an engine bug. The exit code of each is exitCode(kind) (syntax/Outcome.h).
+struct RunOutput : Outcome {
+    using Status = OutcomeKind;
     std::string output;                   // one JSON object (docs/language.md §10.3), no newline
-    std::string message;
     std::vector<Diagnostic> diagnostics;
     bool usedCache = false;               // the shared library came from the build cache
 };

@@ -1,24 +1,27 @@
 #include "EngineTapes.h"
+#include "EngineViews.h"
 
-#include "ad/Differentiate.h"
-#include "sema/TypeChecker.h"
-#include "syntax/Parser.h"
-#include "syntax/FailureText.h"
+#include <exception>
+
+#include "syntax/Outcome.h"
 
 namespace lomaw {
 
-TapesOutput analyseTapes(const SourceFile& file) {
+TapesOutput analyseTapes(const SourceFile& file) { return tapesOf(compileKernel(file)); }
+
+TapesOutput tapesOf(const CompiledKernel& kernel) {
     TapesOutput out;
-    DiagnosticSink diags;
+    out.report = kernel.tapes;
+    out.diagnostics = kernel.diagnostics;
+    out.ok = kernel.ok;
     try {
-        ast::Module module = syntax::parse(file.text, diags);
-        if (sema::check(module, diags) && !diags.hasErrors()) ad::differentiate(module, diags, out.report);
         out.text = ad::formatTapeReport(out.report);
     } catch (const std::exception& e) {
-        diags.error({1, 1}, "internal", failureText(e, "internal compiler error: "));
+        DiagnosticSink diags;
+        reportInternalError(diags, e);
+        out.diagnostics.push_back(diags.raw().front());
+        out.ok = false;
     }
-    out.diagnostics = diags.sorted();
-    out.ok = !diags.hasErrors();
     return out;
 }
 

@@ -28,5 +28,8 @@ struct TapesOutput {
 // Parses, checks and differentiates `file` (as Engine::check) and returns what every reverse
 // derivative records. Never throws.
 TapesOutput analyseTapes(const SourceFile& file);
+// The same from a kernel already compiled (EngineViews.h; compiled without forced scopes).
+struct CompiledKernel;
+TapesOutput tapesOf(const CompiledKernel& kernel);
 
 }  // namespace lomaw

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "EngineScopes.h"
+#include "EngineViews.h"
 #include "ModuleSummary.h"
 
 
@@ -69,7 +70,7 @@ DiagnosticItem toItem(const Diagnostic& d) {
 
 // Why a stage produced nothing: the engine's error diagnostics that the check did not already
 // report (e.g. "the omp stage is not available in this build yet").
-QString stageFailure(const EmitOutput& out, const CompileOutput& checked) {
+QString stageFailure(const EmitOutput& out, const CompiledKernel& checked) {
     QStringList lines;
     for (const Diagnostic& d : out.diagnostics) {
         if (d.severity != Severity::Error) continue;
@@ -82,7 +83,7 @@ QString stageFailure(const EmitOutput& out, const CompileOutput& checked) {
     return lines.join("\n");
 }
 
-StageText toStageText(const EmitOutput& out, const CompileOutput& checked) {
+StageText toStageText(const EmitOutput& out, const CompiledKernel& checked) {
     StageText st;
     st.ok = out.ok;
     if (out.ok) {
@@ -114,15 +115,10 @@ void addLoops(const std::vector<omp::LoopScopes>& loops, AnalysisResult& result)
     }
 }
 
-void addScopes(const Engine& engine, const SourceFile& file, const CompileOutput& checked, AnalysisResult& result) {
-    ScopesOutput out = analyseScopes(engine, file);
-    if (!out.ok) {
-        EmitOutput asEmit;
-        asEmit.diagnostics = out.diagnostics;
-        result.scopesMessage = stageFailure(asEmit, checked);
-        return;
-    }
-    addLoops(out.loops, result);
+void addScopes(const CompiledKernel& kernel, AnalysisResult& result) {
+    std::vector<omp::LoopScopes> loops;
+    for (const omp::ParallelLoop& l : kernel.parallelLoops()) loops.push_back(l.scopes);
+    addLoops(loops, result);
 }
 
 // A Fortran file: its diagnostics and loops come from the Fortran front end (engine/fortran);
@@ -155,7 +151,7 @@ AnalysisResult analyseKernel(const AnalysisRequest& request) {
             result.milliseconds = double(timer.nsecsElapsed()) / 1e6;
             return result;
         }
-        CompileOutput checked = engine.check(file);
+        const CompiledKernel checked = compileKernel(file);  // the one front-end run of this edit
         result.ok = checked.ok;
         for (const Diagnostic& d : checked.diagnostics) result.diagnostics << toItem(d);
         summariseModule(checked.module, result);
@@ -163,9 +159,10 @@ AnalysisResult analyseKernel(const AnalysisRequest& request) {
             EmitOptions options;
             options.function = request.mpiFunction.toStdString();
             for (Stage stage : request.stages) {
-                result.stages.insert(stage, toStageText(engine.generate(file, stage, options), checked));
+                result.stages.insert(stage, toStageText(generateView(checked, stage, options), checked));
             }
-            if (request.scopes) addScopes(engine, file, checked, result);
+            if (request.scopes) addScopes(checked, result);
+            result.tapes = checked.tapes;
             for (const QString& scope : request.ompScopeVariants) {
                 omp::ScopeOptions forced;
                 const std::string error = parseAdjointScope("*=" + scope.toStdString(), forced);
@@ -173,7 +170,7 @@ AnalysisResult analyseKernel(const AnalysisRequest& request) {
                 if (!error.empty()) {
                     st.message = QString::fromStdString(error);
                 } else {
-                    st = toStageText(emitWithAdjointScopes(engine, file, Stage::Omp, options, forced), checked);
+                    st = toStageText(generateView(compileKernel(file, forced), Stage::Omp, options), checked);
                 }
                 result.ompVariants.insert(scope, st);
             }

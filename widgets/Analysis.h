@@ -11,6 +11,7 @@
 #include <QVector>
 
 #include "Engine.h"
+#include "ad/TapeReport.h"
 
 namespace lomaw::gui {
 
@@ -88,6 +89,8 @@ struct AnalysisResult {
     // The OpenMP C with every adjoint scope forced (`--adjoint-scope '*=SCOPE'`), per SCOPE
     // asked for in AnalysisRequest::ompScopeVariants (the diff view compares them).
     QMap<QString, StageText> ompVariants;
+    // What each reverse derivative records per loop (EngineTapes.h), for the tape badges.
+    ad::TapeReport tapes;
     double milliseconds = 0;   // engine time of the whole analysis
 };
 
@@ -100,8 +103,10 @@ struct AnalysisRequest {
     QStringList ompScopeVariants;  // "atomic", "reduction": OpenMP C with that adjoint scope forced
 };
 
-// Runs the engine: check, then Q_EMIT every requested stage; for a Fortran path (by the name in
-// `request.path`), the Fortran scope analysis only. Never throws.
+// Runs the engine: compiles the kernel once (EngineViews.h compileKernel), then generates every
+// requested stage, the scopes and the tape report from that one result; for a Fortran path (by
+// the name in `request.path`), the Fortran scope analysis only. The forced-scope OpenMP variants
+// are compiled again each (their derivatives differ). Never throws.
 AnalysisResult analyseKernel(const AnalysisRequest& request);
 
 // Why a generated-code view has nothing for a Fortran file (one line, shown in its pane).

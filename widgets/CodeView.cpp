@@ -3,6 +3,7 @@
 #include <Qsci/qscilexercpp.h>
 #include <Qsci/qsciscintilla.h>
 #include <QEvent>
+#include <QHash>
 #include <QFontDatabase>
 #include <QHelpEvent>
 #include <QLabel>
@@ -46,6 +47,7 @@ CodeView::CodeView(Stage stage, QWidget* parent) : QWidget(parent), stage_(stage
     text_->setMarginWidth(1, 16);
     text_->setMarginMarkerMask(1, 1 << ParallelLoopMarker);
     text_->markerDefine(ScopeTable::parallelLoopBadge(), ParallelLoopMarker);
+    setupTapeMargin(text_);
     text_->setCaretLineVisible(true);
     text_->setCaretLineFrameWidth(1);
     // Allow scrolling past the end, so the function selector can put any function at the top.
@@ -72,6 +74,7 @@ CodeView::CodeView(Stage stage, QWidget* parent) : QWidget(parent), stage_(stage
 }
 
 void CodeView::setDarkTheme(bool dark) {
+    dark_ = dark;
     const QColor paper = dark ? QColor("#1e1f22") : QColor("#ffffff");
     if (auto* loma = qobject_cast<LomaLexer*>(lexer_)) {
         loma->setDarkTheme(dark);
@@ -115,12 +118,14 @@ void CodeView::showResult(const StageText& result, bool kernelOk) {
         if (!hasText_ || text_->text() != result.text) {
             int first = text_->firstVisibleLine();
             text_->setText(result.text);
+            text_->setProperty("tapeBadges", QVariant());  // a new document: badges drawn again
             text_->setFirstVisibleLine(first);
         }
         map_ = result.sourceLines;
         hasText_ = true;
         status_->hide();
         setParallelLoopLines(loopLines_);
+        setTapeBadges(tapeBadges_);
         if (colouring_) applySourceColours(text_, map_);
     } else {
         text_->clear();
@@ -152,6 +157,33 @@ void CodeView::setParallelLoopLines(const QList<int>& lines1) {
         text_->markerAdd(k, ParallelLoopMarker);
         badged_ << k + 1;
     }
+}
+
+void CodeView::setTapeBadges(const QList<TapeBadge>& badges) {
+    tapeBadges_ = badges;
+    tapeLines_.clear();
+    if (stage_ == Stage::Diff && !badges.isEmpty()) {
+        // One pass over the line map, on the UI thread: only top-level lines (a `def` starts a
+        // function) and lines of a badged kernel line are read as text.
+        QHash<int, const TapeBadge*> byLine;
+        for (const TapeBadge& b : badges) byLine.insert(b.line, &b);
+        QString function;
+        for (int k = 0; k < int(map_.size()); ++k) {
+            const long indent = text_->SendScintilla(QsciScintilla::SCI_GETLINEINDENTATION, static_cast<unsigned long>(k));
+            if (indent == 0 && text_->lineLength(k) > 1) {
+                const QString line = text_->text(k);
+                function = line.startsWith("def ") ? line.mid(4, line.indexOf('(') - 4) : QString();
+                continue;
+            }
+            const TapeBadge* b = byLine.value(map_[k]);
+            if (!b || !b->derivatives.contains(function)) continue;
+            const QString code = text_->text(k).trimmed();
+            if (code.startsWith("while") || code.startsWith("for ")) tapeLines_.insert(k + 1, *b);
+        }
+    }
+    QList<QPair<int, QString>> lines0;
+    for (auto it = tapeLines_.cbegin(); it != tapeLines_.cend(); ++it) lines0 << qMakePair(it.key() - 1, it->text);
+    showTapeBadges(text_, lines0, dark_);
 }
 
 void CodeView::setLinkedSourceLine(int line1) {
@@ -191,6 +223,9 @@ void CodeView::setSourceColouring(bool on) {
 
 QString CodeView::hoverTextAt(const QPoint& pos) const {
     const int line0 = lineAtViewportPoint(text_, pos);
+    if (line0 >= 0 && tapeLines_.contains(line0 + 1) && pos.x() < text_->marginWidth(0) + text_->marginWidth(1) +
+                                                                     text_->marginWidth(2) + text_->marginWidth(TapeMargin))
+        return tapeLines_.value(line0 + 1).tip;
     if (line0 < 0 || !badged_.contains(line0 + 1) || !badgeTip_) return {};
     // Over the badge or anywhere on its pragma line.
     const int source = sourceLineOf(line0 + 1);

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "Analysis.h"
+#include "TapeBadges.h"
 
 class QLabel;
 class QsciScintilla;
@@ -38,6 +39,11 @@ public:
     // Badges the `#pragma omp` lines generated from the parallel loops on kernel `lines1`.
     void setParallelLoopLines(const QList<int>& lines1);
     QList<int> parallelBadgeLines() const { return badged_; }
+    // Tape badges (TapeBadges.h): the Derivatives pane puts each on the loop headers of its loop
+    // inside the reverse derivatives named in the badge; other panes ignore them.
+    void setTapeBadges(const QList<TapeBadge>& badges);
+    // The tape badge text on 1-based generated line `line1` ("" for none).
+    QString tapeBadgeText(int line1) const { return tapeLines_.value(line1).text; }
     // 1-based generated lines currently in the link band.
     QList<int> linkedLines() const { return linked_; }
     // Scrolls to the generated code of function `name` (defined on kernel line `defLine`, 0 if
@@ -67,6 +73,9 @@ private:
     QVector<int> map_;
     QList<int> linked_;
     QList<int> badged_;
+    QList<TapeBadge> tapeBadges_;
+    QMap<int, TapeBadge> tapeLines_;  // 1-based generated line -> its badge
+    bool dark_ = false;
     QList<int> loopLines_;
     QList<int> hovered_;
     int hoverSource_ = 0;

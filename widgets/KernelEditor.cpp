@@ -30,6 +30,7 @@ KernelEditor::KernelEditor(QWidget* parent) : QsciScintilla(parent) {
     setMarginSensitivity(1, false);
     setMarginMarkerMask(1, (1 << ErrorMarker) | (1 << WarningMarker) | (1 << ParallelLoopMarker));
     setFolding(BoxedTreeFoldStyle, 2);
+    setupTapeMargin(this);  // margin 3: tape badges
 
     markerDefine(Circle, ErrorMarker);
     markerDefine(RightTriangle, WarningMarker);
@@ -163,6 +164,19 @@ void KernelEditor::setParallelLoopLines(const QList<int>& lines1) {
         if (line > 0 && line <= lines()) markerAdd(line - 1, ParallelLoopMarker);
 }
 
+void KernelEditor::setTapeBadges(const QList<TapeBadge>& badges) {
+    tapeBadges_ = badges;
+    QList<QPair<int, QString>> lines0;
+    for (const TapeBadge& b : badges) lines0 << qMakePair(b.line - 1, b.text);
+    showTapeBadges(this, lines0, dark_);
+}
+
+QString KernelEditor::tapeBadgeText(int line1) const {
+    for (const TapeBadge& b : tapeBadges_)
+        if (b.line == line1) return b.text;
+    return {};
+}
+
 bool KernelEditor::hasParallelLoopMarker(int line1) const {
     return (const_cast<KernelEditor*>(this)->markersAtLine(line1 - 1) & (1 << ParallelLoopMarker)) != 0;
 }
@@ -214,11 +228,13 @@ QString KernelEditor::hoverTextAt(const QPoint& pos) const {
     int textLeft = 0;
     for (int m = 0; m < 5; ++m) textLeft += marginWidth(m);
     if (pos.x() < textLeft) {
-        // The margins: a diagnostic marker, a parallel-loop badge.
+        // The margins: a diagnostic marker, a parallel-loop badge, a tape badge.
         QStringList parts;
         const QString diag = diagnosticsText(line0 + 1, 0, true);
         if (!diag.isEmpty()) parts << diag;
         if (hasParallelLoopMarker(line0 + 1) && loopTip_) parts << loopTip_(line0 + 1);
+        for (const TapeBadge& b : tapeBadges_)
+            if (b.line == line0 + 1) parts << b.tip;
         parts.removeAll(QString());
         return parts.join("<hr>");
     }

@@ -10,6 +10,7 @@
 
 #include "Analysis.h"
 #include "KernelLanguage.h"
+#include "TapeBadges.h"
 
 class QsciLexerFortran77;
 
@@ -38,6 +39,10 @@ public:
     // Badges the `for` lines of parallel loops (1-based) in the marker margin.
     void setParallelLoopLines(const QList<int>& lines1);
     bool hasParallelLoopMarker(int line1) const;
+    // Tape badges (TapeBadges.h) on the loop lines of reverse derivatives, in the tape margin.
+    void setTapeBadges(const QList<TapeBadge>& badges);
+    // The badge text on 1-based `line1` ("" for none).
+    QString tapeBadgeText(int line1) const;
     // Colours kernel line `line1` (1-based; 0 clears) with the link band.
     void setLinkedLine(int line1);
     // Moves the cursor to 1-based line/column, makes it visible and (with `focus`) focuses.
@@ -87,6 +92,7 @@ private:
     int mouseLine1_ = 0;
     bool dark_ = false;
     QList<DiagnosticItem> diagnostics_;
+    QList<TapeBadge> tapeBadges_;
     std::function<QString(int)> loopTip_;
     std::function<QString(const QString&, int)> wordTip_;
 };

@@ -289,6 +289,9 @@ void MainWindow::onAnalysis(const AnalysisResult& result) {
         for (const LoopScopeItem& loop : result.scopes) loopLines << loop.line;
         editor_->setParallelLoopLines(loopLines);
         codeViews_->setParallelLoopLines(loopLines);
+        const QList<TapeBadge> tapes = tapeBadges(result.tapes);
+        editor_->setTapeBadges(tapes);
+        for (CodeView* v : codeViews_->views()) v->setTapeBadges(tapes);
         runPanel_->setFunctions(result.functions);
         if (result.fortran) runPanel_->results()->showMessage("Fortran files are analysed (OpenMP scopes), not run: runs are for loma kernels.");
         applyPendingSession();

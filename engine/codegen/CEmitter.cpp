@@ -13,6 +13,7 @@ namespace lomaw::codegen {
 
 EmittedText emitC(const ast::Module& m, const CEmitOptions& options) {
     CUnitContext unit(m, options.sourceName, options.checkBounds);
+    unit.loopComments = &options.loopComments;
     CEvalOrder order(m);
     CFunctionEmitter functions(unit, order);
 

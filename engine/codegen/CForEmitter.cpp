@@ -294,6 +294,9 @@ void CStmtEmitter::parallelFor(const Stmt& s, int indent) {
     // Generated (adjoint) loops: the scope decisions, one comment line each (emit --stage omp).
     for (const std::string& note : s.pragma->notes) out_.line(in, "/* " + cCommentText(note) + " */", pragmaLine);
     if (parallel) {
+        if (scope_.unit.loopComments)  // emit --stage omp: the scope decisions of a written loop
+            if (auto c = scope_.unit.loopComments->find(&s); c != scope_.unit.loopComments->end())
+                for (const std::string& text : c->second) out_.comment(in, text, line);
         std::string clauses = "parallel";
         std::vector<std::string> sharedC;
         for (const std::string& v : shared) sharedC.push_back(scope_.find(v)->cName);

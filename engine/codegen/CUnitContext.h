@@ -27,6 +27,8 @@ struct CUnitContext {
     bool usesIntDivision = false;  // _lw_div_int + _lw_runtime_error, <stdio.h>, <stdlib.h>
     bool usesMemcpy = false;       // firstprivate copies of arrays, <string.h>
     bool usesInternalError = false;
+    // CEmitOptions::loopComments (may be null): lines above a parallel loop's directive.
+    const std::map<const ast::Stmt*, std::vector<std::string>>* loopComments = nullptr;
 };
 
 // Output lines with their kernel line. A line attributed to kernel line L > 0 ends with the
@@ -42,6 +44,11 @@ public:
         s += text;
         if (sourceLine > 0) s += "  /* " + sourceName_ + ":" + std::to_string(sourceLine) + " */";
         lines_.emplace_back(std::move(s), sourceLine > 0 ? sourceLine : 0);
+    }
+    // A comment line attributed to kernel line L without the "/* SOURCE:L */" suffix (it is a
+    // comment itself, possibly one line of a block: the suffix would end or nest in it).
+    void comment(int indent, const std::string& text, int sourceLine) {
+        lines_.emplace_back(std::string(static_cast<size_t>(indent) * 4, ' ') + text, sourceLine > 0 ? sourceLine : 0);
     }
     // A preprocessor line at column 0 (#ifdef / #endif / #include), unattributed.
     void directive(const std::string& text) { lines_.emplace_back(text, 0); }

@@ -46,13 +46,20 @@ LoopScopes analyseLoop(const ast::Function& fn, const ast::Stmt& forLoop, const 
 namespace {
 
 void collectLoops(const ast::Function& fn, const ast::Block& b, const ScopeOptions& options,
-                  const ast::Module* module, std::vector<LoopScopes>& out) {
+                  const ast::Module* module, std::vector<ParallelLoop>& out) {
     for (const ast::StmtPtr& s : b) {
         if (!s) continue;
-        if (s->kind == ast::Stmt::Kind::For && s->pragma) out.push_back(analyseLoop(fn, *s, options, module));
+        if (s->kind == ast::Stmt::Kind::For && s->pragma) out.push_back({&fn, s.get(), analyseLoop(fn, *s, options, module)});
         collectLoops(fn, s->body, options, module, out);
         collectLoops(fn, s->orelse, options, module, out);
     }
+}
+
+std::vector<ParallelLoop> functionLoops(const ast::Function& fn, const ScopeOptions& options, const ast::Module* module) {
+    std::vector<ParallelLoop> out;
+    if (fn.simd) return out;  // pragmas in @simd functions are ignored (pragma-ignored)
+    collectLoops(fn, fn.body, options, module, out);
+    return out;
 }
 
 }  // namespace
@@ -60,17 +67,21 @@ void collectLoops(const ast::Function& fn, const ast::Block& b, const ScopeOptio
 std::vector<LoopScopes> analyseFunction(const ast::Function& fn, const ScopeOptions& options,
                                         const ast::Module* module) {
     std::vector<LoopScopes> out;
-    if (fn.simd) return out;  // pragmas in @simd functions are ignored (pragma-ignored)
-    collectLoops(fn, fn.body, options, module, out);
+    for (ParallelLoop& l : functionLoops(fn, options, module)) out.push_back(std::move(l.scopes));
     return out;
 }
 
 std::vector<LoopScopes> analyseModule(const ast::Module& module, const ScopeOptions& options) {
     std::vector<LoopScopes> out;
+    for (ParallelLoop& l : parallelLoops(module, options)) out.push_back(std::move(l.scopes));
+    return out;
+}
+
+std::vector<ParallelLoop> parallelLoops(const ast::Module& module, const ScopeOptions& options) {
+    std::vector<ParallelLoop> out;
     for (const ast::Function* fn : module.functions()) {
         if (fn->generated) continue;
-        std::vector<LoopScopes> loops = analyseFunction(*fn, options, &module);
-        for (LoopScopes& l : loops) out.push_back(std::move(l));
+        for (ParallelLoop& l : functionLoops(*fn, options, &module)) out.push_back(std::move(l));
     }
     return out;
 }

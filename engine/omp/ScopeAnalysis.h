@@ -28,4 +28,13 @@ std::vector<LoopScopes> analyseFunction(const ast::Function& fn, const ScopeOpti
 // Every parallel loop of the module's written (not generated) functions, in source order.
 std::vector<LoopScopes> analyseModule(const ast::Module& module, const ScopeOptions& options = {});
 
+// The same loops with the tree nodes they were found at (pointers into `module`): for placing
+// something beside a loop in generated code (emit --stage omp's scope comments).
+struct ParallelLoop {
+    const ast::Function* function = nullptr;
+    const ast::Stmt* loop = nullptr;
+    LoopScopes scopes;
+};
+std::vector<ParallelLoop> parallelLoops(const ast::Module& module, const ScopeOptions& options = {});
+
 }  // namespace lomaw::omp

@@ -10,8 +10,10 @@
 #include "MainWindow.h"
 #include "RunPanel.h"
 #include "ScopeTable.h"
+#include "TapeBadges.h"
 #include "Engine.h"
 #include "EngineScopes.h"
+#include "EngineViews.h"
 #include "WidgetTestSupport.h"
 
 using namespace lomaw;
@@ -26,6 +28,8 @@ private Q_SLOTS:
     void functionSelectorScrollsPanes();
     void unavailableStageShowsEngineMessage();
     void scopeTableShowsEngineScopes();
+    void tapeBadgesShowWhatEachIterationRecords();
+    void oneAnalysisParsesTheKernelOnce();
 };
 
 namespace {
@@ -173,6 +177,75 @@ void CodeViewTest::scopeTableShowsEngineScopes() {
     w.editor()->goTo(1, 1);
     Q_EMIT table->itemClicked(loop, 0);
     QCOMPARE(w.editor()->cursorLine1(), 6);
+}
+
+// The tape badges (issue 11, item 5) on a while loop, worked out by hand: line 5 overwrites y,
+// and its adjoint needs the old y (d/dy of y * sin(k x[i]) is sin(k x[i]), d/dk is y x[i] cos(...)):
+// one float recorded per iteration, 4 bytes. i is read by the adjoint (x[i]) but not recorded:
+// i = i + 1 is undone by i = i - 1. Nothing else is overwritten.
+void CodeViewTest::tapeBadgesShowWhatEachIterationRecords() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    const QString text =
+        "def decay(x : In[Array[float]], k : In[float], n : In[int]) -> float:\n"  // 1
+        "    y : float = 1.0\n"                                                     // 2
+        "    i : int = 0\n"                                                         // 3
+        "    while (i < n, max_iter := 50):\n"                                      // 4
+        "        y = y * sin(k * x[i])\n"                                           // 5
+        "        i = i + 1\n"                                                       // 6
+        "    return y\n"                                                            // 7
+        "\n"
+        "r_decay = rev_diff(decay)\n";
+    QVERIFY(widgettest::loadAndAnalyse(w, text));
+    KernelEditor* ed = w.editor();
+    QCOMPARE(ed->tapeBadgeText(4), QString("4 B/it"));
+    for (int line : {1, 2, 3, 5, 6, 7, 9}) QCOMPARE(ed->tapeBadgeText(line), QString());
+    QVERIFY(ed->marginWidth(TapeMargin) > 0);
+    // Hover over the margin of line 4: what is recorded, by whom it is read, what is restored.
+    const int y = ed->SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0UL, ed->positionFromLineIndex(3, 0));
+    const QString tip = ed->hoverTextAt(QPoint(ed->marginWidth(0) + 2, int(y) + 4));
+    QVERIFY2(tip.contains("<b>4 bytes per iteration</b>"), qPrintable(tip));
+    QVERIFY(tip.contains("in <b>r_decay</b> (reverse of decay)"));
+    QVERIFY2(tip.contains("<tr><td><code>y</code> (value)</td><td>4</td><td>5</td><td>5</td></tr>"), qPrintable(tip));
+    QVERIFY(!tip.contains("<code>i</code> ("));  // i is not recorded...
+    QVERIFY(tip.contains("restores <code>i</code> by <code>i = i - 1</code> (line 6)"));  // ...but restored
+    // The Derivatives pane: both loop headers of r_decay (forward sweep, reverse sweep), not the
+    // primal's loop.
+    CodeView* diff = w.codeViews()->view(Stage::Diff);
+    QList<int> badged;
+    for (int k = 1; k <= diff->textView()->lines(); ++k)
+        if (!diff->tapeBadgeText(k).isEmpty()) badged << k;
+    QCOMPARE(badged.size(), 2);
+    for (int k : badged) {
+        QCOMPARE(diff->tapeBadgeText(k), QString("4 B/it"));
+        QVERIFY(diff->textView()->text(k - 1).trimmed().startsWith("while"));
+        QCOMPARE(diff->sourceLineOf(k), 4);
+    }
+    QVERIFY(badged.first() > linesContaining(diff, "def r_decay(").first() + 1);
+    w.editor()->goTo(4);
+    w.dockFor(diff)->raise();
+    diff->textView()->setFirstVisibleLine(std::max(0, badged.first() - 16));
+    const QString shot = widgettest::saveScreenshot(&w, "tape_badges");
+    QVERIFY(!shot.isEmpty());
+}
+
+// Issue 14, item 8: the app's analysis of an edit (every pane, the scopes, the tapes) runs the
+// front end once; it ran it once per pane plus once for the scopes before.
+void CodeViewTest::oneAnalysisParsesTheKernelOnce() {
+    AnalysisRequest request;
+    request.path = "stencil.py";
+    request.text = widgettest::exampleText("stencil.py");
+    request.stages = {Stage::Diff, Stage::C, Stage::Omp, Stage::MpiParent, Stage::MpiChild};
+    request.mpiFunction = "smooth";
+    const unsigned long long before = lomaw::frontEndRuns();
+    const AnalysisResult result = analyseKernel(request);
+    QCOMPARE(lomaw::frontEndRuns() - before, 1ull);
+    QVERIFY(result.ok);
+    for (Stage s : request.stages) QVERIFY2(result.stages.value(s).ok, qPrintable(stageTitle(s)));
+    QCOMPARE(result.scopes.size(), 1);
+    QCOMPARE(int(result.tapes.derivatives.size()), 1);
+    QVERIFY(result.stages.value(Stage::Omp).text.contains("/* OpenMP scopes of the parallel loop at line 6"));
 }
 
 namespace widgettest {
