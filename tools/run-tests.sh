@@ -36,7 +36,7 @@ for stage in "${stages[@]}"; do
     # binary hostile or broken input (the corpus runs, which mostly time the C compiler, are
     # left to the ci stage: this keeps the whole run under 30 minutes on 2 cores).
     ctest --preset asan -LE cli
-    ctest --preset asan -L cli -R 'ExitCodes|Limits|CInjection|Diagnostic|CheckBounds|MpiCli'
+    ctest --preset asan -L cli -R 'ExitCodes|Limits|CInjection|Diagnostic|CheckBounds|MpiCli|RunBatch'
   else
     ctest --preset "$stage"
   fi
