@@ -7,7 +7,6 @@
 #include <cstring>
 #include <fstream>
 #include <initializer_list>
-#include <nlohmann/json.hpp>
 #include <memory>
 #include <string_view>
 #include <unistd.h>
@@ -17,9 +16,9 @@
 #include "dist/BatchEncoder.h"
 #include "dist/RecordFormat.h"
 #include "dist/WorkerCopy.h"
+#include "runtime/BatchArguments.h"
 #include "runtime/ChildGroups.h"
 #include "runtime/JsonArguments.h"
-#include "runtime/JsonReader.h"
 #include "runtime/JsonResult.h"
 
 namespace lomaw::dist {
@@ -181,28 +180,19 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
 }
 
 // The reference input path: every set validated exactly as `lomaw run --args` validates its
-// list (runtime::parseArguments), so its error message names the set and the argument. Used
-// when the fast path (BatchEncoder.h) gives up: for invalid sets and unusual spellings.
+// list (runtime/BatchArguments.h, shared with `lomaw run --batch`), so its error message names the
+// set and the argument. Used when the fast path (BatchEncoder.h) gives up: for invalid sets and
+// unusual spellings.
 std::optional<JobStatus> encodeBatchReference(const runtime::Signature& sig, const runtime::StructTable& structs,
                                               const std::string& json, EncodedBatch& out) {
     out = EncodedBatch{};
-    nlohmann::json sets;
-    // Depth-limited (a 100,000-deep batch would overflow the stack in dump below).
-    if (std::string error; !runtime::readJson(json, "--batch", sets, error)) return fail(Kind::UsageError, error);
-    if (!sets.is_array()) return fail(Kind::UsageError, "--batch: expected a list of argument lists");
     putU64(out.offsets, 0);
-    for (size_t i = 0; i < sets.size(); ++i) {
-        runtime::ParsedArguments parsed = runtime::parseArguments(sig, sets[i].dump(), structs);
-        if (!parsed.ok) {
-            std::string e = parsed.error;
-            if (e.rfind("--args: ", 0) == 0) e = e.substr(8);
-            return fail(Kind::UsageError, "input set " + std::to_string(i) + ": " + e);
-        }
-        for (size_t p = 0; p < sig.params.size(); ++p)
-            encodeValue(*sig.params[p].type, parsed.values[p], structs, out.records);
+    std::string error = runtime::forEachBatchSet(sig, json, structs, [&](std::vector<Value>&& values) {
+        for (size_t p = 0; p < sig.params.size(); ++p) encodeValue(*sig.params[p].type, values[p], structs, out.records);
         putU64(out.offsets, out.records.size());
-    }
-    out.count = sets.size();
+        ++out.count;
+    });
+    if (!error.empty()) return fail(Kind::UsageError, error);
     return std::nullopt;
 }
 

@@ -6,8 +6,6 @@
 #include "runtime/ChildCall.h"
 #include "runtime/ChildReport.h"
 #include "runtime/HarnessLibrary.h"
-#include "runtime/JsonArguments.h"
-#include "runtime/JsonReader.h"
 #include "runtime/JsonResult.h"
 
 namespace lomaw::runtime {
@@ -70,30 +68,6 @@ RunOutcome interpret(const ChildOutcome& child, double timeoutSeconds, size_t se
 }
 
 }  // namespace
-
-ParsedBatch parseBatchArguments(const Signature& signature, const std::string& json, const StructTable& structs) {
-    ParsedBatch out;
-    nlohmann::json sets;
-    if (!readJson(json, "--batch", sets, out.error)) return out;
-    if (!sets.is_array()) {
-        out.error = "--batch: expected a list of argument lists";
-        return out;
-    }
-    out.sets.reserve(sets.size());
-    for (size_t i = 0; i < sets.size(); ++i) {
-        ParsedArguments parsed = parseArguments(signature, sets[i].dump(), structs);
-        if (!parsed.ok) {
-            // "--args: ..." is about this set's JSON: say which set instead.
-            std::string e = parsed.error.rfind("--args: ", 0) == 0 ? parsed.error.substr(8) : parsed.error;
-            out.error = "input set " + std::to_string(i) + ": " + e;
-            out.sets.clear();
-            return out;
-        }
-        out.sets.push_back(std::move(parsed.values));
-    }
-    out.ok = true;
-    return out;
-}
 
 RunOutcome runBatch(const RunRequest& request, const std::string& batchJson, const std::string& cSource,
                     const RunnerOptions& options) {

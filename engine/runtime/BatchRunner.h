@@ -1,7 +1,7 @@
 // `lomaw run FILE FUNC --batch B.json` (docs/cli.md): one function called on every argument list of
 // a batch, with one build and in ONE child process -- the many cheap calls of a landscape around a
 // descent (the app's Descent mode) on a machine without MPI. Each set is validated exactly as
-// `--args` is (runtime::parseArguments) before anything is built, and marshalled afresh for its
+// `--args` is (runtime/BatchArguments.h) before anything is built, and marshalled afresh for its
 // call, so a kernel that writes its parameters cannot leak anything into the next set.
 //
 // Output: a JSON list whose element i is what `lomaw run FILE FUNC --args SET_i` prints (the
@@ -10,22 +10,11 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
+#include "runtime/BatchArguments.h"
 #include "runtime/Runner.h"
-#include "runtime/Signature.h"
-#include "runtime/Value.h"
 
 namespace lomaw::runtime {
-
-struct ParsedBatch {
-    bool ok = false;
-    std::vector<std::vector<Value>> sets;  // one value per parameter, per set
-    std::string error;  // "--batch: expected a list of argument lists", "input set 1: argument 2 (k): ..."
-};
-
-// `json` (a list of --args lists) validated against `signature`, set by set.
-ParsedBatch parseBatchArguments(const Signature& signature, const std::string& json, const StructTable& structs);
 
 // request.argsJson is ignored; `batchJson` holds the sets. request.timeoutSeconds limits the build
 // and, separately, the whole batch of calls.

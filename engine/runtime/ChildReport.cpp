@@ -30,7 +30,7 @@ std::optional<Outcome> abnormalEnd(const ChildOutcome& child, double timeoutSeco
         case ChildOutcome::Kind::TimedOut: {
             std::ostringstream s;
             s << "timed out after " << timeoutSeconds << " s";
-            return failure(OutcomeKind::RuntimeError, s.str());
+            return failure(OutcomeKind::TimedOut, s.str());
         }
         case ChildOutcome::Kind::Signaled:
             return failure(OutcomeKind::RuntimeError, "the kernel crashed: signal " + std::to_string(child.signal) +

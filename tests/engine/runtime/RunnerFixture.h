@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "RuntimeTestSupport.h"
+#include "runtime/BatchRunner.h"
 #include "runtime/Runner.h"
 
 namespace lomaw::runtime::test {
@@ -31,6 +32,18 @@ protected:
         std::cerr.rdbuf(old);
         passedThrough = captured.str();
         return out;
+    }
+
+    // `lomaw run --batch`: `function` called on every argument list of `batchJson`.
+    RunOutcome runBatchOf(const std::string& function, const std::string& batchJson, double timeout = 0) {
+        RunRequest req;
+        req.module = &module;
+        req.function = function;
+        req.timeoutSeconds = timeout;
+        RunnerOptions options;
+        options.cacheDir = cache.path();
+        options.compiler = compiler;
+        return runBatch(req, batchJson, cSource, options);
     }
 
     // The output of a successful run, or the failure message as a test failure.

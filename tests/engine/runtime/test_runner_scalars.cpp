@@ -127,9 +127,22 @@ TEST_F(ScalarRunner, Timeout) {
     // module's library first (one library for all its functions), so only the call is timed here.
     ASSERT_EQ(run("chatty", "[]").kind, Status::Ok);
     RunOutcome r = run("spin", "[]", std::nullopt, 0.5);
-    EXPECT_EQ(r.kind, Status::RuntimeError);
+    EXPECT_EQ(r.kind, Status::TimedOut);  // not a RuntimeError: the kernel did nothing wrong
     EXPECT_EQ(r.message, "timed out after 0.5 s");
     EXPECT_EQ(waitpid(-1, nullptr, WNOHANG), -1);
+}
+
+TEST_F(ScalarRunner, BatchTimeout) {
+    // The batch's sets run in one child: the timeout stops it in the first set that never returns.
+    ASSERT_EQ(run("chatty", "[]").kind, Status::Ok);  // the library is built before the timed call
+    RunOutcome r = runBatchOf("spin", "[[], []]", 0.25);
+    EXPECT_EQ(r.kind, Status::TimedOut);
+    EXPECT_EQ(r.message, "timed out after 0.25 s");
+    EXPECT_EQ(waitpid(-1, nullptr, WNOHANG), -1);
+    // A set that returns is still run within the limit.
+    r = runBatchOf("count", "[[1], [41]]", 5);
+    ASSERT_EQ(r.kind, Status::Ok) << r.message;
+    EXPECT_EQ(r.output, "[{\"return\": null, \"args\": [2]},\n {\"return\": null, \"args\": [42]}]");
 }
 
 TEST_F(ScalarRunner, UsageErrorsComeBeforeAnyBuild) {
