@@ -6,6 +6,7 @@
 #include "EngineScopes.h"
 #include "EngineViews.h"
 #include "ModuleSummary.h"
+#include "fortran/FortranParser.h"
 
 
 namespace lomaw::gui {
@@ -40,6 +41,10 @@ QString fortranStageMessage(Stage stage) {
             return "Fortran file: MPI programs are generated from loma kernels only.";
     }
     return "Fortran file: this view applies to loma kernels only.";
+}
+
+QString fortranRunMessage() {
+    return "Fortran files are analysed (OpenMP scopes), not run: runs are for loma kernels.";
 }
 
 QString stageTitle(Stage stage) {
@@ -121,6 +126,20 @@ void addScopes(const CompiledKernel& kernel, AnalysisResult& result) {
     addLoops(loops, result);
 }
 
+// The function selector's entries for a Fortran file: its subroutines and functions (module
+// procedures and internal ones, as the front end reads them) at their first line. Name and line
+// only: a Fortran procedure is not run, so it has no parameter rows.
+void addFortranProcedures(const SourceFile& file, AnalysisResult& result) {
+    DiagnosticSink diags;  // the same diagnostics analyseScopes already reported
+    const fortran::Unit unit = fortran::parseUnit(file.text, diags, fortran::formOf(file.path));
+    for (const ast::Function* f : unit.module.functions()) {
+        FunctionInfo info;
+        info.name = QString::fromStdString(f->name);
+        info.line = f->loc.line;
+        result.functions << info;
+    }
+}
+
 // A Fortran file: its diagnostics and loops come from the Fortran front end (engine/fortran);
 // no loma check, no generated code (the panes say why).
 void analyseFortran(const Engine& engine, const SourceFile& file, const AnalysisRequest& request, AnalysisResult& result) {
@@ -128,8 +147,12 @@ void analyseFortran(const Engine& engine, const SourceFile& file, const Analysis
     const ScopesOutput out = analyseScopes(engine, file);
     result.ok = out.ok;
     for (const Diagnostic& d : out.diagnostics) result.diagnostics << toItem(d);
-    if (out.ok) addLoops(out.loops, result);
-    else result.scopesMessage = "the Fortran file has errors (see Problems)";
+    if (out.ok) {
+        addLoops(out.loops, result);
+        addFortranProcedures(file, result);
+    } else {
+        result.scopesMessage = "the Fortran file has errors (see Problems)";
+    }
     for (Stage stage : request.stages) {
         StageText st;
         st.message = fortranStageMessage(stage);

@@ -80,7 +80,9 @@ struct AnalysisResult {
     // every requested stage carries a one-line "why not" message instead of text.
     bool fortran = false;
     QList<DiagnosticItem> diagnostics;
-    QList<FunctionInfo> functions;  // source order, generated derivatives included
+    // Source order, generated derivatives included; for a Fortran file its subroutines and
+    // functions (name and line only: the function selector lists them, the run panel does not).
+    QList<FunctionInfo> functions;
     QStringList structNames;
     QStringList memberNames;
     QMap<Stage, StageText> stages;
@@ -111,6 +113,8 @@ AnalysisResult analyseKernel(const AnalysisRequest& request);
 
 // Why a generated-code view has nothing for a Fortran file (one line, shown in its pane).
 QString fortranStageMessage(Stage stage);
+// Why the run actions are disabled for a Fortran file (the run panel's status line and tooltips).
+QString fortranRunMessage();
 
 // Display name of a stage for pane titles ("Derivatives", "C", ...).
 QString stageTitle(Stage stage);

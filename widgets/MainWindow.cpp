@@ -193,7 +193,7 @@ void MainWindow::buildMenus() {
             d->raise();
         }
         runPanel_->run();
-    });
+    })->setObjectName("actionRunFunction");
     run->addAction(QIcon(":/icons/stop.svg"), "&Cancel run", QKeySequence(Qt::Key_Escape | Qt::SHIFT), runPanel_, &RunPanel::cancel);
     run->addSeparator();
     run->addAction(QIcon(":/icons/plot.svg"), "Open &trajectory…", this, [this] {
@@ -252,7 +252,7 @@ void MainWindow::buildToolBar() {
         onFunctionChosen(functionBox_->itemData(index).toString(), true);
     });
     bar->addSeparator();
-    bar->addAction(QIcon(":/icons/run.svg"), "Run", this, [this] { runPanel_->run(); });
+    bar->addAction(QIcon(":/icons/run.svg"), "Run", this, [this] { runPanel_->run(); })->setObjectName("actionToolbarRun");
     bar->addAction(QIcon(":/icons/stop.svg"), "Cancel", runPanel_, &RunPanel::cancel);
 }
 
@@ -282,8 +282,10 @@ void MainWindow::onAnalysis(const AnalysisResult& result) {
     editor_->setDiagnostics(result.diagnostics);
     problems_->setDiagnostics(result.diagnostics);
     codeViews_->showAnalysis(result);
+    showFortranRunState(result.fortran);
     if (result.ok) {
-        editor_->setModuleNames(result);
+        // A Fortran procedure has no loma signature: no completion or call tip from it.
+        editor_->setModuleNames(result.fortran ? AnalysisResult() : result);
         scopeTable_->setScopes(result.scopes, result.scopesMessage);
         QList<int> loopLines;
         for (const LoopScopeItem& loop : result.scopes) loopLines << loop.line;
@@ -292,8 +294,9 @@ void MainWindow::onAnalysis(const AnalysisResult& result) {
         const QList<TapeBadge> tapes = tapeBadges(result.tapes);
         editor_->setTapeBadges(tapes);
         for (CodeView* v : codeViews_->views()) v->setTapeBadges(tapes);
-        runPanel_->setFunctions(result.functions);
-        if (result.fortran) runPanel_->results()->showMessage("Fortran files are analysed (OpenMP scopes), not run: runs are for loma kernels.");
+        // The selector below lists a Fortran file's procedures; the run panel has nothing to run.
+        runPanel_->setFunctions(result.fortran ? QList<FunctionInfo>() : result.functions);
+        if (result.fortran) runPanel_->results()->showMessage(fortranRunMessage());
         applyPendingSession();
         const QString keep = runPanel_->selectedFunction();
         QSignalBlocker block(functionBox_);
@@ -315,6 +318,19 @@ void MainWindow::onAnalysis(const AnalysisResult& result) {
     Q_EMIT analysisShown();
 }
 
+// Fortran files are analysed, not run: the run actions are disabled and say why.
+void MainWindow::showFortranRunState(bool fortran) {
+    runPanel_->setFortranFile(fortran);
+    for (const char* name : {"actionRunFunction", "actionToolbarRun"}) {
+        QAction* a = action(name);
+        if (!a) continue;
+        a->setEnabled(!fortran);
+        a->setToolTip(fortran ? fortranRunMessage() : QString("Run the selected function (Ctrl+R)"));
+    }
+    functionBox_->setToolTip(fortran ? QString("Scroll the editor to this subroutine or function")
+                                     : QString("Show this function in every pane and select it for running"));
+}
+
 void MainWindow::onCursorLine(int line1) {
     editor_->setLinkedLine(line1);
     codeViews_->setLinkedSourceLine(line1);
@@ -326,6 +342,8 @@ void MainWindow::onFunctionChosen(const QString& name, bool scrollEditor) {
         codeViews_->scrollToFunction(f.name, f.line);
         if (scrollEditor && f.line > 0 && editor_->cursorLine1() != f.line) {
             editor_->setFirstVisibleLine(std::max(0, f.line - 3));
+            // A Fortran procedure has no run selection: the editor's cursor goes to it instead.
+            if (last_.fortran) editor_->setCursorPosition(f.line - 1, 0);
         }
     }
     const int index = functionBox_ ? functionBox_->findData(name) : -1;
@@ -469,7 +487,8 @@ void MainWindow::rebuildRecentMenu() {
 void MainWindow::rebuildExamplesMenu() {
     examplesMenu_->clear();
     const QString dir = examplesDirectory();
-    const QStringList files = dir.isEmpty() ? QStringList() : QDir(dir).entryList({"*.py"}, QDir::Files, QDir::Name);
+    // Loma kernels and the OpenMP Fortran example (heat_stencil.f90).
+    const QStringList files = dir.isEmpty() ? QStringList() : QDir(dir).entryList({"*.py", "*.f90"}, QDir::Files, QDir::Name);
     for (const QString& name : files) {
         const QString path = QDir(dir).filePath(name);
         examplesMenu_->addAction(name, this, [this, path] {

@@ -135,6 +135,7 @@ private:
     void addRecent(const QString& path);
     void rebuildRecentMenu();
     void rebuildExamplesMenu();
+    void showFortranRunState(bool fortran);
     void updateTitle();
     void showHelp();
     void restoreSettings();

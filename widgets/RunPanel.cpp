@@ -30,6 +30,12 @@
 
 namespace lomaw::gui {
 
+namespace {
+const char* const kRunButtonTip = "Run the selected function once (Ctrl+R)";
+const char* const kSweepButtonTip = "Run this batch on 1, 2, ..., N workers (N: the workers box), one run after "
+                                    "another, and record each with the sequential baseline in the Timings plots";
+}  // namespace
+
 RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     setObjectName("runPanel");
     runner_ = new CliRunner(this);
@@ -82,8 +88,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
                              "numbers per input set (one column per parameter)");
     sweepButton_ = new QPushButton("Scaling sweep", this);
     sweepButton_->setObjectName("sweepButton");
-    sweepButton_->setToolTip("Run this batch on 1, 2, ..., N workers (N: the workers box), one run after another, "
-                             "and record each with the sequential baseline in the Timings plots");
+    sweepButton_->setToolTip(kSweepButtonTip);
     // MPI optimize: initial parameters, data file, steps, step size, method, --average, and the
     // size of the landscape grid evaluated afterwards (two parameters).
     optimizeRow_ = new QWidget(this);
@@ -181,7 +186,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
                              "(run, MPI batch and descent)");
     runButton_ = new QPushButton(QIcon(":/icons/run.svg"), "Run", this);
     runButton_->setObjectName("runButton");
-    runButton_->setToolTip("Run the selected function once (Ctrl+R)");
+    runButton_->setToolTip(kRunButtonTip);
     cancelButton_ = new QPushButton(QIcon(":/icons/stop.svg"), "Cancel", this);
     cancelButton_->setObjectName("cancelButton");
     cancelButton_->setEnabled(false);
@@ -319,6 +324,14 @@ bool RunPanel::populateFunctionBox(bool rebuild) {
     return changed || rebuild;
 }
 
+void RunPanel::setFortranFile(bool on) {
+    fortranFile_ = on;
+    runButton_->setToolTip(on ? fortranRunMessage() : QString(kRunButtonTip));
+    sweepButton_->setToolTip(on ? fortranRunMessage() : QString(kSweepButtonTip));
+    sweepButton_->setEnabled(!on && !runner_->running());
+    updateStatus();
+}
+
 void RunPanel::selectFunction(const QString& name) {
     const int index = function_->findData(name);
     if (index >= 0) function_->setCurrentIndex(index);
@@ -432,6 +445,7 @@ void RunPanel::appendLog(const QString& text) {
 
 void RunPanel::run() {
     if (runner_->running()) return;
+    if (fortranFile_) return appendLog(fortranRunMessage());  // Ctrl+R: the button is disabled
     const FunctionInfo* f = current();
     if (!f || !provider_) {
         appendLog("Nothing to run: the kernel has no function yet (or has errors).");

@@ -53,6 +53,9 @@ public:
     void setSourceProvider(std::function<RunRequest()> provider) { provider_ = std::move(provider); }
     // New functions from an analysis; the selection and edited values survive when unchanged.
     void setFunctions(const QList<FunctionInfo>& functions);
+    // A Fortran file is analysed, not run: Run and Scaling sweep are disabled, their tooltips
+    // and the status line say why (fortranRunMessage).
+    void setFortranFile(bool on);
     void selectFunction(const QString& name);
     QString selectedFunction() const;
     // The JSON array of the parameter rows.
@@ -182,6 +185,7 @@ private:
     int descendChoice_ = -1;           // the DESCEND line chosen in the demo chooser (-1: the first that fits)
     QString hostfile_;
     bool runOnPick_ = true;
+    bool fortranFile_ = false;
     // applySettings' function and rows, until the analysis lists that function.
     QString pendingFunction_;
     QStringList pendingArguments_;

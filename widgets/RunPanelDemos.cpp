@@ -141,10 +141,11 @@ void RunPanel::updateStatus() {
                    .arg(f->name, lossGradientContract());
         problem = true;
     }
+    if (fortranFile_) text = fortranRunMessage();  // not a mistake of the user's: no red
     status_->setText(text);
     status_->setVisible(!text.isEmpty());
-    status_->setStyleSheet(problem ? "color: #c92a2a;" : QString());
-    runButton_->setEnabled(!runner_->running() && !problem);
+    status_->setStyleSheet(problem && !fortranFile_ ? "color: #c92a2a;" : QString());
+    runButton_->setEnabled(!runner_->running() && !problem && !fortranFile_);
 }
 
 }  // namespace lomaw::gui

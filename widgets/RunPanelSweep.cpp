@@ -12,6 +12,7 @@ namespace lomaw::gui {
 
 void RunPanel::runScalingSweep() {
     if (runner_->running()) return;
+    if (fortranFile_) return appendLog(fortranRunMessage());
     const FunctionInfo* f = current();
     if (!f || !provider_) {
         appendLog("Nothing to run: the kernel has no function yet (or has errors).");
