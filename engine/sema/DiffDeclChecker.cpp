@@ -142,6 +142,18 @@ const ast::Function* DiffDeclChecker::rootFunction(const std::string& name) {
     return nullptr;
 }
 
+// How many derivative declarations (or generated derivatives) lie between `name` and its user function.
+int DiffDeclChecker::derivativeOrder(const std::string& name) {
+    std::string cur = name;
+    int order = 0;
+    for (; order < 256; ++order) {
+        Node n = node(cur);
+        if (n.kind != Node::Kind::Derivative) break;
+        cur = n.base;
+    }
+    return order;
+}
+
 void DiffDeclChecker::reportCollision(const std::string& generated, const DiffDecl& d) {
     auto taken = userNames_.find(generated);
     if (taken == userNames_.end() || !collisionsReported_.insert(generated).second) return;
@@ -152,6 +164,9 @@ void DiffDeclChecker::reportCollision(const std::string& generated, const DiffDe
                          primal + "'");
     ctx_.diags.note(d.loc, "'" + primal + "' is differentiated because of '" + d.name + "'");
 }
+
+// Far beyond any nesting a user writes (eight nested fwd_diff already make megabytes of C).
+constexpr int kMaxDerivativeOrder = 32;
 
 void DiffDeclChecker::walk(const DiffDecl& d) {
     std::set<std::string> visited{d.target};
@@ -167,6 +182,15 @@ void DiffDeclChecker::walk(const DiffDecl& d) {
         }
         for (const std::string& c : std::vector<std::string>(callees(x))) {
             std::string name = derivativeName(c, d.mode);
+            // A function that calls its own derivative makes the walk generate derivatives of
+            // derivatives without end (each a new name): no finite program can hold them.
+            if (derivativeOrder(name) > kMaxDerivativeOrder) {
+                ctx_.diags.error(d.loc, "diff-unbounded-order",
+                                 "'" + d.name + "' needs derivatives of every order: '" + d.target +
+                                     "' calls (directly or through other functions) a derivative of a function it "
+                                     "calls, so each derivative calls one of higher order");
+                return;
+            }
             if (!lastDecl_.count({c, d.mode})) reportCollision(name, d);
             if (visited.insert(c).second) queue.push_back(c);
         }

@@ -42,6 +42,7 @@ private:
     const std::vector<std::string>& callees(const std::string& name);
     std::string derivativeName(const std::string& primal, Mode mode);
     const ast::Function* rootFunction(const std::string& name);
+    int derivativeOrder(const std::string& name);
     void walk(const ast::DiffDecl& d);
     void reportCollision(const std::string& generated, const ast::DiffDecl& d);
 
