@@ -27,6 +27,14 @@ Parsed parseText(const std::string& text) {
 
 std::vector<std::string> codes(const Parsed& p) { return codesOf(p.diags); }
 
+// The last for loop over `var` among the function's top-level statements (null if none).
+const ast::Stmt* topLevelLoop(const ast::Function& f, const std::string& var) {
+    const ast::Stmt* loop = nullptr;
+    for (const ast::StmtPtr& s : f.body)
+        if (s->kind == ast::Stmt::Kind::For && s->name == var) loop = s.get();
+    return loop;
+}
+
 using Strings = std::vector<std::string>;
 
 TEST(FortranParser, DeclarationsBecomeTypedParamsAndLocals) {
@@ -230,9 +238,7 @@ TEST(FortranParser, EveryExecutableStatementAroundALoop) {
     ASSERT_TRUE(codes(p).empty()) << formatDiagnostics(p.diags.sorted(), "f.f90", "");
     const ast::Function* f = p.module.findFunction("f");
     ASSERT_NE(f, nullptr);
-    const ast::Stmt* outer = nullptr;
-    for (const ast::StmtPtr& s : f->body)
-        if (s->kind == ast::Stmt::Kind::For && s->name == "i") outer = s.get();
+    const ast::Stmt* outer = topLevelLoop(*f, "i");
     ASSERT_NE(outer, nullptr);
     // if (...) cycle: the statements after it are wrapped in an always-true If (conditional).
     ASSERT_EQ(outer->body.size(), 2u);
@@ -311,8 +317,6 @@ TEST(FortranParser, PragmaSanityRules) {
 namespace lomaw::fortran::test {
 namespace {
 
-// Every prefix of the stencil collection (cut mid-statement, mid-directive, mid-loop) gives
-// diagnostics or a module, never a crash, and the analysis of what parsed never crashes.
 // An implied do reads the same in an array constructor as in an I/O list: a for loop over its
 // variable, placed before the statement, and the variable must be declared under implicit none.
 TEST(FortranParser, ImpliedDoInAnArrayConstructorIsALoopOverADeclaredVariable) {
@@ -327,9 +331,7 @@ TEST(FortranParser, ImpliedDoInAnArrayConstructorIsALoopOverADeclaredVariable) {
     ASSERT_TRUE(codes(p).empty()) << formatDiagnostics(p.diags.sorted(), "f.f90", "");
     const ast::Function* f = p.module.findFunction("f");
     ASSERT_NE(f, nullptr);
-    const ast::Stmt* loop = nullptr;
-    for (const ast::StmtPtr& s : f->body)
-        if (s->kind == ast::Stmt::Kind::For) loop = s.get();
+    const ast::Stmt* loop = topLevelLoop(*f, "k");
     ASSERT_NE(loop, nullptr);
     EXPECT_EQ(loop->name, "k");
     EXPECT_EQ(loop->loc.line, 6);
@@ -345,6 +347,8 @@ TEST(FortranParser, ImpliedDoInAnArrayConstructorIsALoopOverADeclaredVariable) {
     EXPECT_EQ(codes(undeclared), Strings{"4:14 fortran-undeclared"});
 }
 
+// Every prefix of the stencil collection (cut mid-statement, mid-directive, mid-loop) gives
+// diagnostics or a module, never a crash, and the analysis of what parsed never crashes.
 TEST(FortranParser, EveryPrefixOfTheStencilsIsHandled) {
     std::ifstream in(std::string(LOMAW_TEST_KERNELS) + "/fortran/stencils.f90");
     std::stringstream ss;
