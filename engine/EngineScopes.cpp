@@ -42,6 +42,7 @@ ScopesOutput analyseScopes(const Engine& /*engine*/, const SourceFile& file, con
             DiagnosticSink diags;
             const fortran::Unit unit = fortran::parseUnit(file.text, diags, fortran::formOf(file.path));
             if (!diags.hasErrors()) out.loops = fortran::analyse(unit, options);
+            for (const ast::Function* f : unit.module.functions()) out.procedures.emplace_back(f->name, f->loc.line);
             out.diagnostics = diags.sorted();
         } else {
             const CompiledKernel kernel = compileKernel(file);
@@ -53,7 +54,10 @@ ScopesOutput analyseScopes(const Engine& /*engine*/, const SourceFile& file, con
         out.diagnostics.push_back(internalError(e));
     }
     out.ok = !hasErrors(out.diagnostics);
-    if (!out.ok) out.loops.clear();
+    if (!out.ok) {
+        out.loops.clear();
+        out.procedures.clear();
+    }
     return out;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "Engine.h"
@@ -14,6 +15,9 @@ struct ScopesOutput {
     bool ok = false;                      // no error diagnostics
     std::vector<omp::LoopScopes> loops;   // one per parallel loop, source order
     std::vector<Diagnostic> diagnostics;  // sorted by position
+    // Fortran files: the subroutines and functions the front end read (name, first line), for
+    // the app's function selector.
+    std::vector<std::pair<std::string, int>> procedures;
 };
 
 // True for Fortran paths (.f90 .F90 .f95 .f03 .f08 free form; .f .F .for .ftn .f77 fixed form):

@@ -6,7 +6,6 @@
 #include "EngineScopes.h"
 #include "EngineViews.h"
 #include "ModuleSummary.h"
-#include "fortran/FortranParser.h"
 
 
 namespace lomaw::gui {
@@ -129,13 +128,11 @@ void addScopes(const CompiledKernel& kernel, AnalysisResult& result) {
 // The function selector's entries for a Fortran file: its subroutines and functions (module
 // procedures and internal ones, as the front end reads them) at their first line. Name and line
 // only: a Fortran procedure is not run, so it has no parameter rows.
-void addFortranProcedures(const SourceFile& file, AnalysisResult& result) {
-    DiagnosticSink diags;  // the same diagnostics analyseScopes already reported
-    const fortran::Unit unit = fortran::parseUnit(file.text, diags, fortran::formOf(file.path));
-    for (const ast::Function* f : unit.module.functions()) {
+void addFortranProcedures(const ScopesOutput& out, AnalysisResult& result) {
+    for (const auto& [name, line] : out.procedures) {
         FunctionInfo info;
-        info.name = QString::fromStdString(f->name);
-        info.line = f->loc.line;
+        info.name = QString::fromStdString(name);
+        info.line = line;
         result.functions << info;
     }
 }
@@ -149,7 +146,7 @@ void analyseFortran(const Engine& engine, const SourceFile& file, const Analysis
     for (const Diagnostic& d : out.diagnostics) result.diagnostics << toItem(d);
     if (out.ok) {
         addLoops(out.loops, result);
-        addFortranProcedures(file, result);
+        addFortranProcedures(out, result);
     } else {
         result.scopesMessage = "the Fortran file has errors (see Problems)";
     }
