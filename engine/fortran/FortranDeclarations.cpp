@@ -334,6 +334,30 @@ void FortranParserImpl::parameterStatement() {
     expect(")");
 }
 
+void FortranParserImpl::enumStatement(const std::string& word) {
+    if (word == "enum") {
+        nextEnumerator_ = 0;  // bind(c) enumerators count from 0
+        return;
+    }
+    if (word != "enumerator") return;  // end enum
+    next();
+    accept("::");
+    while (!failed_ && peek().kind == Token::Kind::Ident) {
+        const Token& name = next();
+        Entity e;
+        e.base = Entity::Base::Int;
+        e.parameter = true;
+        e.typed = true;
+        if (accept("=")) {
+            ast::ExprPtr v = expression();
+            if (std::optional<long long> given = v ? constantValue(*v) : std::nullopt) nextEnumerator_ = *given;
+        }
+        e.value = nextEnumerator_++;
+        declare(name.text, name.loc, e);
+        if (!accept(",")) break;
+    }
+}
+
 // common [/name/] a, b(10) [[,] /name/ c ...]: static storage, shared by all threads.
 void FortranParserImpl::commonStatement() {
     next();

@@ -61,6 +61,28 @@ bool isIntrinsicModule(const std::string& name) {
            name == "ieee_arithmetic" || name == "ieee_exceptions" || name == "ieee_features";
 }
 
+const std::map<std::string, long long>& intrinsicModuleConstants(const std::string& module) {
+    static const std::map<std::string, long long> none;
+    static const std::map<std::string, long long> fortranEnv = {
+        {"int8", 1}, {"int16", 2}, {"int32", 4}, {"int64", 8}, {"real32", 4}, {"real64", 8}, {"real128", 16},
+        {"input_unit", 5}, {"output_unit", 6}, {"error_unit", 0}, {"iostat_end", -1}, {"iostat_eor", -2},
+        {"numeric_storage_size", 32}, {"character_storage_size", 8}, {"file_storage_size", 8},
+        {"atomic_int_kind", 4}, {"atomic_logical_kind", 4}};
+    static const std::map<std::string, long long> cBinding = {
+        {"c_int", 4}, {"c_short", 2}, {"c_long", 8}, {"c_long_long", 8}, {"c_signed_char", 1},
+        {"c_size_t", 8}, {"c_int8_t", 1}, {"c_int16_t", 2}, {"c_int32_t", 4}, {"c_int64_t", 8},
+        {"c_intptr_t", 8}, {"c_intmax_t", 8}, {"c_ptrdiff_t", 8}, {"c_float", 4}, {"c_double", 8},
+        {"c_long_double", 10}, {"c_float_complex", 4}, {"c_double_complex", 8}, {"c_bool", 1}, {"c_char", 1}};
+    static const std::map<std::string, long long> ompLib = {
+        {"omp_lock_kind", 8}, {"omp_nest_lock_kind", 8}, {"omp_sched_kind", 4}, {"omp_proc_bind_kind", 4},
+        {"omp_sched_static", 1}, {"omp_sched_dynamic", 2}, {"omp_sched_guided", 3}, {"omp_sched_auto", 4},
+        {"openmp_version", 201511}};
+    if (module == "iso_fortran_env") return fortranEnv;
+    if (module == "iso_c_binding") return cBinding;
+    if (module == "omp_lib" || module == "omp_lib_kinds") return ompLib;
+    return none;
+}
+
 bool isPassiveArgument(const std::string& name, size_t k) {
     if (name == "merge") return k == 2;
     if (name == "sign" || name == "dsign" || name == "isign") return k == 1;

@@ -5,6 +5,7 @@
 // intrinsic subroutines write their arguments.
 #pragma once
 
+#include <map>
 #include <string>
 
 namespace lomaw::fortran {
@@ -12,6 +13,10 @@ namespace lomaw::fortran {
 bool isIntrinsicFunction(const std::string& name);
 bool isIntrinsicSubroutine(const std::string& name);
 bool isIntrinsicModule(const std::string& name);
+// The integer named constants an intrinsic module provides (kinds, unit numbers, schedule
+// kinds), with gfortran's values: `real(i, REAL64)` or `0.5_c_double` name a constant, not a
+// variable (default(none) does not ask for it, implicit none knows it). Empty for other modules.
+const std::map<std::string, long long>& intrinsicModuleConstants(const std::string& module);
 // The result has no derivative with respect to any argument (int(x), size(a), maxloc(a), ...).
 bool hasPassiveResult(const std::string& name);
 // Argument k (0-based) is tested, not differentiated: merge's mask, sign's second argument.

@@ -60,6 +60,14 @@ void appendBody(LogicalLine& cur, const std::string& t, size_t from, size_t to, 
     }
 }
 
+// The stand-in for a C preprocessor line (and its continuations) that the parser notes once.
+LogicalLine preprocessorLine(int line) {
+    LogicalLine pp;
+    pp.text = "#";
+    pp.locs.push_back({line, 1});
+    return pp;
+}
+
 // Splits at top-level ';' (not for directives), trims, and emits the non-empty parts.
 void flush(LogicalLine& cur, std::vector<LogicalLine>& out) {
     size_t b = 0;
@@ -95,9 +103,19 @@ std::vector<LogicalLine> freeForm(const std::vector<Physical>& lines) {
     std::vector<LogicalLine> out;
     LogicalLine cur;
     bool continuing = false;
+    bool preprocessorContinues = false;  // the last line was a preprocessor line ending in '\\'
     for (const Physical& p : lines) {
         size_t k = 0;
         while (k < p.text.size() && (p.text[k] == ' ' || p.text[k] == '\t')) ++k;
+        if (preprocessorContinues || (k < p.text.size() && p.text[k] == '#')) {
+            // A C preprocessor line, with its backslash continuations: one "#" line for the
+            // parser's note (`#if defined(A) \` + `&& B` is not a Fortran statement `&& B`);
+            // inside a continued statement (an #ifdef between argument lines) it is left out.
+            if (!preprocessorContinues && !continuing) out.push_back(preprocessorLine(p.line));
+            size_t last = p.text.find_last_not_of(" \t\r");
+            preprocessorContinues = last != std::string::npos && p.text[last] == '\\';
+            continue;
+        }
         size_t from = 0;
         bool directive = false;
         if (sentinelAt(p.text, k, "!$omp")) {
@@ -147,19 +165,19 @@ std::vector<LogicalLine> fixedForm(const std::vector<Physical>& lines) {
     std::vector<LogicalLine> out;
     LogicalLine cur;
     bool open = false;
+    bool preprocessorContinues = false;
     char quote = 0;
     for (const Physical& p : lines) {
         const std::string& t = p.text;
         if (t.find_first_not_of(" \t") == std::string::npos) continue;
         bool directive = false, code = true;
         const char c0 = t.empty() ? ' ' : lower(t[0]);
-        if (c0 == '#') {  // a C preprocessor line: kept for the parser's note
+        if (preprocessorContinues || c0 == '#') {  // a C preprocessor line: kept for the parser's note
             if (open) flush(cur, out);
             open = false;
-            LogicalLine pp;
-            pp.text = "#";
-            pp.locs.push_back({p.line, 1});
-            out.push_back(std::move(pp));
+            if (!preprocessorContinues) out.push_back(preprocessorLine(p.line));
+            size_t last = t.find_last_not_of(" \t\r");
+            preprocessorContinues = last != std::string::npos && t[last] == '\\';
             continue;
         }
         if ((c0 == 'c' || c0 == '*' || c0 == '!') && t.size() > 1 && t[1] == '$') {

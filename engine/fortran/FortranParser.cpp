@@ -201,6 +201,7 @@ void FortranParserImpl::line(const LogicalLine& l) {
         if (!preprocessorNoted_)
             note(l.loc(), "fortran-skipped", "preprocessor lines are not evaluated: the code of every #if branch is read");
         preprocessorNoted_ = true;
+        if (pending_) pending_->beforePreprocessorLine = true;
         return;
     }
     toks_.clear();
@@ -274,6 +275,10 @@ void FortranParserImpl::statement() {
     }
     if (!assign) {
         if (unitStatement(w)) return;
+        if (w == "enum" || w == "enumerator" || w == "endenum" || (w == "end" && peek(1).is("enum"))) {
+            enumStatement(w);
+            return;
+        }
         if (isDeclarationStart()) {
             typeDeclaration();
             return;
@@ -637,7 +642,10 @@ void FortranParserImpl::useStatement() {
     }
     auto m = modules_.find(name.text);
     if (m == modules_.end()) {
-        if (isIntrinsicModule(name.text)) return;
+        if (isIntrinsicModule(name.text)) {
+            importIntrinsicConstants(name.text, into, only, hasOnly, name.loc);
+            return;
+        }
         if (std::find(into.externalModules.begin(), into.externalModules.end(), name.text) == into.externalModules.end()) {
             into.externalModules.push_back(name.text);
             note(name.loc, "fortran-external",
@@ -673,6 +681,27 @@ void FortranParserImpl::useStatement() {
     for (const std::string& ext : m->second.externalModules)
         if (std::find(into.externalModules.begin(), into.externalModules.end(), ext) == into.externalModules.end())
             into.externalModules.push_back(ext);
+}
+
+void FortranParserImpl::importIntrinsicConstants(const std::string& module, Symbols& into,
+                                                 const std::map<std::string, std::string>& renames, bool onlyRenamed,
+                                                 SourceLoc at) {
+    const std::map<std::string, long long>& constants = intrinsicModuleConstants(module);
+    auto import = [&](const std::string& local, const std::string& remote) {
+        auto c = constants.find(remote);
+        if (c == constants.end() || into.names.count(local)) return;
+        Entity e;
+        e.base = Entity::Base::Int;
+        e.parameter = true;
+        e.typed = true;
+        e.value = c->second;
+        e.loc = at;
+        into.order.push_back(local);
+        into.names[local] = e;
+    };
+    for (const auto& [local, remote] : renames) import(local, remote);
+    if (!onlyRenamed)
+        for (const auto& [name, value] : constants) import(name, name);
 }
 
 // implicit none [(type, external)] / implicit type (a-h, o-z) [, type (...)]

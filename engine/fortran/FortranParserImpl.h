@@ -109,6 +109,7 @@ private:
         int collapse = 1;
         std::vector<std::string> listed;
         std::string defaultWord;         // "none", "shared", ...
+        bool beforePreprocessorLine = false;  // a #if/#else line followed it: an alternative may come
     };
 
     // ---- dispatch and units (FortranParser.cpp)
@@ -121,6 +122,13 @@ private:
     void endUnit(const Token& at);
     void finishProcedure(Level& lv);
     void useStatement();
+    // The named constants of intrinsic module `module`: those `renames` names (local -> remote),
+    // and, unless the use has an only list, all the others under their own names.
+    void importIntrinsicConstants(const std::string& module, Symbols& into,
+                                  const std::map<std::string, std::string>& renames, bool onlyRenamed, SourceLoc at);
+    // enum, bind(c) / enumerator :: a, b = 5, c / end enum: integer named constants.
+    void enumStatement(const std::string& word);
+    long long nextEnumerator_ = 0;  // the value of an enumerator without "= value"
     void implicitStatement();
     void skipUntilEnd(const std::string& what, const Token& at, const std::string& note);
     Level* procedure();                  // the innermost procedure/program level, or null

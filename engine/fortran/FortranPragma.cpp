@@ -111,7 +111,15 @@ void FortranParserImpl::directive(const LogicalLine& l) {
         return;
     }
     if (!clauses(d, false, nullptr)) return;
-    if (pending_) diags_.warning(pending_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
+    if (pending_ && pending_->beforePreprocessorLine) {
+        // `#if A / !$omp do ... / #else / !$omp do ... / #endif / do`: both branches are read; the
+        // directive nearest the loop is the one analysed.
+        note(pending_->loc, "fortran-skipped",
+             "the OpenMP directive at line " + std::to_string(d.loc.line) +
+                 " is another branch of a preprocessor condition: that one is analysed");
+    } else if (pending_) {
+        diags_.warning(pending_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
+    }
     pending_ = std::move(d);
 }
 

@@ -137,6 +137,13 @@ void FortranParserImpl::closeLabelledDo(long long label) {
 // ------------------------------------------------------------------ dispatch
 
 void FortranParserImpl::executable(const std::string& w, const std::string& constructName, long long label) {
+    // An image selector right after a name or subscript (`a(i)[p] = ...`); `[` elsewhere opens
+    // an array constructor. Coarray programs run as images, not threads: their scopes mean nothing here.
+    for (size_t i = k_ + 1; i < toks_.size(); ++i)
+        if (toks_[i].is("[") && (toks_[i - 1].kind == Token::Kind::Ident || toks_[i - 1].is(")"))) {
+            unsupported(toks_[i], "coarray image selectors ('a(i)[p]', Fortran 2008 coarrays) are not supported");
+            return;
+        }
     if (w.empty()) {
         assignment();
         return;

@@ -17,7 +17,7 @@ namespace {
 
 const char* const kCorpus[] = {"ideal_gas.f90", "advection.f90", "halo.f90",          "tea_cg.f90",
                                "csr_spmv.f90",  "jacobi.f90",    "field_summary.f90", "lulesh.f90",
-                               "legacy_blas.f"};
+                               "legacy_blas.f", "prk_style.F90"};
 
 std::string corpusPath(const std::string& name) { return std::string(LOMAW_TEST_KERNELS) + "/fortran/" + name; }
 

@@ -347,6 +347,59 @@ TEST(FortranParser, ImpliedDoInAnArrayConstructorIsALoopOverADeclaredVariable) {
     EXPECT_EQ(codes(undeclared), Strings{"4:14 fortran-undeclared"});
 }
 
+// A coarray image selector is named as such (before: "expected ')' before '['"); an array
+// constructor's '[' after '=' or '(' is not one.
+TEST(FortranParser, CoarrayImageSelectorsAreUnsupportedArrayConstructorsAreNot) {
+    Parsed p = parseText(
+        "subroutine f(n, g, r)\n"
+        "  integer :: n, p\n"
+        "  real :: g(n)[*], r(3)\n"
+        "  r = [1.0, 2.0, g(1)]\n"
+        "  g(1)[p] = r(2)\n"
+        "end subroutine f\n");
+    EXPECT_EQ(codes(p), Strings{"5:7 fortran-syntax"});
+    ASSERT_EQ(p.diags.sorted().size(), 1u);
+    EXPECT_EQ(p.diags.sorted()[0].message,
+              "coarray image selectors ('a(i)[p]', Fortran 2008 coarrays) are not supported");
+}
+
+// A preprocessor line continued with '\\' is one preprocessor line in both source forms: its
+// continuation `&& B` is not read as a statement (free form) or a comment-less line (fixed form).
+TEST(FortranParser, PreprocessorLinesContinueWithABackslash) {
+    DiagnosticSink freeDiags;
+    const Unit free = parseUnit(
+        "subroutine f(n, r)\n"
+        "  integer :: n, i\n"
+        "  real :: r(n)\n"
+        "#if defined(A) \\\n"
+        " && (B < 2)\n"
+        "  !$omp parallel do\n"
+        "#endif\n"
+        "  do i = 1, n\n"
+        "    r(i) = 0.0\n"
+        "  end do\n"
+        "end subroutine f\n",
+        freeDiags, SourceForm::Free);
+    EXPECT_FALSE(freeDiags.hasErrors()) << formatDiagnostics(freeDiags.sorted(), "f.F90", "");
+    EXPECT_EQ(free.loops.size(), 1u);
+
+    DiagnosticSink diags;
+    const Unit fixed = parseUnit(
+        "      SUBROUTINE G(N, R)\n"
+        "      DIMENSION R(N)\n"
+        "#if defined(A) \\\n"
+        "   && B\n"
+        "C$OMP PARALLEL DO\n"
+        "#endif\n"
+        "      DO 10 I = 1, N\n"
+        "         R(I) = 0.0\n"
+        "   10 CONTINUE\n"
+        "      END\n",
+        diags, SourceForm::Fixed);
+    EXPECT_FALSE(diags.hasErrors()) << formatDiagnostics(diags.sorted(), "g.f", "");
+    EXPECT_EQ(fixed.loops.size(), 1u);
+}
+
 // Every prefix of the stencil collection (cut mid-statement, mid-directive, mid-loop) gives
 // diagnostics or a module, never a crash, and the analysis of what parsed never crashes.
 TEST(FortranParser, EveryPrefixOfTheStencilsIsHandled) {
