@@ -14,15 +14,15 @@ namespace lomaw {
 namespace {
 
 // The function the mpi stages emit: the named one, else the first @openMpi function.
-const ast::Function* mpiFunction(const ast::Module& m, const std::string& name, std::string& error) {
+const ast::Function* mpiFunction(const ast::Module& m, const std::string& name, std::optional<Message>& error) {
     if (!name.empty()) {
         if (const ast::Function* f = m.findFunction(name)) return f;
-        error = "unknown function '" + name + "'";
+        error.emplace(msg::MpiUnknownFunction, name);
         return nullptr;
     }
     for (const ast::Function* f : m.functions())
         if (f->openMpi) return f;
-    error = "no @openMpi function in the module: name one with --function";
+    error.emplace(msg::MpiNoFunction);
     return nullptr;
 }
 
@@ -72,11 +72,12 @@ EmitOutput emitMpiStage(const ast::Module& checked, const SourceFile& file, Stag
                         std::vector<Diagnostic> diagnostics) {
     EmitOutput out;
     out.diagnostics = std::move(diagnostics);
-    std::string error;
+    std::optional<Message> error;
     const ast::Function* f = mpiFunction(checked, options.function, error);
     if (!f) {
         DiagnosticSink sink;
-        sink.error({1, 1}, "mpi-function", error);
+        sink.report({1, 1}, *error);
+
         out.diagnostics.push_back(sink.raw().front());
         return out;
     }
@@ -112,6 +113,7 @@ OptimizeOutput optimize(const Engine& engine, const SourceFile& file, const Opti
         CompileOutput compiled;
         dist::JobOptions job;
         if (!prepare(engine, file, options.setup, compiled, job, out.status)) return out;
+        job.checkBounds = options.checkBounds;
         dist::OptimizeJob o;
         o.function = options.function;
         o.initialJson = options.initialJson;

@@ -71,6 +71,7 @@ struct OptimizeOptions {
     std::string method = "plain";            // plain | momentum | adam
     double learningRate = 0.01, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8, tolerance = 0;
     bool average = false;
+    bool checkBounds = false;                // --check-bounds (docs/language.md §10.6)
     DistributedSetup setup;
 };
 

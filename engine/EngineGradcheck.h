@@ -5,7 +5,9 @@
 // every Out parameter after the call) with respect to each float component of each In
 // parameter. Reverse mode gets all of them from one call (adjoint seeds 1 everywhere), forward
 // mode from one call per component (tangent seed 1 on that component), finite differences from
-// two primal calls per component. See docs/gradcheck.md for the step and tolerances.
+// two primal calls per component. See docs/gradcheck.md for the step and tolerances. A function
+// that can only be differentiated in forward mode (it reads an Out parameter) is checked in
+// forward mode alone, and the output says why reverse mode is missing.
 #pragma once
 
 #include <optional>
@@ -28,6 +30,7 @@ struct GradcheckOptions {
     // Forward and reverse mode compute the same quantity exactly up to float rounding.
     double adRtol = 1e-4;
     double adAtol = 1e-5;
+    bool checkBounds = false;  // --check-bounds (docs/language.md §10.6): every call's indices checked
 };
 
 struct GradcheckRow {
@@ -42,6 +45,10 @@ struct GradcheckOutput : Outcome {  // of the calls made
     std::vector<Diagnostic> diagnostics;
     std::vector<GradcheckRow> rows;
     bool agree = false;         // every row ok
+    // Set when the function has a forward but no reverse derivative (it reads an Out parameter:
+    // rev-restriction): the rows compare forward mode only (reverse is NaN), and this is the
+    // reason, the rev-restriction diagnostics (also in `diagnostics`, as notes).
+    std::vector<Diagnostic> reverseUnavailable;
 };
 
 GradcheckOutput checkGradients(const Engine& engine, const SourceFile& file, const GradcheckOptions& options);

@@ -157,7 +157,7 @@ void CliRunner::start(const RunRequest& request) {
     if (request.threads) lastArguments_ << "--threads" << QString::number(*request.threads);
     if (request.ompThreads) lastArguments_ << "--omp-threads" << QString::number(*request.ompThreads);
     if (request.timeoutSeconds > 0) lastArguments_ << "--timeout" << QString::number(request.timeoutSeconds);
-    if (request.checkBounds && request.mode != RunRequest::Mode::Optimize) lastArguments_ << "--check-bounds";
+    if (request.checkBounds) lastArguments_ << "--check-bounds";
 
     delete process_;
     process_ = new QProcess(this);

@@ -29,7 +29,7 @@ struct RunRequest {
     std::optional<int> threads;
     std::optional<int> ompThreads;  // --omp-threads: threads of `#pragma omp parallel for` loops
     double timeoutSeconds = 0;
-    bool checkBounds = false;  // --check-bounds (Single, MpiBatch, Descend; optimize has no such option)
+    bool checkBounds = false;  // --check-bounds (every mode)
     // MpiBatch: `lomaw mpirun` over `workers` processes, one call per argument list of
     // `batchJson` (a JSON list of --args lists). Batch: the same list through `lomaw run --batch`,
     // every call in one process on this machine (no MPI needed: the descent landscapes).

@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -183,7 +184,7 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     checkBounds_ = new QCheckBox("Check bounds", this);
     checkBounds_->setObjectName("checkBounds");
     checkBounds_->setToolTip("--check-bounds: an array index outside the array stops the run with its position "
-                             "(run, MPI batch and descent)");
+                             "(every mode, its scaling sweep and its landscape)");
     runButton_ = new QPushButton(QIcon(":/icons/run.svg"), "Run", this);
     runButton_->setObjectName("runButton");
     runButton_->setToolTip(kRunButtonTip);
@@ -226,10 +227,8 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     options->addSpacing(12);
     options->addWidget(checkBounds_);
     options->addStretch(1);
-    options->addWidget(runButton_);
-    options->addWidget(cancelButton_);
 
-    auto* inputs = new QWidget(this);
+    auto* inputs = new QWidget;
     auto* inputsLayout = new QVBoxLayout(inputs);
     inputsLayout->setContentsMargins(0, 0, 0, 0);
     inputsLayout->addLayout(form);
@@ -239,10 +238,25 @@ RunPanel::RunPanel(QWidget* parent) : QWidget(parent) {
     inputsLayout->addWidget(descent_);
     inputsLayout->addLayout(options);
     inputsLayout->addWidget(status_);
-    inputsLayout->addWidget(progress_);
+    // The inputs scroll; Run, Cancel and the progress bar stay below them, visible in a dock of
+    // any height (at 1366x768 the dock shows the table and Mode, not what follows).
+    auto* inputsScroll = new QScrollArea(this);
+    inputsScroll->setObjectName("runInputsScroll");
+    inputsScroll->setWidgetResizable(true);
+    inputsScroll->setFrameShape(QFrame::NoFrame);
+    inputsScroll->setWidget(inputs);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(progress_, 1);
+    actions->addWidget(runButton_);
+    actions->addWidget(cancelButton_);
+    auto* inputsColumn = new QWidget(this);
+    auto* columnLayout = new QVBoxLayout(inputsColumn);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->addWidget(inputsScroll, 1);
+    columnLayout->addLayout(actions);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(inputs);
+    split->addWidget(inputsColumn);
     split->addWidget(results_);
     split->addWidget(log_);
     split->setStretchFactor(0, 3);
@@ -454,7 +468,6 @@ void RunPanel::run() {
     RunRequest request = provider_();
     request.function = f->name;
     request.timeoutSeconds = timeout_->value();
-    request.checkBounds = checkBounds_->isChecked();
     request.workers = workers_->value();
     running_ = *f;
     const int mode = mode_->currentIndex();
@@ -534,9 +547,11 @@ bool RunPanel::prepareBatch(RunRequest& request) {
     return true;
 }
 
-// Options of the panel that apply to every process it starts.
+// Options of the panel that apply to every process it starts: runs, and the sweeps and
+// landscapes that follow them.
 void RunPanel::applyProcessOptions(RunRequest& request) const {
     if (ompThreads_->value() > 0) request.ompThreads = ompThreads_->value();
+    request.checkBounds = checkBounds_->isChecked();
 }
 
 void RunPanel::startRun(RunRequest request, const QString& what) {

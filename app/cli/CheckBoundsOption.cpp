@@ -1,6 +1,6 @@
 // --check-bounds: compile every array access with a check (docs/language.md §10.6); an access
 // outside the array is the runtime error `index I out of bounds for 'a' (size N) at FILE:L:C`
-// (exit 3). One help text for run, mpirun and descend.
+// (exit 3). One help text for run, mpirun, descend, gradcheck and optimize.
 #include "Commands.h"
 
 namespace lomaw::cli {

@@ -1,7 +1,8 @@
 // lomaw explain [CODE] — what a diagnostic code means: every diagnostic ends with its code in
-// brackets, e.g. `[undeclared-variable]`. Without CODE, the whole catalogue (one line per code:
-// code, severity, meaning). The table is syntax/DiagnosticCatalogue.def; docs/language.md §8
-// lists the same codes with examples.
+// brackets, e.g. `[undeclared-variable]`. With CODE, its row and then the formats of its messages
+// and notes ({0}, {1}, ... stand for the names and types a diagnostic fills in); without CODE, the
+// whole catalogue (one line per code: code, severity, meaning). The table is
+// syntax/DiagnosticCatalogue.def; docs/language.md §8 lists the same codes and formats.
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -14,6 +15,11 @@ namespace {
 
 void printEntry(const DiagnosticInfo& d) {
     std::cout << std::left << std::setw(26) << d.code << std::setw(9) << severityName(d.severity) << d.meaning << "\n";
+}
+
+void printFormats(std::string_view code) {
+    for (const MessageInfo& m : messageCatalogue())
+        if (m.code == code) std::cout << (m.note ? "  note:    " : "  message: ") << m.format << "\n";
 }
 
 }  // namespace
@@ -36,7 +42,9 @@ Command addExplainCommand(CLI::App& app, const CommonOptions&) {
             return kUsageError;
         }
         printEntry(*d);
+        printFormats(d->code);
         std::cout << "See docs/language.md §8 for examples." << std::endl;
+
         return kSuccess;
     }};
 }

@@ -27,6 +27,7 @@ std::string formatNumber(double v) {
 }
 
 void printTable(const GradcheckOutput& out) {
+    const bool withReverse = out.reverseUnavailable.empty();
     size_t width = 5;
     for (const GradcheckRow& r : out.rows) width = std::max(width, r.input.size());
     std::printf("%-*s  %15s  %15s  %15s  %s\n", static_cast<int>(width), "input", "finite-diff", "forward",
@@ -34,20 +35,23 @@ void printTable(const GradcheckOutput& out) {
     for (const GradcheckRow& r : out.rows)
         std::printf("%-*s  %15s  %15s  %15s  %s\n", static_cast<int>(width), r.input.c_str(),
                     formatNumber(r.finiteDifference).c_str(), formatNumber(r.forward).c_str(),
-                    formatNumber(r.reverse).c_str(), r.ok ? "ok" : "MISMATCH");
+                    withReverse ? formatNumber(r.reverse).c_str() : "-", r.ok ? "ok" : "MISMATCH");
     size_t bad = 0;
     for (const GradcheckRow& r : out.rows) bad += !r.ok;
+    const char* modes = withReverse ? "" : " (forward mode only: the function has no reverse derivative)";
     if (out.rows.empty()) std::printf("no float input components: nothing to compare\n");
-    else if (bad == 0) std::printf("all %zu components agree\n", out.rows.size());
-    else std::printf("%zu of %zu components disagree\n", bad, out.rows.size());
+    else if (bad == 0) std::printf("all %zu components agree%s\n", out.rows.size(), modes);
+    else std::printf("%zu of %zu components disagree%s\n", bad, out.rows.size(), modes);
 }
 
 void printJson(const GradcheckOutput& out) {
     nlohmann::json rows = nlohmann::json::array();
+    const bool withReverse = out.reverseUnavailable.empty();
     for (const GradcheckRow& r : out.rows)
         rows.push_back({{"input", r.input}, {"finite_difference", r.finiteDifference},
-                        {"forward", r.forward}, {"reverse", r.reverse}, {"ok", r.ok}});
-    std::cout << nlohmann::json{{"agree", out.agree}, {"rows", rows}}.dump() << '\n';
+                        {"forward", r.forward}, {"reverse", withReverse ? nlohmann::json(r.reverse) : nlohmann::json()},
+                        {"ok", r.ok}});
+    std::cout << nlohmann::json{{"agree", out.agree}, {"reverse_checked", withReverse}, {"rows", rows}}.dump() << '\n';
 }
 
 }  // namespace
@@ -67,6 +71,7 @@ Command addGradcheckCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("--atol", args->options.atol, "absolute tolerance against finite differences (default 1e-3)")
         ->check(CLI::NonNegativeNumber);
     sub->add_flag("--json", args->json, "print the rows as JSON");
+    addCheckBoundsFlag(sub, args->options.checkBounds);
     addOmpThreadsOption(sub);
     return {sub, [args, threadsOpt, &common]() -> int {
         auto source = readSourceFile(args->file);

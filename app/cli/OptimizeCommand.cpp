@@ -19,6 +19,7 @@ struct OptimizeArgs {
     long long steps = 100;
     double lr = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, tolerance = 0;
     bool average = false;
+    bool checkBounds = false;
     MpiJobArgs job;
 };
 
@@ -63,6 +64,7 @@ Command addOptimizeCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_flag("--average", a->average, "divide loss and gradient by the number of data points");
     sub->add_option("--trajectory", a->trajectoryFile, "write parameters and loss per step (.csv or .json)");
     addMpiJobOptions(sub, a->job, "report steps done on stderr");
+    addCheckBoundsFlag(sub, a->checkBounds);
     addOmpThreadsOption(sub);
     return {sub, [a, &common]() -> int {
         auto source = readSourceFile(a->file);
@@ -80,6 +82,7 @@ Command addOptimizeCommand(CLI::App& app, const CommonOptions& common) {
         o.epsilon = a->eps;
         o.tolerance = a->tolerance;
         o.average = a->average;
+        o.checkBounds = a->checkBounds;
         o.setup = jobSetup(a->job, stepsDone);
         OptimizeOutput out = optimize(makeEngine(common), *source, o);
         if (!out.status.ok()) return reportDistributedFailure(out.status, *source);

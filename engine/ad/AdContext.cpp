@@ -2,7 +2,7 @@
 
 #include <functional>
 
-#include "ad/AstWalk.h"
+#include "syntax/AstWalk.h"
 #include "ad/ForwardDiff.h"
 #include "ad/ReverseDiff.h"
 #include "ad/TypedBuild.h"
@@ -231,12 +231,7 @@ bool AdContext::readsOutParam(const std::string& name, size_t index) {
     }
     if (fn && index < fn->params.size() && fn->params[index].isOut) {
         const std::string& p = fn->params[index].name;
-        std::function<bool(const ast::Expr&)> mentions = [&](const ast::Expr& e) {
-            if (e.kind == ast::Expr::Kind::Var && e.name == p) return true;
-            for (const ExprPtr& o : e.operands)
-                if (o && mentions(*o)) return true;
-            return false;
-        };
+        auto mentions = [&](const ast::Expr& e) { return ast::mentions(e, p); };
         // Reads in an lvalue chain are its indices only.
         std::function<bool(const ast::Expr&)> indexMentions = [&](const ast::Expr& e) {
             if (e.kind == ast::Expr::Kind::Index) return mentions(*e.operands[1]) || indexMentions(*e.operands[0]);

@@ -1,7 +1,9 @@
 // Forward mode, statements and the function body (docs/language.md §6.2, §6.4): the primal control
 // flow is kept as is, conditions and indices on primal values; floats are written as
 // make__dfloat(value, tangent) pairs.
-#include "ad/AstWalk.h"
+#include <set>
+
+#include "syntax/AstWalk.h"
 #include "ad/ForwardDiff.h"
 #include "ad/ForwardDiffer.h"
 #include "ad/ReverseDiffer.h"
@@ -10,22 +12,41 @@
 namespace lomaw::ad {
 
 namespace {
-bool usesGeneratedNames(const ast::Expr& e) {
-    if (e.kind == ast::Expr::Kind::Var && e.name.rfind("_", 0) == 0) return true;
+// Whether `b` uses a variable whose name starts with `_` (generated ones do) other than `own`.
+bool usesOtherGeneratedNames(const ast::Expr& e, const std::set<std::string>& own) {
+    if (e.kind == ast::Expr::Kind::Var && e.name.rfind("_", 0) == 0 && !own.count(e.name)) return true;
     for (const ast::ExprPtr& o : e.operands)
-        if (o && usesGeneratedNames(*o)) return true;
+        if (o && usesOtherGeneratedNames(*o, own)) return true;
     return false;
 }
-bool usesGeneratedNames(const ast::Block& b) {
+bool usesOtherGeneratedNames(const ast::Block& b, const std::set<std::string>& own) {
     for (const ast::StmtPtr& s : b) {
         if (!s) continue;
-        if (s->target && usesGeneratedNames(*s->target)) return true;
-        if (s->value && usesGeneratedNames(*s->value)) return true;
+        if (s->target && usesOtherGeneratedNames(*s->target, own)) return true;
+        if (s->value && usesOtherGeneratedNames(*s->value, own)) return true;
         for (const ast::ExprPtr& a : s->rangeArgs)
-            if (a && usesGeneratedNames(*a)) return true;
-        if (usesGeneratedNames(s->body) || usesGeneratedNames(s->orelse)) return true;
+            if (a && usesOtherGeneratedNames(*a, own)) return true;
+        if (usesOtherGeneratedNames(s->body, own) || usesOtherGeneratedNames(s->orelse, own)) return true;
     }
     return false;
+}
+// `p` with `names` added to its private clause (a new one when it has none).
+ast::Pragma withPrivate(const ast::Pragma& p, const std::vector<std::string>& names) {
+    ast::Pragma out = p;
+    if (names.empty()) return out;
+    ast::PragmaClause* priv = nullptr;
+    for (ast::PragmaClause& c : out.clauses)
+        if (c.kind == ast::PragmaClause::Kind::Private) priv = &c;
+    if (!priv) {
+        ast::PragmaClause c;
+        c.kind = ast::PragmaClause::Kind::Private;
+        c.word = "private";
+        c.loc = p.loc;
+        out.clauses.push_back(std::move(c));
+        priv = &out.clauses.back();
+    }
+    for (const std::string& n : names) priv->vars.push_back({n, p.loc});
+    return out;
 }
 // A call of make__dfloat or of a forward derivative: the function being differentiated is
 // itself (part of) a forward derivative, so this is a higher order.
@@ -48,7 +69,7 @@ ForwardDiffer::ForwardDiffer(AdContext& ctx, const ast::Function& primal, ast::F
     names_.takeAll(primal);
     for (const ast::Param& p : out.params) names_.take(p.name);
     for (const StmtPtr& s : primal.body)
-        if (s) forEachExprIn(*s, [&](const ast::Expr& e) { nested_ = nested_ || buildsDualNumbers(e); });
+        if (s) ast::forEachExprIn(*s, [&](const ast::Expr& e) { nested_ = nested_ || buildsDualNumbers(e); });
 }
 
 void ForwardDiffer::run() {
@@ -143,15 +164,23 @@ void ForwardDiffer::stmt(const Stmt& s, ast::Block& out) {
             std::vector<ExprPtr> args;
             for (const ExprPtr& a : s.rangeArgs) args.push_back(value(*a));
             flushPrelude(out);
+            // Variables keep their names in forward mode, so the primal pragma applies as is
+            // (private copies, firstprivate values: the same semantics as the primal). The
+            // temporaries the body needs (_v, _part, _r_f, _cond; declared at the top of the
+            // function, the only place loma declares, which rev_diff of this derivative relies
+            // on) are written before they are read in every iteration: they are added to the
+            // private clause. Loops that reduce a float (a _dfloat has no `+=` in C), or whose
+            // body uses other `_` variables (in a fwd_diff of a rev_diff: adjoints, whose
+            // clauses assume float `+=`) stay sequential: equal up to reassociation (§9.2).
+            const size_t tempsBefore = temps_.size();
             ast::Block body;
             block(s.body, body);
-            // Variables keep their names in forward mode, so the primal pragma applies as is
-            // (private copies, firstprivate values: the same semantics as the primal). Loops
-            // whose body uses generated temporaries (shared otherwise) or that reduce a float
-            // (a _dfloat has no `+=` in C) stay sequential: equal up to reassociation (§9.2).
-            const bool keepPragma = s.pragma && !usesGeneratedNames(body) && !reducesFloat(*s.pragma);
+            std::vector<std::string> bodyTemps;
+            for (size_t k = tempsBefore; k < temps_.size(); ++k) bodyTemps.push_back(temps_[k]->name);
+            const std::set<std::string> own(bodyTemps.begin(), bodyTemps.end());
+            const bool keepPragma = s.pragma && !reducesFloat(*s.pragma) && !usesOtherGeneratedNames(body, own);
             out.push_back(sFor(s.name, std::move(args), std::move(body), s.loc));
-            if (keepPragma) out.back()->pragma = s.pragma;
+            if (keepPragma) out.back()->pragma = withPrivate(*s.pragma, bodyTemps);
             break;
         }
     }

@@ -1,6 +1,6 @@
 // Reverse mode, adjoint propagation through expressions: the reverse column of docs/language.md §4,
 // and calls of reverse derivatives (§6.3 "Calls inside a reverse-differentiated function").
-#include "ad/AstWalk.h"
+#include "syntax/AstWalk.h"
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
 
@@ -109,9 +109,9 @@ bool isSimple(const Expr& e) {
 }  // namespace
 
 ExprPtr ReverseDiffer::operandValue(const Expr& e, ast::Block& out) {
-    if (!e.type || !e.type->isFloat() || e.kind != Expr::Kind::Binary || !largerThan(e, 8)) return copy(e);
+    if (!e.type || !e.type->isFloat() || e.kind != Expr::Kind::Binary || !ast::largerThan(e, 8)) return copy(e);
     if (auto it = valueOf_.find(&e); it != valueOf_.end()) return tVar(it->second, e.type, loc_);
-    if (!pureArithmetic(e)) return copy(e);
+    if (!ast::pureArithmetic(e)) return copy(e);
     ExprPtr l = operandValue(*e.operands[0], out);
     ExprPtr r = operandValue(*e.operands[1], out);
     if (valueTempsUsed_ == valueTemps_.size()) valueTemps_.push_back(local("_v", Type::floatType()));

@@ -18,6 +18,7 @@
 
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
+#include "syntax/AstWalk.h"
 
 namespace lomaw::ad {
 
@@ -167,15 +168,9 @@ ast::Function withNestedCallsHoisted(const ast::Function& primal, const ast::Fun
     std::set<std::string> params;
     for (const ast::Param& p : primal.params) params.insert(p.name);
     std::set<std::string> locals;
-    std::function<void(const ast::Block&)> collect = [&](const ast::Block& b) {
-        for (const StmtPtr& s : b) {
-            if (!s) continue;
-            if (s->kind == Stmt::Kind::Declare || s->kind == Stmt::Kind::For) locals.insert(s->name);
-            collect(s->body);
-            collect(s->orelse);
-        }
-    };
-    collect(f.body);
+    ast::forEachStmt(f.body, [&](const Stmt& s) {
+        if (s.kind == Stmt::Kind::Declare || s.kind == Stmt::Kind::For) locals.insert(s.name);
+    });
     for (const ast::Param& p : derivative.params)
         if (locals.count(p.name) && !params.count(p.name)) renameVar(f.body, p.name, names.fresh(p.name));
     CallHoister(f, names).run();

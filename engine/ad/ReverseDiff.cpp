@@ -1,24 +1,22 @@
 // Reverse mode: the function body, variables, adjoint names and tapes.
 #include "ad/ReverseDiff.h"
 
-#include <functional>
-
 #include "ad/ReverseDiffer.h"
+#include "syntax/AstWalk.h"
 
 namespace lomaw::ad {
 
 using ast::Expr;
 using ast::Stmt;
 
-ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out,
-                             std::set<std::string> inoutParams)
-    : ctx_(ctx), primal_(primal), out_(out), inoutParams_(std::move(inoutParams)) {
+ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out, const ReverseFacts& facts,
+                             const TapePlan& plan)
+    : ctx_(ctx), primal_(primal), out_(out), facts_(facts), plan_(plan),
+      active_(ctx, facts.withAdjoint, facts.loopVars) {
     names_.takeAll(primal);
     for (const ast::Param& p : out.params) names_.take(p.name);
     shared_ = primal.simd || out.simd || ctx.sharedAdjoints(primal.name);
 
-    std::set<std::string> written;
-    writtenRoots(primal.body, written);
     // Float and small struct adjoint outputs are accumulated in a local and added to the
     // caller's location once at the end: through the pointer, every `_dx = _dx + e` (or
     // `_dc.k = _dc.k + e`) is a load and a store the C compiler must keep, in loops and in
@@ -26,30 +24,28 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
     // into a local that is known to be zero is a plain assignment. Not when adjoints are
     // shared between threads (@simd: atomic updates) or parallel adjoint loops decide their
     // scopes (docs/omp.md).
-    bool localScalarAdjoints = !shared_ && !hasLoop(primal.body, true);
+    bool localScalarAdjoints = !shared_ && !hasParallelLoop(primal.body);
     auto registerSized = [&](const TypePtr& t) {
         return t->isFloat() || (t->isStruct() && !hasUnboundedArray(t) && byteSize(t) <= 256);
     };
     // Parameters: In x -> x, _dx; Out y -> _dy (sema::derivativeSignature's order).
     size_t k = 0;
     for (const ast::Param& p : primal.params) {
-        varType_[p.name] = p.resolved;
+        const bool adjoint = facts.withAdjoint.count(p.name) > 0;
         if (p.isOut) {
-            outParams_.insert(p.name);
-            if (k < out.params.size() && hasFloat(p.resolved)) adjointName_[p.name] = out.params[k].name;
+            if (adjoint) adjointName_[p.name] = out.params[k].name;
             k += 1;
             continue;
         }
-        inParams_.insert(p.name);
-        if (k + 1 < out.params.size() && hasFloat(p.resolved) && inoutParams_.count(p.name)) {
+        if (adjoint && facts.inoutParams.count(p.name)) {
             // Read and written in place (a consuming derivative's adjoint input): the adjoint
             // parameter is used directly; it brings the exit value's adjoint and leaves with
             // the entry value's.
             adjointName_[p.name] = out.params[k + 1].name;
             paramAdjoints_.insert(out.params[k + 1].name);
-        } else if (k + 1 < out.params.size() && hasFloat(p.resolved)) {
+        } else if (adjoint) {
             const std::string& adj = out.params[k + 1].name;
-            bool local = (written.count(p.name) && !p.resolved->isArray()) ||
+            bool local = (facts.written.count(p.name) && !p.resolved->isArray()) ||
                          (localScalarAdjoints && registerSized(p.resolved));
             if (local) {
                 // The body overwrites its copy (or a scalar, see above): its adjoint lives in
@@ -66,35 +62,21 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
         }
         k += 2;
     }
-    std::function<void(const ast::Block&)> locals = [&](const ast::Block& b) {
-        for (const StmtPtr& s : b) {
-            if (!s) continue;
-            if (s->kind == Stmt::Kind::Declare) {
-                varType_[s->name] = s->resolved;
-                bool heapTape = s->resolved && s->resolved->isUnboundedArray();
-                if (heapTape && (!s->resolved->elem || !s->resolved->elem->isFloat()) && hasFloat(s->resolved))
-                    ctx.internalError(s->loc, "reverse mode of a function with run-time sized tapes of "
-                                              "structs or arrays is not supported");
-                if (hasFloat(s->resolved)) {
-                    std::string adj = names_.fresh("_d_" + s->name);
-                    adjointName_[s->name] = adj;
-                    generatedLocals_.emplace_back(adj, s->resolved);
-                    if (s->resolved->isFloat()) knownZero_.insert(adj);
-                    // A heap tape of a reverse derivative (rev_diff of a reverse derivative
-                    // with for loops): its adjoint is a heap buffer grown alongside it.
-                    if (heapTape) {
-                        std::string cap = names_.fresh(adj + "_cap");
-                        generatedLocals_.emplace_back(cap, Type::intType());
-                        heapAdjointCap_[s->name] = cap;
-                    }
-                }
-            }
-            if (s->kind == Stmt::Kind::For) loopVars_.insert(s->name);
-            locals(s->body);
-            locals(s->orelse);
+    // Locals holding floats: an adjoint each (a name declared again gets a new one).
+    ast::forEachStmt(primal.body, [&](const Stmt& s) {
+        if (s.kind != Stmt::Kind::Declare || !hasFloat(s.resolved)) return;
+        std::string adj = names_.fresh("_d_" + s.name);
+        adjointName_[s.name] = adj;
+        generatedLocals_.emplace_back(adj, s.resolved);
+        if (s.resolved->isFloat()) knownZero_.insert(adj);
+        // A heap tape of a reverse derivative (rev_diff of a reverse derivative with for
+        // loops): its adjoint is a heap buffer grown alongside it.
+        if (s.resolved->isUnboundedArray()) {
+            std::string cap = names_.fresh(adj + "_cap");
+            generatedLocals_.emplace_back(cap, Type::intType());
+            heapAdjointCap_[s.name] = cap;
         }
-    };
-    locals(primal.body);
+    });
 }
 
 ExprPtr ReverseDiffer::local(const std::string& base, TypePtr type) {
@@ -106,7 +88,7 @@ ExprPtr ReverseDiffer::local(const std::string& base, TypePtr type) {
 ExprPtr ReverseDiffer::adjointOf(const Expr& e) {
     switch (e.kind) {
         case Expr::Kind::Var: {
-            if (loopVars_.count(e.name)) return nullptr;
+            if (facts_.loopVars.count(e.name)) return nullptr;
             auto it = adjointName_.find(e.name);
             if (it == adjointName_.end()) return nullptr;
             return tVar(it->second, e.type, e.loc);
@@ -135,23 +117,9 @@ std::set<std::string> ReverseDiffer::enterNested() {
     return outer;
 }
 
-namespace {
-void usedNames(const ast::Block& b, std::set<std::string>& out);
-}  // namespace
-
-bool ReverseDiffer::hasLoop(const ast::Block& b, bool parallelOnly) {
-    for (const StmtPtr& s : b) {
-        if (!s) continue;
-        bool loop = s->kind == Stmt::Kind::While || s->kind == Stmt::Kind::For;
-        if (parallelOnly ? s->pragma.has_value() : loop) return true;
-        if (hasLoop(s->body, parallelOnly) || hasLoop(s->orelse, parallelOnly)) return true;
-    }
-    return false;
-}
-
 void ReverseDiffer::leaveNested(std::set<std::string> outer, std::initializer_list<const ast::Block*> generated) {
     std::set<std::string> used;
-    for (const ast::Block* b : generated) usedNames(*b, used);
+    for (const ast::Block* b : generated) used.merge(ast::variablesOf(*b));
     for (const std::string& n : used) outer.erase(n);
     knownZero_ = std::move(outer);
 }
@@ -204,7 +172,7 @@ ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type
     record.bytes = entries * byteSize(type);
     record.line = loc.line;
     if (kind == TapeRecord::Kind::Value || kind == TapeRecord::Kind::OutArgument)
-        if (auto it = readLines_.find(base); it != readLines_.end())
+        if (auto it = facts_.readLines.find(base); it != facts_.readLines.end())
             record.readBy.assign(it->second.begin(), it->second.end());
     if (loops_.empty()) {
         // Runs once: one variable, or an array of exactly `entries` (a static array's elements).
@@ -235,7 +203,7 @@ ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type
         generatedLocals_.emplace_back(t.counter, Type::intType());
         t.capacity = names_.fresh(t.name + "_cap");
         generatedLocals_.emplace_back(t.capacity, Type::intType());
-        heapTapes_.push_back(t);
+        tapes_.heap.push_back(t);
         record.tape = t.name;
         currentLoopReport().recorded.push_back(std::move(record));
         return t;
@@ -310,34 +278,12 @@ void ReverseDiffer::pop(const Tape& t, ExprPtr target, ast::Block& out) {
                           tIndex(tVar(t.name, arr, loc_), tVar(t.counter, Type::intType(), loc_)), loc_));
 }
 
-namespace {
-
-void usedNames(const ast::Block& b, std::set<std::string>& out) {
-    std::function<void(const Expr&)> ex = [&](const Expr& e) {
-        if (e.kind == Expr::Kind::Var) out.insert(e.name);
-        for (const ExprPtr& o : e.operands)
-            if (o) ex(*o);
-    };
-    for (const StmtPtr& s : b) {
-        if (!s) continue;
-        if (s->target) ex(*s->target);
-        if (s->value) ex(*s->value);
-        for (const ExprPtr& a : s->rangeArgs)
-            if (a) ex(*a);
-        usedNames(s->body, out);
-        usedNames(s->orelse, out);
-    }
-}
-
-}  // namespace
-
 void ReverseDiffer::run() {
     report_.derivative = out_.name;
     report_.primal = primal_.name;
     report_.line = primal_.loc.line;
     report_.loops.push_back(TapeLoop{"body", primal_.loc.line, 0, {}, {}});
-    analyse();
-    ctx_.noteReverseNeeds(out_.name, needed_);
+    ctx_.noteReverseNeeds(out_.name, facts_.needed);
     ast::Block fwd, rev, fin;
     forwardBlock(primal_.body, fwd);
     reverseBlock(primal_.body, rev);
@@ -357,7 +303,7 @@ void ReverseDiffer::run() {
     }
     for (StmtPtr& f : deferredFrees_) fin.push_back(std::move(f));
     ast::Block acquire;
-    for (const Tape& t : heapTapes_) {
+    for (const Tape& t : tapes_.heap) {
         for (auto [fn, block] : {std::pair{kTapeAcquire, &acquire}, std::pair{kTapeRelease, &fin}}) {
             std::vector<ExprPtr> args;
             args.push_back(tVar(t.name, t.storage, loc_));
@@ -367,9 +313,7 @@ void ReverseDiffer::run() {
     }
     if (!acquire.empty()) fwd.insert(fwd.begin(), std::make_move_iterator(acquire.begin()), std::make_move_iterator(acquire.end()));
     std::set<std::string> used;
-    usedNames(fwd, used);
-    usedNames(rev, used);
-    usedNames(fin, used);
+    for (const ast::Block* b : {&fwd, &rev, &fin}) used.merge(ast::variablesOf(*b));
     for (TapeLoop& l : report_.loops)  // tapes a parallel adjoint loop made dead
         std::erase_if(l.recorded, [&](const TapeRecord& r) { return !used.count(r.tape); });
     ctx_.tapeReport.derivatives.push_back(std::move(report_));
@@ -394,7 +338,9 @@ void reverseBody(AdContext& ctx, const ast::Function& primal, ast::Function& out
             prepared.params[i].isOut = false;
             inout.insert(prepared.params[i].name);
         }
-    ReverseDiffer(ctx, prepared, out, std::move(inout)).run();
+    const ReverseFacts facts = analyseReverse(ctx, prepared, out, std::move(inout));
+    const TapePlan plan = planTapes(ctx, prepared, facts);
+    ReverseDiffer(ctx, prepared, out, facts, plan).run();
 }
 
 }  // namespace lomaw::ad

@@ -1,15 +1,17 @@
 // The reverse-mode generator of one function (internal to Reverse*.cpp).
 //
+// Three steps (reverseBody, ReverseDiff.cpp): the analyses of the primal return plain values
+// (ReverseFacts.h: variables, activity, the read set, the restore plan, what the forward sweep
+// needs), the tape plan is decided from them (ReverseTapePlan.h), and this class generates the
+// derivative's body from both, which it only reads.
+//
 // Output layout: generated declarations (adjoints, tapes, counters, temporaries; only those
 // actually used), then the forward sweep (the primal replayed without writing Out parameters,
 // recording what the reverse sweep needs), then the reverse sweep (statements backwards,
 // adjoints accumulated per docs/language.md §4 and §6.3).
 //
-// Restoring state: the reverse sweep needs primal values only of the variables in `reads_`
-// (operands of non-linear operations, indices, call arguments, re-evaluated conditions and
-// range bounds). Only assignments to those variables are taped; other overwrites (e.g. the
-// accumulator of `s = s + x[i]`) need nothing. A tape is a scalar outside loops and an array
-// sized by the product of the enclosing while loops' max_iter inside them.
+// A tape is a scalar outside loops and a heap buffer (grown geometrically, kept per thread
+// across calls) inside them.
 #pragma once
 
 #include <map>
@@ -17,31 +19,15 @@
 #include <unordered_map>
 
 #include "ad/AdContext.h"
-#include "ad/ReverseRestorePlan.h"
+#include "ad/ReverseActivity.h"
+#include "ad/ReverseFacts.h"
+#include "ad/ReverseTapePlan.h"
+#include "ad/TapeIntrinsics.h"
 #include "ad/TapeReport.h"
 #include "ad/TypedBuild.h"
 #include "omp/AffineExpr.h"
 
 namespace lomaw::ad {
-
-// Generated-only intrinsics (accepted in generated functions; the C backend implements them):
-//   __lomaw_max_iter_exceeded(N)            runtime error of a reverse-mode while loop (§3.6)
-//   __lomaw_tape_acquire(tape, cap)         take this thread's buffer kept from earlier calls
-//   __lomaw_tape_reserve(tape, cap, count)  grow a heap tape so that tape[count] is writable
-//   __lomaw_tape_presize(tape, cap, count)  grow it (once, on loop entry) to hold count entries
-//   __lomaw_tape_release(tape, cap)         keep the buffer for the next call on this thread
-//   __lomaw_tape_free(tape)                 free a heap buffer (adjoint buffers of rev of rev)
-inline const char* kMaxIterExceeded = "__lomaw_max_iter_exceeded";
-inline const char* kTapeAcquire = "__lomaw_tape_acquire";
-inline const char* kTapeReserve = "__lomaw_tape_reserve";
-inline const char* kTapePresize = "__lomaw_tape_presize";
-inline const char* kTapeRelease = "__lomaw_tape_release";
-inline const char* kTapeFree = "__lomaw_tape_free";
-// Whether `name` is one of the generated-only intrinsics above.
-inline bool isTapeIntrinsic(const std::string& name) {
-    return name == kMaxIterExceeded || name == kTapeAcquire || name == kTapeReserve || name == kTapePresize ||
-           name == kTapeRelease || name == kTapeFree;
-}
 
 // A copy of `primal` whose calls nested in expressions are evaluated into locals first
 // (ReverseCallHoist.cpp); `derivative`'s parameter names are avoided.
@@ -49,8 +35,9 @@ ast::Function withNestedCallsHoisted(const ast::Function& primal, const ast::Fun
 
 class ReverseDiffer {
 public:
-    ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out,
-                  std::set<std::string> inoutParams = {});
+    // `facts` and `plan`: of `primal` (they must outlive the generator).
+    ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::Function& out, const ReverseFacts& facts,
+                  const TapePlan& plan);
     void run();
 
 private:
@@ -68,19 +55,19 @@ private:
         const ast::Stmt* stmt = nullptr;
     };
 
-    // ---- analysis (ReverseAnalysis.cpp)
-    void analyse();
-    void collectReads(const ast::Expr& e, bool linear);
-    void collectIndexReads(const ast::Expr& lvalue);
-    void analyseBlock(const ast::Block& b);
-    bool hasFloat(const TypePtr& t);
-    void writtenRoots(const ast::Block& b, std::set<std::string>& out);
-    void writtenRoots(const ast::Stmt& s, std::set<std::string>& out);  // s and its bodies
-    static void varsOf(const ast::Expr& e, std::set<std::string>& out);
-    static bool hasCall(const ast::Expr& e);
-    bool hasAdjointWork(const ast::Block& b);
-    // A loop anywhere in b; with parallelOnly, a `#pragma omp parallel for` loop.
-    static bool hasLoop(const ast::Block& b, bool parallelOnly);
+    // The tapes materialised so far, by the statement that pushes them (the plan says which
+    // statements; replayIteration materialises a parallel loop's body a second time).
+    struct Tapes {
+        std::map<const ast::Stmt*, Tape> value;  // assignment / atomic_add -> saved value
+        std::map<const ast::Stmt*, std::vector<std::pair<size_t, Tape>>> outArgs;  // operand -> tape
+        std::map<const ast::Stmt*, Tape> branch;                          // if -> decision
+        std::map<const ast::Stmt*, std::pair<std::string, Tape>> loopCount;  // while -> counter, count tape
+        std::map<const ast::Stmt*, std::vector<Tape>> range;              // for -> recorded start/stop
+        std::vector<Tape> heap;                                           // freed at the end of the body
+    };
+
+    bool hasFloat(const TypePtr& t) { return ctx_.holdsFloat(t); }
+    bool isActive(const ast::Expr& e) const { return active_(e); }  // primal nodes only
 
     // ---- variables and storage (ReverseDiff.cpp)
     ExprPtr adjointOf(const ast::Expr& lvalue);  // the adjoint location of a chain, or null
@@ -101,8 +88,6 @@ private:
     TapeLoop& currentLoopReport();
     DerivativeTapes report_;
     std::map<const ast::Stmt*, size_t> reportLoop_;  // loop -> index in report_.loops
-    std::map<std::string, std::set<int>> readLines_;  // variable -> lines whose adjoint reads it
-    int analysedLine_ = 0;                            // statement collectReads works for
 
     // ---- forward sweep (ReverseForwardSweep.cpp)
     void forwardBlock(const ast::Block& in, ast::Block& out);
@@ -153,9 +138,6 @@ private:
     // when target is shared between threads.
     void addInto(ExprPtr target, ExprPtr value, ast::Block& out);
     void zeroInto(ExprPtr target, ast::Block& out);
-    bool isActive(const ast::Expr& e);  // primal nodes only (memoised by address)
-    bool computeActive(const ast::Expr& e);
-    std::unordered_map<const ast::Expr*, bool> activeCache_;
     ExprPtr unused(const TypePtr& t);
     int activeLeaves(const ast::Expr& e);
     std::vector<ExprPtr> adjointTemps_;  // per nesting level of accumulate: `_adj_2`, `_adj_3`, ...
@@ -178,6 +160,9 @@ private:
     AdContext& ctx_;
     const ast::Function& primal_;
     ast::Function& out_;
+    const ReverseFacts& facts_;
+    const TapePlan& plan_;
+    const Activity active_;
     NameAllocator names_;
     bool shared_ = false;  // adjoint parameters are shared between threads (@simd)
     std::set<std::string> atomicAdjoints_;  // updated with atomic_add in a parallel adjoint loop
@@ -186,23 +171,10 @@ private:
     SourceLoc loc_;
 
     std::map<std::string, std::string> adjointName_;   // variable -> its adjoint variable
-    std::map<std::string, TypePtr> varType_;           // parameters and locals of the primal
-    std::set<std::string> outParams_, inParams_, loopVars_;
-    std::set<std::string> inoutParams_;  // In parameters read and written in place (see reverseBody)
     std::set<std::string> paramAdjoints_;   // adjoint parameters accumulated directly
     std::set<std::string> copiedInParams_;  // written In params: local adjoint, added at the end
-    std::set<std::string> reads_;           // primal values the reverse sweep reads
-    RestorePlan restore_;                   // values restored by inverse steps or recomputed
-    std::set<const ast::Stmt*> inverted_;   // assignments undone by their inverse step
-    std::set<std::string> recomputedVars_;  // targets of restore_.recomputed
-    std::set<std::string> needed_;          // ... and what they (or control flow) depend on
-    std::map<const ast::Stmt*, Tape> tapeOf_;       // assignment / call statement -> saved value(s)
-    std::map<const ast::Stmt*, std::vector<std::pair<size_t, Tape>>> outArgTapes_;  // operand -> tape
-    std::map<const ast::Stmt*, Tape> branchTape_;   // if -> decision
-    std::map<const ast::Stmt*, std::pair<std::string, Tape>> loopCount_;  // while -> counter, count tape
-    std::map<const ast::Stmt*, std::vector<Tape>> rangeTape_;  // for -> recorded start/stop
+    Tapes tapes_;
     std::vector<Loop> loops_;
-    std::vector<Tape> heapTapes_;  // freed at the end of the body
     // rev_diff of a reverse derivative: its heap tapes' adjoint buffers (tape -> capacity
     // variable), and its __lomaw_tape_free calls, moved to the end of the body (the reverse
     // sweep still reads the tapes).

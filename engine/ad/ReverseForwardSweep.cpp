@@ -19,30 +19,29 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
     loc_ = s.loc;
     switch (s.kind) {
         case Stmt::Kind::Declare:
-            if (needed_.count(s.name)) out.push_back(ast::clone(s));
-            else if (recomputedVars_.count(s.name))  // assigned only in the reverse sweep
+            if (facts_.needed.count(s.name)) out.push_back(ast::clone(s));
+            else if (facts_.recomputedVars.count(s.name))  // assigned only in the reverse sweep
                 out.push_back(sDeclare(s.name, s.resolved, nullptr, s.loc));
             break;  // else never referenced
         case Stmt::Kind::Assign: {
             const Expr* root = chainRoot(*s.target);
-            if (restore_.recomputed.count(&s))
+            if (facts_.restore.recomputed.count(&s))
                 currentLoopReport().recomputed.push_back({TapeRecompute::Kind::Recomputed, root->name,
                                                           syntax::printExpr(*s.target) + " = " + syntax::printExpr(*s.value),
                                                           s.loc.line});
-            if (!root || outParams_.count(root->name)) break;  // Out parameters are not written
-            if (!needed_.count(root->name)) break;  // nothing in the reverse sweep reads it
-            if (reads_.count(root->name) && restore_.inverse.count(&s)) {
+            if (!root || facts_.outParams.count(root->name)) break;  // Out parameters are not written
+            if (!facts_.needed.count(root->name)) break;  // nothing in the reverse sweep reads it
+            if (plan_.inverted.count(&s)) {
                 // i = i + c: the reverse sweep undoes it by i = i - c (ReverseRestorePlan.h).
-                inverted_.insert(&s);
-                const InverseStep& step = restore_.inverse.at(&s);
+                const InverseStep& step = facts_.restore.inverse.at(&s);
                 ExprPtr back = tBin(step.add ? ast::BinaryOp::Sub : ast::BinaryOp::Add, copy(*s.target), copy(*step.step));
                 currentLoopReport().recomputed.push_back(
                     {TapeRecompute::Kind::InverseStep, root->name,
                      syntax::printExpr(*s.target) + " = " + syntax::printExpr(*back), s.loc.line});
-            } else if (reads_.count(root->name)) {
+            } else if (plan_.values.count(&s)) {
                 Tape t = newTape(root->name, s.target->type, s.loc);
                 push(t, copy(*s.target), out);
-                tapeOf_[&s] = t;
+                tapes_.value[&s] = t;
             }
             out.push_back(ast::clone(s));
             break;
@@ -50,17 +49,10 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
         case Stmt::Kind::Return: break;
         case Stmt::Kind::CallStmt: forwardCallStmt(s, out); break;
         case Stmt::Kind::If: {
-            std::set<std::string> vars, written;
-            varsOf(*s.value, vars);
-            writtenRoots(s.body, written);
-            writtenRoots(s.orelse, written);
-            bool reevaluate = !hasCall(*s.value);
-            for (const std::string& v : vars) reevaluate = reevaluate && !written.count(v);
-            reevaluate = reevaluate || (!hasAdjointWork(s.body) && !hasAdjointWork(s.orelse));
             ast::Block body, orelse;
-            if (!reevaluate) {
+            if (plan_.branches.count(&s)) {
                 Tape t = newTape("branch", Type::intType(), s.loc, 1, TapeRecord::Kind::Branch);
-                branchTape_[&s] = t;
+                tapes_.branch[&s] = t;
                 push(t, tInt(1), body);
                 loc_ = s.loc;
                 push(t, tInt(0), orelse);
@@ -78,7 +70,7 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
         }
         case Stmt::Kind::While: {
             enterLoopReport(s);
-            if (!hasAdjointWork(s.body)) {
+            if (!plan_.counted.count(&s)) {
                 // Nothing to undo: replay only (for the values later statements need).
                 loops_.push_back({false, s.maxIter, &s});
                 ast::Block body;
@@ -106,17 +98,11 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             out.push_back(sWhile(copy(*s.value), s.maxIter, std::move(body), s.loc));
             loc_ = s.loc;
             if (!counts.name.empty()) push(counts, copy(*n), out);
-            loopCount_[&s] = {n->name, counts};
+            tapes_.loopCount[&s] = {n->name, counts};
             break;
         }
         case Stmt::Kind::For: {
-            std::set<std::string> vars, written;
-            for (const ExprPtr& a : s.rangeArgs) varsOf(*a, vars);
-            writtenRoots(s.body, written);
-            bool reevaluate = true;
-            for (const ExprPtr& a : s.rangeArgs) reevaluate = reevaluate && !hasCall(*a);
-            for (const std::string& v : vars) reevaluate = reevaluate && !written.count(v);
-            if (!reevaluate) {
+            if (plan_.bounds.count(&s)) {
                 // Record start and stop as they were on entry.
                 std::vector<Tape> tapes;
                 size_t bounds = s.rangeArgs.size() == 1 ? 1 : 2;
@@ -126,7 +112,7 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
                     push(t, copy(*s.rangeArgs[i]), out);
                     tapes.push_back(t);
                 }
-                rangeTape_[&s] = tapes;
+                tapes_.range[&s] = tapes;
             }
             enterLoopReport(s);
             loops_.push_back({true, 1, &s});
@@ -149,23 +135,19 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
 // its length (§2.2), so the overwritten contents cannot be saved. A user error, not an
 // internal one: the kernel can copy what it needs into a static local first (docs/ad.md).
 void ReverseDiffer::unsizedOverwrite(const Expr& arg, const std::string& callee) {
-    std::string what = "'" + syntax::printExpr(arg) + "'";
-    ctx_.diags.error(arg.loc, "rev-unsized-overwrite",
-                     "reverse mode cannot restore " + what + ": '" + callee +
-                         "' overwrites run-time sized array contents that the reverse derivative of '" +
-                         primal_.name + "' reads, and their length is unknown; copy the values "
-                         "needed into a local Array[float, N] before the call");
+    ctx_.diags.report(arg.loc, msg::RevUnsizedOverwrite, syntax::printExpr(arg), callee, primal_.name);
+
 }
 
 void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
     const Expr& c = *s.value;
     if (c.name == "atomic_add" && c.operands.size() == 2) {
         const Expr* root = chainRoot(*c.operands[0]);
-        if (!root || outParams_.count(root->name) || !needed_.count(root->name)) return;
-        if (reads_.count(root->name)) {
+        if (!root || facts_.outParams.count(root->name) || !facts_.needed.count(root->name)) return;
+        if (plan_.values.count(&s)) {
             Tape t = newTape(root->name, Type::floatType(), s.loc);
             push(t, copy(*c.operands[0]), out);
-            tapeOf_[&s] = t;
+            tapes_.value[&s] = t;
         }
         out.push_back(ast::clone(s));
         return;
@@ -205,10 +187,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
     // (or In parameters' copies); Out arguments that are our own Out parameters get stand-ins.
     // In arrays the callee writes (a reverse derivative consuming an adjoint input) count as
     // Out arguments here.
-    std::vector<bool> writes(c.operands.size());
-    for (size_t i = 0; i < c.operands.size(); ++i)
-        writes[i] = sig->params[i].isOut || (c.operands[i]->type && c.operands[i]->type->isArray() &&
-                                             ctx_.writesInArrayParam(c.name, i));
+    const std::vector<bool> writes = writtenArguments(ctx_, c, *sig);
     bool needed = false;
     for (size_t i = 0; i < c.operands.size(); ++i) {
         if (!writes[i]) continue;
@@ -216,9 +195,11 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
         // call: it cannot be restored, and the reverse sweep reads it unconsumed.
         if (!sig->params[i].isOut && (!c.operands[i]->type || c.operands[i]->type->size <= 0)) continue;
         const Expr* root = chainRoot(*c.operands[i]);
-        if (root && !outParams_.count(root->name) && needed_.count(root->name)) needed = true;
+        if (root && !facts_.outParams.count(root->name) && facts_.needed.count(root->name)) needed = true;
     }
     if (!needed) return;
+    std::set<size_t> taped;  // the plan's arguments whose values are pushed
+    if (auto p = plan_.outArgs.find(&s); p != plan_.outArgs.end()) taped.insert(p->second.begin(), p->second.end());
     std::vector<ExprPtr> args;
     std::vector<std::pair<size_t, Tape>> tapes;
     std::vector<size_t> dropped;  // our own Out array parameters passed on
@@ -241,7 +222,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
             args.push_back(copy(a));
             continue;
         }
-        if (root && outParams_.count(root->name)) {
+        if (root && facts_.outParams.count(root->name)) {
             if (a.type && a.type->isUnboundedArray()) {
                 dropped.push_back(i);  // no buffer of its size: call a copy without it
                 args.push_back(nullptr);
@@ -250,7 +231,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
             args.push_back(local("_unused_" + sig->params[i].name, a.type));
             continue;
         }
-        if (root && reads_.count(root->name)) {
+        if (taped.count(i)) {
             if (a.type && a.type->isArray()) {
                 // A static array (of scalars, structs or static arrays of them) is saved
                 // element by element.
@@ -287,7 +268,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
         }
         args.push_back(copy(a));
     }
-    outArgTapes_[&s] = tapes;
+    tapes_.outArgs[&s] = tapes;
     std::string callee = c.name;
     if (!dropped.empty()) {
         callee = ctx_.withoutOutArrays(c.name, dropped);

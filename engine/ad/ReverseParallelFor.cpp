@@ -32,6 +32,7 @@
 #include "ad/ReverseDiffer.h"
 #include "omp/AccessInspector.h"
 #include "omp/ScopeAnalysis.h"
+#include "syntax/AstWalk.h"
 
 namespace lomaw::ad {
 
@@ -40,25 +41,16 @@ using ast::Stmt;
 
 namespace {
 
-void namesIn(const Expr& e, std::vector<std::string>& out) {
-    if (e.kind == Expr::Kind::Var && std::find(out.begin(), out.end(), e.name) == out.end()) out.push_back(e.name);
-    for (const ast::ExprPtr& o : e.operands)
-        if (o) namesIn(*o, out);
-}
-
-// Variables a generated block names, in first-use order, and the loop variables it declares.
-void namesIn(const ast::Block& b, std::vector<std::string>& out, std::set<std::string>& loopVars) {
-    for (const ast::StmtPtr& s : b) {
-        if (!s) continue;
-        if (s->kind == Stmt::Kind::For) loopVars.insert(s->name);
-        if (s->kind == Stmt::Kind::Declare) loopVars.insert(s->name);  // block-local: private
-        if (s->target) namesIn(*s->target, out);
-        if (s->value) namesIn(*s->value, out);
-        for (const ast::ExprPtr& a : s->rangeArgs)
-            if (a) namesIn(*a, out);
-        namesIn(s->body, out, loopVars);
-        namesIn(s->orelse, out, loopVars);
-    }
+// Variables a generated block names, in first-use order, and the variables it declares
+// (loop variables and block locals: private).
+void namesIn(const ast::Block& b, std::vector<std::string>& out, std::set<std::string>& declared) {
+    ast::forEachStmt(b, [&](const Stmt& s) {
+        if (s.kind == Stmt::Kind::For || s.kind == Stmt::Kind::Declare) declared.insert(s.name);
+        ast::forEachOwnExpr(s, [&](const Expr& e) {
+            if (e.kind == Expr::Kind::Var && std::find(out.begin(), out.end(), e.name) == out.end())
+                out.push_back(e.name);
+        });
+    });
 }
 
 // The read subscripts of x when a per-thread copy of _d_x can cover them: x a 1-D float
@@ -106,31 +98,21 @@ std::string oneLine(std::string s) {
 }  // namespace
 
 bool ReverseDiffer::usesTapes(const ast::Block& b) const {
-    for (const ast::StmtPtr& s : b) {
-        if (!s) continue;
-        const Stmt* p = s.get();
-        if (tapeOf_.count(p) || outArgTapes_.count(p) || branchTape_.count(p) || loopCount_.count(p) ||
-            rangeTape_.count(p))
-            return true;
-        if (s->kind == Stmt::Kind::While) return true;  // its counter is one shared variable
-        if (usesTapes(s->body) || usesTapes(s->orelse)) return true;
-    }
-    return false;
+    return ast::anyStmt(b, [&](const Stmt& s) {
+        return tapes_.value.count(&s) || tapes_.outArgs.count(&s) || tapes_.branch.count(&s) ||
+               tapes_.loopCount.count(&s) || tapes_.range.count(&s) ||
+               s.kind == Stmt::Kind::While;  // its counter is one shared variable
+    });
 }
 
 namespace {
 bool hasWhile(const ast::Block& b) {
-    for (const ast::StmtPtr& s : b)
-        if (s && (s->kind == Stmt::Kind::While || hasWhile(s->body) || hasWhile(s->orelse))) return true;
-    return false;
+    return ast::anyStmt(b, [](const Stmt& s) { return s.kind == Stmt::Kind::While; });
 }
 void forNames(const ast::Block& b, std::set<std::string>& out) {
-    for (const ast::StmtPtr& s : b) {
-        if (!s) continue;
-        if (s->kind == Stmt::Kind::For) out.insert(s->name);
-        forNames(s->body, out);
-        forNames(s->orelse, out);
-    }
+    ast::forEachStmt(b, [&](const Stmt& s) {
+        if (s.kind == Stmt::Kind::For) out.insert(s.name);
+    });
 }
 }  // namespace
 
@@ -140,12 +122,7 @@ bool ReverseDiffer::parallelAdjoint(const Stmt& s) const {
 }
 
 bool ReverseDiffer::replayIteration(const Stmt& s, ast::Block& replay) {
-    auto tapeOf = tapeOf_;
-    auto outArgTapes = outArgTapes_;
-    auto branchTape = branchTape_;
-    auto rangeTape = rangeTape_;
-    auto loopCount = loopCount_;
-    const size_t heapTapes = heapTapes_.size();
+    Tapes before = tapes_;
     std::vector<Loop> loops = std::move(loops_);
     loops_.clear();  // one iteration is straight-line code: scalar tapes
     const SourceLoc loc = loc_;
@@ -154,88 +131,69 @@ bool ReverseDiffer::replayIteration(const Stmt& s, ast::Block& replay) {
     loc_ = loc;
 
     // Every tape of the iteration must be a scalar or a stack array (private per thread).
-    bool ok = heapTapes_.size() == heapTapes;
-    std::function<void(const ast::Block&)> check = [&](const ast::Block& b) {
-        for (const ast::StmtPtr& st : b) {
-            if (!st) continue;
-            const Stmt* p = st.get();
-            if (auto t = tapeOf_.find(p); t != tapeOf_.end() && !t->second.capacity.empty()) ok = false;
-            if (auto t = outArgTapes_.find(p); t != outArgTapes_.end())
-                for (const auto& e : t->second) ok = ok && e.second.capacity.empty();
-            if (auto t = rangeTape_.find(p); t != rangeTape_.end())
-                for (const Tape& e : t->second) ok = ok && e.capacity.empty();
-            check(st->body);
-            check(st->orelse);
-        }
-    };
-    check(s.body);
+    bool ok = tapes_.heap.size() == before.heap.size();
+    auto onHeap = [](const Tape& t) { return !t.capacity.empty(); };
+    ast::forEachStmt(s.body, [&](const Stmt& st) {
+        if (auto t = tapes_.value.find(&st); t != tapes_.value.end() && onHeap(t->second)) ok = false;
+        if (auto t = tapes_.outArgs.find(&st); t != tapes_.outArgs.end())
+            for (const auto& e : t->second) ok = ok && !onHeap(e.second);
+        if (auto t = tapes_.range.find(&st); t != tapes_.range.end())
+            for (const Tape& e : t->second) ok = ok && !onHeap(e);
+    });
     if (ok) {
         const omp::LoopScopes scopes = omp::analyseLoop(primal_, s, ctx_.scopeOptions, &ctx_.module);
         std::set<std::string> adjoints, written, loopVars{s.name};
         for (const auto& [p, a] : adjointName_) adjoints.insert(a);
-        writtenRoots(replay, written);
+        writtenRoots(ctx_, replay, written);
         forNames(replay, loopVars);
         for (const std::string& w : written) {
             if (loopVars.count(w)) continue;
             const omp::VariableScope* v = scopes.find(w);
             if (v && v->primal == omp::Scope::Private) continue;
-            if (!v && !varType_.count(w) && w.rfind("_", 0) == 0 && !adjoints.count(w)) continue;  // generated
+            if (!v && !facts_.varType.count(w) && w.rfind("_", 0) == 0 && !adjoints.count(w)) continue;  // generated
             ok = false;
         }
     }
-    if (ok) {
-        // The forward sweep's pushes onto the loop's shared heap tapes are now dead (the
-        // reverse iterations pop their own replayed tapes): drop them, and their frees.
-        std::set<std::string> dead;
-        auto kill = [&](const Tape& t) {
-            if (t.capacity.empty()) return;
-            dead.insert({t.name, t.counter, t.capacity});
-        };
-        std::function<void(const ast::Block&)> collect = [&](const ast::Block& b) {
-            for (const ast::StmtPtr& st : b) {
-                if (!st) continue;
-                const Stmt* p = st.get();
-                if (auto t = tapeOf.find(p); t != tapeOf.end()) kill(t->second);
-                if (auto t = outArgTapes.find(p); t != outArgTapes.end())
-                    for (const auto& e : t->second) kill(e.second);
-                if (auto t = rangeTape.find(p); t != rangeTape.end())
-                    for (const Tape& e : t->second) kill(e);
-                collect(st->body);
-                collect(st->orelse);
-            }
-        };
-        collect(s.body);
-        std::function<void(ast::Block&)> strip = [&](ast::Block& b) {
-            std::erase_if(b, [&](const ast::StmtPtr& st) {
-                if (!st) return false;
-                const Expr* root = nullptr;
-                if (st->kind == Stmt::Kind::Assign && st->target) root = chainRoot(*st->target);
-                if (st->kind == Stmt::Kind::CallStmt && st->value && (st->value->name == kTapeReserve || st->value->name == kTapePresize) &&
-                    !st->value->operands.empty() && st->value->operands[0])
-                    root = chainRoot(*st->value->operands[0]);
-                return root && dead.count(root->name);
-            });
-            for (ast::StmtPtr& st : b)
-                if (st) {
-                    strip(st->body);
-                    strip(st->orelse);
-                }
-        };
-        if (auto f = forwardLoop_.find(&s); f != forwardLoop_.end() && !dead.empty()) {
-            strip(f->second->body);
-            std::erase_if(heapTapes_, [&](const Tape& t) { return dead.count(t.name) > 0; });
-        }
-    }
     if (!ok) {
-        tapeOf_ = std::move(tapeOf);
-        outArgTapes_ = std::move(outArgTapes);
-        branchTape_ = std::move(branchTape);
-        rangeTape_ = std::move(rangeTape);
-        loopCount_ = std::move(loopCount);
-        heapTapes_.resize(heapTapes);
+        tapes_ = std::move(before);
         replay.clear();
+        return false;
     }
-    return ok;
+    // The forward sweep's pushes onto the loop's shared heap tapes are now dead (the reverse
+    // iterations pop their own replayed tapes): drop them, and their frees.
+    std::set<std::string> dead;
+    auto kill = [&](const Tape& t) {
+        if (onHeap(t)) dead.insert({t.name, t.counter, t.capacity});
+    };
+    ast::forEachStmt(s.body, [&](const Stmt& st) {
+        if (auto t = before.value.find(&st); t != before.value.end()) kill(t->second);
+        if (auto t = before.outArgs.find(&st); t != before.outArgs.end())
+            for (const auto& e : t->second) kill(e.second);
+        if (auto t = before.range.find(&st); t != before.range.end())
+            for (const Tape& e : t->second) kill(e);
+    });
+    std::function<void(ast::Block&)> strip = [&](ast::Block& b) {
+        std::erase_if(b, [&](const ast::StmtPtr& st) {
+            if (!st) return false;
+            const Expr* root = nullptr;
+            if (st->kind == Stmt::Kind::Assign && st->target) root = chainRoot(*st->target);
+            if (st->kind == Stmt::Kind::CallStmt && st->value &&
+                (st->value->name == kTapeReserve || st->value->name == kTapePresize) && !st->value->operands.empty() &&
+                st->value->operands[0])
+                root = chainRoot(*st->value->operands[0]);
+            return root && dead.count(root->name);
+        });
+        for (ast::StmtPtr& st : b)
+            if (st) {
+                strip(st->body);
+                strip(st->orelse);
+            }
+    };
+    if (auto f = forwardLoop_.find(&s); f != forwardLoop_.end() && !dead.empty()) {
+        strip(f->second->body);
+        std::erase_if(tapes_.heap, [&](const Tape& t) { return dead.count(t.name) > 0; });
+    }
+    return true;
 }
 
 std::set<std::string> ReverseDiffer::enterParallel(const Stmt& s) {
@@ -246,8 +204,8 @@ std::set<std::string> ReverseDiffer::enterParallel(const Stmt& s) {
         if (!v.adjoint) continue;
         auto adj = adjointName_.find(v.name);
         if (adj == adjointName_.end()) continue;
-        auto t = varType_.find(v.name);
-        const TypePtr type = t != varType_.end() ? t->second : nullptr;
+        auto t = facts_.varType.find(v.name);
+        const TypePtr type = t != facts_.varType.end() ? t->second : nullptr;
         const bool array = type && type->isArray();
         const bool copies = array && reductionReads(acc, v.name, type).has_value();
         if (*v.adjoint == omp::Scope::Atomic || (*v.adjoint == omp::Scope::Reduction && array && !copies))
@@ -264,21 +222,16 @@ void ReverseDiffer::parallelForwardLoop(const Stmt& s) {
     // Only primal variables may be written: a tape push, a counter or a generated temporary
     // is one storage shared by all iterations.
     std::set<std::string> written, loopVars{fwd.name};
-    writtenRoots(fwd.body, written);
+    writtenRoots(ctx_, fwd.body, written);
     forNames(fwd.body, loopVars);
     for (const std::string& w : written)
-        if (!loopVars.count(w) && (!varType_.count(w) || outParams_.count(w))) return;
-    std::function<bool(const ast::Block&)> calls = [&](const ast::Block& b) {
-        for (const ast::StmtPtr& st : b) {
-            if (!st) continue;
-            // Tape reservations and frees are generated calls; any While needs a counter.
-            if (st->kind == Stmt::Kind::While) return true;
-            if (st->kind == Stmt::Kind::CallStmt && st->value && st->value->name.rfind("_", 0) == 0) return true;
-            if (calls(st->body) || calls(st->orelse)) return true;
-        }
-        return false;
-    };
-    if (calls(fwd.body)) return;
+        if (!loopVars.count(w) && (!facts_.varType.count(w) || facts_.outParams.count(w))) return;
+    // Tape reservations and frees are generated calls; any While needs a counter.
+    if (ast::anyStmt(fwd.body, [](const Stmt& st) {
+            return st.kind == Stmt::Kind::While ||
+                   (st.kind == Stmt::Kind::CallStmt && st.value && st.value->name.rfind("_", 0) == 0);
+        }))
+        return;
     ast::Pragma pragma = *s.pragma;
     pragma.notes = {"forward sweep of the parallel loop at line " + std::to_string(s.loc.line) +
                     ": records nothing, runs with the primal scopes"};
@@ -327,7 +280,7 @@ void ReverseDiffer::attachAdjointPragma(const Stmt& primalFor, ast::Block& out) 
                 case omp::Scope::Private: add(priv, n); break;
                 case omp::Scope::FirstPrivate: add(first, n); break;
                 case omp::Scope::Reduction:
-                    if (auto t = varType_.find(p->second); t != varType_.end() && t->second && t->second->isArray()) {
+                    if (auto t = facts_.varType.find(p->second); t != facts_.varType.end() && t->second && t->second->isArray()) {
                         auto reads = reductionReads(acc, p->second, t->second);
                         if (reads) {
                             pragma.arrayReductions.push_back(arrayExtent(n, *reads, acc.loopVar, reverseFor, extents));
@@ -346,7 +299,7 @@ void ReverseDiffer::attachAdjointPragma(const Stmt& primalFor, ast::Block& out) 
             pragma.notes.push_back(n + " (" + p->second + "): " + decided + ": " + oneLine(v->why));
             continue;
         }
-        if (varType_.count(n)) {
+        if (facts_.varType.count(n)) {
             // A primal value the reverse body reads: keep the primal pragma's scope (it is
             // read-only here, so shared values stay shared; privates stay private).
             const omp::VariableScope* v = scopes.find(n);

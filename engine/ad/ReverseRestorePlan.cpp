@@ -1,6 +1,6 @@
 #include "ad/ReverseRestorePlan.h"
 
-#include "ad/AstWalk.h"
+#include "syntax/AstWalk.h"
 #include "ad/TypedBuild.h"
 
 namespace lomaw::ad {
@@ -23,8 +23,8 @@ std::optional<InverseStep> inverseStep(const Stmt& s, const std::set<std::string
     const Expr* c = nullptr;
     if (isVar(*v.operands[0], i)) c = v.operands[1].get();
     else if (v.op == BinaryOp::Add && isVar(*v.operands[1], i)) c = v.operands[0].get();
-    if (!c || mentions(*c, i) || callsAnything(*c)) return std::nullopt;
-    for (const std::string& x : variablesOf(*c))
+    if (!c || ast::mentions(*c, i) || ast::callsAnything(*c)) return std::nullopt;
+    for (const std::string& x : ast::variablesOf(*c))
         if (written.count(x)) return std::nullopt;
     return InverseStep{c, v.op == BinaryOp::Add};
 }
@@ -42,8 +42,8 @@ bool writesIn(const Stmt& s, const std::string& name) {
                 if (a && isLvalueChain(*a) && chainRoot(*a)->name == name) w = true;
     };
     own(s);
-    forEachStmt(s.body, own);
-    forEachStmt(s.orelse, own);
+    ast::forEachStmt(s.body, own);
+    ast::forEachStmt(s.orelse, own);
     return w;
 }
 
@@ -62,7 +62,7 @@ public:
                 plan_.recomputeBefore[b[last].get()].push_back(&s);
                 plan_.recomputed.insert(&s);
                 plan_.reads.erase(s.target->name);
-                for (const std::string& v : variablesOf(*s.value)) plan_.reads.insert(v);
+                for (const std::string& v : ast::variablesOf(*s.value)) plan_.reads.insert(v);
             }
             block(s.body);
             block(s.orelse);
@@ -75,14 +75,15 @@ private:
         const Stmt& d = *b[p];
         if (d.kind != Stmt::Kind::Assign || !d.target || !d.value || d.target->kind != Expr::Kind::Var) return false;
         const std::string& l = d.target->name;
-        if (!locals_.count(l) || !plan_.reads.count(l) || mentions(*d.value, l) || callsAnything(*d.value)) return false;
+        if (!locals_.count(l) || !plan_.reads.count(l) || ast::mentions(*d.value, l) || ast::callsAnything(*d.value))
+            return false;
         // Every variable of e holds at the start of B's reverse the value it had at `l = e`.
-        std::set<std::string> vars = variablesOf(*d.value);
+        std::set<std::string> vars = ast::variablesOf(*d.value);
         for (const std::string& v : vars)
             if (written_.count(v) && !plan_.reads.count(v)) return false;
         last = p;
         for (size_t q = p + 1; q < b.size(); ++q)
-            if (b[q] && mentions(*b[q], l)) last = q;
+            if (b[q] && ast::mentions(*b[q], l)) last = q;
         if (last == p) return false;  // not read in this block
         for (size_t q = p + 1; q <= last; ++q) {
             if (!b[q]) continue;
@@ -93,13 +94,13 @@ private:
         // Nothing but the statements after it in B reads l (its declaration aside).
         bool before = false;
         for (size_t q = 0; q < p; ++q)
-            if (b[q] && mentions(*b[q], l)) before = true;
+            if (b[q] && ast::mentions(*b[q], l)) before = true;
         if (before) return false;
         int elsewhere = 0;
-        forEachStmt(f_.body, [&](const Stmt& t) {
+        ast::forEachStmt(f_.body, [&](const Stmt& t) {
             if (t.kind == Stmt::Kind::Declare && t.name == l) return;
             bool own = false;
-            forEachOwnExpr(t, [&](const Expr& x) { own = own || isVar(x, l); });
+            ast::forEachOwnExpr(t, [&](const Expr& x) { own = own || isVar(x, l); });
             if (own) ++elsewhere;
         });
         int inside = 0;
@@ -107,12 +108,12 @@ private:
             if (b[q]) {
                 auto count = [&](const Stmt& t) {
                     bool own = false;
-                    forEachOwnExpr(t, [&](const Expr& x) { own = own || isVar(x, l); });
+                    ast::forEachOwnExpr(t, [&](const Expr& x) { own = own || isVar(x, l); });
                     if (own) ++inside;
                 };
                 count(*b[q]);
-                forEachStmt(b[q]->body, count);
-                forEachStmt(b[q]->orelse, count);
+                ast::forEachStmt(b[q]->body, count);
+                ast::forEachStmt(b[q]->orelse, count);
             }
         return elsewhere == inside;
     }

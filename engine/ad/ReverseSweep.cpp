@@ -3,6 +3,7 @@
 // accumulating a into the inputs of e.
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
+#include "syntax/AstWalk.h"
 
 namespace lomaw::ad {
 
@@ -15,7 +16,7 @@ void ReverseDiffer::reverseBlock(const ast::Block& in, ast::Block& out) {
         if (!*it) continue;
         // Values recomputed instead of taped (ReverseRestorePlan.h), from variables that hold
         // here the values they had at the definition.
-        if (auto r = restore_.recomputeBefore.find(it->get()); r != restore_.recomputeBefore.end())
+        if (auto r = facts_.restore.recomputeBefore.find(it->get()); r != facts_.restore.recomputeBefore.end())
             for (const Stmt* d : r->second) out.push_back(ast::clone(*d));
         reverseStmt(**it, out);
     }
@@ -41,7 +42,7 @@ void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
         case Stmt::Kind::CallStmt: reverseCallStmt(s, out); break;
         case Stmt::Kind::If: {
             ExprPtr cond;
-            if (auto it = branchTape_.find(&s); it != branchTape_.end()) {
+            if (auto it = tapes_.branch.find(&s); it != tapes_.branch.end()) {
                 if (it->second.counter.empty()) {
                     cond = tVar(it->second.name, Type::intType(), s.loc);
                 } else {
@@ -69,8 +70,8 @@ void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
             break;
         }
         case Stmt::Kind::While: {
-            if (!loopCount_.count(&s)) break;  // no adjoint work in this loop
-            auto& [counter, counts] = loopCount_[&s];
+            if (!tapes_.loopCount.count(&s)) break;  // no adjoint work in this loop
+            auto& [counter, counts] = tapes_.loopCount[&s];
             ast::Block body;
             std::set<std::string> outer = enterNested();
             reverseBlock(s.body, body);
@@ -88,9 +89,9 @@ void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
 }
 
 void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const Stmt& s, ast::Block& out) {
-    if (auto it = tapeOf_.find(&s); it != tapeOf_.end()) pop(it->second, copy(target), out);
-    else if (inverted_.count(&s)) {
-        const InverseStep& step = restore_.inverse.at(&s);
+    if (auto it = tapes_.value.find(&s); it != tapes_.value.end()) pop(it->second, copy(target), out);
+    else if (plan_.inverted.count(&s)) {
+        const InverseStep& step = facts_.restore.inverse.at(&s);
         out.push_back(sAssign(copy(target), tBin(step.add ? BinaryOp::Sub : BinaryOp::Add, copy(target), copy(*step.step)),
                               s.loc));
     }
@@ -105,9 +106,8 @@ void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const S
     if (target.type->isFloat() && value->kind == Expr::Kind::Binary &&
         (value->op == BinaryOp::Add || value->op == BinaryOp::Sub)) {
         const Expr* root = chainRoot(target);
-        std::set<std::string> lhsVars, rhsVars;
-        varsOf(*value->operands[0], lhsVars);
-        varsOf(*value->operands[1], rhsVars);
+        const std::set<std::string> lhsVars = ast::variablesOf(*value->operands[0]);
+        const std::set<std::string> rhsVars = ast::variablesOf(*value->operands[1]);
         if (ast::equal(*value->operands[0], target) && !rhsVars.count(root->name)) {
             ExprPtr a = value->op == BinaryOp::Add ? std::move(adj) : tNeg(std::move(adj));
             accumulate(*value->operands[1], std::move(a), out);
@@ -160,10 +160,10 @@ void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
         else if (st.kind == Expr::Kind::Neg && st.operands[0]->kind == Expr::Kind::IntLit) step = -st.operands[0]->intValue;
     }
     ExprPtr start, stop;
-    auto rt = rangeTape_.find(&s);
+    auto rt = tapes_.range.find(&s);
     size_t nb = s.rangeArgs.size() == 1 ? 1 : 2;
     std::vector<ExprPtr> bounds(nb);
-    if (rt != rangeTape_.end()) {
+    if (rt != tapes_.range.end()) {
         for (size_t i = nb; i-- > 0;) {
             const Tape& t = rt->second[i];
             if (t.counter.empty()) bounds[i] = tVar(t.name, Type::intType(), s.loc);
@@ -218,13 +218,13 @@ void ReverseDiffer::reverseCallStmt(const Stmt& s, ast::Block& out) {
     const Expr& c = *s.value;
     if (c.name == "atomic_add" && c.operands.size() == 2) {
         // atomic_add(t, v): v̄ += t̄, t̄ unchanged (§4)
-        if (auto it = tapeOf_.find(&s); it != tapeOf_.end()) pop(it->second, copy(*c.operands[0]), out);
+        if (auto it = tapes_.value.find(&s); it != tapes_.value.end()) pop(it->second, copy(*c.operands[0]), out);
         ExprPtr adj = adjointOf(*c.operands[0]);
         if (adj && isActive(*c.operands[1])) accumulate(*c.operands[1], std::move(adj), out);
         return;
     }
     if (isTapeIntrinsic(c.name)) return;
-    if (auto it = outArgTapes_.find(&s); it != outArgTapes_.end()) {
+    if (auto it = tapes_.outArgs.find(&s); it != tapes_.outArgs.end()) {
         // Restore what the call overwrote, last recorded first.
         for (auto t = it->second.rbegin(); t != it->second.rend(); ++t) {
             const Expr& a = *c.operands[t->first];

@@ -5,7 +5,7 @@
 // variables of n; and `for` loops over a range with a literal step > 0 (their bounds are
 // evaluated once on entry). The per-push reserve stays: it is a compare that is never true
 // after the pre-size, and it keeps every push safe if a loop ends early or the count is off.
-#include "ad/AstWalk.h"
+#include "syntax/AstWalk.h"
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
 
@@ -72,7 +72,7 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
     if (loop.kind == Stmt::Kind::For) {
         if (loop.rangeArgs.empty() || loop.rangeArgs.size() > 3) return;
         for (const ExprPtr& a : loop.rangeArgs)
-            if (!a || !isIntExpr(*a) || hasCall(*a)) return;
+            if (!a || !isIntExpr(*a) || callsUserFunction(*a)) return;
         trip.step = 1;
         if (loop.rangeArgs.size() == 3) {
             const Expr& st = *loop.rangeArgs[2];
@@ -89,7 +89,7 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
         if (c->op == BinaryOp::Greater || c->op == BinaryOp::GreaterEq) std::swap(l, r);
         else if (c->op != BinaryOp::Less && c->op != BinaryOp::LessEq) return;
         trip.inclusive = c->op == BinaryOp::LessEq || c->op == BinaryOp::GreaterEq;
-        if (l->kind != Expr::Kind::Var || !isIntExpr(*l) || !isIntExpr(*r) || !pureArithmetic(*r)) return;
+        if (l->kind != Expr::Kind::Var || !isIntExpr(*l) || !isIntExpr(*r) || !ast::pureArithmetic(*r)) return;
         const std::string& i = l->name;
         // Exactly one write of i, the top-level step; nothing writes n's variables.
         std::set<std::string> writtenElsewhere;
@@ -100,12 +100,12 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
                 trip.step = step;
                 continue;
             }
-            writtenRoots(*st, writtenElsewhere);
-            if (mentions(*st, i) && (st->kind == Stmt::Kind::For || st->kind == Stmt::Kind::Declare))
+            writtenRoots(ctx_, *st, writtenElsewhere);
+            if (ast::mentions(*st, i) && (st->kind == Stmt::Kind::For || st->kind == Stmt::Kind::Declare))
                 return;  // a loop or declared variable of that name
         }
         if (trip.step == 0 || writtenElsewhere.count(i)) return;
-        for (const std::string& v : variablesOf(*r))
+        for (const std::string& v : ast::variablesOf(*r))
             if (writtenElsewhere.count(v) || v == i) return;
         trip.lo = l;
         trip.hi = r;

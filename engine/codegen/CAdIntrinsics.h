@@ -1,4 +1,4 @@
-// The generated-only intrinsics that reverse-mode AD emits (docs/ad.md, engine/ad/ReverseDiffer.h):
+// The generated-only intrinsics that reverse-mode AD emits (docs/ad.md, engine/ad/TapeIntrinsics.h):
 //   __lomaw_max_iter_exceeded(N)            the runtime error of §3.6 / §10.4
 //   __lomaw_tape_acquire(tape, cap)         take the buffer this thread kept from an earlier call
 //   __lomaw_tape_reserve(tape, cap, count)  grow a heap tape so that tape[count] is writable

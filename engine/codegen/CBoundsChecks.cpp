@@ -61,12 +61,77 @@ static inline int _lw_bound(int index, long size, const char* name, const char* 
     return index;
 }
 
-/* An unbounded array: the registered count, if any. Returns the address of element `index`. */
-static inline void* _lw_bound_at(void* data, size_t elem_size, int index, const char* name, const char* where) {
+/* Sized local arrays, per thread: the live ones, innermost last (pushed at their declaration,
+   popped when their block ends or their function returns). */
+typedef struct { const void* data; long count; size_t elem; } _lw_local;
+static _Thread_local _lw_local* _lw_locals = NULL;
+static _Thread_local size_t _lw_locals_used = 0;
+static _Thread_local size_t _lw_locals_cap = 0;
+/* While a parallel region runs: the locals of the thread that opened it, copied on entry. */
+static _lw_local* _lw_outer = NULL;
+static size_t _lw_outer_used = 0;
+static int _lw_outer_depth = 0;
+#ifdef _OPENMP
+int omp_in_parallel(void);
+#endif
+
+static inline size_t _lw_bounds_mark(void) { return _lw_locals_used; }
+static inline void _lw_bounds_release(size_t mark) { _lw_locals_used = mark; }
+
+static inline void _lw_bounds_local(const void* data, long count, size_t elem) {
+    if (_lw_locals_used == _lw_locals_cap) {
+        size_t cap = _lw_locals_cap ? 2 * _lw_locals_cap : 32;
+        _lw_local* grown = (_lw_local*)realloc(_lw_locals, cap * sizeof *grown);
+        if (!grown) _lw_runtime_error("out of memory for the bounds registry");
+        _lw_locals = grown;
+        _lw_locals_cap = cap;
+    }
+    _lw_locals[_lw_locals_used].data = data;
+    _lw_locals[_lw_locals_used].count = count;
+    _lw_locals[_lw_locals_used].elem = elem;
+    ++_lw_locals_used;
+}
+
+/* Only the thread outside every active region shares and unshares: a nested region keeps the
+   copy of the outermost one. */
+static inline void _lw_bounds_share(void) {
+#ifdef _OPENMP
+    if (omp_in_parallel()) return;
+#endif
+    if (_lw_outer_depth++ > 0 || !_lw_locals_used) return;
+    _lw_outer = (_lw_local*)malloc(_lw_locals_used * sizeof *_lw_outer);
+    if (!_lw_outer) _lw_runtime_error("out of memory for the bounds registry");
+    for (size_t k = 0; k < _lw_locals_used; ++k) _lw_outer[k] = _lw_locals[k];
+    _lw_outer_used = _lw_locals_used;
+}
+
+static inline void _lw_bounds_unshare(void) {
+#ifdef _OPENMP
+    if (omp_in_parallel()) return;
+#endif
+    if (--_lw_outer_depth > 0) return;
+    free(_lw_outer);
+    _lw_outer = NULL;
+    _lw_outer_used = 0;
+}
+
+/* The element count of the array at `data`, -1 when it is not known. */
+static long _lw_extent_of(const void* data, size_t elem) {
     if (_lw_extents_cap) {
         const _lw_extent* e = &_lw_extents[_lw_extent_slot(_lw_extents, _lw_extents_cap, data)];
-        if (e->data && (index < 0 || index >= e->count)) _lw_bounds_fail(index, e->count, name, where);
+        if (e->data) return e->count;
     }
+    for (size_t k = _lw_locals_used; k-- > 0;)
+        if (_lw_locals[k].data == data && _lw_locals[k].elem == elem) return _lw_locals[k].count;
+    for (size_t k = _lw_outer_used; k-- > 0;)
+        if (_lw_outer[k].data == data && _lw_outer[k].elem == elem) return _lw_outer[k].count;
+    return -1;
+}
+
+/* An unbounded array: the known count, if any. Returns the address of element `index`. */
+static inline void* _lw_bound_at(void* data, size_t elem_size, int index, const char* name, const char* where) {
+    long count = _lw_extent_of(data, elem_size);
+    if (count >= 0 && (index < 0 || index >= count)) _lw_bounds_fail(index, count, name, where);
     return (char*)data + (long)index * (long)elem_size;
 }
 )";
@@ -91,6 +156,54 @@ void emitBoundsSupport(const CUnitContext&, CWriter& out) {
     }
     out.blank();
 }
+
+bool holdsSizedArray(const ast::Module& m, const Type& t) {
+    if (t.isArray()) return t.size > 0;  // an unbounded array is a pointer to memory the caller owns
+    if (!t.isStruct()) return false;
+    const ast::StructDecl* s = m.findStruct(t.structName);
+    if (!s) return false;
+    for (const ast::Member& member : s->members)
+        if (member.resolved && holdsSizedArray(m, *member.resolved)) return true;
+    return false;
+}
+
+namespace {
+
+void registerAt(const CUnitContext& unit, const Type& t, const std::string& cExpr, int indent, int line,
+                CWriter& out, int depth) {
+    auto eachElement = [&](const Type& elem) {
+        const std::string k = "_lw_bk" + std::to_string(depth);
+        out.line(indent, "for (int " + k + " = 0; " + k + " < " + std::to_string(t.size) + "; " + k + "++) {", line);
+        registerAt(unit, elem, cExpr + "[" + k + "]", indent + 1, line, out, depth + 1);
+        out.line(indent, "}", line);
+    };
+    if (t.isArray() && t.size > 0 && t.elem) {
+        if (t.elem->isArray() && t.elem->size > 0) {  // contiguous rows: each row is an array
+            eachElement(*t.elem);
+            return;
+        }
+        out.line(indent, "_lw_bounds_local(" + cExpr + ", " + std::to_string(t.size) + ", sizeof (" + cExpr + ")[0]);",
+                 line);
+        if (t.elem->isStruct() && holdsSizedArray(unit.module, *t.elem)) eachElement(*t.elem);
+        return;
+    }
+    if (!t.isStruct()) return;
+    const ast::StructDecl* s = unit.module.findStruct(t.structName);
+    if (!s) return;
+    for (const ast::Member& member : s->members)
+        if (member.resolved && holdsSizedArray(unit.module, *member.resolved))
+            registerAt(unit, *member.resolved, cExpr + "." + cMemberName(member.name), indent, line, out, depth);
+}
+
+}  // namespace
+
+void registerLocal(const CUnitContext& unit, const Type& t, const std::string& cExpr, int indent, int line,
+                   CWriter& out) {
+    registerAt(unit, t, cExpr, indent, line, out, 0);
+}
+
+std::string boundsMark(const std::string& name) { return "size_t " + name + " = _lw_bounds_mark();"; }
+std::string boundsRelease(const std::string& name) { return "_lw_bounds_release(" + name + ");"; }
 
 CExpr checkedIndex(const CUnitContext& unit, const ast::Expr& indexed, const CExpr& base, const std::string& index,
                    const ast::Expr& indexExpr) {

@@ -12,8 +12,21 @@
 //   void _lw_bounds_reset(void);                                buffer built from the JSON
 //                                                               arguments; the MPI worker, for
 //                                                               every buffer it decodes)
-// A pointer with no entry (a sized array passed for an unbounded parameter) is not checked.
 // The registry is only read while the kernel runs, so OpenMP threads may share it.
+//
+// Sized local arrays passed for unbounded parameters: each thread keeps a stack of the sized
+// arrays its running functions declared (a local `Array[T, N]`, the rows of a local array of
+// arrays, the sized arrays in a local struct), keyed by address and element size (a struct's
+// first member starts where the struct does):
+//   size_t _lw_locals3 = _lw_bounds_mark();        before a block's first such declaration
+//   _lw_bounds_local(b, 4, sizeof (b)[0]);          after each declaration
+//   _lw_bounds_release(_lw_locals3);                at the block's end and before a `return`
+// so the stack holds exactly the arrays that exist (recursion and loops push and pop; an
+// address reused by a later array is never found with a stale size). The stack is per thread:
+// a function called in a parallel loop registers on its own thread. Code in a parallel region
+// also sees the locals of the function that opened it (a copy taken on entry by
+// `_lw_bounds_share()`, dropped by `_lw_bounds_unshare()` after the region). A pointer found in
+// neither place (a temporary struct's array, per-thread copies of arrays) is not checked.
 #pragma once
 
 #include <string>
@@ -27,6 +40,21 @@ inline constexpr const char* kBoundsResetSymbol = "_lw_bounds_reset";
 
 // The registry and the checkers (after the runtime error helper, which they call).
 void emitBoundsSupport(const CUnitContext& unit, CWriter& out);
+
+// True when a value of type t contains memory an unbounded parameter could be given: a sized
+// array, or a struct (directly or through sized arrays) with one among its members.
+bool holdsSizedArray(const ast::Module& m, const Type& t);
+
+// After the declaration of `cExpr` (an lvalue of type t, holdsSizedArray): its sized arrays
+// pushed on the thread's stack. Loops over arrays of arrays/structs count with `_lw_bkD`.
+void registerLocal(const CUnitContext& unit, const Type& t, const std::string& cExpr, int indent, int line,
+                   CWriter& out);
+
+// `size_t NAME = _lw_bounds_mark();` / `_lw_bounds_release(NAME);` / around a parallel region.
+std::string boundsMark(const std::string& name);
+std::string boundsRelease(const std::string& name);
+inline constexpr const char* kBoundsShare = "_lw_bounds_share();";
+inline constexpr const char* kBoundsUnshare = "_lw_bounds_unshare();";
 
 // `base[index]` checked: `indexed` is the array expression (its type says sized or unbounded;
 // printed as written in the message), `indexExpr` the index (its position is the one reported).

@@ -3,6 +3,7 @@
 #include <functional>
 #include <set>
 
+#include "codegen/CBoundsChecks.h"
 #include "codegen/CStmtEmitter.h"
 #include "codegen/CText.h"
 #include "codegen/CTypeEmitter.h"
@@ -175,6 +176,30 @@ void CStmtEmitter::forStmt(const Stmt& s, int indent) {
     rangeLoop(s, b, indent);
 }
 
+// original += copy, for a thread's reduction copy: atomic inside a team. C has no `+=` on
+// structs, and a generated adjoint loop may reduce one (the _dfloat adjoint of a scalar that a
+// forward derivative's parallel loop reads): a struct is added member by member, a static
+// array element by element.
+void CStmtEmitter::addReductionCopy(const Type& t, const std::string& original, const std::string& copy,
+                                    bool atomic, int indent, int line, int depth) {
+    if (t.isStruct()) {
+        for (const auto& [member, type] : cStructMembers(scope_.unit.module, t.structName))
+            if (type) addReductionCopy(*type, original + "." + cMemberName(member), copy + "." + cMemberName(member),
+                                       atomic, indent, line, depth);
+        return;
+    }
+    if (t.isArray()) {
+        if (t.size <= 0 || !t.elem) return;  // sema allows only int or float scalars in user reductions
+        const std::string k = "_lw_rk" + std::to_string(depth);
+        out_.line(indent, "for (int " + k + " = 0; " + k + " < " + std::to_string(t.size) + "; " + k + "++) {", line);
+        addReductionCopy(*t.elem, original + "[" + k + "]", copy + "[" + k + "]", atomic, indent + 1, line, depth + 1);
+        out_.line(indent, "}", line);
+        return;
+    }
+    if (atomic) ompDirective("atomic", indent, line);
+    out_.line(indent, original + " += " + copy + ";", line);
+}
+
 // §9.2. The clause semantics are implemented by the code itself, so that the result is the
 // same with and without OpenMP:
 //   {                                   entry values: loop bounds, &reduction originals,
@@ -307,6 +332,7 @@ void CStmtEmitter::parallelFor(const Stmt& s, int indent) {
             clauses += ")";
         }
         if (defaultKind == "none" || defaultKind == "shared") clauses += " default(" + defaultKind + ")";
+        if (scope_.unit.checkBounds) out_.line(in, kBoundsShare, line);  // the team sees this thread's locals
         ompDirective(clauses, in, pragmaLine);
     }
     out_.line(in, "{", line);
@@ -333,6 +359,20 @@ void CStmtEmitter::parallelFor(const Stmt& s, int indent) {
         const CVar& v = r.original;
         out_.line(body, cDeclarator(*v.type, v.cName) + " = " + cZeroInitializer(*v.type) + ";", line);
         scope_.declare(r.name, {v.cName, v.type, CVar::Access::Value});
+    }
+    // --check-bounds: each thread's copies of sized arrays are its locals (CBoundsChecks.h).
+    std::string copiesMark;
+    for (const std::vector<std::string>* list : {&privates, &firsts, &reductions}) {
+        if (!scope_.unit.checkBounds) break;
+        for (const std::string& name : *list) {
+            const CVar* v = scope_.find(name);
+            if (!v || !holdsSizedArray(scope_.unit.module, *v->type)) continue;
+            if (copiesMark.empty()) {
+                copiesMark = scope_.temp("locals");
+                out_.line(body, boundsMark(copiesMark), line);
+            }
+            registerLocal(scope_.unit, *v->type, v->cName, body, line, out_);
+        }
     }
     const std::string oom = scope_.unit.names.runtimeErrorHelper() + "(\"out of memory for a per-thread adjoint copy\");";
     for (const ArrayCopies& c : arrayCopies) {
@@ -369,13 +409,13 @@ void CStmtEmitter::parallelFor(const Stmt& s, int indent) {
         out_.line(body, "}", line);
         out_.line(body, "free(" + scope_.find(c.name)->cName + ");", line);
     }
-    for (const Copy& r : reds) {
-        if (parallel) ompDirective("atomic", body, line);
-        out_.line(body, "*" + r.entry + " += " + r.original.cName + ";", line);
-    }
+    for (const Copy& r : reds)
+        addReductionCopy(*r.original.type, "(*" + r.entry + ")", r.original.cName, parallel, body, line, 0);
+    if (!copiesMark.empty()) out_.line(body, boundsRelease(copiesMark), line);
     if (parallel) --scope_.parallelDepth;
     scope_.pop();
     out_.line(in, "}", 0);
+    if (parallel && scope_.unit.checkBounds) out_.line(in, kBoundsUnshare, line);
     for (const ArrayCopies& c : arrayCopies) out_.line(in, "free(" + c.parts + ");", line);
     out_.line(indent, "}", 0);
 }

@@ -1,5 +1,6 @@
 #include "codegen/CFunctionEmitter.h"
 
+#include "codegen/CBoundsChecks.h"
 #include "codegen/CStmtEmitter.h"
 
 namespace lomaw::codegen {
@@ -13,6 +14,32 @@ std::string returnType(const ast::Function& f) {
 std::string paramDecl(const ast::Param& p, const std::string& cName) {
     if (!p.resolved) return "int " + cName + " /* internal compiler error: untyped */";
     return cParamType(*p.resolved, p.isOut) + " " + cName;
+}
+
+// Statements of a block, nested ones included.
+size_t statementCount(const ast::Block& b) {
+    size_t n = 0;
+    for (const ast::StmtPtr& s : b)
+        if (s) n += 1 + statementCount(s->body) + statementCount(s->orelse);
+    return n;
+}
+
+// Generated straight-line code grows ×3 per nested fwd_diff (a product of k-th order dual
+// numbers costs 3 products of order k-1): level 8 of x^3 sin x is one function of 13,000
+// statements, and GCC's -O2 spends half its time in register allocation there, more than
+// linearly (level 7: 8.5 s, level 8: 38-47 s). Such functions are compiled at -Og, which
+// keeps the basic optimisations: compile time halved at levels 7 and 8 for 1.07-1.27x the
+// run time; -O1 barely helps, -O0 runs 3x slower (docs/benchmarks.md). GCC only: other
+// compilers (clang) skip the attribute (#if) and keep the unit's flags.
+constexpr size_t kLargeFunctionStatements = 2000;
+
+void lowerOptimisationIfLarge(const ast::Function& f, CWriter& out) {
+    const size_t statements = statementCount(f.body);
+    if (statements <= kLargeFunctionStatements) return;
+    out.directive("#if defined(__GNUC__) && !defined(__clang__)");
+    out.line(0, "__attribute__((optimize(\"Og\")))  /* " + std::to_string(statements) +
+                    " statements: -O2 would take too long */");
+    out.directive("#endif");
 }
 
 }  // namespace
@@ -77,12 +104,14 @@ void CFunctionEmitter::simdLauncher(const ast::Function& f, CWriter& out) const 
     out.line(0, signature(f) + " {", line);
     std::string args;
     for (const ast::Param& p : f.params) args += unit_.names.variable(p.name) + ", ";
+    if (unit_.checkBounds) out.line(1, kBoundsShare, line);  // CBoundsChecks.h
     out.directive("#ifdef _OPENMP");
     out.line(1, "#pragma omp parallel for", line);
     out.directive("#endif");
     out.line(1, std::string("for (int _lw_k = 0; _lw_k < ") + kSimdThreadCountName + "; _lw_k++) {", line);
     out.line(2, bodyName + "(" + args + "_lw_k);", line);
     out.line(1, "}");
+    if (unit_.checkBounds) out.line(1, kBoundsUnshare, line);
     out.line(0, "}");
     out.blank();
 }
@@ -92,6 +121,7 @@ void CFunctionEmitter::definition(const ast::Function& f, CWriter& out) const {
         simdLauncher(f, out);
         return;
     }
+    lowerOptimisationIfLarge(f, out);
     out.line(0, signature(f) + " {", f.loc.line);
     body(f, false, out);
     out.line(0, "}");

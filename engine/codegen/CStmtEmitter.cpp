@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "codegen/CAdIntrinsics.h"
+#include "codegen/CBoundsChecks.h"
 #include "codegen/CText.h"
 #include "codegen/CTypeEmitter.h"
 
@@ -23,8 +24,16 @@ void CStmtEmitter::ompDirective(const std::string& pragma, int indent, int line)
 }
 
 void CStmtEmitter::block(const ast::Block& b, int indent) {
+    const size_t outer = outerBoundsMarks_;
+    outerBoundsMarks_ = boundsMarks_.size();
     for (const ast::StmtPtr& s : b)
         if (s) stmt(*s, indent);
+    if (boundsMarks_.size() > outerBoundsMarks_) {  // this block registered sized locals: pop them
+        if (!(b.back() && b.back()->kind == Stmt::Kind::Return))
+            out_.line(indent, boundsRelease(boundsMarks_[outerBoundsMarks_]), 0);
+        boundsMarks_.resize(outerBoundsMarks_);
+    }
+    outerBoundsMarks_ = outer;
 }
 
 void CStmtEmitter::stmt(const Stmt& s, int indent) {
@@ -57,6 +66,13 @@ void CStmtEmitter::declare(const Stmt& s, int indent) {
     }
     out_.line(indent, cDeclarator(*s.resolved, cName) + " = " + init + ";", line);
     scope_.declare(s.name, {cName, s.resolved, CVar::Access::Value});
+    if (scope_.unit.checkBounds && holdsSizedArray(scope_.unit.module, *s.resolved)) {
+        if (boundsMarks_.size() == outerBoundsMarks_) {  // the block's first: mark the stack
+            boundsMarks_.push_back(scope_.temp("locals"));
+            out_.line(indent, boundsMark(boundsMarks_.back()), line);
+        }
+        registerLocal(scope_.unit, *s.resolved, cName, indent, line, out_);
+    }
 }
 
 void CStmtEmitter::assign(const Stmt& s, int indent) {
@@ -81,13 +97,22 @@ void CStmtEmitter::assign(const Stmt& s, int indent) {
 }
 
 void CStmtEmitter::returnStmt(const Stmt& s, int indent) {
+    // --check-bounds: the function's sized locals leave the stack, after the value is computed.
+    const std::string release = boundsMarks_.empty() ? "" : boundsRelease(boundsMarks_.front());
     if (!s.value) {
+        if (!release.empty()) out_.line(indent, release, s.loc.line);
         out_.line(indent, "return;", s.loc.line);
         return;
     }
     CPrelude pre;
     CExpr v = exprs_.value(*s.value, pre);
     flush(pre, indent, s.loc.line);
+    if (!release.empty() && scope_.function.returnType) {
+        const std::string result = scope_.temp("result");
+        out_.line(indent, cValueType(*scope_.function.returnType) + " " + result + " = " + v.text + ";", s.loc.line);
+        out_.line(indent, release, s.loc.line);
+        v = {result, kPrecPrimary};
+    }
     out_.line(indent, "return " + v.text + ";", s.loc.line);
 }
 

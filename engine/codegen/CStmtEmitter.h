@@ -34,10 +34,16 @@ private:
 
     void flush(const CPrelude& pre, int indent, int line);
     void ompDirective(const std::string& pragma, int indent, int line);
+    void addReductionCopy(const Type& t, const std::string& original, const std::string& copy, bool atomic,
+                          int indent, int line, int depth);
 
     CFunctionScope& scope_;
     CExprEmitter exprs_;
     CWriter& out_;
+    // --check-bounds (CBoundsChecks.h): the marks of the enclosing blocks that registered sized
+    // locals, outermost first, and how many of them belong to blocks enclosing the current one.
+    std::vector<std::string> boundsMarks_;
+    size_t outerBoundsMarks_ = 0;
 };
 
 }  // namespace lomaw::codegen

@@ -136,6 +136,19 @@ std::vector<ast::StructDecl> missingDifferentialStructs(const std::vector<const 
 
 }  // namespace
 
+std::vector<std::pair<std::string, TypePtr>> cStructMembers(const ast::Module& module, const std::string& name) {
+    std::vector<std::pair<std::string, TypePtr>> members;
+    if (const ast::StructDecl* s = module.findStruct(name)) {
+        for (const ast::Member& m : s->members) members.emplace_back(m.name, m.resolved);
+    } else if (name == "_dfloat") {
+        for (const ast::Member& m : makeDfloat().members) members.emplace_back(m.name, m.resolved);
+    } else if (name.rfind("_d", 0) == 0) {
+        for (const auto& [member, type] : cStructMembers(module, name.substr(2)))
+            members.emplace_back(member, differential(type));
+    }
+    return members;
+}
+
 void emitStructTypedefs(CUnitContext& unit, CWriter& out) {
     static const ast::StructDecl dfloat = makeDfloat();
     std::vector<const ast::StructDecl*> all = unit.module.structs();

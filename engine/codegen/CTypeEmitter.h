@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "codegen/CUnitContext.h"
 
@@ -17,5 +19,10 @@ std::string cZeroInitializer(const Type& t);
 // `typedef struct { ... } S;` for every struct of the module (and `_dfloat`, which the unit
 // always needs for make__dfloat), each after the structs it names.
 void emitStructTypedefs(CUnitContext& unit, CWriter& out);
+
+// The members (name, type) of struct `name` as the unit declares it: the module's structs,
+// `_dfloat`, and a differential struct `_dS` the module lacks (its members are S's, made
+// differential). Empty when no such struct is known.
+std::vector<std::pair<std::string, TypePtr>> cStructMembers(const ast::Module& module, const std::string& name);
 
 }  // namespace lomaw::codegen

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "codegen/CBoundsChecks.h"
 #include "codegen/CEmitter.h"
 #include "codegen/CNames.h"
 #include "codegen/CText.h"
@@ -202,7 +203,8 @@ static void _lwmpi_batch(MPI_Comm comm, int threads) {
 )";
 
 // _lwmpi_optimize: the worker side of `lomaw optimize` (only when f fits the contract).
-std::string optimizeWorker(const ast::Function& f, MpiRecordCodec& codec) {
+// With --check-bounds the parameter and gradient arrays are registered like the data buffers.
+std::string optimizeWorker(const ast::Function& f, MpiRecordCodec& codec, bool checkBounds) {
     std::string alloc, decode, call = cFunctionSymbol(f.name) + "(_lw_params";
     for (size_t i = 1; i + 1 < f.params.size(); ++i) {
         const ast::Param& p = f.params[i];
@@ -246,7 +248,10 @@ std::string optimizeWorker(const ast::Function& f, MpiRecordCodec& codec) {
            "    float* _lw_params = (float*)calloc((size_t)_lw_nparams + 1, sizeof(float));\n"
            "    float* _lw_grad = (float*)calloc((size_t)_lw_nparams + 1, sizeof(float));\n"
            "    double* _lw_sums = (double*)calloc((size_t)_lw_nparams + 1, sizeof(double));\n"
-           "    if (!_lw_params || !_lw_grad || !_lw_sums) _lwmpi_fatal(\"out of memory for parameters\");\n"
+           "    if (!_lw_params || !_lw_grad || !_lw_sums) _lwmpi_fatal(\"out of memory for parameters\");\n" +
+           (checkBounds ? "    " + std::string(kBoundsRegisterSymbol) + "(_lw_params, _lw_nparams);\n    " +
+                              kBoundsRegisterSymbol + "(_lw_grad, _lw_nparams);\n"
+                        : std::string()) +
            "    for (_lwmpi_step = 0;; ++_lwmpi_step) {\n"
            "        /* Step: go on?, the parameters, then the shard's loss and gradient */\n"
            "        int _lw_go = 0;\n"
@@ -341,7 +346,7 @@ EmittedText emitMpiChild(const ast::Module& m, const ast::Function& f, const Mpi
     MpiRecordCodec codec(m);
     std::string evaluate = evaluateFunction(f, codec);
     bool optimizable = mpiOptimizeContractError(f).empty();
-    std::string optimize = optimizable ? optimizeWorker(f, codec) : "";
+    std::string optimize = optimizable ? optimizeWorker(f, codec, options.checkBounds) : "";
     appendLines(out, "/* ---- Record codec of " + f.name + "'s types ---- */");
     out.blank();
     appendLines(out, codec.definitions());

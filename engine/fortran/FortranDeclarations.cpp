@@ -157,7 +157,7 @@ Entity* FortranParserImpl::declare(const std::string& name, SourceLoc at, const 
     }
     Entity& e = it->second;
     if (e.typed && proto.typed) {
-        diags_.error(at, "fortran-redeclared", "'" + name + "' is declared twice");
+        diags_.report(at, msg::FortranRedeclared, name);
         return &e;
     }
     // A dummy's declaration, or attributes added to a declared name.
@@ -224,7 +224,7 @@ void FortranParserImpl::typeDeclaration() {
             else if (mode.is("in")) proto.intent = Entity::Intent::In;
             else if (mode.is("out")) proto.intent = Entity::Intent::Out;
             else if (mode.is("inout")) proto.intent = Entity::Intent::InOut;
-            else error(mode.loc, "fortran-syntax", "intent must be in, out or inout");
+            else error(mode.loc, msg::FortranIntent);
             expect(")");
         } else if (a == "parameter") {
             proto.parameter = true;
@@ -240,7 +240,7 @@ void FortranParserImpl::typeDeclaration() {
                    a == "deferred" || a == "non_overridable") {
             // storage and visibility: no effect on the scopes
         } else {
-            error(attr.loc, "fortran-syntax", "unknown attribute '" + a + "'");
+            error(attr.loc, {msg::FortranUnknownAttribute, a});
         }
     }
     if (failed_) return;
@@ -276,7 +276,7 @@ void FortranParserImpl::typeDeclaration() {
 void FortranParserImpl::attributeStatement(const std::string& w) {
     const Token& kw = next();
     if (w == "equivalence") {
-        note(kw.loc, "fortran-skipped", "'equivalence' skipped: the analysis does not follow storage association");
+        note(kw.loc, msg::EquivalenceSkipped);
         return;
     }
     if (w == "namelist" || w == "sequence" || w == "bind" || w == "public" || w == "private" ||
@@ -443,7 +443,8 @@ void FortranParserImpl::typeDefinitionLine() {
         typeDeclaration();
         return;
     }
-    error(first.loc, "fortran-syntax", "expected a component declaration in type '" + typeDef_->name + "'");
+    error(first.loc, {msg::FortranComponentExpected, typeDef_->name});
+
 }
 
 }  // namespace lomaw::fortran

@@ -199,7 +199,7 @@ ExprPtr FortranParserImpl::primary() {
     if (t.kind == Token::Kind::End)
         expect("an expression");
     else
-        error(t.loc, "fortran-syntax", "unexpected '" + t.text + "' in an expression");
+        error(t.loc, {msg::FortranInExpression, t.text});
     return ast::makeInt(0, t.loc);
 }
 
@@ -325,7 +325,7 @@ const Entity* FortranParserImpl::resolve(const Token& name, bool reportUndeclare
         } else {
             Level* p = procedure();
             if (reportUndeclared && p && p->reported.insert(name.text).second)
-                diags_.error(name.loc, "fortran-undeclared", "'" + name.text + "' is not declared (implicit none)");
+                diags_.report(name.loc, msg::FortranUndeclared, name.text);
             failed_ = true;
             e.base = Entity::Base::Real;
         }
@@ -383,15 +383,14 @@ ExprPtr FortranParserImpl::reference(const Token& name, bool asTarget) {
     auto callTo = [&](bool external) -> ExprPtr {
         std::vector<ExprPtr> args = callArguments(name.text);
         if (asTarget) {
-            error(name.loc, "fortran-syntax", "assignment to '" + name.text + "(...)', which is not an array");
+            error(name.loc, {msg::FortranAssignToNonArray, name.text});
             return nullptr;
         }
         if (external) {
             size_t& n = stubArity_[name.text];
             n = std::max(n, args.size());
             if (calledExternals_.insert(name.text).second)
-                note(name.loc, "fortran-external", "function '" + name.text + "' is not defined in this file: its "
-                     "arguments are taken as read and written");
+                note(name.loc, {msg::ExternalFunction, name.text});
         }
         return ast::makeCall(name.text, std::move(args), name.loc);
     };
@@ -487,7 +486,8 @@ ExprPtr FortranParserImpl::reference(const Token& name, bool asTarget) {
             auto it = type->components.find(comp.text);
             if (it == type->components.end()) {
                 if (!peek().is("(")) {
-                    error(comp.loc, "fortran-syntax", "type '" + cur.derived + "' has no component '" + comp.text + "'");
+                    error(comp.loc, {msg::FortranUnknownComponent, cur.derived, comp.text});
+
                     return ast::makeInt(0, name.loc);
                 }
                 // A type-bound procedure: its arguments are read.

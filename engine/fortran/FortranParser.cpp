@@ -33,19 +33,15 @@ FortranParserImpl::FortranParserImpl(DiagnosticSink& diags, const std::vector<Lo
 
 // ------------------------------------------------------------------ diagnostics
 
-void FortranParserImpl::error(SourceLoc at, ErrorCode code, const std::string& message) {
+void FortranParserImpl::error(SourceLoc at, const Message& message) {
     if (failed_) return;  // one error per statement: the first cause
-    diags_.error(at, code, message);
+    diags_.report(at, message);
     failed_ = true;
 }
 
-void FortranParserImpl::note(SourceLoc at, NoteCode code, const std::string& message) {
-    diags_.remark(at, code, message);
-}
+void FortranParserImpl::note(SourceLoc at, const Message& message) { diags_.report(at, message); }
 
-void FortranParserImpl::unsupported(const Token& at, const std::string& what) {
-    error(at.loc, "fortran-syntax", what);
-}
+void FortranParserImpl::unsupported(const Token& at, const Message& what) { error(at.loc, what); }
 
 // ------------------------------------------------------------------ token cursor
 
@@ -69,9 +65,8 @@ bool FortranParserImpl::accept(const char* text) {
 bool FortranParserImpl::expect(const char* text) {
     if (accept(text)) return true;
     const Token& t = peek();
-    error(t.loc, "fortran-syntax",
-          std::string("expected '") + text + "'" +
-              (t.kind == Token::Kind::End ? " at the end of the statement" : " before '" + t.text + "'"));
+    if (t.kind == Token::Kind::End) error(t.loc, {msg::FortranExpectedAtEnd, text});
+    else error(t.loc, {msg::FortranExpectedBefore, text, t.text});
     return false;
 }
 
@@ -171,12 +166,12 @@ Unit FortranParserImpl::run() {
         const std::string what = lv.kind == Level::Kind::Module ? "module" : lv.kind == Level::Kind::Program ? "program"
                                  : lv.kind == Level::Kind::Function ? "function" : "subroutine";
         if (!(lv.kind == Level::Kind::Program && lv.name == "main" && lv.loc.line == 0))
-            diags_.error(lv.loc.valid() ? lv.loc : SourceLoc{lastLine_ > 0 ? lastLine_ : 1, 1}, "fortran-syntax",
-                         what + " '" + lv.name + "' has no 'end " + what + "'");
+            diags_.report(lv.loc.valid() ? lv.loc : SourceLoc{lastLine_ > 0 ? lastLine_ : 1, 1}, msg::FortranUnitNotEnded,
+                          what, lv.name);
         if (lv.kind != Level::Kind::Module && lv.kind != Level::Kind::Other) finishProcedure(lv);
         levels_.pop_back();
     }
-    if (pending_) diags_.warning(pending_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
+    if (pending_) diags_.report(pending_->loc, msg::OmpDirectiveNotBeforeDo);
     // Procedures called but not defined in the file: stubs whose arguments are read and written.
     for (const auto& [name, arity] : stubArity_) {
         if (unit_.module.findFunction(name)) continue;
@@ -199,7 +194,7 @@ void FortranParserImpl::line(const LogicalLine& l) {
     lastLine_ = l.loc().line;
     if (!l.directive && !l.text.empty() && l.text[0] == '#') {  // a C preprocessor line
         if (!preprocessorNoted_)
-            note(l.loc(), "fortran-skipped", "preprocessor lines are not evaluated: the code of every #if branch is read");
+            note(l.loc(), msg::PreprocessorSkipped);
         preprocessorNoted_ = true;
         if (pending_) pending_->beforePreprocessorLine = true;
         return;
@@ -210,8 +205,8 @@ void FortranParserImpl::line(const LogicalLine& l) {
     size_t bad = 0;
     if (!tokenize(l, toks_, bad)) {
         if (skipUntil_.empty())
-            diags_.error(l.at(bad), l.directive ? ErrorCode("omp-syntax") : ErrorCode("fortran-syntax"),
-                         "unexpected character '" + std::string(1, l.text[bad]) + "'");
+            diags_.report(l.at(bad), l.directive ? msg::OmpUnexpectedCharacter : msg::FortranUnexpectedCharacter,
+                          l.text[bad]);
         return;
     }
     if (!skipUntil_.empty()) {
@@ -237,9 +232,9 @@ FortranParserImpl::Level* FortranParserImpl::procedure() {
     return nullptr;
 }
 
-void FortranParserImpl::skipUntilEnd(const std::string& what, const Token& at, const std::string& noteText) {
+void FortranParserImpl::skipUntilEnd(const std::string& what, const Token& at, const std::optional<Message>& skipped) {
     skipUntil_ = what;
-    if (!noteText.empty()) note(at.loc, "fortran-skipped", noteText);
+    if (skipped) note(at.loc, *skipped);
 }
 
 void FortranParserImpl::statement() {
@@ -264,13 +259,13 @@ void FortranParserImpl::statement() {
     }
     const Token& first = peek();
     if (first.kind != Token::Kind::Ident) {
-        unsupported(first, "a statement cannot start with '" + first.text + "'");
+        unsupported(first, {msg::FortranStatementStart, first.text});
         return;
     }
     const std::string w = first.text;
     const bool assign = assignmentShape();
     if (pending_ && (assign || (w != "do" && !(w == "end" || w == "enddo")))) {
-        diags_.warning(pending_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
+        diags_.report(pending_->loc, msg::OmpDirectiveNotBeforeDo);
         pending_.reset();
     }
     if (!assign) {
@@ -308,7 +303,7 @@ void FortranParserImpl::statement() {
             return;
         }
         if (w == "format" || w == "entry" || w == "include") {
-            if (w != "format") note(first.loc, "fortran-skipped", "'" + w + "' statement skipped");
+            if (w != "format") note(first.loc, {msg::FortranStatementSkipped, w});
             return;
         }
     }
@@ -317,8 +312,7 @@ void FortranParserImpl::statement() {
             beginProgram(first, "main");  // a main program without a PROGRAM statement
             procedure()->loc = {};
         } else {
-            error(first.loc, "fortran-syntax", "executable statement in the specification part of module '" +
-                                                   top().name + "'");
+            error(first.loc, {msg::FortranExecutableInModule, top().name});
             return;
         }
     }
@@ -335,11 +329,11 @@ bool FortranParserImpl::unitStatement(const std::string& w) {
         return true;
     }
     if (w == "submodule") {
-        skipUntilEnd("submodule", first, "submodule skipped: its procedures are not analysed");
+        skipUntilEnd("submodule", first, msg::SubmoduleSkipped);
         return true;
     }
     if ((w == "block" && peek(1).is("data")) || w == "blockdata") {
-        skipUntilEnd("block", first, "");  // initial values of common blocks only
+        skipUntilEnd("block", first, std::nullopt);  // initial values of common blocks only
         return true;
     }
     if (w == "program") {
@@ -349,19 +343,18 @@ bool FortranParserImpl::unitStatement(const std::string& w) {
         return true;
     }
     if (w == "interface" || (w == "abstract" && peek(1).is("interface"))) {
-        skipUntilEnd("interface", first, "interface block skipped: calls to its procedures are taken as reading "
-                                         "and writing their arguments");
+        skipUntilEnd("interface", first, msg::InterfaceSkipped);
         return true;
     }
     if (w == "contains") {
         if (levels_.empty()) {
-            error(first.loc, "fortran-syntax", "'contains' outside a module, program or procedure");
+            error(first.loc, msg::FortranContainsOutside);
             return true;
         }
         Level& lv = top();
         if (lv.kind != Level::Kind::Module && lv.kind != Level::Kind::Other) {
             for (const Frame& f : lv.frames)
-                diags_.error(f.loc, "fortran-syntax", "'" + f.endWord + "' construct is not closed before 'contains'");
+                diags_.report(f.loc, msg::FortranNotClosedBeforeContains, f.endWord);
             lv.frames.clear();
         }
         lv.contains = true;
@@ -416,7 +409,7 @@ void FortranParserImpl::beginModule() {
     const Token& kw = next();
     const Token& name = next();
     if (!levels_.empty())
-        error(kw.loc, "fortran-syntax", "module '" + name.text + "' inside another program unit");
+        error(kw.loc, {msg::FortranNestedModule, name.text});
     auto lv = std::make_unique<Level>();
     lv->kind = Level::Kind::Module;
     lv->name = name.text;
@@ -438,8 +431,7 @@ void FortranParserImpl::beginProgram(const Token& at, const std::string& name) {
 // [prefix] function|subroutine name [(dummies)] [result(r)] [bind(...)]
 void FortranParserImpl::beginProcedure(Level::Kind kind, size_t nameAt, size_t afterName) {
     if (!levels_.empty() && !top().contains)
-        error(toks_[nameAt].loc, "fortran-syntax",
-              "procedure '" + toks_[nameAt].text + "' inside '" + top().name + "' without 'contains'");
+        error(toks_[nameAt].loc, {msg::FortranProcedureWithoutContains, toks_[nameAt].text, top().name});
     // A type prefix (real function f) types the result.
     Entity resultType;
     for (size_t j = k_; j < nameAt; ++j) {
@@ -486,7 +478,7 @@ void FortranParserImpl::beginProcedure(Level::Kind kind, size_t nameAt, size_t a
         } else if (t.is("bind") && peek().is("(")) {
             k_ = std::min(matching(k_) + 1, toks_.size() - 1);
         } else {
-            error(t.loc, "fortran-syntax", "unexpected '" + t.text + "' after the procedure header");
+            error(t.loc, {msg::FortranAfterProcedureHeader, t.text});
         }
     }
     levels_.push_back(std::move(lv));
@@ -509,7 +501,7 @@ void FortranParserImpl::beginProcedure(Level::Kind kind, size_t nameAt, size_t a
 
 void FortranParserImpl::endUnit(const Token& at) {
     if (levels_.empty()) {
-        error(at.loc, "fortran-syntax", "'end' without a program unit");
+        error(at.loc, msg::FortranEndWithoutUnit);
         return;
     }
     Level& lv = top();
@@ -517,15 +509,14 @@ void FortranParserImpl::endUnit(const Token& at) {
         modules_[lv.name] = lv.symbols;
     } else if (lv.kind != Level::Kind::Other) {
         for (const Frame& f : lv.frames)
-            diags_.error(f.loc, "fortran-syntax",
-                         "'" + f.endWord + "' construct is not closed before the end of '" + lv.name + "'");
+            diags_.report(f.loc, msg::FortranNotClosedBeforeEnd, f.endWord, lv.name);
         lv.frames.clear();
         if (pending_) {
-            diags_.warning(pending_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
+            diags_.report(pending_->loc, msg::OmpDirectiveNotBeforeDo);
             pending_.reset();
         }
         for (const Region& r : lv.regions)
-            diags_.error(r.loc, "omp-syntax", "'!$omp parallel' is not closed by '!$omp end parallel'");
+            diags_.report(r.loc, msg::OmpParallelNotClosed);
         lv.regions.clear();
         finishProcedure(lv);
     }
@@ -543,7 +534,7 @@ void FortranParserImpl::finishProcedure(Level& lv) {
         if (!e.typed && e.base == Entity::Base::Unknown) {
             Entity imp = implicitEntity(p.name);
             if (imp.base == Entity::Base::Unknown && !e.external)
-                diags_.error(p.loc, "fortran-undeclared", "argument '" + p.name + "' has no type (implicit none)");
+                diags_.report(p.loc, msg::FortranUntypedArgument, p.name);
             e.base = imp.base == Entity::Base::Unknown ? Entity::Base::Real : imp.base;
         }
         p.resolved = e.type();
@@ -611,7 +602,7 @@ void FortranParserImpl::useStatement() {
     }
     const Token& name = next();
     if (levels_.empty()) {
-        error(kw.loc, "fortran-syntax", "'use' outside a program unit");
+        error(kw.loc, msg::FortranUseOutsideUnit);
         return;
     }
     Symbols& into = top().symbols;
@@ -648,9 +639,7 @@ void FortranParserImpl::useStatement() {
         }
         if (std::find(into.externalModules.begin(), into.externalModules.end(), name.text) == into.externalModules.end()) {
             into.externalModules.push_back(name.text);
-            note(name.loc, "fortran-external",
-                 "module '" + name.text + "' is not in this file: names it may provide are typed by their first "
-                 "letter (i-n integer, else real) and taken as arrays when subscripted");
+            note(name.loc, {msg::ExternalModule, name.text});
         }
         return;
     }
@@ -726,7 +715,8 @@ void FortranParserImpl::implicitStatement() {
         else if (type.is("complex")) code = 'z';
         else if (type.is("type")) code = 'r';
         else {
-            error(type.loc, "fortran-syntax", "unknown type '" + type.text + "' in 'implicit'");
+            error(type.loc, {msg::FortranImplicitType, type.text});
+
             return;
         }
         accept("precision");

@@ -122,15 +122,15 @@ private:
     void endUnit(const Token& at);
     void finishProcedure(Level& lv);
     void useStatement();
+    // enum, bind(c) / enumerator :: a, b = 5, c / end enum: integer named constants.
+    void enumStatement(const std::string& word);
+    long long nextEnumerator_ = 0;  // the value of an enumerator without "= value"
     // The named constants of intrinsic module `module`: those `renames` names (local -> remote),
     // and, unless the use has an only list, all the others under their own names.
     void importIntrinsicConstants(const std::string& module, Symbols& into,
                                   const std::map<std::string, std::string>& renames, bool onlyRenamed, SourceLoc at);
-    // enum, bind(c) / enumerator :: a, b = 5, c / end enum: integer named constants.
-    void enumStatement(const std::string& word);
-    long long nextEnumerator_ = 0;  // the value of an enumerator without "= value"
     void implicitStatement();
-    void skipUntilEnd(const std::string& what, const Token& at, const std::string& note);
+    void skipUntilEnd(const std::string& what, const Token& at, const std::optional<Message>& skipped);
     Level* procedure();                  // the innermost procedure/program level, or null
     Level& top() { return *levels_.back(); }
     void prescan(const std::vector<LogicalLine>& lines);
@@ -213,12 +213,13 @@ private:
     void attachDirective(ast::Stmt& loop, Frame& frame);
     void finishLoop(const Frame& frame);
     void checkDefaultNone(const ast::Stmt& loop, const std::vector<std::string>& listed, SourceLoc at);
-    void ompNote(SourceLoc at, const std::string& what);
+
 
     // ---- diagnostics
-    void error(SourceLoc at, ErrorCode code, const std::string& message);
-    void note(SourceLoc at, NoteCode code, const std::string& message);
-    void unsupported(const Token& at, const std::string& what);
+    void error(SourceLoc at, const Message& message);  // the statement's first error only
+    void note(SourceLoc at, const Message& message);   // a note of its own (fortran-skipped, ...)
+    void unsupported(const Token& at, const Message& what);
+
 
     // ---- token cursor
     const Token& peek(size_t ahead = 0) const;

@@ -12,8 +12,6 @@ namespace lomaw::fortran {
 
 using ast::PragmaClause;
 
-void FortranParserImpl::ompNote(SourceLoc at, const std::string& what) { note(at, "omp-skipped", what); }
-
 void FortranParserImpl::directive(const LogicalLine& l) {
     const SourceLoc at = l.loc();
     Level* p = procedure();
@@ -44,7 +42,7 @@ void FortranParserImpl::directive(const LogicalLine& l) {
     }
     if (words.empty() && peek().kind == Token::Kind::Ident) words.push_back(next().text);
     if (words.empty()) {
-        diags_.error(at, "omp-syntax", "expected an OpenMP directive name");
+        diags_.report(at, msg::OmpExpectedDirective);
         return;
     }
     auto is = [&](std::initializer_list<const char*> seq) {
@@ -59,7 +57,7 @@ void FortranParserImpl::directive(const LogicalLine& l) {
     if (words[0] == "end") {
         if (is({"end", "parallel"}) && words.size() == 2) {
             if (!p || p->regions.empty()) {
-                diags_.error(at, "omp-syntax", "'!$omp end parallel' without '!$omp parallel'");
+                diags_.report(at, msg::OmpEndParallelWithoutParallel);
                 return;
             }
             p->regions.pop_back();
@@ -88,12 +86,11 @@ void FortranParserImpl::directive(const LogicalLine& l) {
             return;
         }
         if (!silent.count(words[0]))
-            ompNote(at, "'!$omp " + name + "' is not analysed" +
-                            (words[0] == "simd" ? ": a simd loop without do is not distributed over threads" : ""));
+            note(at, {words[0] == "simd" ? msg::OmpSimdSkipped : msg::OmpDirectiveSkipped, name});
         return;
     }
     if (!p) {
-        diags_.warning(at, "pragma-ignored", "an OpenMP directive outside a procedure is ignored");
+        diags_.report(at, msg::OmpOutsideProcedure);
         return;
     }
     PendingDirective d;
@@ -114,11 +111,9 @@ void FortranParserImpl::directive(const LogicalLine& l) {
     if (pending_ && pending_->beforePreprocessorLine) {
         // `#if A / !$omp do ... / #else / !$omp do ... / #endif / do`: both branches are read; the
         // directive nearest the loop is the one analysed.
-        note(pending_->loc, "fortran-skipped",
-             "the OpenMP directive at line " + std::to_string(d.loc.line) +
-                 " is another branch of a preprocessor condition: that one is analysed");
+        note(pending_->loc, {msg::OmpOtherPreprocessorBranch, d.loc.line});
     } else if (pending_) {
-        diags_.warning(pending_->loc, "pragma-ignored", "the OpenMP directive is not followed by a do loop");
+        diags_.report(pending_->loc, msg::OmpDirectiveNotBeforeDo);
     }
     pending_ = std::move(d);
 }
@@ -134,7 +129,7 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
         if (accept(",")) continue;
         const Token& word = next();
         if (word.kind != Token::Kind::Ident) {
-            diags_.error(word.loc, "omp-syntax", "expected a clause, found '" + word.text + "'");
+            diags_.report(word.loc, msg::OmpExpectedClause, word.text);
             return false;
         }
         PragmaClause c;
@@ -151,7 +146,7 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
                     c.vars.push_back({n.text, n.loc});
                     if (peek().is("(")) k_ = std::min(matching(k_) + 1, toks_.size() - 1);  // an array section
                 } else {
-                    diags_.error(peek().loc, "omp-syntax", "expected a variable name in '" + w + "'");
+                    diags_.report(peek().loc, msg::OmpExpectedVariable, w);
                     return false;
                 }
                 if (!accept(",")) break;
@@ -160,7 +155,7 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
                 while (!atEnd() && !peek().is(")")) next();
             }
             if (!accept(")")) {
-                diags_.error(peek().loc, "omp-syntax", "expected ')' to close '" + w + "('");
+                diags_.report(peek().loc, msg::OmpExpectedClose, w);
                 return false;
             }
             return true;
@@ -169,7 +164,7 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
             if (!peek().is("(")) return true;
             const size_t close = matching(k_);
             if (close >= toks_.size()) {
-                diags_.error(c.loc, "omp-syntax", "unbalanced parentheses in '" + w + "'");
+                diags_.report(c.loc, msg::OmpUnbalanced, w);
                 return false;
             }
             for (size_t i = k_ + 1; i < close; ++i) c.rawArgs += toks_[i].text;
@@ -181,7 +176,7 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
         if (w == "shared" || w == "private" || w == "firstprivate" || w == "lastprivate" || w == "linear" ||
             w == "copyin" || w == "copyprivate") {
             if (!accept("(")) {
-                diags_.error(peek().loc, "omp-syntax", "expected '(' after '" + w + "'");
+                diags_.report(peek().loc, msg::OmpExpectedOpen, w);
                 return false;
             }
             if (w == "lastprivate" && peek().is("conditional") && peek(1).is(":")) {
@@ -199,7 +194,7 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
             share.lastPrivate = w == "lastprivate" || w == "linear";
         } else if (w == "reduction") {
             if (!accept("(")) {
-                diags_.error(peek().loc, "omp-syntax", "expected '(' after 'reduction'");
+                diags_.report(peek().loc, msg::OmpExpectedOpen, "reduction");
                 return false;
             }
             if ((peek().is("inscan") || peek().is("task") || peek().is("default")) && peek(1).is(",")) {
@@ -208,16 +203,14 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
             }
             while (!atEnd() && !peek().is(":")) c.op += next().text;
             if (!accept(":")) {
-                diags_.error(peek().loc, "omp-syntax", "expected ':' in 'reduction(op: list)'");
+                diags_.report(peek().loc, msg::OmpReductionColon);
                 return false;
             }
             if (!names()) return false;
             static const std::set<std::string> ops = {"+", "*", "-", ".and.", ".or.", ".eqv.", ".neqv.",
                                                       "max", "min", "iand", "ior", "ieor"};
             if (!ops.count(c.op)) {
-                diags_.error(c.loc, "omp-reduction-op", "reduction operator '" + c.op +
-                                                            "' is not supported (+ * - max min .and. .or. .eqv. "
-                                                            ".neqv. iand ior ieor)");
+                diags_.report(c.loc, msg::FortranReductionOp, c.op);
                 return false;
             }
             c.kind = PragmaClause::Kind::Reduction;
@@ -226,21 +219,21 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
             sharing = true;
         } else if (w == "default") {
             if (!accept("(")) {
-                diags_.error(peek().loc, "omp-syntax", "expected '(' after 'default'");
+                diags_.report(peek().loc, msg::OmpExpectedOpen, "default");
                 return false;
             }
             c.kind = PragmaClause::Kind::Default;
             c.op = next().text;
             if (c.op != "none" && c.op != "shared" && c.op != "private" && c.op != "firstprivate") {
-                diags_.error(c.loc, "omp-syntax", "default must be none, shared, private or firstprivate");
+                diags_.report(c.loc, msg::OmpDefaultKind);
                 return false;
             }
             if (!accept(")")) {
-                diags_.error(peek().loc, "omp-syntax", "expected ')' to close 'default('");
+                diags_.report(peek().loc, msg::OmpExpectedClose, "default");
                 return false;
             }
             if (sawDefault) {
-                diags_.error(c.loc, "omp-default-dup", "more than one default clause");
+                diags_.report(c.loc, msg::OmpDefaultDup);
                 continue;
             } else {
                 sawDefault = true;
@@ -252,17 +245,17 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
         } else if (w == "collapse") {
             c.kind = PragmaClause::Kind::Unknown;
             if (!accept("(")) {
-                diags_.error(peek().loc, "omp-syntax", "expected '(' after 'collapse'");
+                diags_.report(peek().loc, msg::OmpExpectedOpen, "collapse");
                 return false;
             }
             ast::ExprPtr n = expression();
             const long long v = n ? constantValue(*n).value_or(0) : 0;
             if (!accept(")") || v < 1) {
-                diags_.error(c.loc, "omp-syntax", "collapse needs a positive integer constant");
+                diags_.report(c.loc, msg::OmpCollapseConstant);
                 return false;
             }
             if (region) {
-                diags_.error(c.loc, "omp-syntax", "'collapse' belongs on a loop directive, not on 'parallel'");
+                diags_.report(c.loc, msg::OmpCollapseOnParallel);
                 return false;
             }
             d.collapse = static_cast<int>(v);
@@ -275,7 +268,7 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
                 if (toks_[i].kind == Token::Kind::Ident && !toks_[i + 1].is(":")) kind = toks_[i].text;
             static const std::set<std::string> kinds = {"static", "dynamic", "guided", "auto", "runtime"};
             if (!kinds.count(kind)) {
-                diags_.error(c.loc, "omp-syntax", "schedule kind must be static, dynamic, guided, auto or runtime");
+                diags_.report(c.loc, msg::OmpScheduleKind);
                 return false;
             }
         } else {
@@ -288,7 +281,7 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
             c.kind = PragmaClause::Kind::Unknown;
             if (!skipParens()) return false;
             if (!accepted.count(w)) {
-                diags_.warning(c.loc, "omp-unknown-clause", "unsupported OpenMP clause '" + w + "' ignored");
+                diags_.report(c.loc, msg::OmpUnknownClause, w);
                 continue;
             }
         }
@@ -299,14 +292,14 @@ bool FortranParserImpl::clauses(PendingDirective& d, bool region, Region*) {
                                   ((seen->second == "firstprivate" && w == "lastprivate") ||
                                    (seen->second == "lastprivate" && w == "firstprivate"));
                 if (seen != where.end() && !pair) {
-                    diags_.error(item.loc, "omp-clause-conflict", "'" + item.name + "' appears in more than one clause");
+                    diags_.report(item.loc, msg::OmpClauseConflict, item.name);
                     continue;
                 }
                 where[item.name] = w;
                 d.listed.push_back(item.name);
                 if (!known(item.name)) {
-                    diags_.error(item.loc, "omp-unknown-var", "'" + item.name + "' is not a variable of '" +
-                                                                  (procedure() ? procedure()->name : std::string("?")) + "'");
+                    diags_.report(item.loc, msg::FortranOmpUnknownVar, item.name,
+                                  procedure() ? procedure()->name : std::string("?"));
                     continue;
                 }
                 omp::DataSharing& slot = d.directive.loopClauses[item.name];
@@ -348,8 +341,7 @@ void FortranParserImpl::attachDirective(ast::Stmt& loop, Frame& frame) {
     for (const PragmaClause& c : d.pragma.clauses)
         for (const PragmaClause::Item& item : c.vars)
             if (item.name == loop.name && c.word != "private" && c.word != "lastprivate" && c.word != "linear")
-                diags_.error(item.loc, "omp-loop-var", "the loop variable '" + item.name +
-                                                           "' may appear only in private or lastprivate");
+                diags_.report(item.loc, msg::FortranOmpLoopVar, item.name);
     loop.pragma = d.pragma;
     frame.loopIndex = static_cast<int>(unit_.loops.size());
     p->loops.push_back(frame.loopIndex);
@@ -365,10 +357,7 @@ void FortranParserImpl::finishLoop(const Frame& frame) {
     for (int level = 2; level <= d.collapse; ++level) {
         const ast::Stmt* inner = cur->body.size() == 1 ? cur->body.front().get() : nullptr;
         if (!inner || inner->kind != ast::Stmt::Kind::For) {
-            diags_.error(d.loc, "omp-collapse", "collapse(" + std::to_string(d.collapse) + ") needs " +
-                                                    std::to_string(d.collapse) + " perfectly nested do loops; the loop "
-                                                    "at line " + std::to_string(cur->loc.line) +
-                                                    " holds other statements");
+            diags_.report(d.loc, msg::OmpCollapseNesting, d.collapse, cur->loc.line);
             return;
         }
         l.directive.collapsed.push_back(inner->name);
@@ -415,7 +404,8 @@ void FortranParserImpl::checkDefaultNone(const ast::Stmt& loop, const std::vecto
         const Entity* e = lookup(name);
         if ((e && e->parameter) || threadPrivate_.count(name)) continue;
         reported.push_back(name);
-        diags_.error(loc, "omp-default-none", "'" + name + "' is used in the loop but not listed (default(none))");
+        diags_.report(loc, msg::OmpDefaultNone, name);
+
     }
 }
 

@@ -128,8 +128,7 @@ void FortranParserImpl::closeLabelledDo(long long label) {
     if (closed) return;
     for (const Frame& f : p->frames)
         if (f.kind == Frame::Kind::Do && f.label == label) {
-            diags_.error(f.loc, "fortran-syntax", "the do loop ending at label " + std::to_string(label) +
-                                                      " contains a construct that is not closed");
+            diags_.report(f.loc, msg::FortranLabelledDoNotClosed, label);
             return;
         }
 }
@@ -141,7 +140,7 @@ void FortranParserImpl::executable(const std::string& w, const std::string& cons
     // an array constructor. Coarray programs run as images, not threads: their scopes mean nothing here.
     for (size_t i = k_ + 1; i < toks_.size(); ++i)
         if (toks_[i].is("[") && (toks_[i - 1].kind == Token::Kind::Ident || toks_[i - 1].is(")"))) {
-            unsupported(toks_[i], "coarray image selectors ('a(i)[p]', Fortran 2008 coarrays) are not supported");
+            unsupported(toks_[i], msg::FortranCoarray);
             return;
         }
     if (w.empty()) {
@@ -184,16 +183,16 @@ void FortranParserImpl::executable(const std::string& w, const std::string& cons
     if (w == "end") {
         const Token& kw = next();
         if (peek().kind != Token::Kind::Ident) {
-            error(kw.loc, "fortran-syntax", "'end' of an unknown construct");
+            error(kw.loc, msg::FortranEndOfUnknown);
             return;
         }
         return endConstruct(kw, next().text);
     }
     if (w == "sync" || w == "lock" || w == "unlock" || w == "event" || w == "fail" || w == "form") {
-        note(peek().loc, "fortran-skipped", "'" + w + "' statement skipped");
+        note(peek().loc, {msg::FortranStatementSkipped, w});
         return;
     }
-    error(peek().loc, "fortran-syntax", "unrecognised statement '" + w + "'");
+    error(peek().loc, {msg::FortranUnrecognisedStatement, w});
 }
 
 // ------------------------------------------------------------------ assignments and calls
@@ -211,8 +210,7 @@ void FortranParserImpl::assignment() {
         Level* p = procedure();
         if (!p->pointerNoted) {
             p->pointerNoted = true;
-            note(name.loc, "fortran-skipped", "pointer assignment: writes through '" + name.text +
-                                                  "' are not attributed to its target");
+            note(name.loc, {msg::PointerAssignmentSkipped, name.text});
         }
         std::vector<ExprPtr> v;
         if (value) v.push_back(std::move(value));
@@ -221,14 +219,13 @@ void FortranParserImpl::assignment() {
     }
     expect("=");
     ExprPtr value = expression();
-    if (!failed_ && !atEnd()) error(peek().loc, "fortran-syntax", "unexpected '" + peek().text + "' after the assignment");
+    if (!failed_ && !atEnd()) error(peek().loc, {msg::FortranAfterAssignment, peek().text});
     if (failed_ || !target || !value) {
         atomicNext_ = false;
         return;
     }
     if (rankOf(*target) == 0 && rankOf(*value) > 0)
-        note(value->loc, "fortran-rank", "the right-hand side is an array but '" + name.text +
-                                             "' is a scalar: compilers reject this assignment; its reads are kept");
+        note(value->loc, {msg::ArrayToScalar, name.text});
     if (atomicNext_) {  // !$omp atomic: x = x + e is an accumulation into x
         atomicNext_ = false;
         if (value->kind == Expr::Kind::Binary && value->op == ast::BinaryOp::Add) {
@@ -259,14 +256,13 @@ void FortranParserImpl::callStatement() {
         while (accept("%"))
             if (peek().kind == Token::Kind::Ident) callee += "%" + next().text;
         if (calledExternals_.insert(callee).second)
-            note(name.loc, "fortran-external", "type-bound procedure '" + callee +
-                                                   "' is not analysed: its arguments are taken as read and written");
+            note(name.loc, {msg::TypeBoundProcedure, callee});
         callee = "__typebound";
     }
     std::vector<ExprPtr> args = callArguments(callee);
     if (failed_) return;
     if (!atEnd()) {
-        error(peek().loc, "fortran-syntax", "unexpected '" + peek().text + "' after the call");
+        error(peek().loc, {msg::FortranAfterCall, peek().text});
         return;
     }
     if (isIntrinsicSubroutine(callee) && !procedures_.count(callee)) {
@@ -286,9 +282,7 @@ void FortranParserImpl::callStatement() {
         size_t& n = stubArity_[callee];
         n = std::max(n, args.size());
         if (callee != "__typebound" && calledExternals_.insert(callee).second)
-            note(name.loc, "fortran-external", std::string(dummyProc && dummyProc->dummy ? "dummy procedure '" : "subroutine '") +
-                                                   callee + "' is not defined in this file: its arguments are taken "
-                                                   "as read and written");
+            note(name.loc, {dummyProc && dummyProc->dummy ? msg::ExternalDummyProcedure : msg::ExternalSubroutine, callee});
     }
     StmtPtr s = makeStmt(Stmt::Kind::CallStmt, kw.loc);
     s->value = ast::makeCall(callee, std::move(args), name.loc);
@@ -325,8 +319,7 @@ void FortranParserImpl::doStatement(const std::string& constructName, long long)
         }
         if (!s->value || failed_) s->value = ast::makeInt(1, kw.loc);
         if (pending_) {
-            diags_.error(pending_->loc, "omp-syntax", "'!$omp " + pending_->construct +
-                                                          "' must be followed by a counted do loop, not 'do while'");
+            diags_.report(pending_->loc, msg::OmpBeforeDoWhile, pending_->construct);
             pending_.reset();
         }
     } else {
@@ -344,7 +337,7 @@ void FortranParserImpl::doStatement(const std::string& constructName, long long)
             ExprPtr stop = expression();
             ExprPtr step;
             if (accept(",")) step = expression();
-            if (!failed_ && !atEnd()) error(peek().loc, "fortran-syntax", "unexpected '" + peek().text + "' in the do header");
+            if (!failed_ && !atEnd()) error(peek().loc, {msg::FortranInDoHeader, peek().text});
             if (!failed_) {
                 long long dir = 1;
                 if (step && step->kind == Expr::Kind::Neg && step->operands[0]->kind == Expr::Kind::IntLit) dir = -1;
@@ -435,7 +428,7 @@ void FortranParserImpl::concurrentHeader(const Token& kw, const std::string& con
     openFrame(f);
     if (oneLine) {  // forall (...) a(i) = b(i)
         if (assignmentShape()) assignment();
-        else error(peek().loc, "fortran-syntax", "expected an assignment after the forall header");
+        else error(peek().loc, msg::FortranForallBody);
         closeFrame(procedure()->frames.back());
     }
 }
@@ -450,7 +443,7 @@ void FortranParserImpl::ifStatement(const std::string& constructName, long long)
     }
     const size_t close = matching(k_);
     if (close >= toks_.size()) {
-        error(kw.loc, "fortran-syntax", "unbalanced parentheses in the if condition");
+        error(kw.loc, msg::FortranIfUnbalanced);
         return;
     }
     const bool blockIf = toks_[close + 1].is("then") && toks_[close + 2].kind == Token::Kind::End;
@@ -458,7 +451,7 @@ void FortranParserImpl::ifStatement(const std::string& constructName, long long)
     next();
     ExprPtr cond = expression();
     const bool condFailed = failed_ || k_ != close;
-    if (!failed_ && k_ != close) error(peek().loc, "fortran-syntax", "unexpected '" + peek().text + "' in the if condition");
+    if (!failed_ && k_ != close) error(peek().loc, {msg::FortranInIfCondition, peek().text});
     k_ = close + 1;
     StmtPtr s = makeStmt(Stmt::Kind::If, kw.loc);
     s->value = cond && !condFailed ? std::move(cond) : ast::makeInt(1, kw.loc);
@@ -483,14 +476,14 @@ void FortranParserImpl::ifStatement(const std::string& constructName, long long)
     if (atEnd()) {
         expect("a statement after the if condition");
     } else if (peek().kind != Token::Kind::Ident) {
-        error(peek().loc, "fortran-syntax", "expected a statement after the if condition");
+        error(peek().loc, msg::FortranIfBody);
     } else {
         static const std::set<std::string> notActions = {"do", "if", "else", "elseif", "end", "enddo", "endif",
                                                          "select", "case", "where", "forall", "block"};
         const std::string w = peek().text;
         if (assignmentShape()) executable("", "", 0);
-        else if (notActions.count(w) && !(w == "if")) error(peek().loc, "fortran-syntax", "'" + w + "' cannot follow a one-line if");
-        else if (w == "if") error(peek().loc, "fortran-syntax", "a one-line if cannot hold another if");
+        else if (notActions.count(w) && !(w == "if")) error(peek().loc, {msg::FortranNotAfterOneLineIf, w});
+        else if (w == "if") error(peek().loc, msg::FortranNestedOneLineIf);
         else executable(w, "", 0);
     }
     Level* p = procedure();
@@ -508,7 +501,7 @@ void FortranParserImpl::elseStatement() {
     if (kw.text == "else" && elseIf) next();
     Level* p = procedure();
     if (p->frames.empty() || p->frames.back().kind != Frame::Kind::If) {
-        error(kw.loc, "fortran-syntax", "'else' without 'if ... then'");
+        error(kw.loc, msg::FortranElseWithoutIf);
         return;
     }
     Frame& f = p->frames.back();
@@ -559,7 +552,7 @@ void FortranParserImpl::caseStatement() {
     const Token& kw = next();
     Level* p = procedure();
     if (p->frames.empty() || p->frames.back().kind != Frame::Kind::Select) {
-        error(kw.loc, "fortran-syntax", "'" + kw.text + "' outside 'select'");
+        error(kw.loc, {msg::FortranOutsideSelect, kw.text});
         return;
     }
     Frame& f = p->frames.back();
@@ -606,7 +599,7 @@ void FortranParserImpl::whereStatement(const std::string& constructName) {
     openConstruct(std::move(s), Frame::Kind::Where, "where", constructName, kw.loc);
     if (!atEnd() && !was) {  // the one-line form
         if (assignmentShape()) assignment();
-        else error(peek().loc, "fortran-syntax", "expected an assignment after the where mask");
+        else error(peek().loc, msg::FortranWhereBody);
         closeFrame(procedure()->frames.back());
     }
 }
@@ -615,7 +608,7 @@ void FortranParserImpl::elsewhereStatement() {
     const Token& kw = next();
     Level* p = procedure();
     if (p->frames.empty() || p->frames.back().kind != Frame::Kind::Where) {
-        error(kw.loc, "fortran-syntax", "'elsewhere' without 'where'");
+        error(kw.loc, msg::FortranElsewhereWithoutWhere);
         return;
     }
     Frame& f = p->frames.back();
@@ -695,17 +688,15 @@ void FortranParserImpl::associateStatement(const std::string& constructName) {
 
 void FortranParserImpl::endConstruct(const Token& kw, const std::string& what) {
     Level* p = procedure();
-    static const std::map<std::string, std::string> article = {{"do", " do loop"}, {"if", "n if block"}};
     if (p->frames.empty() || p->frames.back().endWord != what) {
-        auto a = article.find(what);
-        error(kw.loc, "fortran-syntax", "'end " + what + "' does not close a" +
-                                            (a != article.end() ? a->second : " " + what + " construct"));
+        if (what == "do") error(kw.loc, msg::FortranEndDoMismatch);
+        else if (what == "if") error(kw.loc, msg::FortranEndIfMismatch);
+        else error(kw.loc, {msg::FortranEndMismatch, what});
         return;
     }
     const Frame f = p->frames.back();
     if (peek().kind == Token::Kind::Ident && f.name != peek().text)
-        error(peek().loc, "fortran-syntax", "'end " + what + " " + peek().text + "' closes the construct named '" +
-                                                f.name + "'");
+        error(peek().loc, {msg::FortranEndNameMismatch, what, peek().text, f.name});
     closeFrame(f);
 }
 
@@ -725,13 +716,12 @@ void FortranParserImpl::jump(const std::string& kind, const Token& at) {
                 t = k;
         }
         if (t < 0) {
-            error(at.loc, "fortran-syntax", "'" + kind + "'" + (target.empty() ? "" : " " + target) +
-                                                " is not inside a" + (target.empty() ? " do loop" : " loop of that name"));
+            if (target.empty()) error(at.loc, {msg::FortranJumpOutsideDo, kind});
+            else error(at.loc, {msg::FortranJumpOutsideNamedDo, kind, target});
             return;
         }
         if (kind == "exit" && p->frames[static_cast<size_t>(t)].loopIndex >= 0) {
-            error(at.loc, "omp-syntax", "'exit' cannot leave the OpenMP loop of line " +
-                                            std::to_string(p->frames[static_cast<size_t>(t)].loc.line));
+            error(at.loc, {msg::OmpExitFromLoop, p->frames[static_cast<size_t>(t)].loc.line});
             return;
         }
         for (size_t k = static_cast<size_t>(t); k < p->frames.size(); ++k) p->frames[k].jumped = true;
@@ -740,11 +730,11 @@ void FortranParserImpl::jump(const std::string& kind, const Token& at) {
     // return / stop / go to: possibly leaves everything.
     for (const Frame& f : p->frames)
         if (kind == "return" && f.loopIndex >= 0) {
-            error(at.loc, "omp-syntax", "'return' cannot leave the OpenMP loop of line " + std::to_string(f.loc.line));
+            error(at.loc, {msg::OmpReturnFromLoop, f.loc.line});
             return;
         }
     if (kind == "goto" || kind == "go") {
-        note(at.loc, "fortran-skipped", "'go to' is not followed: the statements after it are taken as conditional");
+        note(at.loc, msg::GotoSkipped);
         while (!atEnd()) next();
     } else {
         while (!atEnd()) {  // stop code / error stop code: read, no effect
@@ -864,7 +854,8 @@ void FortranParserImpl::ioStatement(const std::string& w) {
         }
     };
     items(nullptr);
-    if (!failed_ && !atEnd()) error(peek().loc, "fortran-syntax", "unexpected '" + peek().text + "' in the " + w + " statement");
+    if (!failed_ && !atEnd()) error(peek().loc, {msg::FortranInStatement, peek().text, w});
+
     if (failed_) return;
     if (!reads.empty()) push(readsOf(std::move(reads), kw.loc));
 }

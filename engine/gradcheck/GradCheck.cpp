@@ -20,6 +20,37 @@ using gradcheck::json;
 const char* kForwardName = "_lomaw_gc_fwd";
 const char* kReverseName = "_lomaw_gc_rev";
 
+std::string appendedDeclarations(const std::string& function, bool withReverse) {
+    std::string text = std::string(kForwardName) + " = fwd_diff(" + function + ")\n";
+    if (withReverse) text += std::string(kReverseName) + " = rev_diff(" + function + ")\n";
+    return text;
+}
+
+// Whether every error of a failed check is rev-restriction: the function has a forward
+// derivative but no reverse one, and forward mode alone can still be checked.
+bool onlyReverseIsImpossible(const std::vector<Diagnostic>& diags) {
+    bool any = false;
+    for (const Diagnostic& d : diags) {
+        if (d.severity != Severity::Error) continue;
+        if (d.code != "rev-restriction") return false;
+        any = true;
+    }
+    return any;
+}
+
+// The first rev-restriction error, as a note: why the rows have no reverse column (one reason
+// is enough; `lomaw check` on a rev_diff declaration lists them all).
+std::vector<Diagnostic> reverseUnavailableNote(std::vector<Diagnostic> diags) {
+    for (Diagnostic& d : diags) {
+        if (d.severity != Severity::Error) continue;
+        d.severity = Severity::Note;
+        d.message = "reverse mode is not checked: " + d.message;
+        d.notes.clear();  // "gradcheck differentiates 'f' in forward and reverse mode": not here
+        return {std::move(d)};
+    }
+    return {};
+}
+
 class Checker {
 public:
     Checker(const Engine& engine, const SourceFile& file, const GradcheckOptions& options,
@@ -28,21 +59,26 @@ public:
           options_(options),
           structs_(module),
           signature_(runtime::signatureOf(function)),
-          augmented_(file, std::string(kForwardName) + " = fwd_diff(" + function.name + ")\n" + kReverseName +
-                               " = rev_diff(" + function.name + ")\n"),
+          augmented_(file, appendedDeclarations(function.name, true)),
+          forwardOnly_(file, appendedDeclarations(function.name, false)),
           functionLoc_(function.loc) {}
 
     GradcheckOutput run() {
         GradcheckOutput out;
         args_ = json::parse(options_.argsJson, nullptr, false);
+        if (!compile(out)) return out;
         std::optional<json> base = call(signature_.name, options_.argsJson, out);
         if (!base) return out;  // also reports arguments that do not fit the signature
         gradcheck::DerivativeProbe probe(signature_, structs_, args_, *base);
-        // Reverse mode, seeds 1 on every output: the whole gradient of S in one call.
-        std::optional<json> rev =
-            call(kReverseName, probe.reverseArguments(std::vector<double>(probe.outputCount(), 1.0)).dump(), out);
-        if (!rev) return out;
-        std::vector<double> gradient = probe.inputAdjoints(*rev);
+        const bool withReverse = out.reverseUnavailable.empty();
+        std::vector<double> gradient;
+        if (withReverse) {
+            // Reverse mode, seeds 1 on every output: the whole gradient of S in one call.
+            std::optional<json> rev =
+                call(kReverseName, probe.reverseArguments(std::vector<double>(probe.outputCount(), 1.0)).dump(), out);
+            if (!rev) return out;
+            gradient = probe.inputAdjoints(*rev);
+        }
 
         for (size_t c = 0; c < probe.inputCount(); ++c) {
             GradcheckRow row;
@@ -54,8 +90,8 @@ public:
             row.finiteDifference = *fd;
             row.forward = *fwd;
             row.ok = close(row.finiteDifference, row.forward, options_.rtol, options_.atol) &&
-                     close(row.finiteDifference, row.reverse, options_.rtol, options_.atol) &&
-                     close(row.forward, row.reverse, options_.adRtol, options_.adAtol);
+                     (!withReverse || (close(row.finiteDifference, row.reverse, options_.rtol, options_.atol) &&
+                                       close(row.forward, row.reverse, options_.adRtol, options_.adAtol)));
             out.rows.push_back(row);
         }
         out.kind = OutcomeKind::Ok;
@@ -69,25 +105,38 @@ private:
         return std::fabs(a - b) <= atol + rtol * std::max(std::fabs(a), std::fabs(b));
     }
 
+    // The module with both derivatives appended, or with the forward one only when reverse mode
+    // is impossible (out.reverseUnavailable says why); false (with `out` filled) otherwise.
+    bool compile(GradcheckOutput& out) {
+        CompileOutput c = engine_.check(augmented_.file());
+        if (!c.ok && onlyReverseIsImpossible(c.diagnostics)) {
+            CompileOutput forward = engine_.check(forwardOnly_.file());
+            if (forward.ok) {
+                out.reverseUnavailable = reverseUnavailableNote(c.diagnostics);
+                out.diagnostics.insert(out.diagnostics.end(), out.reverseUnavailable.begin(),
+                                       out.reverseUnavailable.end());
+                c = std::move(forward);
+            }
+        }
+        if (!c.ok) {
+            out.kind = OutcomeKind::CompileError;
+            out.diagnostics = explainAppendedDeclarations(c.diagnostics);
+            return false;
+        }
+        codegen::CEmitOptions copts;
+        copts.sourceName = augmented_.file().path;
+        copts.checkBounds = options_.checkBounds;
+        cSource_ = codegen::emitC(c.module, copts).text;
+        compiled_ = std::move(c);
+        return true;
+    }
+
     // One call through the engine; nullopt (with `out` filled) when it did not succeed.
     std::optional<json> call(const std::string& function, const std::string& argsJson, GradcheckOutput& out) {
         RunOptions run;
         run.function = function;
         run.argsJson = argsJson;
         run.threads = options_.threads;
-        if (!compiled_) {
-            // The augmented module is compiled on the first call only; every later call reuses it.
-            CompileOutput c = engine_.check(augmented_.file());
-            if (!c.ok) {
-                out.kind = OutcomeKind::CompileError;
-                out.diagnostics = explainAppendedDeclarations(c.diagnostics);
-                return std::nullopt;
-            }
-            codegen::CEmitOptions copts;
-            copts.sourceName = augmented_.file().path;
-            cSource_ = codegen::emitC(c.module, copts).text;
-            compiled_ = std::move(c);
-        }
         RunOutput r = engine_.runCompiled(compiled_->module, cSource_, run);
         if (!r.ok()) {
             out.outcome() = r;
@@ -135,6 +184,7 @@ private:
     runtime::StructTable structs_;
     runtime::Signature signature_;
     gradcheck::AppendedDerivatives augmented_;
+    gradcheck::AppendedDerivatives forwardOnly_;  // when the function has no reverse derivative
     SourceLoc functionLoc_;
     std::optional<CompileOutput> compiled_;
     std::string cSource_;

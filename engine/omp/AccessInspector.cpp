@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "syntax/AstWalk.h"
+
 namespace lomaw::omp {
 
 using ast::Expr;
@@ -111,16 +113,10 @@ VariableTypes variableTypes(const ast::Function& fn) {
     VariableTypes types;
     for (const ast::Param& p : fn.params)
         if (p.resolved) types[p.name] = p.resolved;
-    auto walk = [&](auto& self, const ast::Block& b) -> void {
-        for (const ast::StmtPtr& s : b) {
-            if (!s) continue;
-            if (s->kind == Stmt::Kind::Declare && s->resolved) types[s->name] = s->resolved;
-            if (s->kind == Stmt::Kind::For) types.emplace(s->name, Type::intType());
-            self(self, s->body);
-            self(self, s->orelse);
-        }
-    };
-    walk(walk, fn.body);
+    ast::forEachStmt(fn.body, [&](const Stmt& s) {
+        if (s.kind == Stmt::Kind::Declare && s.resolved) types[s.name] = s.resolved;
+        if (s.kind == Stmt::Kind::For) types.emplace(s.name, Type::intType());
+    });
     return types;
 }
 
@@ -400,23 +396,17 @@ private:
                 return AffineExpr::atom(atom);
             }
             default: {
-                collectNames(e, s.dependsOn);
+                ast::addVariablesOf(e, s.dependsOn);
                 return std::nullopt;
             }
         }
-    }
-
-    static void collectNames(const Expr& e, std::set<std::string>& out) {
-        if (e.kind == Expr::Kind::Var) out.insert(e.name);
-        for (const ast::ExprPtr& o : e.operands)
-            if (o) collectNames(*o, out);
     }
 
     Subscript subscript(const Expr& e) {
         Subscript s;
         if (e.kind == Expr::Kind::Call && e.name == kSliceCallee) {
             s.kind = Subscript::Kind::Slice;
-            collectNames(e, s.dependsOn);
+            ast::addVariablesOf(e, s.dependsOn);
             // Bounds in canonical form where affine: u(i-1:i+1).
             for (size_t k = 0; k < e.operands.size(); ++k) {
                 const Expr& b = *e.operands[k];
@@ -432,7 +422,7 @@ private:
             return s;
         }
         s.kind = Subscript::Kind::Opaque;
-        collectNames(e, s.dependsOn);
+        ast::addVariablesOf(e, s.dependsOn);
         s.text = exprText(e);
         return s;
     }
@@ -460,15 +450,9 @@ LoopAccesses inspectLoop(const ast::Function&, const ast::Stmt& forLoop, const a
     out.loopVar = forLoop.name;
     out.collapsed = options.collapsed.empty() ? std::vector<std::string>{forLoop.name} : options.collapsed;
     // Nested loop variables are known before the walk so that their subscripts are affine.
-    auto collectLoops = [&](auto& self, const ast::Block& b) -> void {
-        for (const ast::StmtPtr& s : b) {
-            if (!s) continue;
-            if (s->kind == Stmt::Kind::For) out.innerLoopVars.insert(s->name);
-            self(self, s->body);
-            self(self, s->orelse);
-        }
-    };
-    collectLoops(collectLoops, forLoop.body);
+    ast::forEachStmt(forLoop.body, [&](const Stmt& s) {
+        if (s.kind == Stmt::Kind::For) out.innerLoopVars.insert(s.name);
+    });
     LoopAccesses first = out;
     Inspector(module, types, first, options.outArgumentsAlsoRead).block(forLoop.body, {});
     Inspector(module, types, out, options.outArgumentsAlsoRead, &first).block(forLoop.body, {});

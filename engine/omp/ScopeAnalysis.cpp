@@ -5,6 +5,7 @@
 #include "omp/AccessInspector.h"
 #include "omp/AdjointScopeRules.h"
 #include "omp/PrimalScopes.h"
+#include "syntax/AstWalk.h"
 
 namespace lomaw::omp {
 
@@ -45,20 +46,13 @@ LoopScopes analyseLoop(const ast::Function& fn, const ast::Stmt& forLoop, const 
 
 namespace {
 
-void collectLoops(const ast::Function& fn, const ast::Block& b, const ScopeOptions& options,
-                  const ast::Module* module, std::vector<ParallelLoop>& out) {
-    for (const ast::StmtPtr& s : b) {
-        if (!s) continue;
-        if (s->kind == ast::Stmt::Kind::For && s->pragma) out.push_back({&fn, s.get(), analyseLoop(fn, *s, options, module)});
-        collectLoops(fn, s->body, options, module, out);
-        collectLoops(fn, s->orelse, options, module, out);
-    }
-}
-
-std::vector<ParallelLoop> functionLoops(const ast::Function& fn, const ScopeOptions& options, const ast::Module* module) {
+std::vector<ParallelLoop> functionLoops(const ast::Function& fn, const ScopeOptions& options,
+                                        const ast::Module* module) {
     std::vector<ParallelLoop> out;
     if (fn.simd) return out;  // pragmas in @simd functions are ignored (pragma-ignored)
-    collectLoops(fn, fn.body, options, module, out);
+    ast::forEachStmt(fn.body, [&](const ast::Stmt& s) {
+        if (s.kind == ast::Stmt::Kind::For && s.pragma) out.push_back({&fn, &s, analyseLoop(fn, s, options, module)});
+    });
     return out;
 }
 

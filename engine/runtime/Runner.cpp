@@ -106,8 +106,9 @@ std::string checkThreads(const Signature& s, const std::optional<int>& threads) 
 std::string unknownFunctionMessage(const ast::Module& module, const std::string& name) {
     std::string known;
     for (const ast::Function* f : module.functions()) known += (known.empty() ? "" : ", ") + f->name;
-    known += (known.empty() ? "" : ", ") + std::string("make__dfloat");
-    return "unknown function '" + name + "' (the module defines: " + known + ")";
+    // make__dfloat can be called too, but the module does not define it: it is listed apart.
+    return "unknown function '" + name + "' (the module defines" + (known.empty() ? " no functions" : ": " + known) +
+           "; built in: make__dfloat)";
 }
 
 RunOutcome runFunction(const RunRequest& request, const std::string& cSource,

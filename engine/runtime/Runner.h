@@ -43,8 +43,8 @@ RunOutcome runFunction(const RunRequest& request, const std::string& cSource,
 // The --threads rules of §10.3 for calling `s`; "" when fine.
 std::string checkThreads(const Signature& s, const std::optional<int>& threads);
 
-// "unknown function 'name' (the module defines: ...)": names the functions the module does
-// have, so a typo is one glance away from its fix.
+// "unknown function 'name' (the module defines: f, g; built in: make__dfloat)": names the
+// functions the module does have, so a typo is one glance away from its fix.
 std::string unknownFunctionMessage(const ast::Module& module, const std::string& name);
 
 }  // namespace lomaw::runtime

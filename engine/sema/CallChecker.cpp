@@ -29,7 +29,7 @@ TypePtr ExprChecker::checkCall(Expr& e, bool callStatement) {
         return Type::voidType();
     }
     if (!e.name.empty())
-        ctx_.diags.error(e.loc, "unknown-function", "unknown function '" + e.name + "'");
+        ctx_.diags.report(e.loc, msg::UnknownFunction, e.name);
     for (ast::ExprPtr& a : e.operands) check(a);
     return errorType();
 }
@@ -38,21 +38,20 @@ TypePtr ExprChecker::checkIntrinsic(Expr& e, int kindValue, int arity, bool call
     auto kind = static_cast<BuiltinKind>(kindValue);
     auto& args = e.operands;
     bool reported = false;
-    auto argumentError = [&](const std::string& msg) {
+    auto argumentError = [&](const Message& message) {
         if (reported) return;
         reported = true;
-        ctx_.diags.error(e.loc, "call-arguments", msg);
+        ctx_.diags.report(e.loc, message);
     };
     if (static_cast<int>(args.size()) != arity)
-        argumentError("'" + e.name + "' takes " + argCount(arity) + ", got " +
-                      std::to_string(args.size()));
+        argumentError({msg::CallArgumentCount, e.name, argCount(arity), args.size()});
 
     switch (kind) {
         case BuiltinKind::FloatMath: {
             for (ast::ExprPtr& a : args) {
                 TypePtr t = check(a);
                 if (isError(t)) continue;
-                if (!t->isScalar()) argumentError("'" + e.name + "' needs float arguments, got " + toString(t));
+                if (!t->isScalar()) argumentError({msg::CallNeedsFloats, e.name, toString(t)});
                 else convertTo(a, Type::floatType());
             }
             return Type::floatType();
@@ -64,21 +63,19 @@ TypePtr ExprChecker::checkIntrinsic(Expr& e, int kindValue, int arity, bool call
                 TypePtr t = check(a);
                 if (isError(t)) continue;
                 if (toFloat ? !t->isInt() : !t->isFloat())
-                    argumentError("'" + e.name + "' needs " + (toFloat ? "an int" : "a float") +
-                                  " argument, got " + toString(t));
+                    argumentError({toFloat ? msg::CallNeedsInt : msg::CallNeedsFloat, e.name, toString(t)});
             }
             return toFloat ? Type::floatType() : Type::intType();
         }
         case BuiltinKind::ThreadId: {
             for (ast::ExprPtr& a : args) check(a);
             if (!fn_.simd)
-                ctx_.diags.error(e.loc, "thread-id-outside-simd",
-                                 "thread_id() is only available in a @simd function");
+                ctx_.diags.report(e.loc, msg::ThreadIdOutsideSimd);
             return Type::intType();
         }
         case BuiltinKind::AtomicAdd: {
             if (!callStatement)
-                ctx_.diags.error(e.loc, "void-value", "atomic_add is a statement and has no value");
+                ctx_.diags.report(e.loc, msg::AtomicAddValue);
             if (!args.empty() && args[0]) {
                 TypePtr t = check(args[0]);
                 const Expr* root = lvalueRoot(args[0].get());
@@ -86,8 +83,7 @@ TypePtr ExprChecker::checkIntrinsic(Expr& e, int kindValue, int arity, bool call
                 if (v && v->kind == VarInfo::Kind::LoopVar) {
                     noteWrite(*args[0]);  // loop-var-assign says it all
                 } else if (!isError(t) && (!root || !t->isFloat())) {
-                    ctx_.diags.error(args[0]->loc, "atomic-add-target",
-                                     "the target of atomic_add must be a float lvalue");
+                    ctx_.diags.report(args[0]->loc, msg::AtomicAddTarget);
                 } else if (root) {
                     noteWrite(*args[0]);
                 }
@@ -95,7 +91,7 @@ TypePtr ExprChecker::checkIntrinsic(Expr& e, int kindValue, int arity, bool call
             for (size_t i = 1; i < args.size(); ++i) {
                 TypePtr t = check(args[i]);
                 if (isError(t)) continue;
-                if (!t->isScalar()) argumentError("atomic_add needs a float value, got " + toString(t));
+                if (!t->isScalar()) argumentError({msg::AtomicAddValueType, toString(t)});
                 else convertTo(args[i], Type::floatType());
             }
             return callStatement ? Type::voidType() : errorType();
@@ -123,8 +119,7 @@ TypePtr ExprChecker::checkFunctionCall(Expr& e, const ast::Function& callee, boo
         // the damaged header is unknown rather than void.
         for (ast::ExprPtr& a : args) check(a);
         if (callee.simd) {
-            ctx_.diags.error(e.loc, "simd-call",
-                             "@simd function '" + e.name + "' cannot be called from kernel code");
+            ctx_.diags.report(e.loc, msg::SimdCall, e.name);
             return callStatement ? Type::voidType() : errorType();
         }
         TypePtr ret = callee.returnType ? callee.returnType : Type::voidType();
@@ -134,38 +129,33 @@ TypePtr ExprChecker::checkFunctionCall(Expr& e, const ast::Function& callee, boo
     for (const ast::Param& p : callee.params) hasOut = hasOut || p.isOut;
     bool reportedUse = false;
     if (callee.simd) {
-        ctx_.diags.error(e.loc, "simd-call",
-                         "@simd function '" + e.name + "' cannot be called from kernel code");
+        ctx_.diags.report(e.loc, msg::SimdCall, e.name);
         reportedUse = true;
     }
     if (hasOut && !callStatement && !reportedUse) {
-        ctx_.diags.error(e.loc, "out-call-in-expression",
-                         "'" + e.name + "' has Out parameters and can only be called as a statement");
+        ctx_.diags.report(e.loc, msg::OutCallInExpression, e.name);
         reportedUse = true;
     }
     TypePtr ret = callee.returnType ? callee.returnType : Type::voidType();
     TypePtr result = ret;
     if (!callStatement && ret->isVoid() && !isError(ret)) {
         if (!reportedUse)
-            ctx_.diags.error(e.loc, "void-value", "'" + e.name + "' returns no value");
+            ctx_.diags.report(e.loc, msg::VoidValue, e.name);
         result = errorType();
     }
     if (reportedUse && !callStatement) result = errorType();
 
     if (args.size() != callee.params.size()) {
-        ctx_.diags.error(e.loc, "call-arguments",
-                         "'" + e.name + "' takes " + argCount(callee.params.size()) + ", got " +
-                             std::to_string(args.size()));
+        ctx_.diags.report(e.loc, msg::CallArgumentCount, e.name, argCount(callee.params.size()), args.size());
         for (ast::ExprPtr& a : args) check(a);
         return result;
     }
     bool reported = false;
-    auto mismatch = [&](size_t i, const std::string& what) {
+    auto mismatch = [&](size_t i, const TypePtr& t, bool contiguous = false) {
         if (reported) return;
         reported = true;
-        ctx_.diags.error(e.loc, "call-arguments",
-                         "argument " + std::to_string(i + 1) + " of '" + e.name + "' (" +
-                             callee.params[i].name + "): " + what);
+        ctx_.diags.report(e.loc, contiguous ? msg::CallArgumentContiguous : msg::CallArgumentType, i + 1, e.name,
+                          callee.params[i].name, toString(callee.params[i].resolved), toString(t));
     };
     for (size_t i = 0; i < args.size(); ++i) {
         const ast::Param& p = callee.params[i];
@@ -173,9 +163,7 @@ TypePtr ExprChecker::checkFunctionCall(Expr& e, const ast::Function& callee, boo
         if (!arg) continue;
         if (p.isOut && !isLvalue(arg.get())) {
             check(arg);
-            ctx_.diags.error(arg->loc, "not-lvalue",
-                             "argument for Out parameter '" + p.name + "' must be a variable, "
-                             "element or member");
+            ctx_.diags.report(arg->loc, msg::OutArgumentNotLvalue, p.name);
             continue;
         }
         TypePtr t = check(arg);
@@ -183,29 +171,27 @@ TypePtr ExprChecker::checkFunctionCall(Expr& e, const ast::Function& callee, boo
         if (isError(t) || isError(p.resolved)) continue;
         if (p.resolved->isArray()) {
             if (!checkArrayArgument(arg, p.resolved))
-                mismatch(i, "expected " + toString(p.resolved) + ", got " + toString(t) +
-                                (t->isArray() && arrayArgumentMatches(*p.resolved, *t)
-                                     ? " stored contiguously (an array of arrays in a local or "
-                                       "struct cannot be passed)"
-                                     : ""));
+                mismatch(i, t, t->isArray() && arrayArgumentMatches(*p.resolved, *t));
         } else if (p.isOut) {
             if (!sameType(p.resolved, t)) {
                 // Name the caller's variable first: a derivative's parameters (_dx of d_f =
                 // rev_diff(f)) are generated names the user never wrote.
                 const bool plain = arg->kind == ast::Expr::Kind::Var;
                 const VarInfo* v = plain ? scope_.lookup(arg->name) : nullptr;
-                ctx_.diags.error(arg->loc, "out-arg",
-                                 (plain ? "'" + arg->name + "' is " : std::string("the argument is ")) + toString(t) +
-                                     ", but Out parameter " + std::to_string(i + 1) + " of '" + e.name + "' ('" +
-                                     p.name + "') is " + toString(p.resolved) +
-                                     ": pass a variable of exactly that type");
-                if (v && v->loc.line > 0) ctx_.diags.note(v->loc, "'" + v->name + "' is declared here");
+                if (plain)
+                    ctx_.diags.report(arg->loc, msg::OutArgumentVariableType, arg->name, toString(t), i + 1, e.name,
+                                      p.name, toString(p.resolved));
+                else
+                    ctx_.diags.report(arg->loc, msg::OutArgumentType, toString(t), i + 1, e.name, p.name,
+                                      toString(p.resolved));
+                if (v && v->loc.line > 0) ctx_.diags.note(v->loc, msg::DeclaredHere, v->name);
             }
         } else if (p.resolved->isScalar()) {
-            if (!t->isScalar()) mismatch(i, "expected " + toString(p.resolved) + ", got " + toString(t));
+            if (!t->isScalar()) mismatch(i, t);
             else convertTo(arg, p.resolved);
         } else if (!sameType(p.resolved, t)) {
-            mismatch(i, "expected " + toString(p.resolved) + ", got " + toString(t));
+            mismatch(i, t);
+
         }
     }
     return result;

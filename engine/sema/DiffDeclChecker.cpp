@@ -27,8 +27,7 @@ void DiffDeclChecker::computeSignatures() {
 const ast::Function* DiffDeclChecker::signatureOf(const DiffDecl& d) {
     if (auto it = signatures_.find(&d); it != signatures_.end()) return it->second;
     if (state_[&d] == 1) {
-        ctx_.diags.error(d.targetLoc.valid() ? d.targetLoc : d.loc, "bad-diff-decl",
-                         "derivative declaration '" + d.name + "' depends on itself");
+        ctx_.diags.report(d.targetLoc.valid() ? d.targetLoc : d.loc, msg::DiffDeclCycle, d.name);
         signatures_[&d] = nullptr;
         return nullptr;
     }
@@ -42,8 +41,7 @@ const ast::Function* DiffDeclChecker::signatureOf(const DiffDecl& d) {
         } else if (c && (c->kind == Callable::Kind::User || c->kind == Callable::Kind::Builtin)) {
             primal = c->fn;
         } else {
-            ctx_.diags.error(d.targetLoc.valid() ? d.targetLoc : d.loc, "unknown-diff-target",
-                             "'" + d.target + "' is not a function of this module");
+            ctx_.diags.report(d.targetLoc.valid() ? d.targetLoc : d.loc, msg::UnknownDiffTarget, d.target);
         }
     }
     const ast::Function* result = nullptr;
@@ -158,11 +156,9 @@ void DiffDeclChecker::reportCollision(const std::string& generated, const DiffDe
     auto taken = userNames_.find(generated);
     if (taken == userNames_.end() || !collisionsReported_.insert(generated).second) return;
     const auto& [primal, mode] = generated_[generated];
-    ctx_.diags.error(taken->second, "generated-name-collision",
-                     "'" + generated + "' is the name of the generated " +
-                         (mode == Mode::Forward ? "forward" : "reverse") + " derivative of '" +
-                         primal + "'");
-    ctx_.diags.note(d.loc, "'" + primal + "' is differentiated because of '" + d.name + "'");
+    ctx_.diags.report(taken->second, mode == Mode::Forward ? msg::GeneratedForwardName : msg::GeneratedReverseName,
+                      generated, primal);
+    ctx_.diags.note(d.loc, msg::DifferentiatedBecauseOf, primal, d.name);
 }
 
 // Far beyond any nesting a user writes (eight nested fwd_diff already make megabytes of C).
@@ -185,10 +181,8 @@ void DiffDeclChecker::walk(const DiffDecl& d) {
             // A function that calls its own derivative makes the walk generate derivatives of
             // derivatives without end (each a new name): no finite program can hold them.
             if (derivativeOrder(name) > kMaxDerivativeOrder) {
-                ctx_.diags.error(d.loc, "diff-unbounded-order",
-                                 "'" + d.name + "' needs derivatives of every order: '" + d.target +
-                                     "' calls (directly or through other functions) a derivative of a function it "
-                                     "calls, so each derivative calls one of higher order");
+                ctx_.diags.report(d.loc, msg::DiffUnboundedOrder, d.name, d.target);
+
                 return;
             }
             if (!lastDecl_.count({c, d.mode})) reportCollision(name, d);

@@ -48,7 +48,7 @@ TypePtr ExprChecker::checkVar(Expr& e) {
     if (e.name.empty()) return errorType();
     if (const VarInfo* v = scope_.lookup(e.name)) return v->type ? v->type : errorType();
     if (undeclaredReported_.insert(e.name).second)
-        ctx_.diags.error(e.loc, "undeclared-variable", "undeclared variable '" + e.name + "'");
+        ctx_.diags.report(e.loc, msg::UndeclaredVariable, e.name);
     return errorType();
 }
 
@@ -57,11 +57,10 @@ TypePtr ExprChecker::checkIndex(Expr& e) {
     TypePtr base = check(e.operands[0]);
     TypePtr index = check(e.operands[1]);
     if (!isError(index) && !index->isInt())
-        ctx_.diags.error(e.operands[1]->loc, "index-type",
-                         "array index must be int, not " + toString(index));
+        ctx_.diags.report(e.operands[1]->loc, msg::IndexType, toString(index));
     if (isError(base)) return errorType();
     if (!base->isArray()) {
-        ctx_.diags.error(e.loc, "index-non-array", "cannot index a value of type " + toString(base));
+        ctx_.diags.report(e.loc, msg::IndexNonArray, toString(base));
         return errorType();
     }
     return base->elem ? base->elem : errorType();
@@ -72,8 +71,7 @@ TypePtr ExprChecker::checkMember(Expr& e) {
     TypePtr base = check(e.operands[0]);
     if (isError(base) || e.name.empty()) return errorType();
     if (!base->isStruct()) {
-        ctx_.diags.error(e.loc, "member-of-non-struct",
-                         "member access '." + e.name + "' on a value of type " + toString(base));
+        ctx_.diags.report(e.loc, msg::MemberOfNonStruct, e.name, toString(base));
         return errorType();
     }
     const StructInfo* s = ctx_.structs.find(base->structName);
@@ -82,8 +80,7 @@ TypePtr ExprChecker::checkMember(Expr& e) {
         if (name == e.name) return type ? type : errorType();
     // A member line the parser dropped may have declared it.
     if (ctx_.structs.isIncomplete(base->structName)) return errorType();
-    ctx_.diags.error(e.loc, "unknown-member",
-                     "struct '" + base->structName + "' has no member '" + e.name + "'");
+    ctx_.diags.report(e.loc, msg::UnknownMember, base->structName, e.name);
     return errorType();
 }
 
@@ -92,7 +89,7 @@ TypePtr ExprChecker::checkNeg(Expr& e) {
     TypePtr t = check(e.operands[0]);
     if (isError(t)) return errorType();
     if (!t->isScalar()) {
-        ctx_.diags.error(e.loc, "binary-op-type", "cannot negate a value of type " + toString(t));
+        ctx_.diags.report(e.loc, msg::NegateType, toString(t));
         return errorType();
     }
     return t;
@@ -105,9 +102,7 @@ TypePtr ExprChecker::checkBinary(Expr& e) {
     bool badL = !isError(l) && !l->isScalar();
     bool badR = !isError(r) && !r->isScalar();
     if (badL || badR) {
-        ctx_.diags.error(e.loc, "binary-op-type",
-                         std::string("operator '") + ast::spelling(e.op) +
-                             "' needs int or float operands, got " + toString(badL ? l : r));
+        ctx_.diags.report(e.loc, msg::BinaryOpType, ast::spelling(e.op), toString(badL ? l : r));
         return errorType();
     }
     if (isError(l) || isError(r)) return errorType();
@@ -124,14 +119,12 @@ void ExprChecker::noteWrite(const Expr& lvalue, bool wholeArray) {
     const VarInfo* v = scope_.lookup(root->name);
     if (!v) return;
     if (v->kind == VarInfo::Kind::LoopVar) {
-        ctx_.diags.error(lvalue.loc, "loop-var-assign",
-                         "the loop variable '" + v->name + "' cannot be written in its loop");
+        ctx_.diags.report(lvalue.loc, msg::LoopVarAssign, v->name);
         return;
     }
     if (v->isInArrayParam() && (root != &lvalue || wholeArray))
-        ctx_.diags.warning(lvalue.loc, "in-array-write",
-                           "writing an element of In array parameter '" + v->name +
-                               "' changes the caller's buffer");
+        ctx_.diags.report(lvalue.loc, msg::InArrayWrite, v->name);
+
 }
 
 bool ExprChecker::hasInlineStorage(const Expr& e) const {

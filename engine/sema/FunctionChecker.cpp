@@ -22,16 +22,15 @@ void FunctionChecker::checkSignature(ast::Function& f) {
         // A parameter or annotation the parser could not read was reported by the parser.
         if (p.name.empty()) continue;
         if (!r.qualified && !isUnreadable(p.annotation.get()))
-            ctx_.diags.error(p.loc, "missing-annotation",
-                             "parameter '" + p.name + "' must be annotated In[T] or Out[T]");
+            ctx_.diags.report(p.loc, msg::MissingAnnotation, p.name);
         if (isReservedEverywhere(p.name)) {
-            ctx_.diags.error(p.loc, "reserved-name", "'" + p.name + "' is reserved and cannot name a parameter");
+            ctx_.diags.report(p.loc, msg::ReservedParameterName, p.name);
             continue;
         }
         auto [pos, inserted] = seen.emplace(p.name, p.loc);
         if (!inserted) {
-            ctx_.diags.error(p.loc, "duplicate-declaration", "duplicate parameter '" + p.name + "'");
-            ctx_.diags.note(pos->second, "first declaration of '" + p.name + "' is here");
+            ctx_.diags.report(p.loc, msg::DuplicateParameter, p.name);
+            ctx_.diags.note(pos->second, msg::FirstDeclarationHere, p.name);
         }
     }
     if (!f.returnAnnotation) {
@@ -48,9 +47,9 @@ void FunctionChecker::checkSignature(ast::Function& f) {
     if ((shown->kind == ast::TypeExpr::Kind::In || shown->kind == ast::TypeExpr::Kind::Out) && shown->elem)
         shown = shown->elem.get();
     if (f.simd) {
-        ctx_.diags.error(shown->loc, "simd-return", "a @simd function cannot return a value");
+        ctx_.diags.report(shown->loc, msg::SimdReturn);
     } else if (!isError(f.returnType) && f.returnType->isArray()) {
-        ctx_.diags.error(shown->loc, "return-array", "functions cannot return arrays");
+        ctx_.diags.report(shown->loc, msg::ReturnArray);
         f.returnType = errorType();
     }
 }
@@ -73,9 +72,8 @@ void FunctionChecker::checkBody(ast::Function& f) {
     // after the body may have cut it short (an unindent that matches no level ends the function
     // early): a missing-return error would only repeat them, ahead of them in the output.
     if (returns && !endsWithReturn && !containsReturn(f.body) && !syntaxErrorAfter(f))
-        ctx_.diags.error(f.nameLoc.valid() ? f.nameLoc : f.loc, "missing-return",
-                         "function '" + f.name + "' returns " + toString(f.returnType) +
-                             " but does not end with a return");
+        ctx_.diags.report(f.nameLoc.valid() ? f.nameLoc : f.loc, msg::MissingReturn, f.name, toString(f.returnType));
+
 }
 
 bool FunctionChecker::containsReturn(const ast::Block& block) {

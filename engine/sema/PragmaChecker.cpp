@@ -67,8 +67,7 @@ bool isPrivateKind(PragmaClause::Kind k) {
 void PragmaChecker::check(const Stmt& s) {
     const ast::Pragma& pragma = *s.pragma;
     if (fn_.simd) {
-        ctx_.diags.warning(pragma.loc, "pragma-ignored",
-                           "OpenMP pragmas are ignored inside a @simd function");
+        ctx_.diags.report(pragma.loc, msg::PragmaInSimd);
         return;
     }
     const PragmaClause* defaultClause = nullptr;
@@ -76,19 +75,17 @@ void PragmaChecker::check(const Stmt& s) {
     for (const PragmaClause& c : pragma.clauses) {
         switch (c.kind) {
             case PragmaClause::Kind::Unknown:
-                ctx_.diags.warning(c.loc, "omp-unknown-clause",
-                                   "unsupported OpenMP clause '" + c.word + "' ignored");
+                ctx_.diags.report(c.loc, msg::OmpUnknownClause, c.word);
                 continue;
             case PragmaClause::Kind::Default:
                 if (defaultClause)
-                    ctx_.diags.error(c.loc, "omp-default-dup", "more than one default clause");
+                    ctx_.diags.report(c.loc, msg::OmpDefaultDup);
                 else
                     defaultClause = &c;
                 continue;
             case PragmaClause::Kind::Reduction:
                 if (c.op != "+")
-                    ctx_.diags.error(c.loc, "omp-reduction-op",
-                                     "reduction operator '" + c.op + "' is not supported (only '+')");
+                    ctx_.diags.report(c.loc, msg::OmpReductionOp, c.op);
                 break;
             default: break;
         }
@@ -96,29 +93,24 @@ void PragmaChecker::check(const Stmt& s) {
             if (item.name.empty()) continue;
             auto [pos, inserted] = listed.emplace(item.name, &c);
             if (!inserted) {
-                ctx_.diags.error(item.loc, "omp-clause-conflict",
-                                 "'" + item.name + "' appears in more than one clause");
+                ctx_.diags.report(item.loc, msg::OmpClauseConflict, item.name);
                 continue;
             }
             if (item.name == s.name) {
                 if (c.kind != PragmaClause::Kind::Private)
-                    ctx_.diags.error(item.loc, "omp-loop-var",
-                                     "the loop variable '" + item.name + "' may appear only in private");
+                    ctx_.diags.report(item.loc, msg::OmpLoopVar, item.name);
                 continue;
             }
             const VarInfo* v = scope_.lookup(item.name);
             if (!v) {
-                ctx_.diags.error(item.loc, "omp-unknown-var",
-                                 "'" + item.name + "' is not a variable of function '" + fn_.name + "'");
+                ctx_.diags.report(item.loc, msg::OmpUnknownVar, item.name, fn_.name);
                 continue;
             }
             if (isPrivateKind(c.kind) && (v->isOut || !ctx_.structs.isBounded(v->type)))
-                ctx_.diags.error(item.loc, "omp-private-type",
-                                 "'" + item.name + "' (" + (v->isOut ? "an Out parameter" : "unbounded") +
-                                     ") cannot be " + c.word);
+                ctx_.diags.report(item.loc, v->isOut ? msg::OmpPrivateOut : msg::OmpPrivateUnbounded, item.name,
+                                  c.word);
             if (c.kind == PragmaClause::Kind::Reduction && v->type && !v->type->isScalar())
-                ctx_.diags.error(item.loc, "omp-private-type",
-                                 "reduction variable '" + item.name + "' must be an int or float scalar");
+                ctx_.diags.report(item.loc, msg::OmpReductionType, item.name);
         }
     }
     if (!defaultClause || (defaultClause->op != "none" && defaultClause->op != "private")) return;
@@ -133,12 +125,11 @@ void PragmaChecker::check(const Stmt& s) {
         auto it = listed.find(n);
         if (defaultClause->op == "none") {
             if (it == listed.end())
-                ctx_.diags.error(use.loc.valid() ? use.loc : defaultClause->loc, "omp-default-none",
-                                 "'" + n + "' is used in the loop but not listed (default(none))");
+                ctx_.diags.report(use.loc.valid() ? use.loc : defaultClause->loc, msg::OmpDefaultNone, n);
         } else if ((v->isOut || !ctx_.structs.isBounded(v->type)) &&
                    (it == listed.end())) {
-            ctx_.diags.error(defaultClause->loc, "omp-private-type",
-                             "'" + n + "' cannot be private; list it as shared (default(private))");
+            ctx_.diags.report(defaultClause->loc, msg::OmpDefaultPrivate, n);
+
         }
     }
 }

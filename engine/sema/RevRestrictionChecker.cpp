@@ -15,10 +15,9 @@ const ast::Param* RevRestrictionChecker::param(const std::string& name) const {
     return nullptr;
 }
 
-void RevRestrictionChecker::report(const Expr& at, const std::string& message) {
-    ctx_.diags.error(at.loc, "rev-restriction", message);
-    ctx_.diags.note(decl_.loc, "'" + fn_.name + "' is differentiated in reverse mode because of '" +
-                                   decl_.name + "'");
+void RevRestrictionChecker::report(const Expr& at, const Message& message) {
+    ctx_.diags.report(at.loc, message);
+    ctx_.diags.note(decl_.loc, msg::ReverseBecauseOf, fn_.name, decl_.name);
 }
 
 void RevRestrictionChecker::block(const ast::Block& b) {
@@ -44,8 +43,7 @@ void RevRestrictionChecker::read(const Expr* e) {
     if (!e) return;
     if (e->kind == Expr::Kind::Var) {
         if (const ast::Param* p = param(e->name); p && p->isOut)
-            report(*e, "'" + fn_.name + "' reads Out parameter '" + e->name +
-                           "', whose value is not available in its reverse derivative");
+            report(*e, {msg::RevReadsOut, fn_.name, e->name});
         return;
     }
     if (e->kind == Expr::Kind::Call) {
@@ -69,8 +67,8 @@ void RevRestrictionChecker::write(const Expr* e, bool wholeArray) {
     }
     const ast::Param* p = param(cur->name);
     if (p && !p->isOut && p->resolved && p->resolved->isArray() && (cur != e || wholeArray))
-        report(*e, "'" + fn_.name + "' writes an element of In array parameter '" + cur->name +
-                       "', which reverse mode does not allow");
+        report(*e, {msg::RevWritesInArray, fn_.name, cur->name});
+
 }
 
 void RevRestrictionChecker::call(const Expr& e) {

@@ -20,7 +20,8 @@ private:
     void read(const ast::Expr* e);
     void write(const ast::Expr* e, bool wholeArray);
     void call(const ast::Expr& e);
-    void report(const ast::Expr& at, const std::string& message);
+    void report(const ast::Expr& at, const Message& message);
+
 
     CheckContext& ctx_;
     const ast::Function& fn_;

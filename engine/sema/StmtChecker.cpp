@@ -65,35 +65,30 @@ void StmtChecker::checkStmt(Stmt& s, bool outermost, bool last) {
 
 void StmtChecker::checkDeclare(Stmt& s, bool outermost) {
     if (!outermost)
-        ctx_.diags.error(s.loc, "declaration-not-outermost",
-                         "declarations are allowed only at the outermost level of a function body");
+        ctx_.diags.report(s.loc, msg::DeclarationNotOutermost);
     TypePtr type = ctx_.resolver.resolve(s.declType.get(), TypeContext::Local).type;
     s.resolved = type;
     if (!isError(type) && !ctx_.structs.isBounded(type))
-        ctx_.diags.error(s.loc, "unbounded-declaration",
-                         "local '" + s.name + "' has type " + toString(type) +
-                             ", which contains an unbounded array");
+        ctx_.diags.report(s.loc, msg::UnboundedDeclaration, s.name, toString(type));
     if (s.value) {
         TypePtr vt = exprs_.check(s.value);
         if (!isError(type) && type->isArray()) {
-            ctx_.diags.error(s.loc, "array-assign", "arrays cannot be initialised with '='");
+            ctx_.diags.report(s.loc, msg::ArrayInitialisation);
         } else if (!isError(type) && !isError(vt) && !convertTo(s.value, type)) {
-            ctx_.diags.error(s.loc, "declare-type",
-                             "cannot initialise '" + s.name + "' of type " + toString(type) +
-                                 " with a value of type " + toString(vt));
+            ctx_.diags.report(s.loc, msg::DeclareType, s.name, toString(type), toString(vt));
         }
     }
     if (s.name.empty()) return;
     SourceLoc nameLoc = s.nameLoc.valid() ? s.nameLoc : s.loc;
     if (isReservedEverywhere(s.name)) {
-        ctx_.diags.error(nameLoc, "reserved-name", "'" + s.name + "' is reserved and cannot name a variable");
+        ctx_.diags.report(nameLoc, msg::ReservedVariableName, s.name);
         return;
     }
     VarInfo v{VarInfo::Kind::Local, s.name, type, nameLoc, false};
     if (!scope_.declare(v)) {
         const VarInfo* first = scope_.lookupVar(s.name);
-        ctx_.diags.error(nameLoc, "duplicate-declaration", "'" + s.name + "' is already declared");
-        if (first) ctx_.diags.note(first->loc, "first declaration of '" + s.name + "' is here");
+        ctx_.diags.report(nameLoc, msg::DuplicateDeclaration, s.name);
+        if (first) ctx_.diags.note(first->loc, msg::FirstDeclarationHere, s.name);
     }
 }
 
@@ -102,43 +97,37 @@ void StmtChecker::checkAssign(Stmt& s) {
     TypePtr tt;
     if (s.target && !ExprChecker::isLvalue(s.target.get())) {
         exprs_.check(s.target);
-        ctx_.diags.error(s.target->loc, "not-lvalue",
-                         "the assignment target must be a variable, element or member");
+        ctx_.diags.report(s.target->loc, msg::AssignmentNotLvalue);
         return;
     }
     tt = exprs_.check(s.target);
     if (s.target) exprs_.noteWrite(*s.target);
     if (isError(tt)) return;
     if (tt->isArray()) {
-        ctx_.diags.error(s.loc, "array-assign", "whole arrays cannot be assigned");
+        ctx_.diags.report(s.loc, msg::ArrayAssignment);
         return;
     }
     if (!isError(vt) && !convertTo(s.value, tt))
-        ctx_.diags.error(s.loc, "assign-type",
-                         "cannot assign a value of type " + toString(vt) + " to a target of type " +
-                             toString(tt));
+        ctx_.diags.report(s.loc, msg::AssignType, toString(vt), toString(tt));
 }
 
 void StmtChecker::checkReturn(Stmt& s, bool outermost, bool last) {
     TypePtr vt = exprs_.check(s.value);
     TypePtr rt = fn_.returnType ? fn_.returnType : Type::voidType();
     if (rt->isVoid() && !isError(rt)) {
-        ctx_.diags.error(s.loc, "return-type", "function '" + fn_.name + "' has no return type");
+        ctx_.diags.report(s.loc, msg::ReturnFromVoid, fn_.name);
         return;
     }
     if (!outermost || !last)
-        ctx_.diags.error(s.loc, "return-not-last",
-                         "return must be the last statement at the outermost level of the function");
+        ctx_.diags.report(s.loc, msg::ReturnNotLast);
     if (!isError(rt) && !isError(vt) && !convertTo(s.value, rt))
-        ctx_.diags.error(s.loc, "return-type",
-                         "cannot return a value of type " + toString(vt) + " from a function returning " +
-                             toString(rt));
+        ctx_.diags.report(s.loc, msg::ReturnType, toString(vt), toString(rt));
 }
 
 void StmtChecker::checkCondition(ast::ExprPtr& cond) {
     TypePtr t = exprs_.check(cond);
     if (!isError(t) && !t->isScalar())
-        ctx_.diags.error(cond->loc, "condition-type", "condition must be int or float, not " + toString(t));
+        ctx_.diags.report(cond->loc, msg::ConditionType, toString(t));
 }
 
 void StmtChecker::checkFor(Stmt& s) {
@@ -149,23 +138,22 @@ void StmtChecker::checkFor(Stmt& s) {
         if (!a) continue;
         if (i == 2 && !isNonzeroIntConstant(a.get())) {
             exprs_.check(a);
-            ctx_.diags.error(a->loc, "range-step", "the step of range must be a nonzero integer constant");
+            ctx_.diags.report(a->loc, msg::RangeStep);
             continue;
         }
         TypePtr t = exprs_.check(a);
         if (!isError(t) && !t->isInt())
-            ctx_.diags.error(a->loc, "range-args", "range arguments must be int, not " + toString(t));
+            ctx_.diags.report(a->loc, msg::RangeArgumentType, toString(t));
     }
     bool pushed = false;
     if (!s.name.empty()) {
         SourceLoc nameLoc = s.nameLoc.valid() ? s.nameLoc : s.loc;
         if (isReservedEverywhere(s.name)) {
-            ctx_.diags.error(nameLoc, "reserved-name", "'" + s.name + "' is reserved and cannot name a variable");
+            ctx_.diags.report(nameLoc, msg::ReservedVariableName, s.name);
         } else if (scope_.lookupVar(s.name) || allLocals_.count(s.name) ||
                    scope_.isActiveLoopVar(s.name)) {
-            ctx_.diags.error(nameLoc, "loop-var-shadow",
-                             "loop variable '" + s.name +
-                                 "' shadows a parameter, local or enclosing loop variable");
+            ctx_.diags.report(nameLoc, msg::LoopVarShadow, s.name);
+
         }
         scope_.pushLoopVar(VarInfo{VarInfo::Kind::LoopVar, s.name, Type::intType(), nameLoc, false});
         pushed = true;

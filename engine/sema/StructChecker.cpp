@@ -25,13 +25,13 @@ void StructChecker::resolveMembers(ast::StructDecl& s) {
         m.resolved = ctx_.resolver.resolve(m.annotation.get(), TypeContext::Member).type;
         if (m.name.empty()) continue;
         if (isReservedEverywhere(m.name)) {
-            ctx_.diags.error(m.loc, "reserved-name", "'" + m.name + "' is reserved and cannot name a member");
+            ctx_.diags.report(m.loc, msg::ReservedMemberName, m.name);
             continue;
         }
         auto [pos, inserted] = seen.emplace(m.name, m.loc);
         if (!inserted) {
-            ctx_.diags.error(m.loc, "bad-struct", "duplicate member '" + m.name + "' in struct '" + s.name + "'");
-            ctx_.diags.note(pos->second, "first declaration of '" + m.name + "' is here");
+            ctx_.diags.report(m.loc, msg::DuplicateMember, m.name, s.name);
+            ctx_.diags.note(pos->second, msg::FirstDeclarationHere, m.name);
             continue;
         }
         if (info) info->members.emplace_back(m.name, m.resolved);
@@ -83,9 +83,7 @@ void StructChecker::checkRecursion() {
         if (reported.count(name)) continue;
         for (const auto& [target, member] : edges[name]) {
             if (!reaches(target, name)) continue;
-            ctx_.diags.error(member->loc, "bad-struct",
-                             "struct '" + name + "' is recursive (member '" + member->name +
-                                 "' contains '" + name + "')");
+            ctx_.diags.report(member->loc, msg::RecursiveStruct, name, member->name);
             // Mark the whole cycle, so one cycle gives one error and no expansion.
             for (const std::string& other : ctx_.structs.userOrder())
                 if (reaches(name, other) && reaches(other, name)) {
@@ -126,9 +124,8 @@ void StructChecker::checkGeneratedRedeclarations() {
         if (!broken) {
             const ast::StructDecl* d = info->userDecl;
             SourceLoc loc = !d ? SourceLoc{} : d->nameLoc.valid() ? d->nameLoc : d->loc;
-            ctx_.diags.error(loc, "duplicate-definition",
-                             "struct '" + n + "' differs from the generated differential struct of '" +
-                                 base + "'");
+            ctx_.diags.report(loc, msg::DifferentialStructClash, n, base);
+
         }
         if (info->userDecl) ctx_.notReferable.insert(info->userDecl);
         ctx_.structs.dropUser(n);

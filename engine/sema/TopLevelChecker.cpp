@@ -35,16 +35,14 @@ void TopLevelChecker::run() {
             continue;
         }
         if (isReservedFunctionName(n.name)) {
-            ctx_.diags.error(n.loc, "reserved-name",
-                             "'" + n.name + "' is reserved and cannot name a " +
-                                 (n.isStruct ? "struct" : "function"));
+            ctx_.diags.report(n.loc, n.isStruct ? msg::ReservedStructName : msg::ReservedFunctionName, n.name);
             ctx_.notReferable.insert(n.item);
             continue;
         }
         auto [pos, inserted] = first.emplace(n.name, n.loc);
         if (!inserted) {
-            ctx_.diags.error(n.loc, "duplicate-definition", "'" + n.name + "' is already defined");
-            ctx_.diags.note(pos->second, "first definition of '" + n.name + "' is here");
+            ctx_.diags.report(n.loc, msg::DuplicateDefinition, n.name);
+            ctx_.diags.note(pos->second, msg::FirstDefinitionHere, n.name);
             ctx_.notReferable.insert(n.item);
             continue;
         }
@@ -56,8 +54,8 @@ void TopLevelChecker::run() {
         NamedItem n = describe(it);
         if (n.isStruct || !ctx_.referable(n.item)) continue;
         if (ctx_.structs.isGeneratedName(n.name)) {
-            ctx_.diags.error(n.loc, "duplicate-definition",
-                             "'" + n.name + "' is the name of a generated differential struct");
+            ctx_.diags.report(n.loc, msg::DifferentialStructName, n.name);
+
             ctx_.notReferable.insert(n.item);
         }
     }

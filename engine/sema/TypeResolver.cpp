@@ -20,9 +20,7 @@ ResolvedAnnotation TypeResolver::resolve(const ast::TypeExpr* t, TypeContext ctx
             r.qualified = true;
             r.isOut = t->kind == K::Out;
         } else {
-            diags_.warning(t->loc, "qualifier-ignored",
-                           std::string(t->kind == K::In ? "In" : "Out") +
-                               "[...] qualifier is meaningful only on parameters; ignored");
+            diags_.report(t->loc, msg::QualifierIgnored, t->kind == K::In ? "In" : "Out");
         }
         r.type = resolveInner(t->elem.get(), ctx);
         return r;
@@ -38,19 +36,17 @@ TypePtr TypeResolver::resolveInner(const ast::TypeExpr* t, TypeContext ctx) {
         case K::Float: return Type::floatType();
         case K::In:
         case K::Out:
-            diags_.error(t->loc, "bad-type",
-                         std::string(t->kind == K::In ? "In" : "Out") +
-                             "[...] is allowed only as the outermost wrapper of a parameter type");
+            diags_.report(t->loc, msg::NestedQualifier, t->kind == K::In ? "In" : "Out");
             return errorType();
         case K::Named: {
             if (t->name.empty()) return errorType();
             if (t->name == "None" || t->name == "Array" || t->name == "Diff" || t->name == "In" ||
                 t->name == "Out") {
-                diags_.error(t->loc, "bad-type", "'" + t->name + "' is not a type");
+                diags_.report(t->loc, msg::NotAType, t->name);
                 return errorType();
             }
             if (!structs_.exists(t->name)) {
-                diags_.error(t->loc, "unknown-type", "unknown type '" + t->name + "'");
+                diags_.report(t->loc, msg::UnknownType, t->name);
                 return errorType();
             }
             return Type::structType(t->name);
@@ -60,9 +56,7 @@ TypePtr TypeResolver::resolveInner(const ast::TypeExpr* t, TypeContext ctx) {
             // A literal beyond int range was reported by the parser (int-literal-range).
             if (t->hasSize && t->size > INT_MAX) return errorType();
             if (t->hasSize && t->size <= 0) {
-                diags_.error(t->sizeLoc.valid() ? t->sizeLoc : t->loc, "bad-type",
-                             "array size must be a positive integer literal, got " +
-                                 std::to_string(t->size));
+                diags_.report(t->sizeLoc.valid() ? t->sizeLoc : t->loc, msg::ArraySizeNotPositive, t->size);
                 return errorType();
             }
             if (isError(elem)) return errorType();
@@ -70,16 +64,14 @@ TypePtr TypeResolver::resolveInner(const ast::TypeExpr* t, TypeContext ctx) {
         }
         case K::Diff: {
             if (ctx == TypeContext::Member) {
-                diags_.error(t->loc, "bad-type",
-                             "Diff[...] is not allowed in struct members; write the generated "
-                             "name (e.g. _dfloat)");
+                diags_.report(t->loc, msg::DiffInMember);
                 return errorType();
             }
             TypePtr elem = resolveInner(t->elem.get(), ctx);
             if (isError(elem)) return errorType();
             if (elem->isArray()) {
-                diags_.error(t->loc, "bad-type",
-                             "Diff[...] of an array is not allowed; write Array[Diff[...], N]");
+                diags_.report(t->loc, msg::DiffOfArray);
+
                 return errorType();
             }
             TypePtr d = differentialType(elem);

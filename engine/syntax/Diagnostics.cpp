@@ -5,24 +5,15 @@
 
 namespace lomaw {
 
-Diagnostic& DiagnosticSink::error(SourceLoc loc, ErrorCode code, std::string message) {
-    items_.push_back({Severity::Error, loc, std::string(code.code()), std::move(message), {}});
+Diagnostic& DiagnosticSink::report(SourceLoc loc, const Message& message) {
+    std::string_view code = messageInfo(message.id).code;
+    items_.push_back({kDiagnosticCatalogue[diagnosticIndex(code)].severity, loc, std::string(code), message.text, {}});
     return items_.back();
 }
 
-Diagnostic& DiagnosticSink::warning(SourceLoc loc, WarningCode code, std::string message) {
-    items_.push_back({Severity::Warning, loc, std::string(code.code()), std::move(message), {}});
-    return items_.back();
-}
-
-Diagnostic& DiagnosticSink::remark(SourceLoc loc, NoteCode code, std::string message) {
-    items_.push_back({Severity::Note, loc, std::string(code.code()), std::move(message), {}});
-    return items_.back();
-}
-
-void DiagnosticSink::note(SourceLoc loc, std::string message) {
+void DiagnosticSink::note(SourceLoc loc, const NoteMessage& message) {
     if (items_.empty()) return;
-    items_.back().notes.push_back({Severity::Note, loc, "", std::move(message), {}});
+    items_.back().notes.push_back({Severity::Note, loc, "", message.text, {}});
 }
 
 bool DiagnosticSink::hasErrors() const { return errorCount() > 0; }

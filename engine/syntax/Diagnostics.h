@@ -2,6 +2,9 @@
 //
 // Diagnostics are collected, never thrown: a pass keeps going after an error so that one run
 // reports everything (docs/language.md §8). The sink sorts by position when asked for the final list.
+// It takes only catalogued messages (syntax/DiagnosticCatalogue.def): every text a user can see is
+// in that one table, and a call with the wrong number of arguments for its format does not build.
+
 #pragma once
 
 #include <string>
@@ -9,6 +12,7 @@
 #include <vector>
 
 #include "syntax/DiagnosticCatalogue.h"
+#include "syntax/DiagnosticMessages.h"
 #include "syntax/SourceLoc.h"
 
 namespace lomaw {
@@ -23,12 +27,21 @@ struct Diagnostic {
 
 class DiagnosticSink {
 public:
-    Diagnostic& error(SourceLoc loc, ErrorCode code, std::string message);
-    Diagnostic& warning(SourceLoc loc, WarningCode code, std::string message);
-    // A note that stands alone (what an analysis skipped or assumed), with a code of its own.
-    Diagnostic& remark(SourceLoc loc, NoteCode code, std::string message);
+    // A catalogued message (syntax/DiagnosticMessages.h), with the severity and code of its row:
+    // `report(loc, msg::UndeclaredVariable, name)`, or a Message built beforehand.
+    Diagnostic& report(SourceLoc loc, const Message& message);
+    template <size_t N, class... Args>
+        requires(sizeof...(Args) == N)
+    Diagnostic& report(SourceLoc loc, MessageRef<N, false> id, const Args&... args) {
+        return report(loc, Message(id, args...));
+    }
     // Attaches a note to the most recent diagnostic (the one it explains).
-    void note(SourceLoc loc, std::string message);
+    void note(SourceLoc loc, const NoteMessage& message);
+    template <size_t N, class... Args>
+        requires(sizeof...(Args) == N)
+    void note(SourceLoc loc, MessageRef<N, true> id, const Args&... args) {
+        note(loc, NoteMessage(id, args...));
+    }
 
     bool hasErrors() const;
     size_t errorCount() const;

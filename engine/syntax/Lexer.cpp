@@ -90,18 +90,18 @@ public:
                 SourceLoc at = locAt(pos_);
                 ++pos_;
                 while (pos_ < src_.size() && isContinuationByte(src_[pos_])) ++pos_;
-                lexError(at, "non-ASCII character outside a comment or the module docstring");
+                lexError(at, msg::NonAsciiCharacter);
                 continue;
             }
             if (!op()) {
                 SourceLoc at = locAt(pos_);
                 ++pos_;
                 if (c == '\0')
-                    lexError(at, "source code cannot contain null bytes");
+                    lexError(at, msg::NullByte);
                 else if (c == '!' || c == '$' || c == '?' || c == '`')
-                    lexError(at, std::string("invalid character '") + c + "'");
+                    lexError(at, {msg::InvalidCharacter, c});
                 else
-                    lexError(at, "invalid character in source text");
+                    lexError(at, msg::InvalidSourceCharacter);
             }
         }
         finish();
@@ -146,8 +146,8 @@ private:
 
     // One diagnostic per logical line: after the first lexical error the rest of the line is
     // dropped by the parser anyway, so further lexical errors would be cascades.
-    void lexError(SourceLoc at, std::string msg) {
-        if (!lineErrorReported_) diags_.error(at, "syntax-error", std::move(msg));
+    void lexError(SourceLoc at, const Message& message) {
+        if (!lineErrorReported_) diags_.report(at, message);
         lineErrorReported_ = true;
         Token t;
         t.kind = TokKind::Error;
@@ -204,14 +204,14 @@ private:
                 out_.tokens.push_back(t);
             }
             if (col != indents_.back())
-                lexError(at, "unindent does not match any outer indentation level");
+                lexError(at, msg::UnmatchedUnindent);
             else if (alt != altIndents_.back())
                 inconsistentTabs(at);
         }
     }
 
     void inconsistentTabs(SourceLoc at) {
-        lexError(at, "inconsistent use of tabs and spaces in indentation");
+        lexError(at, msg::InconsistentTabs);
     }
 
     void newlineChar() {
@@ -234,8 +234,7 @@ private:
             return;
         }
         ++pos_;
-        lexError(at, next >= src_.size() ? "unexpected end of file after line continuation character"
-                                         : "unexpected character after line continuation character");
+        lexError(at, next >= src_.size() ? msg::EofAfterContinuation : msg::CharacterAfterContinuation);
     }
 
     void comment() {
@@ -274,7 +273,7 @@ private:
             while (pos_ < src_.size() &&
                    (isIdentChar(src_[pos_]) || static_cast<unsigned char>(src_[pos_]) >= 0x80))
                 ++pos_;
-            lexError(at, "non-ASCII character outside a comment or the module docstring");
+            lexError(at, msg::NonAsciiCharacter);
             return;
         }
         Token& t = emit(TokKind::Name, start, pos_, locAt(start));
@@ -342,7 +341,7 @@ private:
             good = false;
         }
         if (!good) {
-            lexError(at, "invalid decimal literal");
+            lexError(at, msg::InvalidDecimalLiteral);
             return;
         }
         if (imaginary) {
@@ -355,7 +354,7 @@ private:
             std::string_view intText = src_.substr(start, intEnd - start);
             if (intText.size() > 1 && intText[0] == '0' &&
                 intText.find_first_not_of("0_") != std::string_view::npos) {
-                lexError(at, "leading zeros in decimal integer literals are not permitted");
+                lexError(at, msg::LeadingZeros);
                 return;
             }
             Token& t = emit(TokKind::Int, start, pos_, at);
@@ -391,7 +390,7 @@ private:
         if (!any || !prevDigit) good = false;
         if (!good) {
             const char* kind = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary";
-            lexError(at, std::string("invalid ") + kind + " literal");
+            lexError(at, {msg::InvalidRadixLiteral, kind});
             return;
         }
         Token& t = emit(TokKind::Int, start, pos_, at);
@@ -492,7 +491,7 @@ private:
             }
             ++pos_;
         }
-        lexError(at, triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
+        lexError(at, triple ? msg::UnterminatedTripleString : msg::UnterminatedString);
     }
 
     // ------------------------------------------------------------ operators and brackets
@@ -515,15 +514,14 @@ private:
             brackets_.push_back({c, at});
         } else if (len == 1 && (c == ')' || c == ']' || c == '}')) {
             if (brackets_.empty()) {
-                lexError(at, std::string("unmatched '") + c + "'");
+                lexError(at, {msg::UnmatchedBracket, c});
                 return true;
             }
             char open = brackets_.back().c;
             brackets_.pop_back();
             char want = open == '(' ? ')' : open == '[' ? ']' : '}';
             if (c != want) {
-                lexError(at, std::string("closing parenthesis '") + c +
-                                 "' does not match opening parenthesis '" + open + "'");
+                lexError(at, {msg::MismatchedBracket, c, open});
                 return true;
             }
         }
@@ -534,7 +532,8 @@ private:
     void finish() {
         if (!brackets_.empty()) {
             const Bracket& b = brackets_.front();
-            diags_.error(b.loc, "syntax-error", std::string("'") + b.c + "' was never closed");
+            diags_.report(b.loc, msg::NeverClosed, b.c);
+
             out_.unclosedBracket = b.loc;
         }
         SourceLoc end = locAt(src_.size());

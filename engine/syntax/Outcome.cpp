@@ -31,14 +31,17 @@ Outcome exceptionOutcome(const std::exception& e, std::string_view where) {
 
 void reportInternalError(DiagnosticSink& diags, const std::exception& e, std::string_view where) {
     if (outOfMemory(e)) {
-        diags.error({1, 1}, "internal", "out of memory");
+        diags.report({1, 1}, msg::OutOfMemory);
         return;
     }
     reportInternalError(diags, SourceLoc{1, 1}, e.what(), where);
 }
 
 void reportInternalError(DiagnosticSink& diags, SourceLoc loc, std::string_view what, std::string_view where) {
-    diags.error(loc.valid() ? loc : SourceLoc{1, 1}, "internal", bugText("internal compiler error: ", what, where));
+    SourceLoc at = loc.valid() ? loc : SourceLoc{1, 1};
+    if (where.empty()) diags.report(at, msg::InternalError, what);
+    else diags.report(at, msg::InternalErrorIn, where, what);
+
 }
 
 OutcomeKind kindOfExitCode(int code) {

@@ -35,7 +35,7 @@ ast::ExprPtr ParserImpl::deepen(ast::ExprPtr e, int childDepth) {
     exprDepth_ = childDepth + 1;
     if (exprDepth_ > kMaxExprDepth) {
         exprDepth_ = 0;
-        if (!panic_) fatal(e->loc, "syntax-error", "expression too deeply nested");
+        if (!panic_) fatal(e->loc, msg::ExpressionTooDeep);
         return nullptr;
     }
     return e;
@@ -48,16 +48,16 @@ ast::ExprPtr ParserImpl::expression() {
     if (!guard.ok) return nullptr;
     const Token& start = tok();
     if (start.isKw(Kw::Lambda)) {
-        fatal(start.loc, "unsupported-expression", "lambda expressions are not supported");
+        fatal(start.loc, msg::LambdaExpression);
         return nullptr;
     }
     ast::ExprPtr e = orExpr();
     if (tok().isKw(Kw::If) && !panic_) {
-        error(start.loc, "unsupported-expression", "conditional expressions are not supported");
+        report(start.loc, msg::ConditionalExpression);
         advance();
         orExpr();
         if (!tok().isKw(Kw::Else)) {
-            syntaxError(tok(), "expected 'else' in the conditional expression");
+            syntaxError(tok(), msg::ExpectedElseInConditional);
             return nullptr;
         }
         advance();
@@ -69,8 +69,7 @@ ast::ExprPtr ParserImpl::expression() {
 
 ast::ExprPtr ParserImpl::namedExpression() {
     if (tok().isIdent() && peek(1).isOp(":=")) {
-        error(tok().loc, "unsupported-expression",
-              "':=' is allowed only as 'max_iter := N' in a while header");
+        report(tok().loc, msg::WalrusOutsideWhile);
         advance();
         advance();
         expression();
@@ -83,7 +82,7 @@ ast::ExprPtr ParserImpl::expressionNoTuple() {
     SourceLoc start = tok().loc;
     ast::ExprPtr e = expression();
     if (tok().isOp(",") && !panic_) {
-        error(start, "unsupported-expression", "tuples are not supported");
+        report(start, msg::Tuple);
         skipSimple();
         return nullptr;
     }
@@ -104,7 +103,7 @@ ast::ExprPtr ParserImpl::leftAssociative(const BinaryLevel& level) {
             lhs = deepen(binary(*op, std::move(lhs), std::move(rhs), at), std::max(dl, exprDepth_));
         } else if (t.kind == TokKind::Op &&
                    std::find(level.rejected.begin(), level.rejected.end(), t.text) != level.rejected.end()) {
-            error(t.loc, "unsupported-operator", "operator '" + std::string(t.text) + "' is not supported");
+            report(t.loc, {msg::UnsupportedOperator, t.text});
             advance();
             (this->*level.operand)();
             lhs = nullptr;
@@ -133,7 +132,7 @@ ast::ExprPtr ParserImpl::notExpr() {
     if (tok().isKw(Kw::Not)) {
         NestingGuard guard(*this);
         if (!guard.ok) return nullptr;
-        error(tok().loc, "unsupported-operator", "operator 'not' is not supported");
+        report(tok().loc, {msg::UnsupportedOperator, "not"});
         advance();
         notExpr();
         return nullptr;
@@ -165,10 +164,9 @@ ast::ExprPtr ParserImpl::comparison() {
         else break;
         ++count;
         if (rejected) {
-            error(at, "unsupported-operator", std::string("operator '") + rejected + "' is not supported");
+            report(at, {msg::UnsupportedOperator, rejected});
         } else if (count >= 2 && !chainReported) {
-            error(at, "unsupported-expression",
-                  "comparison chains such as 'a < b < c' are not supported; use 'and'");
+            report(at, msg::ComparisonChain);
             chainReported = true;
         }
         int dl = exprDepth_;
@@ -190,7 +188,7 @@ ast::ExprPtr ParserImpl::bitwise(int level) {
         bool match = t.kind == TokKind::Op &&
                      (t.text == ops[level][0] || (!ops[level][1].empty() && t.text == ops[level][1]));
         if (!match) break;
-        error(t.loc, "unsupported-operator", "operator '" + std::string(t.text) + "' is not supported");
+        report(t.loc, {msg::UnsupportedOperator, t.text});
         advance();
         bitwise(level + 1);
         lhs = nullptr;
@@ -234,7 +232,7 @@ ast::ExprPtr ParserImpl::unary(const Token& t) {
         return deepen(ast::makeNeg(std::move(operand), t.loc), exprDepth_);
     }
     if (t.isOp("+") || t.isOp("~")) {
-        error(t.loc, "unsupported-operator", "unary operator '" + std::string(t.text) + "' is not supported");
+        report(t.loc, {msg::UnsupportedUnaryOperator, t.text});
         advance();
         factor();
         return nullptr;
@@ -245,7 +243,7 @@ ast::ExprPtr ParserImpl::unary(const Token& t) {
 ast::ExprPtr ParserImpl::power() {
     ast::ExprPtr base = primary();
     if (!panic_ && tok().isOp("**")) {
-        error(tok().loc, "unsupported-operator", "operator '**' is not supported; use pow(x, y)");
+        report(tok().loc, msg::PowerOperator);
         advance();
         factor();
         return nullptr;
@@ -268,10 +266,7 @@ ast::ExprPtr ParserImpl::primary() {
             if (!e) {
                 bad = true;
             } else if (e->kind != ast::Expr::Kind::Var) {
-                error(start, "unsupported-expression",
-                      e->kind == ast::Expr::Kind::Member
-                          ? "calls through attributes (m.f(x)) are not supported"
-                          : "only a function name can be called");
+                report(start, e->kind == ast::Expr::Kind::Member ? msg::MethodCall : msg::CallOfNonName);
                 bad = true;
             } else if (argsOk && !bad) {
                 e = deepen(ast::makeCall(std::move(e->name), std::move(args), start), argsDepth_);
@@ -290,7 +285,7 @@ ast::ExprPtr ParserImpl::primary() {
         } else if (t.isOp(".")) {
             advance();
             if (!tok().isIdent()) {
-                syntaxError(tok(), "expected a member name after '.'");
+                syntaxError(tok(), msg::ExpectedMemberName);
                 return nullptr;
             }
             std::string name(tok().text);
@@ -311,12 +306,12 @@ bool ParserImpl::callArguments(std::vector<ast::ExprPtr>& args) {
     while (!tok().isOp(")")) {
         const Token& a = tok();
         if (a.isOp("*") || a.isOp("**")) {
-            error(a.loc, "unsupported-expression", "starred arguments are not supported");
+            report(a.loc, msg::StarredArgument);
             advance();
             expression();
             ok = false;
         } else if (a.isIdent() && peek(1).isOp("=")) {
-            error(a.loc, "unsupported-expression", "keyword arguments are not supported");
+            report(a.loc, msg::KeywordArgument);
             advance();
             advance();
             expression();
@@ -324,7 +319,7 @@ bool ParserImpl::callArguments(std::vector<ast::ExprPtr>& args) {
         } else {
             ast::ExprPtr e = namedExpression();
             if (!panic_ && (tok().isKw(Kw::For) || tok().isKw(Kw::Async))) {
-                error(a.loc, "unsupported-expression", "generator expressions are not supported");
+                report(a.loc, msg::GeneratorExpression);
                 while (!tok().isOp(")") && !atLineEnd()) {
                     if (tok().isOp("(") || tok().isOp("[") || tok().isOp("{")) skipBalanced();
                     else advance();
@@ -340,7 +335,7 @@ bool ParserImpl::callArguments(std::vector<ast::ExprPtr>& args) {
         if (tok().isOp(",")) {
             advance();
         } else if (!tok().isOp(")")) {
-            syntaxError(tok(), "expected ',' or ')' in the argument list");
+            syntaxError(tok(), msg::ExpectedArgumentSeparator);
             return false;
         }
     }
@@ -353,11 +348,11 @@ ast::ExprPtr ParserImpl::subscript(ast::ExprPtr base, SourceLoc start) {
     advance();  // [
     const Token& first = tok();
     if (first.isOp("]")) {
-        syntaxError(first, "expected an index");
+        syntaxError(first, msg::ExpectedIndex);
         return nullptr;
     }
-    auto rejectRest = [&](const char* msg) -> ast::ExprPtr {
-        error(first.loc, "unsupported-expression", msg);
+    auto rejectRest = [&](const Message& message) -> ast::ExprPtr {
+        report(first.loc, message);
         int depth = 1;
         while (!atLineEnd()) {
             const Token& c = tok();
@@ -369,13 +364,13 @@ ast::ExprPtr ParserImpl::subscript(ast::ExprPtr base, SourceLoc start) {
         panic_ = true;
         return nullptr;
     };
-    if (first.isOp(":")) return rejectRest("slices are not supported");
+    if (first.isOp(":")) return rejectRest(msg::Slice);
     ast::ExprPtr index = namedExpression();
     if (panic_) return nullptr;
-    if (tok().isOp(":")) return rejectRest("slices are not supported");
-    if (tok().isOp(",")) return rejectRest("tuple indices are not supported");
+    if (tok().isOp(":")) return rejectRest(msg::Slice);
+    if (tok().isOp(",")) return rejectRest(msg::TupleIndex);
     if (!tok().isOp("]")) {
-        syntaxError(tok(), "expected ']'");
+        syntaxError(tok(), msg::ExpectedCloseBracket);
         return nullptr;
     }
     advance();
@@ -384,16 +379,13 @@ ast::ExprPtr ParserImpl::subscript(ast::ExprPtr base, SourceLoc start) {
 }
 
 ast::ExprPtr ParserImpl::intLiteral(const Token& t) {
-    if (t.intOverflow)
-        error(t.loc, "int-literal-range",
-              "integer literal " + std::string(t.text) + " is out of range (max 2147483647)");
+    if (t.intOverflow) report(t.loc, {msg::IntLiteralRange, t.text});
     return ast::makeInt(t.intValue, t.loc);
 }
 
 ast::ExprPtr ParserImpl::floatLiteral(const Token& t) {
     if (std::fabs(t.floatValue) >= kFloatOverflow)
-        warning(t.loc, "float-literal-overflow",
-                "float literal " + std::string(t.text) + " is beyond the float range and becomes infinity");
+        report(t.loc, {msg::FloatLiteralOverflow, t.text});
     return ast::makeFloat(t.floatValue, t.loc);
 }
 
@@ -409,11 +401,11 @@ ast::ExprPtr ParserImpl::atom() {
             exprDepth_ = 1;
             return floatLiteral(t);
         case TokKind::Imaginary:
-            error(t.loc, "unsupported-expression", "imaginary numbers are not supported");
+            report(t.loc, msg::ImaginaryNumber);
             advance();
             return nullptr;
         case TokKind::String:
-            error(t.loc, "unsupported-expression", "strings are not supported");
+            report(t.loc, msg::StringExpression);
             while (tok().is(TokKind::String)) advance();
             return nullptr;
         case TokKind::Error:
@@ -428,53 +420,49 @@ ast::ExprPtr ParserImpl::atom() {
                 case Kw::True:
                 case Kw::False:
                 case Kw::NoneLit:
-                    error(t.loc, "unsupported-expression",
-                          "'" + std::string(t.text) + "' is not supported (there are no booleans or None)");
+                    report(t.loc, {msg::BooleanOrNone, t.text});
                     advance();
                     return nullptr;
                 case Kw::Await:
-                    error(t.loc, "unsupported-expression", "'await' is not supported");
+                    report(t.loc, msg::Await);
                     advance();
                     primary();
                     return nullptr;
                 case Kw::Yield:
                 case Kw::Lambda:
-                    fatal(t.loc, "unsupported-expression",
-                          "'" + std::string(t.text) + "' expressions are not supported");
+                    fatal(t.loc, {msg::UnsupportedExpressionKeyword, t.text});
                     return nullptr;
                 default:
-                    syntaxError(t, "invalid syntax");
+                    syntaxError(t, msg::InvalidSyntax);
                     return nullptr;
             }
         case TokKind::Op:
             if (t.isOp("(")) return parenthesized();
             if (t.isOp("[") || t.isOp("{")) {
-                error(t.loc, "unsupported-expression",
-                      t.isOp("[") ? "lists and list comprehensions are not supported"
-                                  : "dicts, sets and their comprehensions are not supported");
+                report(t.loc, t.isOp("[") ? msg::ListDisplay : msg::DictOrSetDisplay);
                 skipBalanced();
                 return nullptr;
             }
             if (t.isOp("...")) {
-                error(t.loc, "unsupported-expression", "'...' is not supported");
+                report(t.loc, msg::Ellipsis);
                 advance();
                 return nullptr;
             }
             if (t.isOp("*")) {
-                error(t.loc, "unsupported-expression", "starred expressions are not supported");
+                report(t.loc, msg::StarredExpression);
                 advance();
                 bitwise(0);
                 return nullptr;
             }
-            syntaxError(t, t.text == ")" || t.text == "]" || t.text == "}" ? "unmatched '" + std::string(t.text) + "'"
-                                                                          : "invalid syntax");
+            if (t.text == ")" || t.text == "]" || t.text == "}") syntaxError(t, {msg::UnmatchedBracket, t.text});
+            else syntaxError(t, msg::InvalidSyntax);
             return nullptr;
         case TokKind::Newline:
         case TokKind::EndOfFile:
-            syntaxError(t, "expected an expression");
+            syntaxError(t, msg::ExpectedExpression);
             return nullptr;
         default:
-            syntaxError(t, "invalid syntax");
+            syntaxError(t, msg::InvalidSyntax);
             return nullptr;
     }
 }
@@ -483,12 +471,12 @@ ast::ExprPtr ParserImpl::parenthesized() {
     const Token& open = tok();
     advance();
     if (tok().isOp(")")) {
-        error(open.loc, "unsupported-expression", "tuples are not supported");
+        report(open.loc, msg::Tuple);
         advance();
         return nullptr;
     }
     if (tok().isKw(Kw::Yield)) {
-        fatal(tok().loc, "unsupported-expression", "'yield' expressions are not supported");
+        fatal(tok().loc, {msg::UnsupportedExpressionKeyword, "yield"});
         return nullptr;
     }
     ast::ExprPtr e = namedExpression();
@@ -498,8 +486,7 @@ ast::ExprPtr ParserImpl::parenthesized() {
         return e;
     }
     if (tok().isOp(",") || tok().isKw(Kw::For) || tok().isKw(Kw::Async)) {
-        error(open.loc, "unsupported-expression",
-              tok().isOp(",") ? "tuples are not supported" : "generator expressions are not supported");
+        report(open.loc, tok().isOp(",") ? msg::Tuple : msg::GeneratorExpression);
         // Skip to the matching ')'.
         int depth = 1;
         while (!atLineEnd()) {
@@ -512,7 +499,7 @@ ast::ExprPtr ParserImpl::parenthesized() {
         panic_ = true;
         return nullptr;
     }
-    syntaxError(tok(), "expected ')'");
+    syntaxError(tok(), msg::ExpectedCloseParen);
     return nullptr;
 }
 
@@ -527,7 +514,7 @@ ast::TypeExprPtr ParserImpl::typeAnnotation() {
                    next.isOp(":") || next.isOp(";");
     if (!follows) {
         if (next.is(TokKind::Error)) panic_ = true;
-        else fatal(start, "bad-type", "malformed type annotation");
+        else fatal(start, msg::MalformedAnnotation);
         return nullptr;
     }
     return t;
@@ -542,14 +529,14 @@ ast::TypeExprPtr ParserImpl::typeExpr() {
         return nullptr;
     }
     if (t.isKw(Kw::NoneLit)) {
-        fatal(t.loc, "bad-type", "'None' is not a type; omit the return annotation of a void function");
+        fatal(t.loc, msg::NoneType);
         return nullptr;
     }
     if (!t.isIdent()) {
         if (atLineEnd() || t.isOp("=") || t.isOp(",") || t.isOp(")"))
-            syntaxError(t, "expected a type");
+            syntaxError(t, msg::ExpectedTypeSyntax);
         else
-            fatal(t.loc, "bad-type", "expected a type");
+            fatal(t.loc, msg::ExpectedType);
         return nullptr;
     }
     auto ty = std::make_unique<ast::TypeExpr>();
@@ -559,7 +546,7 @@ ast::TypeExprPtr ParserImpl::typeExpr() {
     bool generic = name == "Array" || name == "Diff" || name == "In" || name == "Out";
     if (!tok().isOp("[")) {
         if (generic) {
-            fatal(t.loc, "bad-type", "'" + std::string(name) + "' needs an element type in [...]");
+            fatal(t.loc, {msg::GenericWithoutElement, name});
             return nullptr;
         }
         if (name == "int") ty->kind = ast::TypeExpr::Kind::Int;
@@ -571,7 +558,7 @@ ast::TypeExprPtr ParserImpl::typeExpr() {
         return ty;
     }
     if (!generic) {
-        fatal(t.loc, "bad-type", "'" + std::string(name) + "' is not a generic type");
+        fatal(t.loc, {msg::NotGeneric, name});
         return nullptr;
     }
     ty->kind = name == "Array" ? ast::TypeExpr::Kind::Array
@@ -583,31 +570,30 @@ ast::TypeExprPtr ParserImpl::typeExpr() {
     if (!ty->elem) return nullptr;
     if (tok().isOp(",")) {
         if (ty->kind != ast::TypeExpr::Kind::Array) {
-            fatal(tok().loc, "bad-type", "'" + std::string(name) + "' takes exactly one type");
+            fatal(tok().loc, {msg::OneTypeArgument, name});
             return nullptr;
         }
         advance();
         const Token& n = tok();
         if (!n.is(TokKind::Int) || !(peek(1).isOp("]") || peek(1).isOp(","))) {
             if (n.is(TokKind::Error)) panic_ = true;
-            else fatal(n.loc, "bad-type", "an array size must be a positive integer literal");
+            else fatal(n.loc, msg::ArraySizeNotLiteral);
             return nullptr;
         }
-        if (n.intOverflow)
-            error(n.loc, "int-literal-range",
-                  "integer literal " + std::string(n.text) + " is out of range (max 2147483647)");
+        if (n.intOverflow) report(n.loc, {msg::IntLiteralRange, n.text});
         ty->size = n.intValue;
         ty->hasSize = true;
         ty->sizeLoc = n.loc;
         advance();
     }
     if (tok().isOp(",")) {
-        fatal(tok().loc, "bad-type", "too many arguments in the type");
+        fatal(tok().loc, msg::TooManyTypeArguments);
         return nullptr;
     }
     if (!tok().isOp("]")) {
         if (tok().is(TokKind::Error)) panic_ = true;
-        else fatal(tok().loc, "bad-type", "malformed type: expected ']'");
+        else fatal(tok().loc, msg::MalformedTypeBracket);
+
         return nullptr;
     }
     advance();

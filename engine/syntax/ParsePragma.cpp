@@ -27,8 +27,7 @@ public:
             while (i < text_.size() && (space(text_[i]) || text_[i] == ',')) ++i;
             if (i >= text_.size()) break;
             if (!identStart(text_[i])) {
-                fail(i, text_[i] == ')' ? "unbalanced parentheses in the pragma"
-                                        : "expected a clause name in the pragma");
+                fail(i, text_[i] == ')' ? msg::PragmaUnbalanced : msg::PragmaExpectedClause);
                 break;
             }
             size_t wordStart = i;
@@ -47,7 +46,7 @@ public:
                     else if (text_[close] == ')' && --depth == 0) break;
                 }
                 if (close >= text_.size()) {
-                    fail(open, "unbalanced parentheses in the pragma");
+                    fail(open, msg::PragmaUnbalanced);
                     break;
                 }
                 i = close + 1;
@@ -56,26 +55,26 @@ public:
                 c.kind = c.word == "shared"    ? ast::PragmaClause::Kind::Shared
                          : c.word == "private" ? ast::PragmaClause::Kind::Private
                                                : ast::PragmaClause::Kind::FirstPrivate;
-                if (!hasArgs) { fail(wordStart, "clause '" + c.word + "' needs a variable list"); break; }
+                if (!hasArgs) { fail(wordStart, {msg::PragmaClauseNeedsList, c.word}); break; }
                 if (!list(open + 1, close, c)) break;
             } else if (c.word == "reduction") {
                 c.kind = ast::PragmaClause::Kind::Reduction;
-                if (!hasArgs) { fail(wordStart, "clause 'reduction' needs '(op: list)'"); break; }
+                if (!hasArgs) { fail(wordStart, msg::PragmaReductionShape); break; }
                 size_t colon = text_.find(':', open + 1);
                 if (colon == std::string_view::npos || colon > close) {
-                    fail(open, "clause 'reduction' needs '(op: list)'");
+                    fail(open, msg::PragmaReductionShape);
                     break;
                 }
                 std::string_view op = trim(text_.substr(open + 1, colon - open - 1));
-                if (op.empty()) { fail(colon, "missing reduction operator"); break; }
+                if (op.empty()) { fail(colon, msg::PragmaMissingReductionOp); break; }
                 c.op = std::string(op);
                 if (!list(colon + 1, close, c)) break;
             } else if (c.word == "default") {
                 c.kind = ast::PragmaClause::Kind::Default;
-                if (!hasArgs) { fail(wordStart, "clause 'default' needs '(none)', '(shared)' or '(private)'"); break; }
+                if (!hasArgs) { fail(wordStart, msg::PragmaDefaultShape); break; }
                 std::string_view arg = trim(text_.substr(open + 1, close - open - 1));
                 if (arg != "none" && arg != "shared" && arg != "private") {
-                    fail(open + 1, "clause 'default' takes 'none', 'shared' or 'private'");
+                    fail(open + 1, msg::PragmaDefaultKind);
                     break;
                 }
                 c.op = std::string(arg);
@@ -97,8 +96,8 @@ private:
         return {t_.loc.line, col};
     }
 
-    void fail(size_t off, std::string msg) {
-        if (!silent_) sink_.error(at(off), "omp-syntax", std::move(msg));
+    void fail(size_t off, const Message& message) {
+        if (!silent_) sink_.report(at(off), message);
     }
 
     static std::string_view trim(std::string_view s) {
@@ -113,7 +112,7 @@ private:
         while (true) {
             while (i < to && space(text_[i])) ++i;
             if (i >= to || !identStart(text_[i])) {
-                fail(i < to ? i : from, "expected a variable name in the clause list");
+                fail(i < to ? i : from, msg::PragmaExpectedVariable);
                 return false;
             }
             size_t s = i;
@@ -122,7 +121,8 @@ private:
             while (i < to && space(text_[i])) ++i;
             if (i >= to) return true;
             if (text_[i] != ',') {
-                fail(i, "expected ',' between the variables of the clause list");
+                fail(i, msg::PragmaExpectedComma);
+
                 return false;
             }
             ++i;

@@ -32,7 +32,7 @@ ast::Block ParserImpl::suite() {
             advance();
             blockBody(b);
         } else {
-            error(tok().loc, "syntax-error", "expected an indented block");
+            report(tok().loc, msg::ExpectedIndentedBlock);
         }
     } else {
         simpleStatements(b);
@@ -57,9 +57,9 @@ void ParserImpl::blockBody(ast::Block& out) {
     if (tok().is(TokKind::Dedent)) advance();
 }
 
-void ParserImpl::unsupportedCompound(const Token& kw, ErrorCode code, std::string msg) {
+void ParserImpl::unsupportedCompound(const Token& kw, const Message& message) {
     bool isTry = kw.isKw(Kw::Try);
-    error(kw.loc, code, std::move(msg));
+    report(kw.loc, message);
     skipToLineEnd();
     skipBlock();
     // The clauses that belong to the rejected statement go with it.
@@ -75,7 +75,7 @@ void ParserImpl::statement(ast::Block& out) {
     const Token& t = tok();
     switch (t.kind) {
         case TokKind::Indent: {
-            error(t.loc, "syntax-error", "unexpected indent");
+            report(t.loc, msg::UnexpectedIndent);
             advance();
             ast::Block discard;
             blockBody(discard);
@@ -98,14 +98,13 @@ void ParserImpl::statement(ast::Block& out) {
     } else if (t.isKw(Kw::For)) {
         s = forStatement();
     } else if (t.isKw(Kw::Def) || t.isOp("@") || t.isKw(Kw::Async)) {
-        unsupportedCompound(t, "unsupported-syntax", "nested function definitions are not supported");
+        unsupportedCompound(t, msg::NestedFunction);
         return;
     } else if (t.isKw(Kw::Class)) {
-        unsupportedCompound(t, "unsupported-syntax", "classes inside functions are not supported");
+        unsupportedCompound(t, msg::ClassInFunction);
         return;
     } else if (t.isKw(Kw::Try) || t.isKw(Kw::With)) {
-        unsupportedCompound(t, "unsupported-statement",
-                            "'" + std::string(t.text) + "' statements are not supported");
+        unsupportedCompound(t, {msg::UnsupportedStatement, t.text});
         return;
     } else if (t.isName("match") && !peek(1).isOp("=") && !peek(1).isOp(":") && !peek(1).isOp(".") &&
                !peek(1).isOp("[") && !isAugmentedAssign(peek(1))) {
@@ -113,13 +112,13 @@ void ParserImpl::statement(ast::Block& out) {
         size_t k = 1;
         while (!peek(k).is(TokKind::Newline) && !peek(k).is(TokKind::EndOfFile)) ++k;
         if (peek(k - 1).isOp(":") && peek(k + 1).is(TokKind::Indent)) {
-            unsupportedCompound(t, "unsupported-statement", "'match' statements are not supported");
+            unsupportedCompound(t, {msg::UnsupportedStatement, "match"});
             return;
         }
         simpleStatements(out);
         return;
     } else if (t.isKw(Kw::Else) || t.isKw(Kw::Elif) || t.isKw(Kw::Except) || t.isKw(Kw::Finally)) {
-        syntaxError(t, "'" + std::string(t.text) + "' without a matching statement");
+        syntaxError(t, {msg::WithoutMatchingStatement, t.text});
         recoverCompound();
         return;
     } else {
@@ -151,7 +150,7 @@ void ParserImpl::simpleStatements(ast::Block& out) {
             return;
         }
         if (tok().is(TokKind::EndOfFile)) return;
-        syntaxError(tok(), "invalid syntax");
+        syntaxError(tok(), msg::InvalidSyntax);
         skipToLineEnd();
         panic_ = false;
         return;
@@ -169,7 +168,7 @@ ast::StmtPtr ParserImpl::simpleStatement() {
     if (t.isKw(Kw::Return)) {
         advance();
         if (atSimpleEnd()) {
-            error(t.loc, "unsupported-syntax", "'return' needs a value");
+            report(t.loc, msg::BareReturn);
             return nullptr;
         }
         ast::ExprPtr v = expressionNoTuple();
@@ -181,7 +180,7 @@ ast::StmtPtr ParserImpl::simpleStatement() {
     if (t.isKw(Kw::Pass) || t.isKw(Kw::Break) || t.isKw(Kw::Continue) || t.isKw(Kw::Del) ||
         t.isKw(Kw::Assert) || t.isKw(Kw::Raise) || t.isKw(Kw::Global) || t.isKw(Kw::Nonlocal) ||
         t.isKw(Kw::Import) || t.isKw(Kw::From) || t.isKw(Kw::Yield)) {
-        error(t.loc, "unsupported-statement", "'" + std::string(t.text) + "' statements are not supported");
+        report(t.loc, {msg::UnsupportedStatement, t.text});
         skipSimple();
         return nullptr;
     }
@@ -190,8 +189,7 @@ ast::StmtPtr ParserImpl::simpleStatement() {
         while (peek(k).is(TokKind::String)) ++k;
         const Token& after = peek(k);
         if (after.is(TokKind::Newline) || after.is(TokKind::EndOfFile) || after.isOp(";")) {
-            error(t.loc, "unsupported-statement",
-                  "string statements (docstrings) are allowed only at the start of the module");
+            report(t.loc, msg::StringStatement);
             skipSimple();
             return nullptr;
         }
@@ -204,8 +202,7 @@ ast::StmtPtr ParserImpl::simpleStatement() {
     if (next.isOp(":")) {
         if (!e || e->kind != ast::Expr::Kind::Var) {
             if (e)
-                error(t.loc, "unsupported-statement",
-                      "annotations are allowed only on plain variable names");
+                report(t.loc, msg::AnnotatedNonVariable);
             skipSimple();
             return nullptr;
         }
@@ -228,16 +225,14 @@ ast::StmtPtr ParserImpl::simpleStatement() {
     if (next.isOp("=")) {
         if (e && e->kind != ast::Expr::Kind::Var && e->kind != ast::Expr::Kind::Index &&
             e->kind != ast::Expr::Kind::Member) {
-            fatal(t.loc, "syntax-error",
-                  e->kind == ast::Expr::Kind::Call ? "cannot assign to a function call"
-                                                   : "cannot assign to an expression");
+            fatal(t.loc, e->kind == ast::Expr::Kind::Call ? msg::AssignToCall : msg::AssignToExpression);
             return nullptr;
         }
         advance();
         ast::ExprPtr v = expressionNoTuple();
         if (panic_) return nullptr;
         if (tok().isOp("=")) {
-            error(t.loc, "unsupported-statement", "chained assignments 'a = b = c' are not supported");
+            report(t.loc, msg::ChainedAssignment);
             skipSimple();
             return nullptr;
         }
@@ -248,27 +243,26 @@ ast::StmtPtr ParserImpl::simpleStatement() {
         return s;
     }
     if (next.isOp(",")) {
-        error(t.loc, "unsupported-statement", "tuple assignments and tuple expressions are not supported");
+        report(t.loc, msg::TupleAssignment);
         skipSimple();
         return nullptr;
     }
     if (isAugmentedAssign(next)) {
-        error(t.loc, "unsupported-statement",
-              "augmented assignment '" + std::string(next.text) + "' is not supported; write 'x = x + y'");
+        report(t.loc, {msg::AugmentedAssignment, next.text});
         skipSimple();
         return nullptr;
     }
     if (atSimpleEnd()) {
         if (!e) return nullptr;
         if (e->kind != ast::Expr::Kind::Call) {
-            error(t.loc, "unsupported-statement", "only calls can be used as statements");
+            report(t.loc, msg::ExpressionStatement);
             return nullptr;
         }
         auto s = makeStmt(ast::Stmt::Kind::CallStmt, e->loc);
         s->value = std::move(e);
         return s;
     }
-    syntaxError(next, "invalid syntax");
+    syntaxError(next, msg::InvalidSyntax);
     return nullptr;
 }
 
@@ -278,7 +272,7 @@ ast::StmtPtr ParserImpl::ifStatement() {
     const Token& t = tok();
     advance();  // if / elif
     ast::ExprPtr cond = namedExpression();
-    if (panic_ || !expectOp(":", "':' after the condition")) {
+    if (panic_ || !expectOp(":", msg::ExpectedColonAfterCondition)) {
         recoverCompound();
         // Keep the chain together: its elif/else clauses belong to the dropped statement.
         while (tok().isKw(Kw::Elif) || tok().isKw(Kw::Else)) {
@@ -300,7 +294,7 @@ ast::StmtPtr ParserImpl::ifStatement() {
     } else if (tok().isKw(Kw::Else)) {
         panic_ = false;
         advance();
-        if (!expectOp(":", "':' after 'else'")) {
+        if (!expectOp(":", msg::ExpectedColonAfterElse)) {
             recoverCompound();
             return nullptr;
         }
@@ -313,7 +307,6 @@ ast::StmtPtr ParserImpl::whileStatement() {
     const Token& t = tok();
     advance();  // while
     auto s = makeStmt(ast::Stmt::Kind::While, t.loc);
-    const char* shape = "a while header is '(condition, max_iter := N)'";
     bool ok = false;
     if (tok().isOp("(")) {
         advance();
@@ -330,10 +323,9 @@ ast::StmtPtr ParserImpl::whileStatement() {
             bool nOk = false;
             if (n.is(TokKind::Int) && !peek(1).isOp(".") && !peek(1).isOp("[") && !peek(1).isOp("(")) {
                 if (n.intOverflow) {
-                    error(n.loc, "int-literal-range",
-                          "integer literal " + std::string(n.text) + " is out of range (max 2147483647)");
+                    report(n.loc, {msg::IntLiteralRange, n.text});
                 } else if (n.intValue <= 0) {
-                    error(n.loc, "bad-while", "max_iter must be a positive integer literal");
+                    report(n.loc, msg::MaxIterNotPositive);
                 } else {
                     nOk = true;
                 }
@@ -341,7 +333,7 @@ ast::StmtPtr ParserImpl::whileStatement() {
                 s->maxIterLoc = n.loc;
                 advance();
             } else {
-                error(n.loc, "bad-while", "max_iter must be a positive integer literal");
+                report(n.loc, msg::MaxIterNotPositive);
                 expression();
                 if (panic_) {
                     recoverCompound();
@@ -352,33 +344,33 @@ ast::StmtPtr ParserImpl::whileStatement() {
                 advance();
                 ok = nOk && s->value != nullptr;
                 if (!tok().isOp(":")) {
-                    syntaxError(tok(), "expected ':' after the while header");
+                    syntaxError(tok(), msg::ExpectedColonAfterWhileHeader);
                     recoverCompound();
                     return nullptr;
                 }
             } else if (tok().isOp(",")) {
-                error(t.loc, "bad-while", shape);
+                report(t.loc, msg::BadWhileHeader);
             } else {
-                syntaxError(tok(), "expected ')'");
+                syntaxError(tok(), msg::ExpectedCloseParen);
                 recoverCompound();
                 return nullptr;
             }
         } else {
-            error(t.loc, "bad-while", shape);
+            report(t.loc, msg::BadWhileHeader);
         }
     } else {
-        error(t.loc, "bad-while", shape);
+        report(t.loc, msg::BadWhileHeader);
     }
     // Parse the body in every case so that the errors inside it are reported.
     if (!skipToHeaderColon()) {
-        if (!panic_) syntaxError(tok(), "expected ':'");
+        if (!panic_) syntaxError(tok(), msg::ExpectedColon);
         recoverCompound();
         return nullptr;
     }
     s->body = suite();
     if (tok().isKw(Kw::Else)) {
         panic_ = false;
-        error(tok().loc, "unsupported-statement", "'while ... else' is not supported");
+        report(tok().loc, msg::WhileElse);
         skipToLineEnd();
         skipBlock();
         return nullptr;
@@ -406,8 +398,8 @@ ast::StmtPtr ParserImpl::forStatement() {
     attachPragma(*s);
     bool ok = true;
 
-    auto rejectHeader = [&](SourceLoc at, ErrorCode code, const char* msg) -> ast::StmtPtr {
-        error(at, code, msg);
+    auto rejectHeader = [&](SourceLoc at, const Message& message) -> ast::StmtPtr {
+        report(at, message);
         if (skipToHeaderColon()) {
             (void)suite();
         } else {
@@ -423,8 +415,8 @@ ast::StmtPtr ParserImpl::forStatement() {
 
     if (!tok().isIdent() || peek(1).isOp(",")) {
         if (tok().isIdent() || tok().isOp("(") || tok().isOp("["))
-            return rejectHeader(t.loc, "unsupported-statement", "a for loop has a single loop variable");
-        syntaxError(tok(), "expected a loop variable");
+            return rejectHeader(t.loc, msg::ForSingleVariable);
+        syntaxError(tok(), msg::ExpectedLoopVariable);
         recoverCompound();
         return nullptr;
     }
@@ -433,26 +425,26 @@ ast::StmtPtr ParserImpl::forStatement() {
     advance();
     if (!tok().isKw(Kw::In)) {
         if (tok().isOp(".") || tok().isOp("["))
-            return rejectHeader(t.loc, "unsupported-statement", "a for loop has a single loop variable");
-        syntaxError(tok(), "expected 'in'");
+            return rejectHeader(t.loc, msg::ForSingleVariable);
+        syntaxError(tok(), msg::ExpectedIn);
         recoverCompound();
         return nullptr;
     }
     advance();
     if (!(tok().isName("range") && peek(1).isOp("(")))
-        return rejectHeader(t.loc, "unsupported-statement", "for loops iterate only over range(...)");
+        return rejectHeader(t.loc, msg::ForOverRangeOnly);
     const Token& rangeTok = tok();
     advance();
     advance();  // (
     while (!tok().isOp(")")) {
         const Token& a = tok();
         if (a.isOp("*") || a.isOp("**")) {
-            error(a.loc, "range-args", "starred arguments to range are not supported");
+            report(a.loc, msg::RangeStarredArgument);
             advance();
             expression();
             ok = false;
         } else if (a.isIdent() && peek(1).isOp("=")) {
-            error(a.loc, "range-args", "range takes no keyword arguments");
+            report(a.loc, msg::RangeKeywordArgument);
             advance();
             advance();
             expression();
@@ -469,28 +461,29 @@ ast::StmtPtr ParserImpl::forStatement() {
         if (tok().isOp(",")) {
             advance();
         } else if (!tok().isOp(")")) {
-            syntaxError(tok(), "expected ',' or ')'");
+            syntaxError(tok(), msg::ExpectedCommaOrCloseParen);
             recoverCompound();
             return nullptr;
         }
     }
     advance();  // )
     if (ok && (s->rangeArgs.empty() || s->rangeArgs.size() > 3)) {
-        error(rangeTok.loc, "range-args", "range takes 1 to 3 arguments");
+        report(rangeTok.loc, msg::RangeArgumentCount);
         ok = false;
     }
     if (atLineEnd()) {
-        syntaxError(tok(), "expected ':'");
+        syntaxError(tok(), msg::ExpectedColon);
         recoverCompound();
         return nullptr;
     }
     if (!tok().isOp(":"))
-        return rejectHeader(t.loc, "unsupported-statement", "for loops iterate only over range(...)");
+        return rejectHeader(t.loc, msg::ForOverRangeOnly);
     advance();
     s->body = suite();
     if (tok().isKw(Kw::Else)) {
         panic_ = false;
-        error(tok().loc, "unsupported-statement", "'for ... else' is not supported");
+        report(tok().loc, msg::ForElse);
+
         skipToLineEnd();
         skipBlock();
         return nullptr;

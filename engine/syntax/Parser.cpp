@@ -28,30 +28,26 @@ bool ParserImpl::quiet(SourceLoc at) const {
     return panic_ || (unclosedBracket_ && !(at < *unclosedBracket_));
 }
 
-void ParserImpl::error(SourceLoc at, ErrorCode code, std::string msg) {
-    if (!quiet(at)) sink_->error(at, code, std::move(msg));
+void ParserImpl::report(SourceLoc at, const Message& message) {
+    if (!quiet(at)) sink_->report(at, message);
 }
 
-void ParserImpl::warning(SourceLoc at, WarningCode code, std::string msg) {
-    if (!quiet(at)) sink_->warning(at, code, std::move(msg));
-}
-
-void ParserImpl::syntaxError(const Token& t, std::string msg) {
-    if (!t.is(TokKind::Error)) error(t.loc, "syntax-error", std::move(msg));
+void ParserImpl::syntaxError(const Token& t, const Message& message) {
+    if (!t.is(TokKind::Error)) report(t.loc, message);
     panic_ = true;
 }
 
-void ParserImpl::fatal(SourceLoc at, ErrorCode code, std::string msg) {
-    error(at, code, std::move(msg));
+void ParserImpl::fatal(SourceLoc at, const Message& message) {
+    report(at, message);
     panic_ = true;
 }
 
-bool ParserImpl::expectOp(std::string_view op, const char* what) {
+bool ParserImpl::expectOp(std::string_view op, MessageRef<0, false> missing) {
     if (tok().isOp(op)) {
         advance();
         return true;
     }
-    if (!panic_) syntaxError(tok(), std::string("expected ") + what);
+    if (!panic_) syntaxError(tok(), missing);
     return false;
 }
 
@@ -135,7 +131,7 @@ void ParserImpl::endSimple() {
         return;
     }
     if (tok().is(TokKind::EndOfFile)) return;
-    syntaxError(tok(), "invalid syntax");
+    syntaxError(tok(), msg::InvalidSyntax);
     skipToLineEnd();
     panic_ = false;
 }
@@ -163,7 +159,7 @@ ast::Module ParserImpl::run() {
         }
         ItemStart start{m.items.size(), sink_->errorCount(), pos_};
         if (t.isKw(Kw::Import) || t.isKw(Kw::From)) {
-            warning(t.loc, "import-ignored", "import ignored: kernels cannot use Python modules");
+            report(t.loc, msg::ImportIgnored);
             skipSimple();
             endSimple();
         } else if (t.isOp("@")) {
@@ -183,11 +179,9 @@ ast::Module ParserImpl::run() {
     for (size_t i = 0; i < pragmas_.size(); ++i) {
         if (pragmaUsed_[i]) continue;
         if (ompParallelForClauses(pragmas_[i].text))
-            warning(pragmas_[i].loc, "pragma-ignored",
-                    "pragma ignored: it is not on the line directly above a 'for' loop");
+            report(pragmas_[i].loc, msg::PragmaNotAboveFor);
         else
-            warning(pragmas_[i].loc, "pragma-ignored",
-                    "pragma ignored: only '#pragma omp parallel for' is recognised");
+            report(pragmas_[i].loc, msg::PragmaNotParallelFor);
     }
     return m;
 }
@@ -239,9 +233,7 @@ void ParserImpl::topLevelStatement(ast::Module& m) {
             syntax = true;
         }
     if (!syntax && !lexical)
-        error(at, "bad-toplevel",
-              "only struct declarations, function definitions and derivative declarations "
-              "may appear at the top level");
+        report(at, msg::BadToplevel);
 }
 
 void ParserImpl::decorated(ast::Module& m) {
@@ -261,28 +253,28 @@ void ParserImpl::decorated(ast::Module& m) {
                 dotted = true;
             }
             if (tok().isOp("(")) {
-                error(at, "bad-decorator", "decorators take no arguments");
+                report(at, msg::DecoratorArguments);
                 skipBalanced();
                 bad = true;
             } else if (!dotted && (name == "simd" || name == "openMpi")) {
                 bool& flag = name == "simd" ? simd : openMpi;
                 if (flag) {
-                    error(at, "bad-decorator", "decorator '@" + std::string(name) + "' is repeated");
+                    report(at, {msg::DecoratorRepeated, name});
                     bad = true;
                 }
                 flag = true;
             } else {
-                warning(at, "unknown-decorator", "unknown decorator ignored");
+                report(at, msg::UnknownDecorator);
             }
         } else if (!tok().is(TokKind::Error)) {
-            error(at, "bad-decorator", "a decorator must be a bare name ('@simd', '@openMpi')");
+            report(at, msg::DecoratorNotName);
             bad = true;
             skipSimple();
         }
         if (tok().is(TokKind::Newline)) {
             advance();
         } else {
-            syntaxError(tok(), "expected a new line after the decorator");
+            syntaxError(tok(), msg::ExpectedNewlineAfterDecorator);
             skipToLineEnd();
             panic_ = false;
         }
@@ -290,10 +282,10 @@ void ParserImpl::decorated(ast::Module& m) {
     if (tok().isKw(Kw::Def)) {
         function(m, simd, openMpi, bad);
     } else if (tok().isKw(Kw::Class)) {
-        error(first, "bad-struct", "decorators are not allowed on a struct");
+        report(first, msg::DecoratedStruct);
         structDecl(m, true);
     } else {
-        syntaxError(tok(), "expected 'def' after decorators");
+        syntaxError(tok(), msg::ExpectedDefAfterDecorators);
         recoverCompound();
     }
 }
@@ -306,7 +298,7 @@ void ParserImpl::function(ast::Module& m, bool simd, bool openMpi, bool bad) {
     f.openMpi = openMpi;
     advance();  // def
     if (!tok().isIdent()) {
-        syntaxError(tok(), "expected a function name");
+        syntaxError(tok(), msg::ExpectedFunctionName);
         recoverCompound();
         return;  // nameless: nothing can refer to it
     }
@@ -322,7 +314,7 @@ void ParserImpl::function(ast::Module& m, bool simd, bool openMpi, bool bad) {
         recoverCompound();  // the body's own errors are still reported
         m.items.emplace_back(std::move(f));
     };
-    if (!expectOp("(", "'('")) return keepDamaged(true);
+    if (!expectOp("(", msg::ExpectedOpenParen)) return keepDamaged(true);
     bool paramsOk = true;
     while (!tok().isOp(")")) {
         if (!parameter(f)) paramsOk = false;
@@ -330,7 +322,7 @@ void ParserImpl::function(ast::Module& m, bool simd, bool openMpi, bool bad) {
         if (tok().isOp(",")) {
             advance();
         } else if (!tok().isOp(")")) {
-            syntaxError(tok(), "expected ',' or ')' in the parameter list");
+            syntaxError(tok(), msg::ExpectedParameterSeparator);
             return keepDamaged(true);
         }
     }
@@ -344,7 +336,7 @@ void ParserImpl::function(ast::Module& m, bool simd, bool openMpi, bool bad) {
             return keepDamaged(false);
         }
     }
-    if (!expectOp(":", "':' after the function header")) return keepDamaged(false);
+    if (!expectOp(":", msg::ExpectedColonAfterFunctionHeader)) return keepDamaged(false);
     ++functionDepth_;
     f.body = suite();
     --functionDepth_;
@@ -355,11 +347,11 @@ void ParserImpl::function(ast::Module& m, bool simd, bool openMpi, bool bad) {
 bool ParserImpl::parameter(ast::Function& f) {
     const Token& t = tok();
     if (t.isOp("*") || t.isOp("**") || t.isOp("/")) {
-        const char* what = t.isOp("**")  ? "'**kwargs' parameters are not supported"
-                           : t.isOp("/") ? "positional-only markers '/' are not supported"
-                           : peek(1).isIdent() ? "'*args' parameters are not supported"
-                                               : "keyword-only markers '*' are not supported";
-        error(t.loc, "unsupported-syntax", what);
+        MessageRef<0, false> what = t.isOp("**")        ? msg::KwargsParameter
+                                    : t.isOp("/")       ? msg::PositionalOnlyMarker
+                                    : peek(1).isIdent() ? msg::ArgsParameter
+                                                        : msg::KeywordOnlyMarker;
+        report(t.loc, what);
         f.params.push_back(unreadableParam(t.loc));
         // Skip this parameter up to the next ',' or ')' at bracket depth 0.
         int depth = 0;
@@ -374,7 +366,7 @@ bool ParserImpl::parameter(ast::Function& f) {
     }
     if (!t.isIdent()) {
         f.params.push_back(unreadableParam(t.loc));
-        syntaxError(t, "expected a parameter name");
+        syntaxError(t, msg::ExpectedParameterName);
         return false;
     }
     ast::Param p;
@@ -396,7 +388,7 @@ bool ParserImpl::parameter(ast::Function& f) {
         advance();
         // Calls may rely on the default: the placeholder makes the checker lenient with them.
         SourceLoc at = tok().loc;
-        error(at, "unsupported-syntax", "default values for parameters are not supported");
+        report(at, msg::ParameterDefault);
         expression();
         f.params.push_back(std::move(p));
         f.params.push_back(unreadableParam(at));
@@ -411,7 +403,7 @@ void ParserImpl::structDecl(ast::Module& m, bool decoratorReported) {
     s.loc = tok().loc;
     advance();  // class
     if (!tok().isIdent()) {
-        syntaxError(tok(), "expected a struct name");
+        syntaxError(tok(), msg::ExpectedStructName);
         recoverCompound();
         return;
     }
@@ -424,12 +416,12 @@ void ParserImpl::structDecl(ast::Module& m, bool decoratorReported) {
             advance();
             advance();
         } else {
-            error(tok().loc, "bad-struct", "structs cannot have base classes or keywords");
+            report(tok().loc, msg::StructBases);
             reported = true;
             skipBalanced();
         }
     }
-    if (!expectOp(":", "':' after the struct name")) {
+    if (!expectOp(":", msg::ExpectedColonAfterStructName)) {
         recoverCompound();
         return;
     }
@@ -441,7 +433,7 @@ void ParserImpl::structDecl(ast::Module& m, bool decoratorReported) {
                 structBodyLine(s, reported);
             if (tok().is(TokKind::Dedent)) advance();
         } else {
-            error(tok().loc, "syntax-error", "expected an indented block after the class header");
+            report(tok().loc, msg::ExpectedClassBlock);
             reported = true;
         }
     } else {
@@ -454,7 +446,7 @@ void ParserImpl::structDecl(ast::Module& m, bool decoratorReported) {
         }
     }
     if (s.members.empty() && !reported)
-        error(s.loc, "bad-struct", "struct '" + s.name + "' has no members");
+        report(s.loc, {msg::EmptyStruct, s.name});
     m.items.emplace_back(std::move(s));
 }
 
@@ -462,7 +454,7 @@ void ParserImpl::structBodyLine(ast::StructDecl& s, bool& reported) {
     panic_ = false;
     const Token& t = tok();
     if (t.is(TokKind::Indent)) {
-        error(t.loc, "syntax-error", "unexpected indent");
+        report(t.loc, msg::UnexpectedIndent);
         reported = true;
         skipBlock();
         return;
@@ -486,7 +478,7 @@ void ParserImpl::structBodyLine(ast::StructDecl& s, bool& reported) {
         mem.annotation = typeAnnotation();
         if (mem.annotation && tok().isOp("=")) {
             advance();
-            warning(tok().loc, "member-default-ignored", "default values of struct members are ignored");
+            report(tok().loc, msg::MemberDefaultIgnored);
             expression();
         }
         if (mem.annotation && !panic_) s.members.push_back(std::move(mem));
@@ -494,12 +486,12 @@ void ParserImpl::structBodyLine(ast::StructDecl& s, bool& reported) {
         endSimple();
         return;
     }
-    const char* msg = "a struct body contains only member lines 'name : Type'";
-    if (t.isKw(Kw::Def) || t.isOp("@") || t.isKw(Kw::Async)) msg = "structs cannot have methods";
-    else if (t.is(TokKind::String)) msg = "structs cannot have docstrings";
-    else if (t.isKw(Kw::Pass)) msg = "'pass' is not allowed in a struct (declare at least one member)";
-    else if (t.isKw(Kw::Class)) msg = "nested classes are not supported";
-    error(t.loc, "bad-struct", msg);
+    MessageRef<0, false> what = msg::StructBodyLine;
+    if (t.isKw(Kw::Def) || t.isOp("@") || t.isKw(Kw::Async)) what = msg::StructMethod;
+    else if (t.is(TokKind::String)) what = msg::StructDocstring;
+    else if (t.isKw(Kw::Pass)) what = msg::StructPass;
+    else if (t.isKw(Kw::Class)) what = msg::NestedClass;
+    report(t.loc, what);
     reported = true;
     skipToLineEnd();
     skipBlock();
@@ -515,7 +507,6 @@ void ParserImpl::diffDecl(ast::Module& m) {
     bool fwd = callee.text == "fwd_diff", rev = callee.text == "rev_diff";
     advance();  // callee
     advance();  // (
-    const char* shape = "a derivative declaration is 'name = fwd_diff(f)' or 'name = rev_diff(f)'";
     // A line with a lexical error was reported by the lexer already.
     bool lexical = false;
     for (size_t k = 0; !peek(k).is(TokKind::Newline) && !peek(k).is(TokKind::EndOfFile); ++k)
@@ -531,7 +522,8 @@ void ParserImpl::diffDecl(ast::Module& m) {
         endSimple();
         return;
     }
-    if (!lexical) error(callee.loc, "bad-diff-decl", shape);
+    if (!lexical) report(callee.loc, msg::BadDiffDecl);
+
     skipToLineEnd();
 }
 

@@ -47,13 +47,13 @@ private:
 
     // ------------------------------------------------------------ diagnostics (Parser.cpp)
     bool quiet(SourceLoc at) const;
-    void error(SourceLoc at, ErrorCode code, std::string msg);
-    void warning(SourceLoc at, WarningCode code, std::string msg);
+    void report(SourceLoc at, const Message& message);
     // Syntax error at `t` (silent if `t` is a lexical Error token, already reported); panics.
-    void syntaxError(const Token& t, std::string msg);
+    void syntaxError(const Token& t, const Message& message);
     // An error after which the statement cannot be parsed further: report, then panic.
-    void fatal(SourceLoc at, ErrorCode code, std::string msg);
-    bool expectOp(std::string_view op, const char* what);
+    void fatal(SourceLoc at, const Message& message);
+    // Consumes `op`, else reports `missing` (a syntax error) unless panicking.
+    bool expectOp(std::string_view op, MessageRef<0, false> missing);
 
     // ------------------------------------------------------------ recovery (Parser.cpp)
     void skipToLineEnd();            // to NEWLINE, consumed
@@ -98,7 +98,7 @@ private:
     ast::StmtPtr ifStatement();
     ast::StmtPtr whileStatement();
     ast::StmtPtr forStatement();
-    void unsupportedCompound(const Token& kw, ErrorCode code, std::string msg);
+    void unsupportedCompound(const Token& kw, const Message& message);
     void attachPragma(ast::Stmt& forStmt);
 
     // ------------------------------------------------------------ expressions (ParseExpressions.cpp)
@@ -146,7 +146,8 @@ private:
         ParserImpl& p;
         bool ok;
         explicit NestingGuard(ParserImpl& parser) : p(parser), ok(++parser.nesting_ <= kMaxNesting) {
-            if (!ok && !p.panic_) p.syntaxError(p.tok(), "too many nested parentheses, operators or blocks");
+            if (!ok && !p.panic_) p.syntaxError(p.tok(), msg::TooDeeplyNested);
+
         }
         ~NestingGuard() { --p.nesting_; }
     };

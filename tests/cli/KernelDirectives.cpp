@@ -66,11 +66,18 @@ std::vector<RunCase> parseRunCases(const std::string& text) {
             size_t sp = rest.find(' ');
             c.function = rest.substr(0, sp);
             rest = sp == std::string::npos ? "" : trim(rest.substr(sp));
-            if (rest.rfind("--threads", 0) == 0) {
-                rest = trim(rest.substr(9));
-                size_t end = rest.find(' ');
-                c.threads = std::stoi(rest.substr(0, end));
-                rest = end == std::string::npos ? "" : trim(rest.substr(end));
+            for (bool option = true; option;) {  // options before the JSON, in any order
+                option = false;
+                if (rest.rfind("--threads", 0) == 0) {
+                    rest = trim(rest.substr(9));
+                    size_t end = rest.find(' ');
+                    c.threads = std::stoi(rest.substr(0, end));
+                    rest = end == std::string::npos ? "" : trim(rest.substr(end));
+                    option = true;
+                } else if (rest.rfind("--check-bounds", 0) == 0) {
+                    rest = trim(rest.substr(14));
+                    c.checkBounds = option = true;
+                }
             }
             c.argsJson = rest;
             cases.push_back(c);

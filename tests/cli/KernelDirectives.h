@@ -11,6 +11,7 @@ struct RunCase {
     std::string function;
     std::string argsJson;          // "" when the function takes no parameters
     int threads = -1;              // --threads, -1 when absent
+    bool checkBounds = false;      // --check-bounds
     std::string expectJson;        // "" when no EXPECT
     int exitCode = 0;
     std::vector<std::string> stderrContains;

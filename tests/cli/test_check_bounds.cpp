@@ -1,9 +1,10 @@
 // `--check-bounds` (docs/language.md §10.6) through the binary: an index outside the array is
 // exit 3 with `index I out of bounds for 'NAME' (size N) at FILE:LINE:COL`, for sizes passed as
 // JSON (parameters, nested lists, struct members), declared sizes (a local Array[float, 3]) and
-// derivative arrays; run, descend and mpirun. Positions are those of the index expression,
+// derivative arrays; run, descend, mpirun, gradcheck and optimize. Positions are those of the index expression,
 // counted by hand in kBounds below (columns from 1).
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -144,6 +145,60 @@ TEST(CheckBounds, MpirunNamesRankAndSet) {
                          k.path() + ":9:14\n"),
               std::string::npos)
         << r.err;
+}
+
+// gradcheck and optimize take the option too: every call of gradcheck (primal, forward, reverse)
+// and the optimize workers, against the JSON sizes (here the parameter list of --init).
+const char* kFits =
+    "def sq(a : In[Array[float]], i : In[int]) -> float:\n"              // 1
+    "    return a[i] * a[i]\n"                                           // 2 `i` at column 14
+    "\n"                                                                 // 3
+    "def line(p : In[Array[float]], x : In[Array[float]], y : In[Array[float]], n : In[int],\n"  // 4
+    "         grad : Out[Array[float]]) -> float:\n"                     // 5
+    "    loss : float = 0.0\n"                                           // 6
+    "    r : float\n"                                                    // 7
+    "    for k in range(n):\n"                                           // 8
+    "        r = p[0] * x[k] + p[1] - y[k]\n"                            // 9 `1` of p[1] at column 29
+    "        loss = loss + r * r\n"                                      // 10
+    "        grad[0] = grad[0] + 2.0 * r * x[k]\n"                       // 11
+    "        grad[1] = grad[1] + 2.0 * r\n"                              // 12
+    "    return loss\n";                                                  // 13
+
+TEST(CheckBounds, GradcheckChecksEveryCall) {
+    TempKernel k(kFits);
+    ProcessResult r = lomaw({"gradcheck", k.path(), "sq", "--args", "[[1.0, 2.0, 3.0], 3]", "--check-bounds"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, outOfBounds("index 3 out of bounds for 'a' (size 3)", k, "2:14"));
+    // In range: d(a[1]^2)/da = (0, 2 a[1], 0) = (0, 4, 0) in both modes.
+    ProcessResult ok = lomaw({"gradcheck", k.path(), "sq", "--args", "[[1.0, 2.0, 3.0], 1]", "--json", "--check-bounds"});
+    ASSERT_EQ(ok.exitCode, 0) << ok.err;
+    nlohmann::json rows = nlohmann::json::parse(ok.out)["rows"];
+    ASSERT_EQ(rows.size(), 3u);
+    for (size_t c = 0; c < 3; ++c) {
+        EXPECT_EQ(rows[c]["forward"].get<double>(), c == 1 ? 4.0 : 0.0) << c;
+        EXPECT_EQ(rows[c]["reverse"].get<double>(), c == 1 ? 4.0 : 0.0) << c;
+    }
+}
+
+TEST(CheckBounds, OptimizeChecksTheParametersOnTheWorkers) {
+    TempKernel k(kFits);
+    const std::string data = (std::filesystem::path(k.path()).parent_path() / "data.json").string();
+    std::ofstream(data) << "[[1.0, 2.0], [3.0, 6.0]]";
+    // --init with one parameter where line reads two: p[1] is outside on the (only) worker, rank 1.
+    ProcessResult r = lomaw({"optimize", k.path(), "line", "--init", "[1.0]", "--data", data, "--steps", "1",
+                             "--workers", "1", "--check-bounds"});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, outOfBounds("worker rank 1: step 0: index 1 out of bounds for 'p' (size 1)", k, "9:29"));
+    // Two parameters, one step of lr 0.01 from (1, 0): residuals r = 1 - 3 = -2, 2 - 6 = -4, loss
+    // 4 + 16 = 20; gradient (2(-2)(1) + 2(-4)(2), 2(-2) + 2(-4)) = (-20, -12) -> (1.2, 0.12).
+    ProcessResult ok = lomaw({"optimize", k.path(), "line", "--init", "[1.0, 0.0]", "--data", data, "--steps", "1",
+                              "--lr", "0.01", "--workers", "1", "--check-bounds"});
+    ASSERT_EQ(ok.exitCode, 0) << ok.err;
+    nlohmann::json last = nlohmann::json::parse(ok.out);
+    EXPECT_NEAR(last["params"][0].get<double>(), 1.2, 1e-6) << ok.out;
+    EXPECT_NEAR(last["params"][1].get<double>(), 0.12, 1e-6) << ok.out;
 }
 
 }  // namespace

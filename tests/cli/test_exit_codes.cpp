@@ -87,6 +87,14 @@ TEST(ExitCodes, UnknownFunctionIsTwo) {
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(r.err.rfind("lomaw: error: ", 0), 0u) << r.err;
     EXPECT_NE(r.err.find("'g'"), std::string::npos) << r.err;
+    // The module's functions, and apart from them the built-in make__dfloat (which can be run).
+    r = lomaw({"run", k.path(), "nope"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.err, "lomaw: error: unknown function 'nope' (the module defines: f, idiv, fill; built in: make__dfloat)\n");
+    TempKernel empty("\"\"\"no functions\"\"\"\n");
+    r = lomaw({"run", empty.path(), "nope"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.err, "lomaw: error: unknown function 'nope' (the module defines no functions; built in: make__dfloat)\n");
 }
 
 TEST(ExitCodes, ArgumentsNotMatchingTheSignatureAreTwo) {
@@ -135,6 +143,10 @@ TEST(ExitCodes, ExplainSaysWhatTheCodeOfADiagnosticMeans) {
     EXPECT_EQ(r.out.rfind("undeclared-variable", 0), 0u) << r.out;
     EXPECT_NE(r.out.find(" error "), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("a variable used before or without its declaration"), std::string::npos) << r.out;
+    // Then the formats of its messages: the one `check` reported above fills in the name.
+    EXPECT_NE(r.out.find("\n  message: undeclared variable '{0}'\n"), std::string::npos) << r.out;
+    EXPECT_NE(check.out.find("undeclared variable 'y'"), std::string::npos) << check.out;
+
     ProcessResult warning = lomaw({"explain", "in-array-write"});
     EXPECT_NE(warning.out.find(" warning "), std::string::npos) << warning.out;
     ProcessResult unknown = lomaw({"explain", "undeclared-varaible"});

@@ -57,6 +57,35 @@ TEST(Gradcheck, AJumpAtThePointIsAMismatchAndExitsOne) {
     EXPECT_NE(r.out.find("1 of 1 components disagree"), std::string::npos) << r.out;
 }
 
+// A function that reads its own Out parameter has a forward derivative but no reverse one
+// (rev-restriction): forward mode is still checked, and the note says why reverse is missing.
+TEST(Gradcheck, AFunctionWithoutAReverseDerivativeIsCheckedInForwardMode) {
+    // y = x*x, z = y*y (reads Out y): S = y + z = x^2 + x^4, dS/dx = 2x + 4x^3 = 1.4 + 1.372 at 0.7.
+    TempKernel k(
+        "def f(x : In[float], y : Out[float], z : Out[float]):\n"
+        "    y = x * x\n"
+        "    z = y * y\n");
+    ProcessResult r = lomaw({"gradcheck", k.path(), "f", "--args", "[0.7, 0.0, 0.0]", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    nlohmann::json out = nlohmann::json::parse(r.out);
+    EXPECT_TRUE(out["agree"].get<bool>());
+    EXPECT_FALSE(out["reverse_checked"].get<bool>());
+    ASSERT_EQ(out["rows"].size(), 1u);
+    EXPECT_NEAR(out["rows"][0]["forward"].get<double>(), 2.772, 1e-5);
+    EXPECT_TRUE(out["rows"][0]["reverse"].is_null());
+    EXPECT_EQ(r.err, k.path() + ":3:9: note: reverse mode is not checked: 'f' reads Out parameter 'y', whose value "
+                                "is not available in its reverse derivative [rev-restriction]\n"
+                                "        z = y * y\n"
+                                "            ^\n");
+
+    // The table says the same; and a wrong forward derivative would still be a mismatch.
+    ProcessResult table = lomaw({"gradcheck", k.path(), "f", "--args", "[0.7, 0.0, 0.0]"});
+    EXPECT_EQ(table.exitCode, 0);
+    EXPECT_NE(table.out.find("all 1 components agree (forward mode only: the function has no reverse derivative)"),
+              std::string::npos)
+        << table.out;
+}
+
 TEST(Gradcheck, UsageAndRuntimeErrors) {
     TempKernel k(
         "def f(x : In[float], n : In[int]) -> float:\n"

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void mpiBatchShowsEverySet();
     void openMpThreadsReachThePragmaLoop();
     void checkBoundsReachesTheCommandLine();
+    void checkBoundsReachesTheDescentLandscape();
 };
 
 namespace {
@@ -147,6 +148,32 @@ void RunTest::checkBoundsReachesTheCommandLine() {
     QVERIFY(done.wait(60000));
     QVERIFY(!run->runner()->lastArguments().contains("--check-bounds"));
     QCOMPARE(findTop(run->results(), "return")->text(1), QString("3"));
+}
+
+// A descent with the box checked: `lomaw descend` and the landscape evaluated after it (`lomaw
+// run --batch`) both get --check-bounds.
+void RunTest::checkBoundsReachesTheDescentLandscape() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, "def bowl(x : In[float]) -> float:\n    return x * x\n"));
+    RunPanel* run = w.runPanel();
+    DescentSettings d;
+    d.learningRate = 0.1;
+    d.steps = 3;
+    d.landscapeSize = 5;
+    d.overlay = false;
+    run->setDescent(true, d);
+    run->selectFunction("bowl");
+    run->setArgumentValues({"1.0"});
+    run->findChild<QCheckBox*>("checkBounds")->setChecked(true);
+    QStringList commands;
+    connect(run->runner(), &CliRunner::started, this, [&](const QString& cmd) { commands << cmd; });
+    QSignalSpy done(run, &RunPanel::runFinished);
+    run->run();
+    QVERIFY(done.wait(120000));
+    QCOMPARE(commands.size(), 2);
+    QVERIFY2(commands[0].contains(" descend "), qPrintable(commands[0]));
+    QVERIFY2(commands[1].contains(" --batch "), qPrintable(commands[1]));
+    for (const QString& cmd : commands) QVERIFY2(cmd.endsWith(" --check-bounds"), qPrintable(cmd));
 }
 
 void RunTest::failingKernelReportsAndAppStaysUp() {

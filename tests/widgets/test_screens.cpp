@@ -2,6 +2,7 @@
 // start), the diff view, hover linking with colours by source, and presentation zoom; written to
 // LOMAW_SCREENSHOT_DIR for docs/screenshots. Each checks the state it shows.
 #include <QDockWidget>
+#include <QScrollArea>
 #include <QSettings>
 #include <QTest>
 #include <Qsci/qsciscintilla.h>
@@ -12,6 +13,7 @@
 #include "KernelEditor.h"
 #include "MainWindow.h"
 #include "PresentationZoom.h"
+#include "RunPanel.h"
 #include "ScopeTable.h"
 #include "WidgetTestSupport.h"
 
@@ -23,6 +25,7 @@ class ScreenSizeTest : public QObject {
 private Q_SLOTS:
     void init();
     void main1366x768();
+    void runButtonsVisibleAt1366x768();
     void main1920x1080();
     void diffForwardReverse();
     void coloursAndHover();
@@ -58,6 +61,34 @@ void ScreenSizeTest::main1366x768() {
     QTest::qWait(80);
     QVERIFY(!w.codeViews()->view(Stage::Omp)->linkedLines().isEmpty());
     QVERIFY(!widgettest::saveScreenshot(&w, "main_1366x768").isEmpty());
+}
+
+// The Run dock at 1366x768 with a kernel of several parameters: the argument table and the
+// options scroll, Run, Cancel and the progress bar stay in the visible part of the dock.
+void ScreenSizeTest::runButtonsVisibleAt1366x768() {
+    MainWindow w;
+    showAt(w, 1366, 768);
+    QVERIFY(w.openFile(QString(LOMAW_EXAMPLES) + "/particles.py"));
+    QVERIFY(widgettest::waitForAnalysis(w));
+    QDockWidget* dock = w.dockFor(w.runPanel());
+    dock->raise();
+    QTest::qWait(80);
+    QVERIFY(dock->isVisible());
+    auto* outer = qobject_cast<QScrollArea*>(w.runPanel()->parentWidget()->parentWidget());
+    QVERIFY(outer);  // the dock's own scroll area (MainWindowLayout.cpp)
+    for (const char* name : {"runButton", "cancelButton", "runProgress"}) {
+        auto* widget = w.runPanel()->findChild<QWidget*>(name);
+        QVERIFY(widget && widget->isVisible());
+        const QRect inDock(widget->mapTo(dock, QPoint(0, 0)), widget->size());
+        const QRect inViewport(widget->mapTo(outer->viewport(), QPoint(0, 0)), widget->size());
+        QVERIFY2(dock->rect().contains(inDock) && outer->viewport()->rect().contains(inViewport),
+                 qPrintable(QString("%1 at %2,%3 %4x%5; dock %6x%7").arg(name).arg(inDock.x()).arg(inDock.y())
+                                .arg(inDock.width()).arg(inDock.height()).arg(dock->width()).arg(dock->height())));
+    }
+    // The inputs above them scroll inside the panel (the table and Mode are in view).
+    auto* inputs = w.runPanel()->findChild<QScrollArea*>("runInputsScroll");
+    QVERIFY(inputs && inputs->isVisible());
+    QVERIFY(!widgettest::saveScreenshot(&w, "run_dock_1366x768").isEmpty());
 }
 
 void ScreenSizeTest::main1920x1080() {

@@ -1,6 +1,7 @@
 // The scaling sweep of the run panel's MPI batch mode, through the real `lomaw`: one batch on
 // 1 and 2 workers one after another, the 1-worker run's compute phase as the sequential
 // baseline, every point in the timing panel (time against workers, speed-up); Cancel stops it.
+#include <QCheckBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -21,6 +22,7 @@ class SweepTest : public QObject {
 private Q_SLOTS:
     void sweepRecordsSequentialAndWorkerPoints();
     void cancelStopsTheSweep();
+    void checkBoundsReachesTheSweepRuns();
 };
 
 namespace {
@@ -137,6 +139,30 @@ void SweepTest::cancelStopsTheSweep() {
     QVERIFY(w.timingPanel()->points().isEmpty());
     QVERIFY(run->findChild<QPushButton*>("runButton")->isEnabled());
     QVERIFY(run->log()->toPlainText().contains("Scaling sweep stopped at run 1 of 3 (1 worker)"));
+}
+
+// The "Check bounds" box reaches the sweep's runs: a[5] of a 3-element list stops the first run
+// (1 worker) with the runtime error, and the sweep there (unchecked, the read would go unnoticed
+// and the sweep would go on to 2 workers).
+void SweepTest::checkBoundsReachesTheSweepRuns() {
+    MainWindow w;
+    QVERIFY(widgettest::loadAndAnalyse(w, "def pick(a : In[Array[float]], i : In[int]) -> float:\n    return a[i]\n"));
+    RunPanel* run = w.runPanel();
+    run->selectFunction("pick");
+    run->setArgumentValues({"[1, 2, 3]", "5"});
+    run->setMpiBatch(true, 2, 2);
+    run->findChild<QCheckBox*>("checkBounds")->setChecked(true);
+    QList<RunResult> results;
+    connect(run->runner(), &CliRunner::finished, this, [&](const RunResult& r) { results << r; });
+    QSignalSpy finished(run, &RunPanel::sweepFinished);
+    run->runScalingSweep();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    QCOMPARE(results.size(), 1);
+    QVERIFY(run->runner()->lastArguments().contains("--check-bounds"));
+    QCOMPARE(results.first().exitCode, 3);
+    QVERIFY2(results.first().errors.contains("index 5 out of bounds for 'a' (size 3) at "), qPrintable(results.first().errors));
+    QVERIFY(w.timingPanel()->points().isEmpty());
 }
 
 namespace widgettest {

@@ -28,6 +28,55 @@ d_q = fwd_diff(q)
               "    return make__dfloat(s.val + x.val * x.val, s.dval + (x.dval * x.val + x.val * x.dval))");
 }
 
+TEST(AdGeneratedCode, ForwardQuotientRepeatsTheValueAndMultipliesByTheReciprocal) {
+    auto d = differentiateSource(R"(
+def q(x : In[float], m : In[float]) -> float:
+    return x / m
+
+def h(x : In[float]) -> float:
+    return x / 4.0
+
+d_q = fwd_diff(q)
+d_h = fwd_diff(h)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    // (x'm - xm')/(mm) as (x' - (x/m)m') * (1/m): x/m is the value, which the C compiler
+    // computes once, and 1/m is hoisted out of a loop where m does not change.
+    EXPECT_EQ(functionText(d, "d_q"),
+              "def d_q(x : In[_dfloat], m : In[_dfloat]) -> _dfloat:\n"
+              "    return make__dfloat(x.val / m.val, (x.dval - x.val / m.val * m.dval) * (1.0 / m.val))");
+    EXPECT_EQ(functionText(d, "d_h"),
+              "def d_h(x : In[_dfloat]) -> _dfloat:\n"
+              "    return make__dfloat(x.val / 4.0, x.dval * (1.0 / 4.0))");
+}
+
+TEST(AdGeneratedCode, ForwardParallelLoopKeepsItsPragmaWithItsTemporariesPrivate) {
+    auto d = differentiateSource(R"(
+def g(x : In[Array[float]], y : Out[Array[float]], n : In[int]):
+    #pragma omp parallel for shared(x, y)
+    for i in range(n):
+        y[i] = (x[i] * 0.7 + sin(x[i]) * cos(x[i])) / (x[i] * x[i] + 1.5) + exp(x[i] * 0.7) / (x[i] * x[i] + 2.0)
+
+d_g = fwd_diff(g)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    // The tangent (more than 64 nodes) goes through a `_part` temporary and the repeated
+    // denominators through `_v`, `_v_2`, declared at the top of the function as every local:
+    // listed private, each thread has its own (shared, they made the loop lose its pragma).
+    std::string t = functionText(d, "d_g");
+    EXPECT_EQ(t.rfind("def d_g(x : In[Array[_dfloat]], y : Out[Array[_dfloat]], n : In[int]):\n"
+                      "    _v : float\n"
+                      "    _part : float\n"
+                      "    _v_2 : float\n"
+                      "    #pragma omp parallel for shared(x, y) private(_v, _part, _v_2)\n"
+                      "    for i in range(n):\n"
+                      "        _v = x[i].val * x[i].val + 1.5\n"
+                      "        _part = ",
+                      0),
+              0u)
+        << t;
+}
+
 TEST(AdGeneratedCode, ScalarAdjointsInLoopsAccumulateInLocalsAndQuotientAdjointIsHoistable) {
     auto d = differentiateSource(R"(
 def f(x : In[Array[float]], n : In[int], m : In[float]) -> float:

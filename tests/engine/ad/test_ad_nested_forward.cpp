@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "ad/AstWalk.h"
+#include "syntax/AstWalk.h"
 #include "engine/ad/AdTestSupport.h"
 
 using namespace lomaw;
@@ -31,10 +31,10 @@ struct Size {
 
 Size sizeOf(const ast::Function& fn) {
     Size s;
-    ad::forEachStmt(fn.body, [&](const ast::Stmt& st) {
+    ast::forEachStmt(fn.body, [&](const ast::Stmt& st) {
         ++s.statements;
         size_t own = 0;
-        ad::forEachOwnExpr(st, [&](const ast::Expr& e) { ad::forEachExpr(e, [&](const ast::Expr& n) {
+        ast::forEachOwnExpr(st, [&](const ast::Expr& e) { ast::forEachExpr(e, [&](const ast::Expr& n) {
             ++s.nodes;
             if (n.kind == ast::Expr::Kind::Binary || n.kind == ast::Expr::Kind::Neg || n.kind == ast::Expr::Kind::Call) ++own;
         });
@@ -87,7 +87,7 @@ TEST(AdNestedForward, NoStatementGrowsWithTheLevel) {
     const ast::Function* top = d.fn("d" + std::to_string(levels));
     ASSERT_NE(top, nullptr);
     bool split = false;
-    ad::forEachStmt(top->body, [&](const ast::Stmt& st) {
+    ast::forEachStmt(top->body, [&](const ast::Stmt& st) {
         split = split || (st.kind == ast::Stmt::Kind::Declare && st.name.rfind("_part", 0) == 0);
     });
     EXPECT_TRUE(split);

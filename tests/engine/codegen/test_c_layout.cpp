@@ -126,6 +126,36 @@ int main(void) { _dfloat d = make__dfloat(1.25f, -4.0f); printf("%g %g %g\n", d.
     EXPECT_EQ(r.out, "1.25 -4 6\n");
 }
 
+// A function of `statements` statements: s = x, then s = s + 1.0 repeated, then return s.
+std::string longFunction(const std::string& name, int statements) {
+    std::string src = "def " + name + "(x : In[float]) -> float:\n    s : float = x\n";
+    for (int k = 0; k < statements - 2; ++k) src += "    s = s + 1.0\n";
+    return src + "    return s\n\n";
+}
+
+TEST(CLayout, FunctionsOfMoreThan2000StatementsAreCompiledAtOg) {
+    // GCC -O2 on the straight-line code of deeply nested fwd_diff (13,000 statements at level
+    // 8) spends most of its time in register allocation; such functions get -Og.
+    const std::string kernel = longFunction("big", 2001) + longFunction("small", 2000);
+    const std::string c = emitKernel(kernel);
+    const size_t big = c.find("\nfloat big(float x) {");
+    const size_t small = c.find("\nfloat small(float x) {");
+    ASSERT_NE(big, std::string::npos);
+    ASSERT_NE(small, std::string::npos);
+    const std::string marked = "\n#if defined(__GNUC__) && !defined(__clang__)\n"
+                               "__attribute__((optimize(\"Og\")))  /* 2001 statements: -O2 would take too long */\n"
+                               "#endif";
+    EXPECT_EQ(c.rfind(marked, big), big - marked.size()) << c.substr(big - 200, 300);
+    EXPECT_EQ(c.find("optimize", big), std::string::npos);  // `small` is compiled with the unit's flags
+    auto r = buildAndRun(c, R"(#include <stdio.h>
+float big(float x);
+float small(float x);
+int main(void) { printf("%g %g\n", big(0.5f), small(0.5f)); return 0; })",
+                         {.openmp = false, .extraFlags = "-Werror"});
+    ASSERT_TRUE(r.compiled) << r.compilerOutput;
+    EXPECT_EQ(r.out, "1999.5 1998.5\n");
+}
+
 TEST(CLayout, NestedUnboundedArraysArePointerPerLevel) {
     // Array[Array[float]] is float**; rows of different lengths are fine.
     auto r = runKernel(R"(

@@ -1,25 +1,22 @@
-#include "ad/AstWalk.h"
+#include "syntax/AstWalk.h"
 
-namespace lomaw::ad {
-
-using ast::Expr;
-using ast::Stmt;
+namespace lomaw::ast {
 
 void forEachExpr(const Expr& e, const std::function<void(const Expr&)>& f) {
     f(e);
-    for (const ast::ExprPtr& o : e.operands)
+    for (const ExprPtr& o : e.operands)
         if (o) forEachExpr(*o, f);
 }
 
 void forEachOwnExpr(const Stmt& s, const std::function<void(const Expr&)>& f) {
     if (s.target) forEachExpr(*s.target, f);
     if (s.value) forEachExpr(*s.value, f);
-    for (const ast::ExprPtr& a : s.rangeArgs)
+    for (const ExprPtr& a : s.rangeArgs)
         if (a) forEachExpr(*a, f);
 }
 
-void forEachStmt(const ast::Block& b, const std::function<void(const Stmt&)>& f) {
-    for (const ast::StmtPtr& s : b) {
+void forEachStmt(const Block& b, const std::function<void(const Stmt&)>& f) {
+    for (const StmtPtr& s : b) {
         if (!s) continue;
         f(*s);
         forEachStmt(s->body, f);
@@ -33,17 +30,38 @@ void forEachExprIn(const Stmt& s, const std::function<void(const Expr&)>& f) {
     forEachStmt(s.orelse, [&](const Stmt& t) { forEachOwnExpr(t, f); });
 }
 
+void forEachExprIn(const Block& b, const std::function<void(const Expr&)>& f) {
+    forEachStmt(b, [&](const Stmt& t) { forEachOwnExpr(t, f); });
+}
+
+bool anyExpr(const Expr& e, const std::function<bool(const Expr&)>& p) {
+    if (p(e)) return true;
+    for (const ExprPtr& o : e.operands)
+        if (o && anyExpr(*o, p)) return true;
+    return false;
+}
+
+bool anyStmt(const Block& b, const std::function<bool(const Stmt&)>& p) {
+    for (const StmtPtr& s : b)
+        if (s && (p(*s) || anyStmt(s->body, p) || anyStmt(s->orelse, p))) return true;
+    return false;
+}
+
+namespace {
+
+bool isVar(const Expr& e, const std::string& name) { return e.kind == Expr::Kind::Var && e.name == name; }
+
+}  // namespace
+
 bool mentions(const Expr& e, const std::string& name) {
-    bool found = false;
-    forEachExpr(e, [&](const Expr& x) { found = found || (x.kind == Expr::Kind::Var && x.name == name); });
-    return found;
+    return anyExpr(e, [&](const Expr& x) { return isVar(x, name); });
 }
 
 bool mentions(const Stmt& s, const std::string& name) {
     bool found = false;
     auto own = [&](const Stmt& t) {
         if ((t.kind == Stmt::Kind::Declare || t.kind == Stmt::Kind::For) && t.name == name) found = true;
-        forEachOwnExpr(t, [&](const Expr& x) { found = found || (x.kind == Expr::Kind::Var && x.name == name); });
+        forEachOwnExpr(t, [&](const Expr& x) { found = found || isVar(x, name); });
     };
     own(s);
     forEachStmt(s.body, own);
@@ -51,27 +69,37 @@ bool mentions(const Stmt& s, const std::string& name) {
     return found;
 }
 
+void addVariablesOf(const Expr& e, std::set<std::string>& out) {
+    forEachExpr(e, [&](const Expr& x) {
+        if (x.kind == Expr::Kind::Var) out.insert(x.name);
+    });
+}
+
 std::set<std::string> variablesOf(const Expr& e) {
     std::set<std::string> out;
-    forEachExpr(e, [&](const Expr& x) {
+    addVariablesOf(e, out);
+    return out;
+}
+
+std::set<std::string> variablesOf(const Block& b) {
+    std::set<std::string> out;
+    forEachExprIn(b, [&](const Expr& x) {
         if (x.kind == Expr::Kind::Var) out.insert(x.name);
     });
     return out;
 }
 
 bool callsAnything(const Expr& e) {
-    bool found = false;
-    forEachExpr(e, [&](const Expr& x) {
-        found = found || (x.kind == Expr::Kind::Call && x.name != "int2float" && x.name != "float2int");
+    return anyExpr(e, [](const Expr& x) {
+        return x.kind == Expr::Kind::Call && x.name != "int2float" && x.name != "float2int";
     });
-    return found;
 }
 
 namespace {
 
 bool countDown(const Expr& e, int& left) {
     if (--left < 0) return true;
-    for (const ast::ExprPtr& o : e.operands)
+    for (const ExprPtr& o : e.operands)
         if (o && countDown(*o, left)) return true;
     return false;
 }
@@ -81,7 +109,6 @@ bool countDown(const Expr& e, int& left) {
 bool largerThan(const Expr& e, int limit) { return countDown(e, limit); }
 
 bool pureArithmetic(const Expr& e) {
-    using ast::BinaryOp;
     switch (e.kind) {
         case Expr::Kind::Var:
         case Expr::Kind::IntLit:
@@ -98,4 +125,4 @@ bool pureArithmetic(const Expr& e) {
     }
 }
 
-}  // namespace lomaw::ad
+}  // namespace lomaw::ast
