@@ -15,6 +15,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -97,6 +98,22 @@ private:
     // known on entry, the heap tapes its iterations push are reserved for the whole trip by
     // statements appended to `out`, before the loop (ReverseTripCount.cpp).
     void presizeTapes(const ast::Stmt& loop, ast::Block& body, ast::Block& out);
+    // A counted loop runs while lo < hi (lo <= hi when inclusive), lo stepping up by `step`.
+    struct CountedTrip {
+        const ast::Expr* lo = nullptr;  // null: 0 (range(n))
+        const ast::Expr* hi = nullptr;
+        long long step = 0;
+        bool inclusive = false;
+    };
+    std::optional<CountedTrip> countedTrip(const ast::Stmt& loop);
+    // Statements appended to `out` that set `count` to the trip count of `trip` on entry; a count
+    // beyond maxIter (or wrapped) is maxIter, or with `failBeyondMax` the max_iter runtime error.
+    void computeTrip(const CountedTrip& trip, const ExprPtr& count, long long maxIter, bool failBeyondMax,
+                     SourceLoc at, ast::Block& out);
+    // A counted while loop whose forward sweep would only count its iterations and step its
+    // variable (`body`: count, max_iter check, `i = i + c`): the count and the final i computed
+    // on entry instead of a pass over the loop. False when the loop is not of that shape.
+    bool countInClosedForm(const ast::Stmt& loop, const ast::Block& body, const ExprPtr& count, ast::Block& out);
     void unsizedOverwrite(const ast::Expr& arg, const std::string& callee);  // rev-unsized-overwrite
 
     // ---- reverse sweep (ReverseSweep.cpp)

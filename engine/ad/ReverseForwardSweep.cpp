@@ -94,8 +94,10 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             body.push_back(sIf(tBin(ast::BinaryOp::Greater, copy(*n), tInt(s.maxIter)), std::move(overflow), {}, s.loc));
             forwardBlock(s.body, body);
             loops_.pop_back();
-            presizeTapes(s, body, out);
-            out.push_back(sWhile(copy(*s.value), s.maxIter, std::move(body), s.loc));
+            if (!countInClosedForm(s, body, n, out)) {
+                presizeTapes(s, body, out);
+                out.push_back(sWhile(copy(*s.value), s.maxIter, std::move(body), s.loc));
+            }
             loc_ = s.loc;
             if (!counts.name.empty()) push(counts, copy(*n), out);
             tapes_.loopCount[&s] = {n->name, counts};

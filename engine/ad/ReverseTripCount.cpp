@@ -5,6 +5,9 @@
 // variables of n; and `for` loops over a range with a literal step > 0 (their bounds are
 // evaluated once on entry). The per-push reserve stays: it is a compare that is never true
 // after the pre-size, and it keeps every push safe if a loop ends early or the count is off.
+// And a counted while loop whose forward sweep would do nothing but count its iterations and
+// step i (every value its reverse sweep needs is recomputed or undone) is not replayed: the
+// count and the final i are computed on entry (countInClosedForm).
 #include "syntax/AstWalk.h"
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
@@ -16,14 +19,6 @@ using ast::Expr;
 using ast::Stmt;
 
 namespace {
-
-// The loop runs while lo < hi (lo <= hi when inclusive), lo stepping up by `step`.
-struct TripCount {
-    const Expr* lo = nullptr;
-    const Expr* hi = nullptr;
-    long long step = 0;
-    bool inclusive = false;
-};
 
 bool isIntExpr(const Expr& e) { return e.type && e.type->isInt(); }
 
@@ -42,6 +37,102 @@ long long stepOf(const Stmt& s, const std::string& v) {
 }
 
 }  // namespace
+
+std::optional<ReverseDiffer::CountedTrip> ReverseDiffer::countedTrip(const Stmt& loop) {
+    CountedTrip trip;
+    if (loop.kind == Stmt::Kind::For) {
+        if (loop.rangeArgs.empty() || loop.rangeArgs.size() > 3) return std::nullopt;
+        for (const ExprPtr& a : loop.rangeArgs)
+            if (!a || !isIntExpr(*a) || callsUserFunction(*a)) return std::nullopt;
+        trip.step = 1;
+        if (loop.rangeArgs.size() == 3) {
+            const Expr& st = *loop.rangeArgs[2];
+            if (st.kind != Expr::Kind::IntLit || st.intValue <= 0) return std::nullopt;
+            trip.step = st.intValue;
+        }
+        trip.lo = loop.rangeArgs.size() == 1 ? nullptr : loop.rangeArgs[0].get();
+        trip.hi = loop.rangeArgs.size() == 1 ? loop.rangeArgs[0].get() : loop.rangeArgs[1].get();
+    } else {
+        const Expr* c = loop.value.get();
+        if (!c || c->kind != Expr::Kind::Binary || c->operands.size() != 2) return std::nullopt;
+        const Expr* l = c->operands[0].get();
+        const Expr* r = c->operands[1].get();
+        if (c->op == BinaryOp::Greater || c->op == BinaryOp::GreaterEq) std::swap(l, r);
+        else if (c->op != BinaryOp::Less && c->op != BinaryOp::LessEq) return std::nullopt;
+        trip.inclusive = c->op == BinaryOp::LessEq || c->op == BinaryOp::GreaterEq;
+        if (l->kind != Expr::Kind::Var || !isIntExpr(*l) || !isIntExpr(*r) || !ast::pureArithmetic(*r)) return std::nullopt;
+        const std::string& i = l->name;
+        // Exactly one write of i, the top-level step; nothing writes n's variables.
+        std::set<std::string> writtenElsewhere;
+        for (const StmtPtr& st : loop.body) {
+            if (!st) continue;
+            const long long step = stepOf(*st, i);
+            if (step > 0 && trip.step == 0) {
+                trip.step = step;
+                continue;
+            }
+            writtenRoots(ctx_, *st, writtenElsewhere);
+            if (ast::mentions(*st, i) && (st->kind == Stmt::Kind::For || st->kind == Stmt::Kind::Declare))
+                return std::nullopt;  // a loop or declared variable of that name
+        }
+        if (trip.step == 0 || writtenElsewhere.count(i)) return std::nullopt;
+        for (const std::string& v : ast::variablesOf(*r))
+            if (writtenElsewhere.count(v) || v == i) return std::nullopt;
+        trip.lo = l;
+        trip.hi = r;
+    }
+    return trip;
+}
+
+void ReverseDiffer::computeTrip(const CountedTrip& trip, const ExprPtr& count, long long maxIter, bool failBeyondMax,
+                                SourceLoc at, ast::Block& out) {
+    // (count holds 0)
+    // if lo < hi:                             (lo <= hi)
+    //     count = hi - lo
+    //     if count >= 0:                      (negative: wrapped, more than 2^31 apart)
+    //         count = (count - 1) / c + 1     (count / c + 1; nothing for c = 1 and <)
+    //     if count < 0 or count > maxIter:
+    //         count = maxIter                 (pre-sizing: the loop stops at max_iter anyway)
+    //         __lomaw_max_iter_exceeded(maxIter)   (failBeyondMax: what the counting loop says)
+    auto var = [&] { return copy(*count); };
+    auto lit = [&](long long v) { return tInt(v, at); };
+    auto lo = [&] { return trip.lo ? copy(*trip.lo) : lit(0); };
+    ast::Block counted;
+    counted.push_back(sAssign(var(), tBin(BinaryOp::Sub, copy(*trip.hi), lo()), at));
+    if (trip.inclusive || trip.step != 1) {
+        ExprPtr span = trip.inclusive ? var() : tBin(BinaryOp::Sub, var(), lit(1));
+        if (trip.step != 1) span = tBin(BinaryOp::Div, std::move(span), lit(trip.step));
+        ast::Block divided;
+        divided.push_back(sAssign(var(), tBin(BinaryOp::Add, std::move(span), lit(1)), at));
+        counted.push_back(sIf(tBin(BinaryOp::GreaterEq, var(), lit(0)), std::move(divided), {}, at));
+    }
+    ast::Block clamp;
+    if (failBeyondMax) {
+        std::vector<ExprPtr> args;
+        args.push_back(lit(maxIter));
+        clamp.push_back(sCall(tCall(kMaxIterExceeded, std::move(args), Type::voidType(), at), at));
+    } else {
+        clamp.push_back(sAssign(var(), lit(maxIter), at));
+    }
+    counted.push_back(sIf(tBin(BinaryOp::Or, tBin(BinaryOp::Less, var(), lit(0)), tBin(BinaryOp::Greater, var(), lit(maxIter))),
+                          std::move(clamp), {}, at));
+    out.push_back(sIf(tBin(trip.inclusive ? BinaryOp::LessEq : BinaryOp::Less, lo(), copy(*trip.hi)),
+                      std::move(counted), {}, at));
+}
+
+bool ReverseDiffer::countInClosedForm(const Stmt& loop, const ast::Block& body, const ExprPtr& count, ast::Block& out) {
+    // body: the count, its max_iter check, then exactly the step of the loop variable.
+    if (loop.kind != Stmt::Kind::While || body.size() != 3 || !body[2]) return false;
+    const std::optional<CountedTrip> trip = countedTrip(loop);
+    if (!trip || !trip->lo || trip->lo->kind != Expr::Kind::Var) return false;
+    const std::string& i = trip->lo->name;
+    if (stepOf(*body[2], i) != trip->step) return false;
+    // count = the trip count (the max_iter error beyond it); i = i + count * step
+    computeTrip(*trip, count, loop.maxIter, true, loop.loc, out);
+    ExprPtr advance = trip->step == 1 ? copy(*count) : tBin(BinaryOp::Mul, copy(*count), tInt(trip->step, loop.loc));
+    out.push_back(sAssign(copy(*trip->lo), tBin(BinaryOp::Add, copy(*trip->lo), std::move(advance)), loop.loc));
+    return true;
+}
 
 void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block& out) {
     // Tapes pushed once per push statement of an iteration: reserves in the body and in its
@@ -68,82 +159,19 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
     collect(body);
     if (perIteration.empty()) return;
 
-    TripCount trip;
-    if (loop.kind == Stmt::Kind::For) {
-        if (loop.rangeArgs.empty() || loop.rangeArgs.size() > 3) return;
-        for (const ExprPtr& a : loop.rangeArgs)
-            if (!a || !isIntExpr(*a) || callsUserFunction(*a)) return;
-        trip.step = 1;
-        if (loop.rangeArgs.size() == 3) {
-            const Expr& st = *loop.rangeArgs[2];
-            if (st.kind != Expr::Kind::IntLit || st.intValue <= 0) return;
-            trip.step = st.intValue;
-        }
-        trip.lo = loop.rangeArgs.size() == 1 ? nullptr : loop.rangeArgs[0].get();
-        trip.hi = loop.rangeArgs.size() == 1 ? loop.rangeArgs[0].get() : loop.rangeArgs[1].get();
-    } else {
-        const Expr* c = loop.value.get();
-        if (!c || c->kind != Expr::Kind::Binary || c->operands.size() != 2) return;
-        const Expr* l = c->operands[0].get();
-        const Expr* r = c->operands[1].get();
-        if (c->op == BinaryOp::Greater || c->op == BinaryOp::GreaterEq) std::swap(l, r);
-        else if (c->op != BinaryOp::Less && c->op != BinaryOp::LessEq) return;
-        trip.inclusive = c->op == BinaryOp::LessEq || c->op == BinaryOp::GreaterEq;
-        if (l->kind != Expr::Kind::Var || !isIntExpr(*l) || !isIntExpr(*r) || !ast::pureArithmetic(*r)) return;
-        const std::string& i = l->name;
-        // Exactly one write of i, the top-level step; nothing writes n's variables.
-        std::set<std::string> writtenElsewhere;
-        for (const StmtPtr& st : loop.body) {
-            if (!st) continue;
-            const long long step = stepOf(*st, i);
-            if (step > 0 && trip.step == 0) {
-                trip.step = step;
-                continue;
-            }
-            writtenRoots(ctx_, *st, writtenElsewhere);
-            if (ast::mentions(*st, i) && (st->kind == Stmt::Kind::For || st->kind == Stmt::Kind::Declare))
-                return;  // a loop or declared variable of that name
-        }
-        if (trip.step == 0 || writtenElsewhere.count(i)) return;
-        for (const std::string& v : ast::variablesOf(*r))
-            if (writtenElsewhere.count(v) || v == i) return;
-        trip.lo = l;
-        trip.hi = r;
-    }
+    const std::optional<CountedTrip> trip = countedTrip(loop);
+    if (!trip) return;
     const long long maxIter = loop.kind == Stmt::Kind::For ? (1LL << 28) : loop.maxIter;
     for (const auto& [tape, k] : perIteration)
         if (maxIter <= 0 || maxIter * k > (1LL << 28)) return;  // keeps trip * k within an int
 
-    // _trip = 0
-    // if lo < hi:                             (lo <= hi)
-    //     _trip = hi - lo
-    //     if _trip >= 0:                      (negative: wrapped, more than 2^31 apart)
-    //         _trip = (_trip - 1) / c + 1     (_trip / c + 1; nothing for c = 1 and <)
-    //     if _trip < 0 or _trip > maxIter:    (the loop stops at max_iter anyway)
-    //         _trip = maxIter
+    // _trip = 0; _trip = the trip count (computeTrip), at most maxIter
     // __lomaw_tape_presize(t, t_cap, t_n + _trip * k)   per tape
-    const SourceLoc at = loop.loc;
-    const TypePtr intT = Type::intType();
-    ExprPtr n = local("_trip", intT);
+    ExprPtr n = local("_trip", Type::intType());
     auto var = [&] { return copy(*n); };
-    auto lit = [&](long long v) { return tInt(v, at); };
-    auto lo = [&] { return trip.lo ? copy(*trip.lo) : lit(0); };
-    out.push_back(sAssign(var(), lit(0), at));
-    ast::Block counted;
-    counted.push_back(sAssign(var(), tBin(BinaryOp::Sub, copy(*trip.hi), lo()), at));
-    if (trip.inclusive || trip.step != 1) {
-        ExprPtr span = trip.inclusive ? var() : tBin(BinaryOp::Sub, var(), lit(1));
-        if (trip.step != 1) span = tBin(BinaryOp::Div, std::move(span), lit(trip.step));
-        ast::Block divided;
-        divided.push_back(sAssign(var(), tBin(BinaryOp::Add, std::move(span), lit(1)), at));
-        counted.push_back(sIf(tBin(BinaryOp::GreaterEq, var(), lit(0)), std::move(divided), {}, at));
-    }
-    ast::Block clamp;
-    clamp.push_back(sAssign(var(), lit(maxIter), at));
-    counted.push_back(sIf(tBin(BinaryOp::Or, tBin(BinaryOp::Less, var(), lit(0)), tBin(BinaryOp::Greater, var(), lit(maxIter))),
-                          std::move(clamp), {}, at));
-    out.push_back(sIf(tBin(trip.inclusive ? BinaryOp::LessEq : BinaryOp::Less, lo(), copy(*trip.hi)),
-                      std::move(counted), {}, at));
+    auto lit = [&](long long v) { return tInt(v, loop.loc); };
+    out.push_back(sAssign(var(), lit(0), loop.loc));
+    computeTrip(*trip, n, maxIter, false, loop.loc, out);
     for (const auto& [tape, k] : perIteration) {
         const Expr& reserve = *reserveOf[tape];
         std::vector<ExprPtr> args;
@@ -151,7 +179,7 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
         args.push_back(copy(*reserve.operands[1]));
         ExprPtr entries = k == 1 ? var() : tBin(BinaryOp::Mul, var(), lit(k));
         args.push_back(tBin(BinaryOp::Add, copy(*reserve.operands[2]), std::move(entries)));
-        out.push_back(sCall(tCall(kTapePresize, std::move(args), Type::voidType(), at), at));
+        out.push_back(sCall(tCall(kTapePresize, std::move(args), Type::voidType(), loop.loc), loop.loc));
     }
 }
 
