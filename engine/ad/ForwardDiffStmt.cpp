@@ -13,22 +13,12 @@ namespace lomaw::ad {
 
 namespace {
 // Whether `b` uses a variable whose name starts with `_` (generated ones do) other than `own`.
-bool usesOtherGeneratedNames(const ast::Expr& e, const std::set<std::string>& own) {
-    if (e.kind == ast::Expr::Kind::Var && e.name.rfind("_", 0) == 0 && !own.count(e.name)) return true;
-    for (const ast::ExprPtr& o : e.operands)
-        if (o && usesOtherGeneratedNames(*o, own)) return true;
-    return false;
-}
 bool usesOtherGeneratedNames(const ast::Block& b, const std::set<std::string>& own) {
-    for (const ast::StmtPtr& s : b) {
-        if (!s) continue;
-        if (s->target && usesOtherGeneratedNames(*s->target, own)) return true;
-        if (s->value && usesOtherGeneratedNames(*s->value, own)) return true;
-        for (const ast::ExprPtr& a : s->rangeArgs)
-            if (a && usesOtherGeneratedNames(*a, own)) return true;
-        if (usesOtherGeneratedNames(s->body, own) || usesOtherGeneratedNames(s->orelse, own)) return true;
-    }
-    return false;
+    bool found = false;
+    ast::forEachExprIn(b, [&](const ast::Expr& e) {
+        found = found || (e.kind == ast::Expr::Kind::Var && e.name.rfind("_", 0) == 0 && !own.count(e.name));
+    });
+    return found;
 }
 // `p` with `names` added to its private clause (a new one when it has none).
 ast::Pragma withPrivate(const ast::Pragma& p, const std::vector<std::string>& names) {

@@ -2,6 +2,7 @@
 
 #include "codegen/CBoundsChecks.h"
 #include "codegen/CStmtEmitter.h"
+#include "syntax/AstWalk.h"
 
 namespace lomaw::codegen {
 
@@ -19,8 +20,7 @@ std::string paramDecl(const ast::Param& p, const std::string& cName) {
 // Statements of a block, nested ones included.
 size_t statementCount(const ast::Block& b) {
     size_t n = 0;
-    for (const ast::StmtPtr& s : b)
-        if (s) n += 1 + statementCount(s->body) + statementCount(s->orelse);
+    ast::forEachStmt(b, [&](const ast::Stmt&) { ++n; });
     return n;
 }
 
