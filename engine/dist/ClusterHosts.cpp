@@ -143,6 +143,21 @@ std::string launchHostfile(const std::string& userHostfile, std::string& error) 
     return "# written by lomaw: this machine first, with one slot for the MPI driver\n" + first + "\n" + others;
 }
 
+int hostfileWorkerSlots(const std::string& userHostfile) {
+    std::ifstream in(userHostfile);
+    if (!in) return -1;
+    int total = 0;
+    for (std::string line; std::getline(in, line);) {
+        HostLine h = parseLine(line);
+        if (h.host.empty()) continue;
+        if (h.maxSlots >= 0) return -1;  // a limit for oversubscription: Open MPI decides
+        int slots = h.slots >= 0 ? h.slots : isThisMachine(h.host) ? coreCount() : -1;
+        if (slots < 0) return -1;  // the node's core count: known to Open MPI only
+        total += slots;
+    }
+    return total;
+}
+
 bool insideAllocation() {
     for (const char* var : {"SLURM_JOB_ID", "SLURM_JOBID", "PBS_JOBID", "PBS_ENVIRONMENT", "LSB_JOBID"})
         if (const char* v = std::getenv(var); v && *v) return true;

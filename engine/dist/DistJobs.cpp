@@ -104,6 +104,30 @@ std::optional<JobStatus> writeJobFile(const JobDirectory& dir, std::initializer_
     return fail(Kind::EnvironmentError, std::string("cannot write the job file: ") + std::strerror(errno));
 }
 
+// True when the user's mpirun arguments or environment let Open MPI place more processes than
+// slots, or count slots differently from hostfileWorkerSlots (hardware threads).
+bool slotsMayDiffer(const std::vector<std::string>& args) {
+    for (const std::string& a : args)
+        for (const char* word : {"oversubscribe", "use-hwthread-cpus", "rmaps_base_oversubscribe",
+                                 "hwloc_base_use_hwthreads_as_cpus"})
+            if (a == word || a == std::string("-") + word || a == std::string("--") + word) return true;
+    for (const char* var : {"OMPI_MCA_rmaps_base_oversubscribe", "OMPI_MCA_hwloc_base_use_hwthreads_as_cpus"})
+        if (const char* v = std::getenv(var); v && *v) return true;
+    return false;
+}
+
+// More workers than the hostfile has slots: Open MPI would refuse after starting (spmd: its
+// "not enough slots" page, exit 3; spawn: "MPI_ERR_SPAWN: could not spawn processes").
+std::optional<JobStatus> checkWorkerSlots(const JobOptions& options) {
+    int slots = hostfileWorkerSlots(options.hostfile);
+    if (slots < 0 || options.workers <= slots || slotsMayDiffer(options.extraArgs)) return std::nullopt;
+    return fail(Kind::UsageError, "--workers " + std::to_string(options.workers) + " is more than the " +
+                                      std::to_string(slots) + " worker slot" + (slots == 1 ? "" : "s") + " of hostfile " +
+                                      options.hostfile +
+                                      " (the driver's slot is added by lomaw): use fewer workers, more slots= in the "
+                                      "hostfile, or --mpirun-args --oversubscribe");
+}
+
 std::optional<JobStatus> buildPrograms(const ast::Module& module, const ast::Function& f, const JobOptions& options,
                                        Programs& out, double& seconds) {
     auto start = std::chrono::steady_clock::now();
@@ -113,6 +137,8 @@ std::optional<JobStatus> buildPrograms(const ast::Module& module, const ast::Fun
     if (!options.hostfile.empty())
         if (std::string e = checkHostfile(options.hostfile, !customLauncherAgent(options.extraArgs)); !e.empty())
             return fail(Kind::EnvironmentError, e);
+    if (!options.hostfile.empty())
+        if (std::optional<JobStatus> tooMany = checkWorkerSlots(options)) return tooMany;
     codegen::MpiProgramOptions popts;
     popts.sourceName = options.sourceName;
     popts.checkBounds = options.checkBounds;
@@ -143,6 +169,7 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
         spec.hostfile = dir.hostfile();
     }
     spec.temporaryPaths = {dir.path()};
+    spec.sessionDirectoryBase = dir.path();  // removed with it however the job ends
     spec.extraArgs = options.extraArgs;
     spec.inputPath = dir.input();
     spec.outputPath = dir.output();

@@ -93,11 +93,21 @@ std::set<pid_t> descendants(pid_t root) {
 }
 
 // Stops mpirun (under its guardian), its process group and every process it started (mpirun
-// puts its children in groups of their own), then reaps it.
+// puts its children in groups of their own), then reaps it. mpirun gets SIGTERM and a grace
+// period first: it then stops its processes itself and removes what the job had on this machine
+// -- its session directory and the shared-memory segments the processes registered for cleanup
+// (/dev/shm/vader_segment.*), which a SIGKILL leaves behind. It needs ~1.5 s on an idle machine.
 void killJob(runtime::ChildGroup& job) {
+    constexpr double kMpirunCleanupSeconds = 3.0;
     std::set<pid_t> tree = descendants(job.pid());
-    job.stop(0);
+    job.stop(kMpirunCleanupSeconds);
     for (pid_t p : tree) kill(p, SIGKILL);
+}
+
+// `env` with TMPDIR set to `dir` (replacing any other value: the first entry is the one read).
+void setTemporaryDirectory(std::vector<std::string>& env, const std::string& dir) {
+    std::erase_if(env, [](const std::string& e) { return e.rfind("TMPDIR=", 0) == 0; });
+    env.push_back("TMPDIR=" + dir);
 }
 
 struct LineReader {
@@ -302,6 +312,7 @@ LaunchOutcome launchJob(const LaunchSpec& spec) {
     out.kind = OutcomeKind::EnvironmentError;  // until mpirun has started
     std::vector<std::string> argv = mpirunCommand(spec);
     std::vector<std::string> env = mpirunEnvironment();
+    if (!spec.sessionDirectoryBase.empty()) setTemporaryDirectory(env, spec.sessionDirectoryBase);
     int outPipe[2], errPipe[2];
     if (pipe2(outPipe, O_CLOEXEC) != 0) {
         out.message = std::string("pipe: ") + std::strerror(errno);

@@ -48,6 +48,12 @@ struct LaunchSpec {
     std::string outputPath;
     std::vector<std::string> driverArgs;  // after INPUT OUTPUT (optimisation schedule)
     std::vector<std::string> temporaryPaths;  // removed if lomaw is stopped or killed mid-job
+    // "" : Open MPI's default ($TMPDIR). Else the TMPDIR of mpirun and of the processes it starts
+    // here, so that mpirun's session directory is made there (a --tmpdir of the user's still wins):
+    // inside the job directory, a job stopped before mpirun could clean up (timeout, cancel, a
+    // signal to lomaw) leaves no ~16 MB session directory in $TMPDIR. (Not orte_local_tmpdir_base:
+    // the MPI processes refuse to start when it and the tmpdir base mpirun passes them are both set.)
+    std::string sessionDirectoryBase;
     double timeoutSeconds = 0;            // 0 : none
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(long long done, long long total)> onProgress;
@@ -94,6 +100,12 @@ bool isThisMachine(const std::string& host);
 // as written. When the user's hostfile does not name this machine it gets a line with 1 slot:
 // the driver runs here and every worker on the listed hosts. "" and `error` set when unreadable.
 std::string launchHostfile(const std::string& userHostfile, std::string& error);
+
+// The worker slots of the user's hostfile (the driver's is added by launchHostfile): the sum of
+// its slots= counts, this machine's core count for its lines without one; -1 when a line for
+// another host gives no count (Open MPI then counts that node's cores), a line gives max_slots=,
+// or the file is unreadable.
+int hostfileWorkerSlots(const std::string& userHostfile);
 
 // Inside a batch scheduler's allocation (Slurm, PBS/Torque, LSF): Open MPI reads the allocation
 // itself, so lomaw adds neither a host list nor --oversubscribe.

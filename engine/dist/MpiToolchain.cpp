@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <sys/stat.h>
 
 #include "runtime/BuildCache.h"
@@ -37,8 +38,19 @@ ToolLookup findMpicc(const std::string& explicitPath) {
     return findTool(explicitPath, "LOMAW_MPICC", "mpicc", "libopenmpi-dev");
 }
 
+// mpirun given by an absolute path takes its installation prefix from that path (two levels up),
+// as if --prefix were given. Through a symlinked directory -- /bin/mpirun where /bin -> usr/bin,
+// found first on a PATH that lists /bin before /usr/bin -- the prefix is "/", and mpirun stops at
+// once ("A prefix was supplied to mpirun that only contained slashes", status 1). So the directory
+// is resolved (/usr/bin/mpirun); the name is kept, it may be a link to the real program.
 ToolLookup findMpirun(const std::string& explicitPath) {
-    return findTool(explicitPath, "LOMAW_MPIRUN", "mpirun", "openmpi-bin");
+    ToolLookup found = findTool(explicitPath, "LOMAW_MPIRUN", "mpirun", "openmpi-bin");
+    size_t slash = found.path.rfind('/');
+    if (slash == std::string::npos || slash == 0) return found;
+    std::error_code ignored;
+    std::filesystem::path dir = std::filesystem::canonical(found.path.substr(0, slash), ignored);
+    if (!dir.empty()) found.path = (dir / found.path.substr(slash + 1)).string();
+    return found;
 }
 
 ProgramBuild buildMpiProgram(const std::string& cSource, const MpiTools& tools) {

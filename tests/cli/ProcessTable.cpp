@@ -12,8 +12,6 @@ extern char** environ;
 
 namespace lomaw::test {
 
-namespace {
-// A /proc file with plain reads: the process may end while we read (streams would throw).
 std::string readProcFile(const std::string& path) {
     std::string out;
     int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -23,7 +21,6 @@ std::string readProcFile(const std::string& path) {
     close(fd);
     return out;
 }
-}  // namespace
 
 pid_t startInBackground(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
                         const std::string& stdoutPath, const std::string& stderrPath) {

@@ -16,6 +16,11 @@ pid_t startInBackground(const std::vector<std::string>& argv, const std::vector<
 // Waits up to `seconds` for `pid` to end; true with its wait status when it did.
 bool waitForExit(pid_t pid, double seconds, int& status);
 
+// The text of a /proc file, read with plain reads: "" when the process has ended. (Streams throw
+// std::ios_base::failure when the process ends between open and read, ESRCH, and a throw in a
+// test's watcher thread aborts the whole test binary.)
+std::string readProcFile(const std::string& path);
+
 // The command lines (arguments joined by spaces) of live processes, other than this one, whose
 // command line contains `marker`. Zombies count as gone.
 std::vector<std::string> processesMentioning(const std::string& marker);

@@ -69,6 +69,26 @@ TEST(MpiCli, BadInputSetNamesItsIndexAndExitsTwo) {
     EXPECT_EQ(init.err, "lomaw: error: cannot read " + dir.string() + ": is a directory\n");
 }
 
+// More workers than the hostfile's slots, without --oversubscribe: said before anything starts
+// (Open MPI used to refuse after the launch, with its "not enough slots" page in spmd mode and
+// "MPI_ERR_SPAWN: could not spawn processes" in spawn mode, exit 3). Comments and blank lines
+// are allowed; this machine's lines are not resolved or probed.
+TEST(MpiCli, MoreWorkersThanHostfileSlotsIsAUsageError) {
+    TempKernel k(kAffine);
+    auto dir = std::filesystem::path(k.path()).parent_path();
+    std::string batch = writeFile(dir / "batch.json", "[[1.0, [2.0, 3.0], 0.0]]");
+    std::string hosts = writeFile(dir / "hosts", "# this machine twice\nlocalhost slots=1  # one worker\n\n127.0.0.1 slots=1\n");
+    for (const char* mode : {"spawn", "spmd"}) {
+        ProcessResult r = lomaw({"mpirun", k.path(), "affine", "--batch", batch, "--workers", "3", "--launch", mode,
+                                 "--hostfile", hosts});
+        EXPECT_EQ(r.exitCode, 2) << mode;
+        EXPECT_EQ(r.err, "lomaw: error: --workers 3 is more than the 2 worker slots of hostfile " + hosts +
+                             " (the driver's slot is added by lomaw): use fewer workers, more slots= in the hostfile, "
+                             "or --mpirun-args --oversubscribe\n");
+        EXPECT_EQ(r.out, "");
+    }
+}
+
 TEST(MpiCli, OptimizeRunsThePolynomialToItsMinimum) {
     // p(x, y) = x^3 + y^3 - 3xy has its local minimum p(1, 1) = -1.
     auto dir = std::filesystem::temp_directory_path() / ("lomaw_opt_" + std::to_string(::getpid()));

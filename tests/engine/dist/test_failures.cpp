@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "DistTestSupport.h"
+#include "cli/ProcessTable.h"
 
 namespace lomaw::dist::test {
 namespace {
@@ -32,14 +33,12 @@ std::vector<int> jobProcesses(const std::string& cacheDir) {
     while (dirent* d = readdir(proc)) {
         int pid = atoi(d->d_name);
         if (pid <= 0) continue;
+        // Any process on the machine may end while we read it (readProcFile, not a stream).
         std::string base = std::string("/proc/") + d->d_name;
-        std::ifstream stat(base + "/stat");
-        std::string line;
-        std::getline(stat, line);
+        std::string line = lomaw::test::readProcFile(base + "/stat");
         size_t close = line.rfind(')');
         if (close == std::string::npos || close + 2 >= line.size() || line[close + 2] == 'Z') continue;
-        std::ifstream cmd(base + "/cmdline");
-        std::string cmdline((std::istreambuf_iterator<char>(cmd)), std::istreambuf_iterator<char>());
+        std::string cmdline = lomaw::test::readProcFile(base + "/cmdline");
         if (cmdline.find(cacheDir + "/mpi-") == std::string::npos) continue;
         // The compiler building the program (its files are named .tmp-) is not the job: killing
         // it would test a failed build, and a kill that lands as it exits tests nothing.
@@ -63,9 +62,7 @@ int liveJobProcesses(const std::string& cacheDir) { return static_cast<int>(jobP
 
 // Seconds of CPU the process has used (user + system, fields 14 and 15 of /proc/PID/stat).
 double cpuSeconds(int pid) {
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string line;
-    std::getline(stat, line);
+    std::string line = lomaw::test::readProcFile("/proc/" + std::to_string(pid) + "/stat");
     size_t close = line.rfind(')');
     if (close == std::string::npos) return 0;
     std::istringstream rest(line.substr(close + 2));
@@ -103,17 +100,34 @@ TEST(DistFailures, SegfaultNamesSignalRankAndSet) {
     EXPECT_EQ(liveJobProcesses(o.tools.cacheDir), 0);
 }
 
+// Also nothing in $TMPDIR: mpirun's session directory (~16 MB) stayed there after every stopped
+// job before it was made inside the job directory and mpirun got time to clean up.
 TEST(DistFailures, TimeoutStopsEveryProcess) {
     ast::Module m = compileKernel("failures.py");
     JobOptions o = isolatedOptions("timeout");
     o.timeoutSeconds = 2;
+    std::string tmp = o.tools.cacheDir + "-tmpdir";
+    std::filesystem::remove_all(tmp);
+    std::filesystem::create_directories(tmp);
+    const char* oldTmp = std::getenv("TMPDIR");
+    std::string saved = oldTmp ? oldTmp : "";
+    setenv("TMPDIR", tmp.c_str(), 1);
     BatchResult r;
     double s = secondsOf([&] { r = runBatchJob(m, {"spin", "[[100000], [100000]]", std::nullopt}, o); });
+    if (oldTmp) {
+        setenv("TMPDIR", saved.c_str(), 1);
+    } else {
+        unsetenv("TMPDIR");
+    }
     EXPECT_EQ(r.status.kind, JobStatus::Kind::TimedOut);
     EXPECT_EQ(r.status.message, "the MPI job timed out after 2 s and was stopped");
     EXPECT_LT(s, 10);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     EXPECT_EQ(liveJobProcesses(o.tools.cacheDir), 0);
+    std::vector<std::string> left;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(tmp)) left.push_back(e.path().string());
+    EXPECT_TRUE(left.empty()) << left.size() << " entries left, first " << left.front();
+    std::filesystem::remove_all(tmp);
 }
 
 TEST(DistFailures, CancelStopsEveryProcess) {
@@ -145,6 +159,29 @@ TEST(DistFailures, MissingMpirunAndMpicc) {
     r = runBatchJob(m, {"divide", "[[4, 2]]", std::nullopt}, o);
     EXPECT_EQ(r.status.kind, JobStatus::Kind::EnvironmentError);
     EXPECT_NE(r.status.message.find("mpicc not found (/nonexistent/mpicc)"), std::string::npos) << r.status.message;
+}
+
+// mpirun called by a path through a symlinked directory takes its prefix from that path: found as
+// /bin/mpirun (/bin -> usr/bin, on a PATH listing /bin first) it stopped at once with "A prefix
+// was supplied to mpirun that only contained slashes" (exit 3). The directory is resolved.
+TEST(DistFailures, MpirunThroughASymlinkedDirectoryRuns) {
+    std::string real = findMpirun("").path;
+    ASSERT_FALSE(real.empty());
+    std::string realDir = std::filesystem::canonical(std::filesystem::path(real).parent_path()).string();
+    std::string link = std::string(kCache) + "-linked-bin";
+    std::filesystem::remove(link);
+    std::filesystem::create_directory_symlink(realDir, link);
+    EXPECT_EQ(findMpirun(link + "/mpirun").path, realDir + "/mpirun");
+    std::filesystem::remove(link);
+    std::error_code e;
+    if (!std::filesystem::is_symlink("/bin", e) || std::filesystem::canonical("/bin/mpirun", e).empty())
+        GTEST_SKIP() << "/bin is not a link to a directory with mpirun";
+    ast::Module m = compileKernel("failures.py");
+    JobOptions o = jobOptions(1, LaunchMode::Spmd);
+    o.tools.mpirun = "/bin/mpirun";
+    BatchResult r = runBatchJob(m, {"divide", "[[7, 2]]", std::nullopt}, o);
+    EXPECT_EQ(r.status.kind, JobStatus::Kind::Ok) << r.status.message;
+    EXPECT_EQ(r.results, std::vector<std::string>{"{\"return\": 3, \"args\": [7, 2]}"});
 }
 
 // mpicc whose linker the kernel killed (out of memory): GCC's collect2 says so and exits 1. Not
