@@ -150,6 +150,13 @@ const ast::Function* AdContext::withBody(const std::string& name) {
     return signature(name);
 }
 
+ast::Function* AdContext::addGeneratedFunction(std::unique_ptr<ast::Function> fn) {
+    ast::Function* raw = fn.get();
+    userFns_[raw->name] = raw;
+    slices_.push_back(std::move(fn));
+    return raw;
+}
+
 DerivativeJob* AdContext::job(const std::string& name) {
     auto it = jobs_.find(name);
     return it == jobs_.end() ? nullptr : it->second.get();
@@ -200,6 +207,17 @@ std::string AdContext::consumingDerivativeName(const std::string& primal) {
     return name;
 }
 
+const ast::Function* AdContext::forwardChainRoot(const DerivativeJob& j, int& levels) {
+    levels = 1;
+    std::string name = j.primal;
+    for (const DerivativeJob* p = job(name); p && p->mode == Mode::Forward; p = job(name)) {
+        name = p->primal;
+        ++levels;
+    }
+    auto it = userFns_.find(name);
+    return it == userFns_.end() || it->second->generated ? nullptr : it->second;
+}
+
 void AdContext::generate(DerivativeJob& j) {
     j.started = true;
     const ast::Function* primal = withBody(j.primal);
@@ -209,8 +227,14 @@ void AdContext::generate(DerivativeJob& j) {
         j.done = true;
         return;
     }
-    if (j.mode == Mode::Forward) forwardBody(*this, *primal, *j.fn);
-    else reverseBody(*this, *primal, *j.fn);
+    if (j.mode == Mode::Reverse) {
+        reverseBody(*this, *primal, *j.fn);
+    } else {
+        // fwd_diff of fwd_diff ... of f: f over dual numbers of that order, where it lifts.
+        int levels = 0;
+        const ast::Function* root = forwardChainRoot(j, levels);
+        if (!root || levels < 2 || !liftedForwardBody(*this, *root, levels, *j.fn)) forwardBody(*this, *primal, *j.fn);
+    }
     j.done = true;
 }
 

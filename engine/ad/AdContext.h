@@ -117,6 +117,9 @@ public:
     // to the module after the derivatives (generatedSlices).
     std::string withoutOutArrays(const std::string& name, const std::vector<size_t>& dropped);
     std::vector<std::unique_ptr<ast::Function>>& generatedSlices() { return slices_; }
+    // Adds a generated helper (e.g. DualArithmetic's operations) to the module's callables;
+    // it is appended to the module with the slices.
+    ast::Function* addGeneratedFunction(std::unique_ptr<ast::Function> fn);
     // Reverse derivative `derivative` reads the primal values of these variables of its primal
     // (ReverseDiffer's needed set), recorded when its body is generated.
     void noteReverseNeeds(const std::string& derivative, std::set<std::string> vars) {
@@ -133,6 +136,10 @@ public:
     DerivativeJob* registerDeclared(const ast::DiffDecl& d);
     DerivativeJob* job(const std::string& name);
     void generate(DerivativeJob& j);
+    // For a forward derivative: the user function at the bottom of its chain of forward
+    // derivatives (fwd_diff of fwd_diff of ... f) and the chain's length; null when the chain
+    // ends elsewhere (a reverse derivative, make__dfloat, a generated helper).
+    const ast::Function* forwardChainRoot(const DerivativeJob& j, int& levels);
     std::deque<DerivativeJob*>& generatedQueue() { return queue_; }
     std::vector<std::string> newStructs() const { return newStructs_; }
 

@@ -53,9 +53,7 @@ std::string AdContext::withoutOutArrays(const std::string& name, const std::vect
     slice->params.clear();
     for (ast::Param& p : all)
         if (!gone.count(p.name)) slice->params.push_back(std::move(p));
-    ast::Function* raw = slice.get();
-    userFns_[n] = raw;
-    slices_.push_back(std::move(slice));
+    ast::Function* raw = addGeneratedFunction(std::move(slice));
 
     bool ok = true;
     ast::Block sinks;

@@ -105,9 +105,13 @@ void ForwardDiffer::stmt(const Stmt& s, ast::Block& out) {
         case Stmt::Kind::CallStmt: {
             const ast::Expr& c = *s.value;
             if (c.name == "atomic_add" && c.operands.size() == 2) {
-                // atomic_add(t.val, v); atomic_add(t.dval, v') (§4)
+                // atomic_add(t.val, v); atomic_add(t.dval, v') (§4). When v reads t (the
+                // same variable: `atomic_add(r, r * r)`), v' is evaluated before t.val changes.
                 ExprPtr t = chain(*c.operands[0]);
                 Dual v = dual(*c.operands[1]);
+                const ast::Expr* root = chainRoot(*c.operands[0]);
+                if (v.dval && root && ast::mentions(*v.dval, root->name))
+                    v.dval = evaluateIntoTemporary(std::move(v.dval));
                 flushPrelude(out);
                 ExprPtr tv = tMember(copy(*t), "val", Type::floatType());
                 out.push_back(sAtomicAdd(std::move(tv), std::move(v.val), s.loc));

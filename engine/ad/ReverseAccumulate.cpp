@@ -292,8 +292,21 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
     std::string callee = consuming ? ctx_.consumingDerivativeName(call.name)
                                    : ctx_.derivativeName(call.name, Mode::Reverse);
     std::vector<ExprPtr> args;
-    ast::Block before, after;
+    // `zeroes` (Out arguments' adjoints, the overwritten values have none) run before `after`
+    // (adjoints of In arguments propagated from temporaries): an In argument is read on entry,
+    // so its adjoint belongs to the entry value even when the call overwrites the same variable
+    // (`sq(r, r)`, `f(r * c, r)`, `g(s, s.a)`).
+    ast::Block before, zeroes, after;
+    std::vector<std::pair<const Expr*, ExprPtr>> propagate;  // In argument -> its temporary adjoint
     const std::set<size_t>& inout = ctx_.inoutParams(call.name);
+    // Roots of the adjoints that Out arguments pass: an In argument whose adjoint shares one
+    // goes through a temporary, else the callee's accumulation into it would be taken for the
+    // Out value's adjoint (zeroed after the call, or consumed inside the callee).
+    std::set<std::string> outRoots;
+    for (size_t i = 0; i < call.operands.size(); ++i)
+        if (sig->params[i].isOut)
+            if (ExprPtr adj = adjointOf(*call.operands[i]))
+                if (const Expr* root = chainRoot(*adj)) outRoots.insert(root->name);
     for (size_t i = 0; i < call.operands.size(); ++i) {
         const ast::Param& p = sig->params[i];
         const Expr& a = *call.operands[i];
@@ -309,7 +322,12 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
         if (p.isOut) {
             ExprPtr adj = adjointOf(a);
             if (!adj) {
-                args.push_back(copy(a));  // ints: an adjoint input the callee ignores
+                // No float inside: an adjoint input the callee ignores. Not the argument itself,
+                // whose value the forward sweep need not have computed (nor declared).
+                if (p.resolved->isArray()) args.push_back(copy(a));  // kept by the read set
+                else if (p.resolved->isInt()) args.push_back(tInt(0));
+                else if (p.resolved->isFloat()) args.push_back(tFloat(0.0));
+                else args.push_back(unused(p.resolved));  // a struct without adjoint: never written
                 continue;
             }
             written(*adj);
@@ -323,11 +341,11 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
                 p.resolved->isStruct() ? ctx_.writtenMembers(call.name, i) : nullptr;
             const MemberList* layout = members ? ctx_.members(p.resolved->structName) : nullptr;
             if (!layout) {
-                zeroInto(std::move(adj), after);
+                zeroInto(std::move(adj), zeroes);
                 continue;
             }
             for (const auto& [n, mt] : *layout)
-                if (members->count(n) && hasFloat(mt)) zeroInto(tMember(copy(*adj), n, mt), after);
+                if (members->count(n) && hasFloat(mt)) zeroInto(tMember(copy(*adj), n, mt), zeroes);
             continue;
         }
         args.push_back(copy(a));
@@ -341,7 +359,8 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
             continue;
         }
         ExprPtr direct = isLvalueChain(a) ? adjointOf(a) : nullptr;
-        if (direct && !isShared(*direct)) {
+        const Expr* directRoot = direct ? chainRoot(*direct) : nullptr;
+        if (direct && !isShared(*direct) && !(directRoot && outRoots.count(directRoot->name))) {
             written(*direct);
             args.push_back(std::move(direct));
             continue;
@@ -350,8 +369,9 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
         zeroInto(copy(*tmp), before);
         written(*tmp);
         args.push_back(copy(*tmp));
-        accumulate(a, std::move(tmp), after);
+        propagate.emplace_back(&a, std::move(tmp));
     }
+    for (auto& [a, tmp] : propagate) accumulate(*a, std::move(tmp), after);
     if (sig->returnType && !sig->returnType->isVoid()) {
         if (!adjReturn) {
             if (sig->returnType->isFloat()) adjReturn = tFloat(0.0);
@@ -362,6 +382,7 @@ void ReverseDiffer::accumulateCall(const Expr& call, ExprPtr adjReturn, ast::Blo
     }
     for (StmtPtr& s : before) out.push_back(std::move(s));
     out.push_back(sCall(tCall(callee, std::move(args), Type::voidType(), call.loc), loc_));
+    for (StmtPtr& s : zeroes) out.push_back(std::move(s));
     for (StmtPtr& s : after) out.push_back(std::move(s));
 }
 

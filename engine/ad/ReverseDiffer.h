@@ -208,6 +208,7 @@ private:
 
     std::vector<std::pair<std::string, TypePtr>> generatedLocals_;  // declaration order
     std::map<std::string, ExprPtr> adjTemp_;  // per type name: the `_adj` temporary
+    ExprPtr adjTemp(const TypePtr& type);     // a use of it
     std::map<std::string, ExprPtr> unused_;   // per type name: a sink for adjoints nobody reads
 };
 

@@ -165,7 +165,7 @@ void restoreWithoutTapes(const ast::Function& primal, ReverseFacts& f) {
 
 // Step 5: the forward sweep only needs to compute what the reverse sweep reads, what control
 // flow reads, and (transitively) what those are computed from.
-void closeNeeded(const ast::Function& primal, ReverseFacts& f) {
+void closeNeeded(AdContext& ctx, const ast::Function& primal, ReverseFacts& f) {
     f.needed = f.reads;
     for (bool grew = true; grew;) {
         grew = false;
@@ -184,10 +184,21 @@ void closeNeeded(const ast::Function& primal, ReverseFacts& f) {
                     }
                     break;
                 case Stmt::Kind::CallStmt: {
+                    // The call computes what it writes (Out arguments, atomic_add's target,
+                    // consumed In arrays) from its arguments: needed when one of those is. An
+                    // argument it only reads being needed is no reason to replay it (a local
+                    // int `_dn` passed for a reverse derivative's ignored Out[int] would be).
+                    const Expr& c = *s.value;
+                    const ast::Function* sig = c.name == "atomic_add" ? nullptr : ctx.signature(c.name);
+                    std::vector<bool> writes;
+                    if (sig && sig->params.size() == c.operands.size()) writes = writtenArguments(ctx, c, *sig);
                     bool any = false;
-                    for (const ExprPtr& a : s.value->operands)
-                        if (a && isLvalueChain(*a) && f.needed.count(chainRoot(*a)->name)) any = true;
-                    if (any) need(*s.value);
+                    for (size_t i = 0; i < c.operands.size(); ++i) {
+                        const ExprPtr& a = c.operands[i];
+                        bool written = c.name == "atomic_add" ? i == 0 : writes.empty() || writes[i];
+                        if (written && a && isLvalueChain(*a) && f.needed.count(chainRoot(*a)->name)) any = true;
+                    }
+                    if (any) need(c);
                     break;
                 }
                 case Stmt::Kind::If:
@@ -213,7 +224,7 @@ ReverseFacts analyseReverse(AdContext& ctx, const ast::Function& primal, const a
     f.reads = std::move(reads.vars);
     f.readLines = std::move(reads.lines);
     restoreWithoutTapes(primal, f);
-    closeNeeded(primal, f);
+    closeNeeded(ctx, primal, f);
     return f;
 }
 

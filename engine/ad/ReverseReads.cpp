@@ -107,6 +107,9 @@ private:
                     bool out = sig && i < sig->params.size() && sig->params[i].isOut;
                     // An in-out argument's entry value goes to the callee's derivative.
                     if (out && ctx_.inoutParams(c.name).count(i)) reads(*c.operands[i], false);
+                    else if (out && c.operands[i]->type && c.operands[i]->type->isArray() &&
+                             !ctx_.holdsFloat(c.operands[i]->type))
+                        reads(*c.operands[i], false);  // passed as its own (ignored) adjoint input
                     else if (out) indexReads(*c.operands[i]);
                     else reads(*c.operands[i], false);
                 }

@@ -88,6 +88,13 @@ void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
     }
 }
 
+ExprPtr ReverseDiffer::adjTemp(const TypePtr& type) {
+    std::string key = toString(type);
+    auto t = adjTemp_.find(key);
+    if (t == adjTemp_.end()) t = adjTemp_.emplace(key, local(type->isFloat() ? "_adj" : "_adj_" + key, type)).first;
+    return copy(*t->second);
+}
+
 void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const Stmt& s, ast::Block& out) {
     if (auto it = tapes_.value.find(&s); it != tapes_.value.end()) pop(it->second, copy(target), out);
     else if (plan_.inverted.count(&s)) {
@@ -119,11 +126,7 @@ void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const S
         }
     }
     // a = t̄; t̄ = 0; inputs of e += a * de/dinput
-    std::string key = toString(target.type);
-    auto t = adjTemp_.find(key);
-    if (t == adjTemp_.end())
-        t = adjTemp_.emplace(key, local(target.type->isFloat() ? "_adj" : "_adj_" + key, target.type)).first;
-    ExprPtr a = copy(*t->second);
+    ExprPtr a = adjTemp(target.type);
     a->loc = s.loc;
     out.push_back(sAssign(copy(*a), copy(*adj), s.loc));  // structs are copied whole
     zeroInto(std::move(adj), out);
@@ -220,7 +223,16 @@ void ReverseDiffer::reverseCallStmt(const Stmt& s, ast::Block& out) {
         // atomic_add(t, v): v̄ += t̄, t̄ unchanged (§4)
         if (auto it = tapes_.value.find(&s); it != tapes_.value.end()) pop(it->second, copy(*c.operands[0]), out);
         ExprPtr adj = adjointOf(*c.operands[0]);
-        if (adj && isActive(*c.operands[1])) accumulate(*c.operands[1], std::move(adj), out);
+        if (!adj || !isActive(*c.operands[1])) return;
+        // v reads t (`atomic_add(r, r * r)`): t̄ receives v's contributions while they are
+        // made, so they are all made from a copy of it.
+        const Expr* root = chainRoot(*c.operands[0]);
+        if (root && ast::mentions(*c.operands[1], root->name)) {
+            ExprPtr a = adjTemp(c.operands[0]->type);
+            out.push_back(sAssign(copy(*a), std::move(adj), s.loc));
+            adj = std::move(a);
+        }
+        accumulate(*c.operands[1], std::move(adj), out);
         return;
     }
     if (isTapeIntrinsic(c.name)) return;

@@ -56,7 +56,8 @@ std::string CFunctionEmitter::paramList(const ast::Function& f) const {
 std::string CFunctionEmitter::signature(const ast::Function& f) const {
     std::string params = paramList(f);
     if (f.simd) params += (params.empty() ? "int " : ", int ") + std::string(kSimdThreadCountName);
-    return returnType(f) + " " + cFunctionSymbol(f.name) + "(" + (params.empty() ? "void" : params) + ")";
+    return std::string(f.inlineHelper ? "static inline " : "") + returnType(f) + " " + cFunctionSymbol(f.name) + "(" +
+           (params.empty() ? "void" : params) + ")";
 }
 
 void CFunctionEmitter::prototypes(CWriter& out) const {

@@ -139,6 +139,7 @@ Function clone(const Function& f) {
     c.returnType = f.returnType;
     c.generated = f.generated;
     c.derivedFrom = f.derivedFrom;
+    c.inlineHelper = f.inlineHelper;
     c.incomplete = f.incomplete;
     return c;
 }

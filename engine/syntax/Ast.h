@@ -171,6 +171,11 @@ struct Function {
     // Set for functions produced by differentiation.
     bool generated = false;
     std::string derivedFrom;   // the primal's name (generated or declared derivatives)
+    // A small generated helper (the dual-number arithmetic of nested fwd_diff) called from
+    // every expression of the code using it: C emits it `static inline`, so the compiler
+    // inlines it whatever its size heuristics say (calls returning structs cost more than
+    // the arithmetic).
+    bool inlineHelper = false;
     // Set by the parser when an error was reported inside this function (a statement,
     // parameter or annotation was dropped or damaged): the checker skips its body and, when the
     // header itself is damaged (some parameter or annotation missing), checks calls leniently.

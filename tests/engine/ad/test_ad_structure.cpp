@@ -226,6 +226,19 @@ dd_f = fwd_diff(d_f)
     EXPECT_EQ(s->members[0].name, "val");
     EXPECT_EQ(toString(s->members[0].resolved), "_dfloat");
     EXPECT_EQ(signatureText(*d.fn("dd_f")), "dd_f(x : In[_d_dfloat]) -> _d_dfloat");
+    // dd_f is f over second-order dual numbers (docs/ad.md, "Nested forward mode").
+    EXPECT_NE(d.fn("__lomaw_mul__d_dfloat"), nullptr);
+}
+
+TEST(AdStructure, ForwardOfAFunctionBuildingDualNumbersDifferentiatesMakeDfloat) {
+    auto d = differentiateSource(R"(
+def g(x : In[_dfloat]) -> _dfloat:
+    return make__dfloat(x.val * x.val, 2.0 * x.val * x.dval)
+
+d_g = fwd_diff(g)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    EXPECT_EQ(signatureText(*d.fn("d_g")), "d_g(x : In[_d_dfloat]) -> _d_dfloat");
     // make__dfloat under higher-order use is differentiated like any callee.
     EXPECT_NE(d.fn("_d_fwd_make__dfloat"), nullptr);
 }
