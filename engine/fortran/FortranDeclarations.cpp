@@ -151,13 +151,20 @@ Entity* FortranParserImpl::declare(const std::string& name, SourceLoc at, const 
         order->push_back(name);
         Entity e = proto;
         e.loc = at;
+        e.branches = ppBranches_;
+        e.blockScope = currentBlockScope();
         Entity& slot = (*names)[name];
         slot = e;
         return &slot;
     }
     Entity& e = it->second;
     if (e.typed && proto.typed) {
-        diags_.report(at, msg::FortranRedeclared, name);
+        // A BLOCK construct's own declaration hides the name outside it (valid Fortran); the
+        // analysis keeps one entity per name, the first declaration's.
+        const int scope = currentBlockScope();
+        if (scope && scope != e.blockScope) return &e;
+        if (alternativeBranches(e.branches)) note(at, {msg::PreprocessorAlternativeDeclaration, name});
+        else diags_.report(at, msg::FortranRedeclared, name);
         return &e;
     }
     // A dummy's declaration, or attributes added to a declared name.
@@ -237,8 +244,8 @@ void FortranParserImpl::typeDeclaration() {
         } else if (a == "allocatable" || a == "pointer" || a == "target" || a == "optional" || a == "value" ||
                    a == "contiguous" || a == "volatile" || a == "asynchronous" || a == "protected" ||
                    a == "public" || a == "private" || a == "intrinsic" || a == "pass" || a == "nopass" ||
-                   a == "deferred" || a == "non_overridable") {
-            // storage and visibility: no effect on the scopes
+                   a == "deferred" || a == "non_overridable" || a == "device" || a == "managed" || a == "pinned") {
+            // storage and visibility (device, managed, pinned: CUDA Fortran memory): no effect on the scopes
         } else {
             error(attr.loc, {msg::FortranUnknownAttribute, a});
         }

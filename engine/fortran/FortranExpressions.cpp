@@ -4,6 +4,7 @@
 // to the file's functions, to intrinsics (passive results and arguments marked) and to
 // external functions.
 #include <cstdlib>
+#include <functional>
 
 #include "fortran/FortranIntrinsics.h"
 #include "fortran/FortranParserImpl.h"
@@ -214,17 +215,26 @@ ExprPtr FortranParserImpl::arrayConstructor(const Token& open, const char* close
         }
     std::vector<ExprPtr> items;
     auto endHere = [&]() { return std::string(close) == "/" ? peek().is("/") && peek(1).is(")") : peek().is("]"); };
+    // An implied do `(items, name = a, b)` as a for loop reading its items; items may be
+    // implied do loops themselves: `((a(i,j), i = 1, n), j = 1, m)`.
+    std::function<ast::StmtPtr()> impliedDo = [&]() -> ast::StmtPtr {
+        const Token& paren = next();
+        std::vector<ExprPtr> inner;
+        std::vector<ast::StmtPtr> nested;
+        while (!failed_ && !(peek().kind == Token::Kind::Ident && peek(1).is("="))) {
+            if (opensImpliedDo()) nested.push_back(impliedDo());
+            else inner.push_back(expression());
+            if (!accept(",")) break;
+        }
+        ast::StmtPtr loop = impliedDoControl(paren.loc);
+        for (ast::StmtPtr& n : nested)
+            if (n) loop->body.push_back(std::move(n));
+        if (!inner.empty()) loop->body.push_back(readsOf(std::move(inner), paren.loc));
+        return failed_ ? nullptr : std::move(loop);
+    };
     while (!atEnd() && !endHere() && !failed_) {
         if (opensImpliedDo()) {
-            const Token& paren = next();
-            std::vector<ExprPtr> inner;
-            while (!failed_ && !(peek().kind == Token::Kind::Ident && peek(1).is("="))) {
-                inner.push_back(expression());
-                if (!accept(",")) break;
-            }
-            ast::StmtPtr loop = impliedDoControl(paren.loc);
-            loop->body.push_back(readsOf(std::move(inner), paren.loc));
-            if (!failed_) before_.push_back(std::move(loop));
+            if (ast::StmtPtr loop = impliedDo()) before_.push_back(std::move(loop));
         } else {
             items.push_back(expression());
         }
@@ -316,6 +326,20 @@ bool FortranParserImpl::externalModuleInScope() const {
 // or (implicit none) an error, once per name and procedure.
 const Entity* FortranParserImpl::resolve(const Token& name, bool reportUndeclared) {
     if (const Entity* e = lookup(name.text)) return e;
+    if (name.text[0] == '_') {
+        // No Fortran name starts with '_': a macro of the C preprocessor (`-D_NX=400`) that the
+        // build defines. A constant (never a variable to scope), typed by its first letter.
+        Entity macro;
+        const size_t letter = name.text.find_first_not_of('_');
+        const char c = letter == std::string::npos ? 'a' : name.text[letter];
+        macro.base = c >= 'i' && c <= 'n' ? Entity::Base::Int : Entity::Base::Real;
+        macro.parameter = true;
+        macro.typed = true;
+        note(name.loc, {msg::PreprocessorMacro, name.text});
+        Entity* declared = declare(name.text, name.loc, macro);
+        declared->branches.clear();  // one definition whatever branch it is first used in
+        return declared;
+    }
     Entity e = implicitEntity(name.text);
     if (e.base == Entity::Base::Unknown) {
         if (externalModuleInScope()) {

@@ -27,7 +27,8 @@ const std::set<std::string>& otherFunctions() {
         "abs", "sqrt", "exp", "log", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh",
         "cosh", "tanh", "asinh", "acosh", "atanh", "min", "max", "mod", "modulo", "sign", "real", "dble", "float",
         "sngl", "dfloat", "sum", "product", "maxval", "minval", "dot_product", "matmul", "transpose", "merge",
-        "cshift", "eoshift", "spread", "reshape", "pack", "unpack", "cmplx", "dcmplx", "conjg", "aimag", "dim",
+        "cshift", "eoshift", "spread", "reshape", "pack", "unpack", "cmplx", "dcmplx", "conjg", "dconjg", "aimag",
+        "dimag", "dreal", "dim",
         "dprod", "erf", "erfc", "erfc_scaled", "gamma", "log_gamma", "hypot", "norm2", "fraction", "nearest",
         "spacing", "scale", "set_exponent", "rrspacing", "transfer", "null", "dsqrt", "dabs", "dexp", "dlog",
         "dlog10", "dsin", "dcos", "dtan", "dasin", "dacos", "datan", "datan2", "dsinh", "dcosh", "dtanh", "dmax1",
@@ -85,6 +86,10 @@ const std::map<std::string, long long>& intrinsicModuleConstants(const std::stri
 
 bool isPassiveArgument(const std::string& name, size_t k) {
     if (name == "merge") return k == 2;
+    // The kind of a conversion, real(g, r_knd): a constant of the type system, never a value
+    // (a name from a module outside the file is not known to be one).
+    if (name == "real" || name == "aint" || name == "anint" || name == "logical") return k == 1;
+    if (name == "cmplx") return k == 2;
     if (name == "sign" || name == "dsign" || name == "isign") return k == 1;
     if (name == "cshift" || name == "eoshift" || name == "spread" || name == "reshape") return k >= 1;
     if (name == "pack" || name == "unpack") return k == 1;

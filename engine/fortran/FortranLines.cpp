@@ -60,11 +60,17 @@ void appendBody(LogicalLine& cur, const std::string& t, size_t from, size_t to, 
     }
 }
 
-// The stand-in for a C preprocessor line (and its continuations) that the parser notes once.
-LogicalLine preprocessorLine(int line) {
+// The stand-in for a C preprocessor line (and its continuations) that the parser notes once:
+// "#" and the directive's word ("#ifdef", "#else", "#endif", ...), for the parser to tell the
+// branches of a condition apart.
+LogicalLine preprocessorLine(const std::string& t, int line) {
     LogicalLine pp;
     pp.text = "#";
-    pp.locs.push_back({line, 1});
+    size_t k = t.find('#');
+    k = k == std::string::npos ? t.size() : k + 1;
+    while (k < t.size() && (t[k] == ' ' || t[k] == '\t')) ++k;
+    while (k < t.size() && std::isalpha(static_cast<unsigned char>(t[k]))) pp.text += lower(t[k++]);
+    pp.locs.assign(pp.text.size(), {line, 1});
     return pp;
 }
 
@@ -104,18 +110,39 @@ std::vector<LogicalLine> freeForm(const std::vector<Physical>& lines) {
     LogicalLine cur;
     bool continuing = false;
     bool preprocessorContinues = false;  // the last line was a preprocessor line ending in '\\'
+    // Conditions opened inside a continued statement (an #ifdef between argument lines): their
+    // first branch is read and the others skipped (true once past the first), up to the
+    // #endif, even when the statement ends inside the first branch. Two branches of one
+    // statement are never both compiled.
+    std::vector<bool> inStatement;
+    auto skipping = [&]() {
+        for (bool b : inStatement)
+            if (b) return true;
+        return false;
+    };
     for (const Physical& p : lines) {
         size_t k = 0;
         while (k < p.text.size() && (p.text[k] == ' ' || p.text[k] == '\t')) ++k;
         if (preprocessorContinues || (k < p.text.size() && p.text[k] == '#')) {
             // A C preprocessor line, with its backslash continuations: one "#" line for the
             // parser's note (`#if defined(A) \` + `&& B` is not a Fortran statement `&& B`);
-            // inside a continued statement (an #ifdef between argument lines) it is left out.
-            if (!preprocessorContinues && !continuing) out.push_back(preprocessorLine(p.line));
+            // inside a continued statement it is left out.
+            if (!preprocessorContinues) {
+                LogicalLine pp = preprocessorLine(p.text, p.line);
+                const std::string word = pp.text.substr(1);
+                if (continuing || !inStatement.empty()) {
+                    if (word == "if" || word == "ifdef" || word == "ifndef") inStatement.push_back(false);
+                    else if ((word == "elif" || word == "else") && !inStatement.empty()) inStatement.back() = true;
+                    else if (word == "endif" && !inStatement.empty()) inStatement.pop_back();
+                } else {
+                    out.push_back(std::move(pp));
+                }
+            }
             size_t last = p.text.find_last_not_of(" \t\r");
             preprocessorContinues = last != std::string::npos && p.text[last] == '\\';
             continue;
         }
+        if (skipping()) continue;
         size_t from = 0;
         bool directive = false;
         if (sentinelAt(p.text, k, "!$omp")) {
@@ -142,8 +169,9 @@ std::vector<LogicalLine> freeForm(const std::vector<Physical>& lines) {
         if (continues) end -= 1;
         body.resize(end);
         locs.resize(end);
-        if (continuing && body.empty() && !continues && !directive && p.text.find_first_not_of(" \t") == std::string::npos)
-            continue;  // a blank line inside a continued statement
+        if (continuing && body.empty() && !continues && !directive &&
+            (k == p.text.size() || (p.text[k] == '!' && from == 0)))
+            continue;  // a blank or comment line between continuation lines
         if (!continuing) cur.directive = directive;
         if (continuing && !cur.text.empty()) {
             cur.text += ' ';
@@ -175,7 +203,7 @@ std::vector<LogicalLine> fixedForm(const std::vector<Physical>& lines) {
         if (preprocessorContinues || c0 == '#') {  // a C preprocessor line: kept for the parser's note
             if (open) flush(cur, out);
             open = false;
-            if (!preprocessorContinues) out.push_back(preprocessorLine(p.line));
+            if (!preprocessorContinues) out.push_back(preprocessorLine(p.text, p.line));
             size_t last = t.find_last_not_of(" \t\r");
             preprocessorContinues = last != std::string::npos && t[last] == '\\';
             continue;

@@ -35,9 +35,13 @@ FortranParserImpl::FortranParserImpl(DiagnosticSink& diags, const std::vector<Lo
 
 void FortranParserImpl::error(SourceLoc at, const Message& message) {
     if (failed_) return;  // one error per statement: the first cause
-    diags_.report(at, message);
+    diags_.report(at, inLaterBranch() ? Message(msg::PreprocessorBranchNotFortran) : message);
     failed_ = true;
 }
+
+// In an #elif or #else branch, a line that is not Fortran is one the build does not compile:
+// `#else` / `Set the precision with -D_REAL8` / `#endif` is a guard in place of #error.
+bool FortranParserImpl::inLaterBranch() const { return !ppBranches_.empty() && ppBranches_.back().second > 0; }
 
 void FortranParserImpl::note(SourceLoc at, const Message& message) { diags_.report(at, message); }
 
@@ -197,14 +201,18 @@ void FortranParserImpl::line(const LogicalLine& l) {
             note(l.loc(), msg::PreprocessorSkipped);
         preprocessorNoted_ = true;
         if (pending_) pending_->beforePreprocessorLine = true;
+        preprocessorLine(l.text.substr(1), l.loc());
         return;
     }
+    if (ppSkipping_) return;  // a branch not read
     toks_.clear();
     k_ = 0;
     failed_ = false;
     size_t bad = 0;
     if (!tokenize(l, toks_, bad)) {
-        if (skipUntil_.empty())
+        if (skipUntil_.empty() && inLaterBranch())
+            diags_.report(l.at(bad), msg::PreprocessorBranchNotFortran);
+        else if (skipUntil_.empty())
             diags_.report(l.at(bad), l.directive ? msg::OmpUnexpectedCharacter : msg::FortranUnexpectedCharacter,
                           l.text[bad]);
         return;
@@ -224,6 +232,55 @@ void FortranParserImpl::line(const LogicalLine& l) {
         return;
     }
     statement();
+}
+
+// Branches are all read, except when the first leaves a construct open (`#ifdef A` / `do i = 1, n`
+// / `#else` / `do concurrent (i = 1:n)` / `#endif` / body / `end do`): the later branches would
+// open it a second time, so they are skipped up to the #endif.
+void FortranParserImpl::preprocessorLine(const std::string& word, SourceLoc at) {
+    if (word == "if" || word == "ifdef" || word == "ifndef") {
+        ppBranches_.push_back({++ppConditions_, 0});
+        ppDepthAtIf_.push_back(constructDepth());
+    } else if ((word == "elif" || word == "else") && !ppBranches_.empty()) {
+        ++ppBranches_.back().second;
+        if (!ppSkipping_ && constructDepth() != ppDepthAtIf_.back()) {
+            ppSkipping_ = ppBranches_.size();
+            note(at, {msg::PreprocessorBranchSkipped, word});
+        }
+    } else if (word == "endif" && !ppBranches_.empty()) {
+        if (ppSkipping_ == ppBranches_.size()) ppSkipping_ = 0;
+        ppBranches_.pop_back();
+        ppDepthAtIf_.pop_back();
+    }
+}
+
+size_t FortranParserImpl::constructDepth() const {
+    size_t depth = levels_.size();
+    for (const auto& lv : levels_) depth += lv->frames.size();
+    return depth + (typeDef_ ? 1 : 0);
+}
+
+// Whether branches `a` (a declaration's) and the current line's take different branches of
+// one condition, so that at most one of them is compiled.
+bool FortranParserImpl::alternativeBranches(const std::vector<std::pair<int, int>>& a) const {
+    for (size_t k = 0; k < a.size() && k < ppBranches_.size(); ++k) {
+        if (a[k].first != ppBranches_[k].first) return false;
+        if (a[k].second != ppBranches_[k].second) return true;
+    }
+    return false;
+}
+
+void FortranParserImpl::includeLine() {
+    next();
+    const Token& file = next();
+    if (!atEnd()) expect("end of the statement");
+    if (levels_.empty()) return;  // outside any unit: nothing can use its names
+    std::vector<std::string>& from = top().symbols.externalModules;
+    const std::string key = "'" + file.text + "'";  // quoted: never a module name
+    if (std::find(from.begin(), from.end(), key) == from.end()) {
+        from.push_back(key);
+        note(file.loc, {msg::ExternalInclude, file.text});
+    }
 }
 
 FortranParserImpl::Level* FortranParserImpl::procedure() {
@@ -302,7 +359,11 @@ void FortranParserImpl::statement() {
             derivedTypeDefinition();
             return;
         }
-        if (w == "format" || w == "entry" || w == "include") {
+        if (w == "include" && peek(1).kind == Token::Kind::Str) {
+            includeLine();
+            return;
+        }
+        if (w == "format" || w == "entry") {
             if (w != "format") note(first.loc, {msg::FortranStatementSkipped, w});
             return;
         }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fortran/FortranLines.h"
@@ -35,6 +36,8 @@ struct Entity {
     bool typed = false;                  // has an explicit type
     bool guessed = false;                // undeclared, assumed to come from a module outside the file
     std::optional<long long> value;      // integer named constants
+    std::vector<std::pair<int, int>> branches;  // the preprocessor branches it is declared in (see ppBranches_)
+    int blockScope = 0;                  // declared in a BLOCK construct: its serial (Frame::scope)
     SourceLoc loc;
     TypePtr type() const;                // int/float element in `rank` nested arrays
     bool hasValueType() const { return base != Base::Derived; }
@@ -72,6 +75,7 @@ private:
         bool jumped = false;             // a cycle/exit/... may have skipped the rest of `block`
         bool sawCase = false;            // Select: a case is open
         int loopIndex = -1;              // an OpenMP loop: index into loops_
+        int scope = 0;                   // a BLOCK construct: its serial, the scope of its declarations
         SourceLoc loc;
     };
     struct Region {                      // an open `!$omp parallel`
@@ -122,6 +126,8 @@ private:
     void endUnit(const Token& at);
     void finishProcedure(Level& lv);
     void useStatement();
+    // include 'file': the file is not read; like a module outside the file, it may declare names.
+    void includeLine();
     // enum, bind(c) / enumerator :: a, b = 5, c / end enum: integer named constants.
     void enumStatement(const std::string& word);
     long long nextEnumerator_ = 0;  // the value of an enumerator without "= value"
@@ -217,6 +223,7 @@ private:
 
     // ---- diagnostics
     void error(SourceLoc at, const Message& message);  // the statement's first error only
+    bool inLaterBranch() const;                         // in an #elif/#else branch
     void note(SourceLoc at, const Message& message);   // a note of its own (fortran-skipped, ...)
     void unsupported(const Token& at, const Message& what);
 
@@ -254,6 +261,18 @@ private:
     bool typeContains_ = false;                        // its type-bound procedure part
     bool atomicNext_ = false;                          // !$omp atomic: the next statement
     bool preprocessorNoted_ = false;
+    // The open preprocessor conditions at the current line, outermost first: (condition, branch),
+    // a condition numbered in source order and its #if/#elif/#else branches from 0. Two
+    // declarations of a name in different branches of one condition are alternatives, not twice.
+    std::vector<std::pair<int, int>> ppBranches_;
+    std::vector<size_t> ppDepthAtIf_;    // per open condition: constructDepth() at its #if
+    size_t ppSkipping_ = 0;              // > 0: skipping the later branches of condition ppBranches_[ppSkipping_-1]
+    int ppConditions_ = 0;
+    size_t constructDepth() const;       // open program units and constructs
+    int blockScopes_ = 0;                // BLOCK constructs opened so far
+    int currentBlockScope();             // the innermost open BLOCK construct's serial, or 0
+    void preprocessorLine(const std::string& word, SourceLoc at);
+    bool alternativeBranches(const std::vector<std::pair<int, int>>& a) const;
 };
 
 }  // namespace lomaw::fortran

@@ -407,6 +407,12 @@ void FortranParserImpl::concurrentHeader(const Token& kw, const std::string& con
         if (!accept(",")) break;
     }
     expect(")");
+    // do concurrent locality specs (local(t) shared(a) default(none) reduce(+:s)): a do
+    // concurrent loop is not an OpenMP loop, so they do not change any scope reported.
+    static const std::set<std::string> locality = {"local", "local_init", "shared", "default", "reduce"};
+    while (endWord == "do" && !failed_ && peek().kind == Token::Kind::Ident && locality.count(peek().text) &&
+           peek(1).is("("))
+        k_ = std::min(matching(k_ + 1) + 1, toks_.size() - 1);
     if (!outer) {
         outer = makeStmt(Stmt::Kind::If, kw.loc);
         outer->value = ast::makeInt(1, kw.loc);
@@ -635,7 +641,16 @@ void FortranParserImpl::blockStatement(const std::string& endWord, const std::st
     f.name = constructName;
     f.block = &block();
     f.loc = kw.loc;
+    if (endWord == "block") f.scope = ++blockScopes_;
     openFrame(f);
+}
+
+int FortranParserImpl::currentBlockScope() {
+    Level* p = procedure();
+    if (!p) return 0;
+    for (auto it = p->frames.rbegin(); it != p->frames.rend(); ++it)
+        if (it->scope) return it->scope;
+    return 0;
 }
 
 // associate (a => d%u, b => expr): a names the component path; b is a local set once.
@@ -804,8 +819,9 @@ void FortranParserImpl::ioStatement(const std::string& w) {
         if (unitExpr) reads.push_back(std::move(unitExpr));
     }
     // The item list, implied do loops included.
+    // A nested list stops before its enclosing implied do's control `name =`.
     std::function<void(ast::Block*)> items = [&](ast::Block* into) {
-        while (!failed_ && !atEnd() && !peek().is(")")) {
+        while (!failed_ && !atEnd() && !peek().is(")") && !(peek().kind == Token::Kind::Ident && peek(1).is("="))) {
             if (opensImpliedDo()) {
                 const Token& paren = next();
                 ast::Block body;

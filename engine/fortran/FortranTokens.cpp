@@ -1,13 +1,16 @@
 #include "fortran/FortranTokens.h"
 
 #include <cctype>
+#include <cstdlib>
 
 namespace lomaw::fortran {
 
 namespace {
 
 bool isDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool isIdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+// '_' too: no Fortran name starts with it, but a preprocessor macro may (`_NX`), and the
+// parser says so rather than stopping at the character.
+bool isIdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 bool isIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
 // ".and." style operators and logical literals.
@@ -19,6 +22,20 @@ const char* dotWord(const std::string& t, size_t k) {
         if (t.compare(k, s.size(), s) == 0) return w;
     }
     return nullptr;
+}
+
+// The end of a BOZ literal constant starting at k (`z'1f'`, `b"101"`), or 0 when none starts
+// there: the letter must not end a longer name (`xz'a'` is no constant).
+size_t bozEnd(const std::string& t, size_t k) {
+    const char c = t[k];
+    if ((c != 'b' && c != 'o' && c != 'z') || k + 1 >= t.size() || (t[k + 1] != '\'' && t[k + 1] != '"')) return 0;
+    if (k > 0 && isIdentChar(t[k - 1])) return 0;
+    const size_t close = t.find(t[k + 1], k + 2);
+    if (close == std::string::npos || close == k + 2) return 0;
+    const std::string digits = c == 'b' ? "01" : c == 'o' ? "01234567" : "0123456789abcdefABCDEF";
+    for (size_t j = k + 2; j < close; ++j)
+        if (digits.find(t[j]) == std::string::npos) return 0;
+    return close + 1;
 }
 
 }  // namespace
@@ -35,7 +52,14 @@ bool tokenize(const LogicalLine& line, std::vector<Token>& out, size_t& badPos) 
         Token tok;
         tok.pos = k;
         tok.loc = line.at(k);
-        if (isIdentStart(c)) {
+        if (const size_t boz = bozEnd(t, k)) {
+            // A BOZ constant (b'101', o'17', z'ff'): its bits as an integer, two's complement.
+            const int base = c == 'b' ? 2 : c == 'o' ? 8 : 16;
+            const unsigned long long bits = std::strtoull(t.substr(k + 2, boz - k - 3).c_str(), nullptr, base);
+            tok.kind = Token::Kind::Int;
+            tok.text = std::to_string(static_cast<long long>(bits));
+            k = boz;
+        } else if (isIdentStart(c)) {
             size_t e = k;
             while (e < t.size() && isIdentChar(t[e])) ++e;
             tok.kind = Token::Kind::Ident;
@@ -76,6 +100,9 @@ bool tokenize(const LogicalLine& line, std::vector<Token>& out, size_t& badPos) 
             tok.kind = Token::Kind::Op;
             tok.text = w;
             k += tok.text.size();
+            if (tok.text[1] == 't' || tok.text[1] == 'f')  // .true._lk: the kind is not needed
+                if (k + 1 < t.size() && t[k] == '_' && isIdentChar(t[k + 1]))
+                    while (k < t.size() && isIdentChar(t[k])) ++k;
         } else {
             static const char* two[] = {"**", "==", "/=", "<=", ">=", "::", "=>", "//"};
             tok.kind = Token::Kind::Op;

@@ -238,6 +238,7 @@ private:
     void read(const Expr& e, const BlockPath& path) {
         switch (e.kind) {
             case Expr::Kind::Var:
+                if (e.name.empty()) return;  // an omitted slice bound (Fortran u(:, j)), no variable
                 record(e.name, {}, false, false, path, e.loc);
                 return;
             case Expr::Kind::Index:

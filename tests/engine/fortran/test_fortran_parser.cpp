@@ -400,6 +400,255 @@ TEST(FortranParser, PreprocessorLinesContinueWithABackslash) {
     EXPECT_EQ(fixed.loops.size(), 1u);
 }
 
+// Constructs of mini-apps outside the corpus (NPB, SNAP, miniWeather; docs/omp.md): each valid
+// Fortran (gfortran -fopenmp -fsyntax-only, -cpp with the -D macros, `sizes.h` aside).
+
+std::string scopesText(const std::string& text, DiagnosticSink& diags, SourceForm form = SourceForm::Free) {
+    const Unit unit = parseUnit(text, diags, form);
+    std::string out;
+    if (!diags.hasErrors())
+        for (const omp::LoopScopes& loop : analyse(unit, {})) out += compact(loop) + ";";
+    return out;
+}
+
+// A comment line between continuation lines does not end the statement (a term left out).
+TEST(FortranParser, CommentLinesBetweenContinuationLines) {
+    DiagnosticSink diags;
+    const std::string scopes = scopesText(
+        "subroutine f(n, r, a, b)\n"
+        "  integer, intent(in) :: n\n"
+        "  real, intent(in) :: a(n), b(n)\n"
+        "  real, intent(out) :: r(n)\n"
+        "  integer :: i\n"
+        "  !$omp parallel do\n"
+        "  do i = 1, n\n"
+        "    r(i) = a(i) &\n"
+        "!   + 2.0 * b(i)   a term left out\n"
+        "\n"
+        "           - b(i)\n"
+        "  end do\n"
+        "end subroutine f\n",
+        diags);
+    EXPECT_TRUE(codesOf(diags).empty()) << formatDiagnostics(diags.sorted(), "f.f90", "");
+    EXPECT_EQ(scopes, "i:private/- a:shared/shared b:shared/shared r:shared/shared;");
+}
+
+// ((a(i,j), i = 1, n), j = 1, m): nested implied do loops, in an I/O list and in an array
+// constructor, are nested for loops (j outside).
+TEST(FortranParser, NestedImpliedDoLoops) {
+    Parsed p = parseText(
+        "subroutine f(n, m, a, r)\n"
+        "  implicit none\n"
+        "  integer, intent(in) :: n, m\n"
+        "  real, intent(in) :: a(n, m)\n"
+        "  real, intent(out) :: r(6)\n"
+        "  integer :: i, j\n"
+        "  write (*, *) ((a(i, j), i = 1, n), j = 1, m)\n"
+        "  r = [((real(i * j), i = 1, 2), j = 1, 3)]\n"
+        "end subroutine f\n");
+    ASSERT_TRUE(codes(p).empty()) << formatDiagnostics(p.diags.sorted(), "f.f90", "");
+    const ast::Function* f = p.module.findFunction("f");
+    ASSERT_NE(f, nullptr);
+    std::vector<int> outerLines;
+    for (const ast::StmtPtr& s : f->body) {
+        if (s->kind != ast::Stmt::Kind::For) continue;
+        EXPECT_EQ(s->name, "j");
+        outerLines.push_back(s->loc.line);
+        ASSERT_FALSE(s->body.empty());
+        EXPECT_EQ(s->body[0]->kind, ast::Stmt::Kind::For);
+        EXPECT_EQ(s->body[0]->name, "i");
+    }
+    EXPECT_EQ(outerLines, (std::vector<int>{7, 8}));
+}
+
+// BOZ constants are integers (z'1F' is 31); dconjg and dimag are the double complex intrinsics.
+TEST(FortranParser, BozConstantsAndDoubleComplexIntrinsics) {
+    Parsed p = parseText(
+        "subroutine f(u1, u, m)\n"
+        "  implicit none\n"
+        "  complex(8), intent(out) :: u1\n"
+        "  complex(8), intent(in) :: u\n"
+        "  integer(8), intent(out) :: m\n"
+        "  m = z'1F' + (b'101' + o'17')\n"
+        "  u1 = dconjg(u) + dimag(u)\n"
+        "end subroutine f\n");
+    ASSERT_TRUE(codes(p).empty()) << formatDiagnostics(p.diags.sorted(), "f.f90", "");
+    const ast::Function* f = p.module.findFunction("f");
+    ASSERT_NE(f, nullptr);
+    ASSERT_GE(f->body.size(), 1u);
+    const ast::Expr& sum = *f->body[0]->value;
+    ASSERT_EQ(sum.kind, ast::Expr::Kind::Binary);
+    EXPECT_EQ(sum.operands[0]->intValue, 31);
+    EXPECT_EQ(sum.operands[1]->operands[0]->intValue, 5);
+    EXPECT_EQ(sum.operands[1]->operands[1]->intValue, 15);
+}
+
+// include 'file' is not read: like a module outside the file, its names are typed by their
+// first letter (nmax integer, scale real), with a note; not an undeclared name.
+TEST(FortranParser, IncludedFileProvidesNames) {
+    DiagnosticSink diags;
+    const std::string scopes = scopesText(
+        "subroutine f(r)\n"
+        "  implicit none\n"
+        "  include 'sizes.h'\n"
+        "  real :: r(nmax)\n"
+        "  integer :: i\n"
+        "  !$omp parallel do\n"
+        "  do i = 1, nmax\n"
+        "    r(i) = scale * i\n"
+        "  end do\n"
+        "end subroutine f\n",
+        diags);
+    EXPECT_EQ(codesOf(diags), Strings{"3:11 fortran-external"});
+    EXPECT_EQ(scopes, "i:private/- scale:shared/reduction r:shared/shared;");
+}
+
+// The branches of an #ifdef may declare the same name (one is compiled): a note, not an error;
+// the same name declared twice outside alternative branches still is one. A name starting with
+// '_' is a macro of the build (-D_NX=...): a constant, so default(none) does not ask for it.
+TEST(FortranParser, PreprocessorAlternativesAndMacros) {
+    DiagnosticSink diags;
+    const std::string scopes = scopesText(
+        "program p\n"
+        "  implicit none\n"
+        "#ifdef SINGLE\n"
+        "  integer, parameter :: rp = 4\n"
+        "#else\n"
+        "#  if defined(QUAD)\n"
+        "  integer, parameter :: rp = 16\n"
+        "#  endif\n"
+        "  integer, parameter :: rp = 8\n"
+        "#endif\n"
+        "  integer, parameter :: nx = _NX\n"
+        "  real(rp) :: u(nx), dt\n"
+        "  integer :: i\n"
+        "  dt = _DT\n"
+        "  !$omp parallel do default(none) shared(u, dt)\n"
+        "  do i = 1, nx\n"
+        "    u(i) = u(i) * dt\n"
+        "  end do\n"
+        "end program p\n",
+        diags);
+    // rp at line 7 is an alternative of line 4; line 9 (same #else branch as line 7's #if) is not
+    // an alternative of line 7, but is one of line 4, the first declaration: a note.
+    EXPECT_EQ(codesOf(diags), (Strings{"3:1 fortran-skipped", "7:25 fortran-skipped", "9:25 fortran-skipped",
+                                       "11:30 fortran-external", "14:8 fortran-external"}));
+    EXPECT_EQ(scopes, "i:private/- u:shared/shared dt:shared/reduction;");
+
+    DiagnosticSink twice;
+    scopesText(
+        "module m\n"
+        "#ifdef A\n"
+        "  integer :: y\n"
+        "#endif\n"
+        "  integer :: y\n"
+        "end module m\n",
+        twice);
+    EXPECT_EQ(codesOf(twice), (Strings{"2:1 fortran-skipped", "5:14 fortran-redeclared"}));
+}
+
+// An omitted section bound (u(:, j), SNAP's qi(:,j,k,g)) is no variable of the report (it was
+// one named ""), and the kind of a conversion, real(g, rk), is no value read: rk's adjoint is
+// not a reduction (it was, rk coming from a module outside the file).
+TEST(FortranParser, WholeDimensionSectionsAndKindArgumentsAreNoValues) {
+    DiagnosticSink diags;
+    const std::string scopes = scopesText(
+        "subroutine f(n, u, v)\n"
+        "  use kinds\n"
+        "  implicit none\n"
+        "  integer, intent(in) :: n\n"
+        "  real(8), intent(in) :: u(4, n)\n"
+        "  real(8), intent(out) :: v(4, n)\n"
+        "  integer :: j\n"
+        "  !$omp parallel do\n"
+        "  do j = 1, n\n"
+        "    v(:, j) = u(:, j) * real(j, rk)\n"
+        "  end do\n"
+        "end subroutine f\n",
+        diags);
+    EXPECT_EQ(codesOf(diags), Strings{"2:7 fortran-external"});
+    EXPECT_EQ(scopes, "j:private/- u:shared/shared rk:shared/shared v:shared/shared;");
+}
+
+// #ifdef / do i = 1, n / #else / do concurrent (...) / #endif / body / end do: the first branch
+// leaves the do open, so the #else branch (which would open a second one) is not read.
+// do concurrent locality specs (Fortran 2018) are read and skipped.
+TEST(FortranParser, LaterBranchesAfterAnOpenConstructAreNotRead) {
+    Parsed p = parseText(
+        "subroutine f(n, a, b, s)\n"
+        "  implicit none\n"
+        "  integer, intent(in) :: n\n"
+        "  real, intent(in) :: a(n), b(n)\n"
+        "  real, intent(out) :: s\n"
+        "  integer :: i\n"
+        "  s = 0.0\n"
+        "#ifdef PLAIN\n"
+        "  do i = 1, n\n"
+        "#else\n"
+        "  do concurrent (i = 1:n) shared(a, b) reduce(+:s)\n"
+        "#endif\n"
+        "    s = s + a(i) * b(i)\n"
+        "  end do\n"
+        "  do concurrent (i = 1:n) local(s) default(none)\n"
+        "    s = a(i)\n"
+        "  end do\n"
+        "end subroutine f\n");
+    EXPECT_EQ(codes(p), (Strings{"8:1 fortran-skipped", "10:1 fortran-skipped"}));
+    const ast::Function* f = p.module.findFunction("f");
+    ASSERT_NE(f, nullptr);
+    const ast::Stmt* loop = topLevelLoop(*f, "i");
+    ASSERT_NE(loop, nullptr);
+    EXPECT_EQ(loop->loc.line, 15);
+}
+
+// Declarations of their own in BLOCK constructs may reuse a name (each block is a scope); two in
+// one block are still one too many.
+TEST(FortranParser, BlockConstructsDeclareTheirOwnNames) {
+    Parsed p = parseText(
+        "program p\n"
+        "  implicit none\n"
+        "  block\n"
+        "    character(len=8) :: label\n"
+        "    label = 'a'\n"
+        "  end block\n"
+        "  block\n"
+        "    character(len=16) :: label\n"
+        "    integer :: k, k\n"
+        "    label = 'b'\n"
+        "  end block\n"
+        "end program p\n");
+    EXPECT_EQ(codes(p), Strings{"9:19 fortran-redeclared"});
+}
+
+// An #ifdef inside a continued statement: its first branch is read, the others are not (they
+// would declare one and two again). A line of an #else branch that is not Fortran (a guard in
+// place of #error) is a note. CUDA Fortran's device attribute has no effect on the scopes.
+TEST(FortranParser, PreprocessorBranchesInsideAStatementAndGuards) {
+    Parsed p = parseText(
+        "module m\n"
+        "  implicit none\n"
+        "  real(8), parameter :: &\n"
+        "#ifdef SINGLE\n"
+        "     one = 1.0e0, &\n"
+        "     two = 2.0e0\n"
+        "#else\n"
+        "     one = 1.0d0, &\n"
+        "     two = 2.0d0\n"
+        "#endif\n"
+        "#if defined(REAL8)\n"
+        "  integer, parameter :: rk = 8\n"
+        "#else\n"
+        "  Set the precision with -DREAL8.\n"
+        "#endif\n"
+        "#ifdef USE_DEVICE\n"
+        "  real(8), allocatable, device :: a(:)\n"
+        "#else\n"
+        "  real(8), allocatable :: a(:)\n"
+        "#endif\n"
+        "end module m\n");
+    EXPECT_EQ(codes(p), (Strings{"11:1 fortran-skipped", "14:33 fortran-skipped", "19:27 fortran-skipped"}));
+}
+
 // Every prefix of the stencil collection (cut mid-statement, mid-directive, mid-loop) gives
 // diagnostics or a module, never a crash, and the analysis of what parsed never crashes.
 TEST(FortranParser, EveryPrefixOfTheStencilsIsHandled) {
