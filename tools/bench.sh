@@ -2,7 +2,7 @@
 # Runs the benchmarks of tests/bench on the release build and prints their results; the numbers
 # of one run are recorded by hand in docs/benchmarks.md with the machine load they ran under.
 # Run it on a quiet machine: the OpenMP and MPI numbers need both cores.
-#   tools/bench.sh            front end, run latency, AD, OpenMP, app
+#   tools/bench.sh            front end, run latency, AD (nested forward mode too), OpenMP, app
 #   tools/bench.sh --mpi      the same plus the MPI benchmark (about 80 s more)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,7 @@ $bench/bench_ad --benchmark_min_time=0.3
 $bench/bench_omp
 $bench/bench_descent --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 QT_QPA_PLATFORM=offscreen $bench/bench_gui 40 5
+tests/bench/bench_nested_fwd.sh build/release/app/cli/lomaw
 if [[ "${1:-}" == "--mpi" ]]; then
     tests/bench/bench_mpi.sh build/release/app/cli/lomaw
 fi

@@ -30,6 +30,7 @@ driver() {  # $1 = C file, $2 = levels: calls f_k 10^6 times, prints ns per call
     local k=$2 t
     t=$(ring "$k")
     cat <<EOF
+#define _POSIX_C_SOURCE 199309L
 #include "$1"
 #include <stdio.h>
 #include <string.h>
