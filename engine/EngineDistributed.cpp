@@ -16,7 +16,8 @@ namespace {
 // The function the mpi stages emit: the named one, else the first @openMpi function.
 const ast::Function* mpiFunction(const ast::Module& m, const std::string& name, std::optional<Message>& error) {
     if (!name.empty()) {
-        if (const ast::Function* f = m.findFunction(name)) return f;
+        const ast::Function* f = m.findFunction(name);
+        if (f && !f->inlineHelper) return f;  // nested fwd_diff's helpers are internal
         error.emplace(msg::MpiUnknownFunction, name);
         return nullptr;
     }

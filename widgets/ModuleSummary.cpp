@@ -51,6 +51,7 @@ QString zeroJson(const Type& type, const ast::Module& module, int depth) {
 
 void summariseModule(const ast::Module& module, AnalysisResult& into) {
     for (const ast::Function* f : module.functions()) {
+        if (f->inlineHelper) continue;  // nested fwd_diff's arithmetic: internal, not callable
         FunctionInfo info;
         info.name = QString::fromStdString(f->name);
         info.line = f->generated ? 0 : f->loc.line;

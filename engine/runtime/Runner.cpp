@@ -105,7 +105,8 @@ std::string checkThreads(const Signature& s, const std::optional<int>& threads) 
 
 std::string unknownFunctionMessage(const ast::Module& module, const std::string& name) {
     std::string known;
-    for (const ast::Function* f : module.functions()) known += (known.empty() ? "" : ", ") + f->name;
+    for (const ast::Function* f : module.functions())
+        if (!f->inlineHelper) known += (known.empty() ? "" : ", ") + f->name;
     // make__dfloat can be called too, but the module does not define it: it is listed apart.
     return "unknown function '" + name + "' (the module defines" + (known.empty() ? " no functions" : ": " + known) +
            "; built in: make__dfloat)";

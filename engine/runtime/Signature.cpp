@@ -14,7 +14,11 @@ Signature signatureOf(const ast::Function& f) {
 }
 
 std::optional<Signature> findSignature(const ast::Module& module, const std::string& name) {
-    if (const ast::Function* f = module.findFunction(name)) return signatureOf(*f);
+    if (const ast::Function* f = module.findFunction(name)) {
+        // The arithmetic helpers of nested fwd_diff are static in C: not callable from outside.
+        if (f->inlineHelper) return std::nullopt;
+        return signatureOf(*f);
+    }
     if (name == "make__dfloat") {
         // Built in (docs/language.md §2.6): make__dfloat(val : In[float], dval : In[float]) -> _dfloat.
         Signature s;

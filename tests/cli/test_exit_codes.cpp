@@ -91,6 +91,11 @@ TEST(ExitCodes, UnknownFunctionIsTwo) {
     r = lomaw({"run", k.path(), "nope"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, "lomaw: error: unknown function 'nope' (the module defines: f, idiv, fill; built in: make__dfloat)\n");
+    // The arithmetic helpers of nested fwd_diff are static in C: neither callable nor listed.
+    TempKernel nested("def f(x : In[float]) -> float:\n    return x * x\nd_f = fwd_diff(f)\ndd_f = fwd_diff(d_f)\n");
+    r = lomaw({"run", nested.path(), "__lomaw_mul__d_dfloat"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.err, "lomaw: error: unknown function '__lomaw_mul__d_dfloat' (the module defines: f, d_f, dd_f; built in: make__dfloat)\n");
     TempKernel empty("\"\"\"no functions\"\"\"\n");
     r = lomaw({"run", empty.path(), "nope"});
     EXPECT_EQ(r.exitCode, 2);

@@ -4,6 +4,7 @@
 // dialogs start in the last-used folder (else the examples), the run log does not wrap, the
 // timing plots are not cramped, the help's links stay inside the app, and the stencil example
 // shows its adjoint OpenMP code.
+#include <QComboBox>
 #include <QDockWidget>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void timingPlotsHaveRoom();
     void helpLinksStayInTheApp();
     void stencilShowsAdjointOpenMp();
+    void nestedForwardHelpersAreNotOfferedAsFunctions();
     void messagesNameTheUsersVariable();
 };
 
@@ -178,6 +180,25 @@ void DefectsTest::helpLinksStayInTheApp() {
     Q_EMIT help.browser()->anchorClicked(QUrl("guide.md"));
     QCOMPARE(help.currentPage(), QString("guide.md"));
     QVERIFY(help.browser()->toPlainText().contains("tour", Qt::CaseInsensitive));
+}
+
+// fwd_diff of fwd_diff calls generated dual-number helpers (__lomaw_mul__d_dfloat ...): they
+// are shown with the derivatives but are static in C, so no function chooser offers them.
+void DefectsTest::nestedForwardHelpersAreNotOfferedAsFunctions() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("hessian.py");
+    QVERIFY(widgettest::writeTextFile(path, "def f(x : In[float], y : In[float]) -> float:\n    return x * x * y\n"
+                                            "d_f = fwd_diff(f)\ndd_f = fwd_diff(d_f)\n"));
+    MainWindow w;
+    QVERIFY(w.openFile(path));
+    QVERIFY(widgettest::waitForAnalysis(w));
+    QCOMPARE(w.problems()->errorCount(), 0);
+    QStringList names;
+    for (const FunctionInfo& f : w.lastAnalysis().functions) names << f.name;
+    QCOMPARE(names, QStringList({"f", "d_f", "dd_f"}));
+    for (const QComboBox* box : w.findChildren<QComboBox*>())
+        for (int i = 0; i < box->count(); ++i) QVERIFY2(!box->itemText(i).contains("__lomaw_"), qPrintable(box->itemText(i)));
+    QVERIFY(w.codeViews()->view(Stage::Diff)->textView()->text().contains("def __lomaw_mul__d_dfloat("));
 }
 
 void DefectsTest::stencilShowsAdjointOpenMp() {
