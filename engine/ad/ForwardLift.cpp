@@ -105,6 +105,9 @@ private:
         }
     }
 
+    // A condition: an int, or a float tested against zero on its primal value (`if x:`).
+    ExprPtr condition(const Expr& e) { return e.type && e.type->isFloat() ? primal(e) : intValue(e); }
+
     // A float expression's primal value, for conditions (calls of user functions excluded:
     // their primal value would need the whole R_k call).
     ExprPtr primal(const Expr& e) {
@@ -237,14 +240,14 @@ private:
                 return sCall(call(*s.value, true), s.loc);
             case Stmt::Kind::If: {
                 ast::Block body, orelse;
-                ExprPtr cond = intValue(*s.value);
+                ExprPtr cond = condition(*s.value);
                 block(s.body, body);
                 block(s.orelse, orelse);
                 return sIf(std::move(cond), std::move(body), std::move(orelse), s.loc);
             }
             case Stmt::Kind::While: {
                 ast::Block body;
-                ExprPtr cond = intValue(*s.value);
+                ExprPtr cond = condition(*s.value);
                 block(s.body, body);
                 return sWhile(std::move(cond), s.maxIter, std::move(body), s.loc);
             }

@@ -31,6 +31,16 @@ d_f = fwd_diff(f)
 dd_f = fwd_diff(d_f)
 ddd_f = fwd_diff(dd_f)
 
+# A float used as a condition (true when not zero) is tested on its primal value.
+def g(x : In[float]) -> float:
+    y : float = 1.0
+    if x:
+        y = x * x * x
+    return y
+
+d_g = fwd_diff(g)
+dd_g = fwd_diff(d_g)
+
 # d2F/dx0dx1: x0 seeded at level 1, x1 at level 2
 # RUN: dd_f [[{"val": {"val": -1.5, "dval": 1}, "dval": {"val": 0, "dval": 0}}, {"val": {"val": 0.8, "dval": 0}, "dval": {"val": 1, "dval": 0}}], {"a": {"val": {"val": 2, "dval": 0}, "dval": {"val": 0, "dval": 0}}, "n": 2}]
 # EXPECT: {"return": {"val": {"val": 3.505361, "dval": -3.861528}, "dval": {"val": -0.9334757, "dval": 0.09178891}}, "args": [[{"val": {"val": -1.5, "dval": 1}, "dval": {"val": 0, "dval": 0}}, {"val": {"val": 0.8, "dval": 0}, "dval": {"val": 1, "dval": 0}}], {"a": {"val": {"val": 2, "dval": 0}, "dval": {"val": 0, "dval": 0}}, "n": 2}]}
@@ -42,3 +52,9 @@ ddd_f = fwd_diff(dd_f)
 # d3F/dx0 dx1 da: x0 at level 1, x1 at level 2, a at level 3
 # RUN: ddd_f [[{"val": {"val": {"val": -1.5, "dval": 1}, "dval": {"val": 0, "dval": 0}}, "dval": {"val": {"val": 0, "dval": 0}, "dval": {"val": 0, "dval": 0}}}, {"val": {"val": {"val": 0.8, "dval": 0}, "dval": {"val": 1, "dval": 0}}, "dval": {"val": {"val": 0, "dval": 0}, "dval": {"val": 0, "dval": 0}}}], {"a": {"val": {"val": {"val": 2, "dval": 0}, "dval": {"val": 0, "dval": 0}}, "dval": {"val": {"val": 1, "dval": 0}, "dval": {"val": 0, "dval": 0}}}, "n": 2}]
 # EXPECT: {"return": {"val": {"val": {"val": 3.505361, "dval": -3.861528}, "dval": {"val": -0.9334757, "dval": 0.09178891}}, "dval": {"val": {"val": 0.7778093, "dval": -1.910297}, "dval": {"val": -0.5401072, "dval": 0.1404518}}}, "args": [[{"val": {"val": {"val": -1.5, "dval": 1}, "dval": {"val": 0, "dval": 0}}, "dval": {"val": {"val": 0, "dval": 0}, "dval": {"val": 0, "dval": 0}}}, {"val": {"val": {"val": 0.8, "dval": 0}, "dval": {"val": 1, "dval": 0}}, "dval": {"val": {"val": 0, "dval": 0}, "dval": {"val": 0, "dval": 0}}}], {"a": {"val": {"val": {"val": 2, "dval": 0}, "dval": {"val": 0, "dval": 0}}, "dval": {"val": {"val": 1, "dval": 0}, "dval": {"val": 0, "dval": 0}}}, "n": 2}]}
+
+# g = x^3 at x = 2: 8, g' = 12, g'' = 6x = 12; at x = 0 the branch is not taken: 1, then 0s
+# RUN: dd_g [{"val": {"val": 2, "dval": 1}, "dval": {"val": 1, "dval": 0}}]
+# EXPECT: {"return": {"val": {"val": 8, "dval": 12}, "dval": {"val": 12, "dval": 12}}, "args": [{"val": {"val": 2, "dval": 1}, "dval": {"val": 1, "dval": 0}}]}
+# RUN: dd_g [{"val": {"val": 0, "dval": 1}, "dval": {"val": 1, "dval": 0}}]
+# EXPECT: {"return": {"val": {"val": 1, "dval": 0}, "dval": {"val": 0, "dval": 0}}, "args": [{"val": {"val": 0, "dval": 1}, "dval": {"val": 1, "dval": 0}}]}
