@@ -230,15 +230,7 @@ void ReverseDiffer::push(const Tape& t, ExprPtr value, ast::Block& out) {
                           tBin(ast::BinaryOp::Add, tVar(t.counter, Type::intType(), loc_), tInt(1)), loc_));
 }
 
-bool ReverseDiffer::hasUnboundedArray(const TypePtr& t) {
-    if (!t) return false;
-    if (t->isArray()) return t->size <= 0 || hasUnboundedArray(t->elem);
-    if (t->isStruct())
-        if (const MemberList* ms = ctx_.members(t->structName))
-            for (const auto& [name, mt] : *ms)
-                if (hasUnboundedArray(mt)) return true;
-    return false;
-}
+bool ReverseDiffer::hasUnboundedArray(const TypePtr& t) { return holdsUnboundedArray(ctx_, t); }
 
 // A static array is taped element by element (first to last; popped last first); nested
 // static arrays down to their scalar or struct elements.

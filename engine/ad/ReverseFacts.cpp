@@ -47,6 +47,16 @@ std::vector<bool> writtenArguments(AdContext& ctx, const Expr& c, const ast::Fun
     return writes;
 }
 
+bool holdsUnboundedArray(AdContext& ctx, const TypePtr& t) {
+    if (!t) return false;
+    if (t->isArray()) return t->size <= 0 || holdsUnboundedArray(ctx, t->elem);
+    if (t->isStruct())
+        if (const MemberList* ms = ctx.members(t->structName))
+            for (const auto& [name, mt] : *ms)
+                if (holdsUnboundedArray(ctx, mt)) return true;
+    return false;
+}
+
 bool callsUserFunction(const Expr& e) {
     return ast::anyExpr(e, [](const Expr& x) { return x.kind == Expr::Kind::Call && !sema::findBuiltin(x.name); });
 }
@@ -125,10 +135,13 @@ void analyseVariables(AdContext& ctx, const ast::Function& primal, const ast::Fu
         if (s.kind == Stmt::Kind::For) f.loopVars.insert(s.name);
         if (s.kind != Stmt::Kind::Declare) return;
         f.varType[s.name] = s.resolved;
+        // A heap tape's adjoint is a heap buffer of the same element type (floats, or structs
+        // such as _dfloat of a forward derivative of a reverse derivative), grown alongside it
+        // and zeroed slot by slot; elements holding run-time sized arrays cannot be zeroed so.
         bool heapTape = s.resolved && s.resolved->isUnboundedArray();
-        if (heapTape && (!s.resolved->elem || !s.resolved->elem->isFloat()) && ctx.holdsFloat(s.resolved))
+        if (heapTape && (!s.resolved->elem || holdsUnboundedArray(ctx, s.resolved->elem)) && ctx.holdsFloat(s.resolved))
             ctx.internalError(s.loc, "reverse mode of a function with run-time sized tapes of "
-                                     "structs or arrays is not supported");
+                                     "run-time sized arrays is not supported");
         if (ctx.holdsFloat(s.resolved)) f.withAdjoint.insert(s.name);
     });
 }

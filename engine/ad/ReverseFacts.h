@@ -49,6 +49,8 @@ void writtenRoots(AdContext& ctx, const ast::Stmt& s, std::set<std::string>& out
 // The arguments of call `c` (to `sig`) that it writes: Out parameters, and In arrays the
 // callee consumes (a reverse derivative consuming an adjoint input).
 std::vector<bool> writtenArguments(AdContext& ctx, const ast::Expr& c, const ast::Function& sig);
+// Whether t is or holds (in a member or element) a run-time sized array.
+bool holdsUnboundedArray(AdContext& ctx, const TypePtr& t);
 // Whether e calls a function that is not a builtin.
 bool callsUserFunction(const ast::Expr& e);
 // A `#pragma omp parallel for` loop anywhere in b.

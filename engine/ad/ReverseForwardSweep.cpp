@@ -176,7 +176,7 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
             args.push_back(tVar(heapAdjointCap_[root->name], Type::intType(), s.loc));
             args.push_back(copy(*c.operands[2]));
             out.push_back(sCall(tCall(kTapeReserve, std::move(args), Type::voidType(), s.loc), s.loc));
-            out.push_back(sAssign(tIndex(std::move(adj), copy(*c.operands[2])), tFloat(0.0), s.loc));
+            zeroInto(tIndex(std::move(adj), copy(*c.operands[2])), out);  // a float or a struct
         }
         return;
     }
