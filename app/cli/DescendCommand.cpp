@@ -35,22 +35,24 @@ Command addDescendCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("FILE", a->file, "kernel source (.py)")->required();
     sub->add_option("FUNC", o.function, "the loss: any function of the module returning float")->required();
     CLI::Option* init =
-        sub->add_option("--init", o.initJson, "the start: FUNC's --args JSON; every float in an In parameter is a parameter");
+        sub->add_option("--init", o.initJson, "the start: FUNC's --args JSON; every float in an In parameter is a parameter "
+                        "(an array shorter than an index FUNC uses is undefined behaviour: see --check-bounds)");
     sub->add_option("--init-file", a->initFile, "file holding the start (JSON), instead of --init")->excludes(init);
     sub->add_option("--grad", o.gradient, "rev (default) | fwd | fd | GRADFUNC, a gradient function of the module");
     sub->add_option("--optimizer", o.optimizer, "plain (default) | momentum | adam")
         ->check(CLI::IsMember({"plain", "momentum", "adam"}));
-    sub->add_option("--lr", o.learningRate, "learning rate (default 0.01)");
-    sub->add_option("--momentum", o.momentum, "momentum's beta, Adam's beta1 (default 0.9)");
-    sub->add_option("--beta2", o.beta2, "Adam's beta2 (default 0.999)");
-    sub->add_option("--eps", o.epsilon, "Adam's epsilon (default 1e-8)");
-    sub->add_option("--steps", o.steps, "updates at most (default 100)")->check(CLI::NonNegativeNumber);
+    sub->add_option("--lr", o.learningRate, "learning rate (default 0.01)")->check(realNumber(RealRange::Positive));
+    sub->add_option("--momentum", o.momentum, "momentum's beta, Adam's beta1 (default 0.9)")
+        ->check(realNumber(RealRange::Decay));
+    sub->add_option("--beta2", o.beta2, "Adam's beta2 (default 0.999)")->check(realNumber(RealRange::Decay));
+    sub->add_option("--eps", o.epsilon, "Adam's epsilon (default 1e-8)")->check(realNumber(RealRange::Positive));
+    sub->add_option("--steps", o.steps, "updates at most (default 100)")->check(wholeNumber(0));
     sub->add_option("--tol", o.tolerance, "converged when the gradient norm is below this (default 0: never)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(realNumber(RealRange::NonNegative));
     sub->add_option("--fd-step", o.relativeStep, "relative finite-difference step for --grad fd (default 4e-3)")
-        ->check(CLI::PositiveNumber);
+        ->check(realNumber(RealRange::Positive));
     sub->add_option("--trajectory", a->trajectoryFile, "write every step to OUT.json or OUT.csv");
-    CLI::Option* threadsOpt = sub->add_option("--threads", a->threads, "thread count for a @simd function");
+    CLI::Option* threadsOpt = sub->add_option("--threads", a->threads, "thread count for a @simd function")->check(wholeNumber(0));
     sub->add_option("--timeout", o.timeoutSeconds, "stop the run after this many seconds (0: none)")
         ->check(timeoutSeconds());  // OptionChecks.h: nan and inf are refused
     sub->add_flag("--progress", a->progress, "report steps done on stderr");
@@ -93,7 +95,10 @@ Command addDescendCommand(CLI::App& app, const CommonOptions& common) {
             char text[200];
             std::snprintf(text, sizeof text, "{\"build\": %.6f, \"loop\": %.6f, \"steps\": %lld, \"per_step\": %.3g}\n",
                           out.buildSeconds, out.loopSeconds, steps, out.loopSeconds / static_cast<double>(steps + 1));
-            writeFileAtomically(a->timingsFile, text);
+            if (!writeFileAtomically(a->timingsFile, text)) {  // as mpirun: a lost file is not silence
+                printUsageError("cannot write " + a->timingsFile);
+                return kUsageError;
+            }
         }
         if (out.ok()) {
             std::cout << out.resultJson() << '\n' << std::flush;

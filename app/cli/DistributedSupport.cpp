@@ -46,12 +46,15 @@ int reportDistributedFailure(const DistributedStatus& s, const SourceFile& sourc
 
 bool writeFileAtomically(const std::string& path, const std::string& text) {
     std::string temp = path + ".tmp";
+    bool written = false;
     {
         std::ofstream out(temp, std::ios::binary);
         out << text;
-        if (!out.flush()) return false;
+        written = static_cast<bool>(out.flush());
     }
-    return std::rename(temp.c_str(), path.c_str()) == 0;
+    if (written && std::rename(temp.c_str(), path.c_str()) == 0) return true;
+    std::remove(temp.c_str());  // a full disk, or PATH a directory: no PATH.tmp left behind
+    return false;
 }
 
 bool readWholeFile(const std::string& path, std::string& out) {

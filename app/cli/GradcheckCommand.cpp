@@ -8,6 +8,7 @@
 
 #include "Commands.h"
 #include "EngineGradcheck.h"
+#include "OptionChecks.h"
 
 namespace lomaw::cli {
 
@@ -62,14 +63,15 @@ Command addGradcheckCommand(CLI::App& app, const CommonOptions& common) {
         "gradcheck", "Compare forward and reverse-mode derivatives with central finite differences");
     sub->add_option("FILE", args->file, "kernel source (.py)")->required();
     sub->add_option("FUNC", args->options.function, "function to check (its primal)")->required();
-    sub->add_option("--args", args->options.argsJson, "the point: JSON array, one value per parameter");
-    CLI::Option* threadsOpt = sub->add_option("--threads", args->threads, "thread count for a @simd function");
+    sub->add_option("--args", args->options.argsJson, "the point: JSON array, one value per parameter (an array shorter "
+                    "than an index FUNC uses is undefined behaviour: see --check-bounds)");
+    CLI::Option* threadsOpt = sub->add_option("--threads", args->threads, "thread count for a @simd function")->check(wholeNumber(0));
     sub->add_option("--step", args->options.relativeStep, "relative finite-difference step (default 4e-3)")
-        ->check(CLI::PositiveNumber);
+        ->check(realNumber(RealRange::Positive));
     sub->add_option("--rtol", args->options.rtol, "relative tolerance against finite differences (default 1e-2)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(realNumber(RealRange::NonNegative));
     sub->add_option("--atol", args->options.atol, "absolute tolerance against finite differences (default 1e-3)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(realNumber(RealRange::NonNegative));
     sub->add_flag("--json", args->json, "print the rows as JSON");
     addCheckBoundsFlag(sub, args->options.checkBounds);
     addOmpThreadsOption(sub);

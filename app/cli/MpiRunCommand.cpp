@@ -6,6 +6,7 @@
 
 #include "Commands.h"
 #include "DistributedSupport.h"
+#include "OptionChecks.h"
 
 namespace lomaw::cli {
 
@@ -17,6 +18,15 @@ struct MpiRunArgs {
     bool checkBounds = false;
     MpiJobArgs job;
 };
+
+// Whether a --batch file is the empty list `[ ]` (whitespace aside): only its first and last
+// characters are looked at, so a big batch costs nothing here.
+bool isEmptyList(const std::string& json) {
+    size_t first = json.find_first_not_of(" \t\r\n");
+    size_t last = json.find_last_not_of(" \t\r\n");
+    return first != std::string::npos && json[first] == '[' && json[last] == ']' &&
+           json.find_first_not_of(" \t\r\n", first + 1) == last;
+}
 
 std::string setsDone(long long done, long long total) {
     return std::to_string(done) + " / " + std::to_string(total) + " input sets done";
@@ -30,7 +40,7 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("FILE", a->file, "kernel source (.py)")->required();
     sub->add_option("FUNC", a->function, "function to call (any function of the module)")->required();
     sub->add_option("--batch", a->batchFile, "JSON file: a list of argument lists (the --args format)")->required();
-    CLI::Option* threadsOpt = sub->add_option("--threads", a->threads, "thread count for a @simd function");
+    CLI::Option* threadsOpt = sub->add_option("--threads", a->threads, "thread count for a @simd function")->check(wholeNumber(0));
     addMpiJobOptions(sub, a->job, "report input sets done on stderr");
     addOmpThreadsOption(sub);
     addCheckBoundsFlag(sub, a->checkBounds);
@@ -42,6 +52,24 @@ Command addMpiRunCommand(CLI::App& app, const CommonOptions& common) {
         if (!readDataFile(a->batchFile, options.batchJson)) return kUsageError;
         if (threadsOpt->count() > 0) options.threads = a->threads;
         options.checkBounds = a->checkBounds;
+        // An empty batch has nothing for MPI to do: it is answered as `lomaw run --batch` answers
+        // it (the module, FUNC and --threads checked, `[]` printed), without building or launching a job.
+        if (isEmptyList(options.batchJson)) {
+            RunOptions run;
+            run.function = a->function;
+            run.batchJson = options.batchJson;
+            run.threads = options.threads;
+            run.checkBounds = a->checkBounds;
+            RunOutput out = makeEngine(common).run(*source, run);
+            printDiagnostics(out.diagnostics, *source, /*toStdout=*/false);
+            if (out.ok()) std::cout << out.output << '\n' << std::flush;
+            if (out.ok() && !a->job.timingsFile.empty() &&
+                !writeFileAtomically(a->job.timingsFile, timingsJson(DistributedTimings{}) + "\n")) {
+                printUsageError("cannot write " + a->job.timingsFile);
+                return kUsageError;
+            }
+            return reportOutcome(out);
+        }
         options.setup = jobSetup(a->job, setsDone);
         // Results are streamed to stdout as they are decoded (a huge batch is never one string),
         // and there are results only when the job succeeded: a failed run prints nothing on stdout.

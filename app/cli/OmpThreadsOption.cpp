@@ -6,6 +6,7 @@
 #include <string>
 
 #include "Commands.h"
+#include "OptionChecks.h"
 
 namespace lomaw::cli {
 
@@ -14,7 +15,7 @@ void addOmpThreadsOption(CLI::App* sub) {
            "--omp-threads",
            [](const int& n) { ::setenv("OMP_NUM_THREADS", std::to_string(n).c_str(), 1); },
            "threads for #pragma omp parallel for loops (default: $OMP_NUM_THREADS, else one per core)")
-        ->check(CLI::PositiveNumber);
+        ->check(wholeNumber(1));
 }
 
 }  // namespace lomaw::cli

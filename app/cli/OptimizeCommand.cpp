@@ -9,13 +9,15 @@
 
 #include "Commands.h"
 #include "DistributedSupport.h"
+#include "OptimizeInputs.h"
+#include "OptionChecks.h"
 
 namespace lomaw::cli {
 
 namespace {
 
 struct OptimizeArgs {
-    std::string file, function, init = "[]", initFile, dataFile, trajectoryFile, method = "plain";
+    std::string file, function, init, initFile, dataFile, trajectoryFile, method = "plain";
     long long steps = 100;
     double lr = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, tolerance = 0;
     bool average = false;
@@ -51,16 +53,19 @@ Command addOptimizeCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("FILE", a->file, "kernel source (.py)")->required();
     sub->add_option("FUNC", a->function, "f(params : In[Array[float]], data..., grad : Out[Array[float]]) -> float")
         ->required();
-    sub->add_option("--init", a->init, "initial parameters, a JSON list of floats");
+    sub->add_option("--init", a->init, "initial parameters, a JSON list of floats: at least as many as FUNC indexes with a constant "
+                    "(p[1]: 2); an index FUNC computes is checked only with --check-bounds");
     sub->add_option("--init-file", a->initFile, "file holding the initial parameters (JSON)");
     sub->add_option("--data", a->dataFile, "JSON file: one list per data array parameter");
-    sub->add_option("--steps", a->steps, "number of descent steps")->check(CLI::NonNegativeNumber);
+    sub->add_option("--steps", a->steps, "number of descent steps")->check(wholeNumber(0));
     sub->add_option("--method", a->method, "plain | momentum | adam")->check(CLI::IsMember({"plain", "momentum", "adam"}));
-    sub->add_option("--lr", a->lr, "step size");
-    sub->add_option("--beta1", a->beta1, "momentum / Adam first-moment decay");
-    sub->add_option("--beta2", a->beta2, "Adam second-moment decay");
-    sub->add_option("--eps", a->eps, "Adam epsilon");
-    sub->add_option("--tolerance", a->tolerance, "stop when the gradient norm is below this (0: never)");
+    sub->add_option("--lr", a->lr, "step size (> 0)")->check(realNumber(RealRange::Positive));
+    sub->add_option("--beta1", a->beta1, "momentum / Adam first-moment decay (0 <= B < 1)")
+        ->check(realNumber(RealRange::Decay));
+    sub->add_option("--beta2", a->beta2, "Adam second-moment decay (0 <= B < 1)")->check(realNumber(RealRange::Decay));
+    sub->add_option("--eps", a->eps, "Adam epsilon (> 0)")->check(realNumber(RealRange::Positive));
+    sub->add_option("--tolerance", a->tolerance, "stop when the gradient norm is below this (0: never)")
+        ->check(realNumber(RealRange::NonNegative));
     sub->add_flag("--average", a->average, "divide loss and gradient by the number of data points");
     sub->add_option("--trajectory", a->trajectoryFile, "write parameters and loss per step (.csv or .json)");
     addMpiJobOptions(sub, a->job, "report steps done on stderr");
@@ -74,6 +79,13 @@ Command addOptimizeCommand(CLI::App& app, const CommonOptions& common) {
         o.initialJson = a->init;
         if (!a->initFile.empty() && !readDataFile(a->initFile, o.initialJson)) return kUsageError;
         if (!a->dataFile.empty() && !readDataFile(a->dataFile, o.dataJson)) return kUsageError;
+        // Inputs that would optimise nothing or index past --init are refused before any MPI job
+        // (OptimizeInputs.h); a module with errors goes on to the engine, which reports them.
+        if (CompileOutput checked = makeEngine(common).check(*source); checked.ok) {
+            std::string error = optimizeInputsError(checked.module, a->function, o.initialJson,
+                                                    a->dataFile.empty() ? "" : o.dataJson);
+            if (!error.empty()) return reportOutcome(failure(OutcomeKind::UsageError, error));
+        }
         o.steps = a->steps;
         o.method = a->method;
         o.learningRate = a->lr;
@@ -94,7 +106,11 @@ Command addOptimizeCommand(CLI::App& app, const CommonOptions& common) {
                 return kUsageError;
             }
         }
-        if (!a->job.timingsFile.empty()) writeFileAtomically(a->job.timingsFile, timingsJson(out.status.timings) + "\n");
+        if (!a->job.timingsFile.empty() &&
+            !writeFileAtomically(a->job.timingsFile, timingsJson(out.status.timings) + "\n")) {  // as mpirun
+            printUsageError("cannot write " + a->job.timingsFile);
+            return kUsageError;
+        }
         std::cout << out.lastStepJson() << '\n' << std::flush;  // stdout: the last step, one JSON object
         // A loss or parameter that became inf or NaN ended the descent (the driver stops there):
         // exit 3, the trajectory written up to that step (as `lomaw descend`).

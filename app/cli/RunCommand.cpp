@@ -28,12 +28,14 @@ Command addRunCommand(CLI::App& app, const CommonOptions& common) {
     CLI::App* sub = app.add_subcommand("run", "Compile a kernel file and call one function once");
     sub->add_option("FILE", args->file, "kernel source (.py)")->required();
     sub->add_option("FUNC", args->function, "function to call (any function of the module)")->required();
-    sub->add_option("--args", args->argsJson, "JSON array with one value per parameter");
+    sub->add_option("--args", args->argsJson, "JSON array with one value per parameter (an array shorter than an index FUNC "
+                    "uses is undefined behaviour: see --check-bounds)");
     sub->add_option("--batch", args->batchFile,
                     "JSON file: a list of argument lists, all called in one process; prints a JSON list")
         ->excludes("--args");
     CLI::Option* threadsOpt = sub->add_option("--threads", args->threads,
-                                              "thread count for a @simd function (>= 0)");
+                                              "thread count for a @simd function (>= 0)")
+                                                  ->check(wholeNumber(0));
     sub->add_option("--timeout", args->timeout, "stop the build and the call after this many seconds each (0: none)")
         ->check(timeoutSeconds());
     addOmpThreadsOption(sub);

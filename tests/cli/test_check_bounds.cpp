@@ -158,10 +158,10 @@ const char* kFits =
     "    loss : float = 0.0\n"                                           // 6
     "    r : float\n"                                                    // 7
     "    for k in range(n):\n"                                           // 8
-    "        r = p[0] * x[k] + p[1] - y[k]\n"                            // 9 `1` of p[1] at column 29
+    "        r = p[0] * x[k] + p[n - n + 1] - y[k]\n"                    // 9 computed, so only checked at run time; `+` of `n - n + 1` at column 35
     "        loss = loss + r * r\n"                                      // 10
     "        grad[0] = grad[0] + 2.0 * r * x[k]\n"                       // 11
-    "        grad[1] = grad[1] + 2.0 * r\n"                              // 12
+    "        grad[n - n + 1] = grad[n - n + 1] + 2.0 * r\n"              // 12
     "    return loss\n";                                                  // 13
 
 TEST(CheckBounds, GradcheckChecksEveryCall) {
@@ -190,7 +190,7 @@ TEST(CheckBounds, OptimizeChecksTheParametersOnTheWorkers) {
                              "--workers", "1", "--check-bounds"});
     EXPECT_EQ(r.exitCode, 3);
     EXPECT_EQ(r.out, "");
-    EXPECT_EQ(r.err, outOfBounds("worker rank 1: step 0: index 1 out of bounds for 'p' (size 1)", k, "9:29"));
+    EXPECT_EQ(r.err, outOfBounds("worker rank 1: step 0: index 1 out of bounds for 'p' (size 1)", k, "9:35"));
     // Two parameters, one step of lr 0.01 from (1, 0): residuals r = 1 - 3 = -2, 2 - 6 = -4, loss
     // 4 + 16 = 20; gradient (2(-2)(1) + 2(-4)(2), 2(-2) + 2(-4)) = (-20, -12) -> (1.2, 0.12).
     ProcessResult ok = lomaw({"optimize", k.path(), "line", "--init", "[1.0, 0.0]", "--data", data, "--steps", "1",

@@ -91,7 +91,8 @@ TEST(Limits, DeeplyNestedJsonIsAUsageErrorInEveryReader) {
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, "lomaw: error: --data: JSON nested deeper than 512 levels\n");
     std::string init = writeFile(dirOf(loss) + "/init.json", nested(100000));
-    r = lomaw({"optimize", loss.path(), "loss", "--init-file", init, "--steps", "1"});
+    std::string points = writeFile(dirOf(loss) + "/points.json", "[[1.0]]");
+    r = lomaw({"optimize", loss.path(), "loss", "--init-file", init, "--data", points, "--steps", "1"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, "lomaw: error: --init: JSON nested deeper than 512 levels\n");
 }
@@ -128,7 +129,8 @@ TEST(Limits, NumberBeyondADoubleIsAUsageErrorNamingIt) {
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, "lomaw: error: --batch: number -1e400 is outside the range of a double\n");
     TempKernel loss(kLoss);
-    r = lomaw({"optimize", loss.path(), "loss", "--init", "[1, 1e400]", "--steps", "1"});
+    std::string points = writeFile(dirOf(loss) + "/points.json", "[[1.0]]");
+    r = lomaw({"optimize", loss.path(), "loss", "--init", "[1, 1e400]", "--data", points, "--steps", "1"});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err, "lomaw: error: --init: number 1e400 is outside the range of a double\n");
 }
