@@ -8,6 +8,7 @@
 #include "codegen/CEmitter.h"
 #include "gradcheck/AppendedDerivatives.h"
 #include "gradcheck/DerivativeProbe.h"
+#include "runtime/Runner.h"
 
 namespace lomaw {
 
@@ -202,8 +203,8 @@ GradcheckOutput checkGradients(const Engine& engine, const SourceFile& file, con
         return out;
     }
     const ast::Function* function = compiled.module.findFunction(options.function);
-    if (!function) {
-        out.outcome() = failure(OutcomeKind::UsageError, "unknown function '" + options.function + "'");
+    if (!function || function->inlineHelper) {  // nested fwd_diff's helpers are static in C
+        out.outcome() = failure(OutcomeKind::UsageError, runtime::unknownFunctionMessage(compiled.module, options.function));
         return out;
     }
     try {

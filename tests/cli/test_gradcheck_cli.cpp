@@ -90,7 +90,10 @@ TEST(Gradcheck, UsageAndRuntimeErrors) {
     TempKernel k(
         "def f(x : In[float], n : In[int]) -> float:\n"
         "    return x / int2float(n / n)\n");
-    EXPECT_EQ(lomaw({"gradcheck", k.path(), "nope", "--args", "[1.0, 1]"}).exitCode, 2);
+    ProcessResult unknown = lomaw({"gradcheck", k.path(), "nope", "--args", "[1.0, 1]"});
+    EXPECT_EQ(unknown.exitCode, 2);
+    // The module's functions are listed, as `lomaw run` does.
+    EXPECT_EQ(unknown.err, "lomaw: error: unknown function 'nope' (the module defines: f; built in: make__dfloat)\n");
     EXPECT_EQ(lomaw({"gradcheck", k.path(), "f", "--args", "[1.0]"}).exitCode, 2);
     ProcessResult r = lomaw({"gradcheck", k.path(), "f", "--args", "[1.0, 0]"});
     EXPECT_EQ(r.exitCode, 3);
