@@ -123,10 +123,8 @@ private:
                 return typed(tBin(e.op, primal(*e.operands[0]), primal(*e.operands[1])), e);
             case Expr::Kind::Call: {
                 if (e.name == "int2float") return tToFloat(intValue(*e.operands[0]));
-                static const char* const math[] = {"sin", "cos", "exp", "log", "sqrt", "pow"};
-                bool known = false;
-                for (const char* m : math) known = known || e.name == m;
-                if (!known) return fail();
+                const sema::BuiltinInfo* b = sema::findBuiltin(e.name);
+                if (!b || b->kind != sema::BuiltinKind::FloatMath) return fail();
                 std::vector<ExprPtr> args;
                 for (const ExprPtr& a : e.operands) args.push_back(primal(*a));
                 return tCall(e.name, std::move(args), Type::floatType(), e.loc);

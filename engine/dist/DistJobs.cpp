@@ -134,11 +134,11 @@ std::optional<JobStatus> buildPrograms(const ast::Module& module, const ast::Fun
     if (options.workers < 1) return fail(Kind::UsageError, "--workers must be at least 1");
     ToolLookup mpirun = findMpirun(options.tools.mpirun);
     if (mpirun.path.empty()) return fail(Kind::EnvironmentError, mpirun.error);
-    if (!options.hostfile.empty())
+    if (!options.hostfile.empty()) {
         if (std::string e = checkHostfile(options.hostfile, !customLauncherAgent(options.extraArgs)); !e.empty())
             return fail(Kind::EnvironmentError, e);
-    if (!options.hostfile.empty())
         if (std::optional<JobStatus> tooMany = checkWorkerSlots(options)) return tooMany;
+    }
     codegen::MpiProgramOptions popts;
     popts.sourceName = options.sourceName;
     popts.checkBounds = options.checkBounds;
