@@ -210,7 +210,7 @@ CExpr CExprEmitter::path(const Expr& e, CPrelude& pre, bool forceHoist) {
             continue;
         }
         const Expr& index = *s->operands[1];
-        CExpr i = value(index, pre);
+        CExpr i = subscript(index, pre);
         if (hoist && !isStable(index)) i = {materializeValue(index, i, pre), kPrecPrimary};
         if (scope_.unit.checkBounds) {
             base = checkedIndex(scope_.unit, *s->operands[0], base, i.text, index);
@@ -219,6 +219,46 @@ CExpr CExprEmitter::path(const Expr& e, CPrelude& pre, bool forceHoist) {
         base = {cWrap(base, kPrecPostfix) + "[" + i.text + "]", kPrecPostfix};
     }
     return base;
+}
+
+namespace {
+
+bool isIntAddSubMul(const Expr& e) {
+    if (e.kind != Expr::Kind::Binary || !e.type || !e.type->isInt()) return false;
+    return e.op == BinaryOp::Add || e.op == BinaryOp::Sub || e.op == BinaryOp::Mul;
+}
+
+// The operands of `e`'s + - * chain that are not literals (variables, elements, calls ...).
+int variableTerms(const Expr& e) {
+    if (isIntAddSubMul(e)) return variableTerms(*e.operands[0]) + variableTerms(*e.operands[1]);
+    return e.kind == Expr::Kind::IntLit ? 0 : 1;
+}
+
+// Sets a flag for one scope and restores it.
+class FlagScope {
+public:
+    FlagScope(bool& flag, bool value) : flag_(flag), saved_(flag) { flag_ = value; }
+    ~FlagScope() { flag_ = saved_; }
+    FlagScope(const FlagScope&) = delete;
+    FlagScope& operator=(const FlagScope&) = delete;
+
+private:
+    bool& flag_;
+    bool saved_;
+};
+
+}  // namespace
+
+// A subscript combining several variables (`x[i * m + j]`, `x[k + j]`) computes its + - * in
+// 64 bits: `x[(long)i * m + j]`. Under -fwrapv (loma's wrapping ints) GCC cannot prove that
+// `i * m + j` does not wrap as j steps, so it loads such elements one by one instead of as
+// vectors (forward mode of a row-major loop ran 1.7x slower, docs/benchmarks.md). Every index
+// whose true value fits an int is the same either way; one that does not is out of bounds
+// rather than wrapped onto another element. Bounds-checked code keeps int arithmetic: it checks
+// the index it computes.
+CExpr CExprEmitter::subscript(const Expr& index, CPrelude& pre) {
+    FlagScope wide(wideIndex_, !scope_.unit.checkBounds && isIntAddSubMul(index) && variableTerms(index) >= 2);
+    return value(index, pre);
 }
 
 CExpr CExprEmitter::lvalue(const Expr& e, CPrelude& pre, bool hoistIndices) {
@@ -260,8 +300,16 @@ CExpr CExprEmitter::binary(const Expr& e, CPrelude& pre) {
         if (isFloatTyped(e)) return {"(float)" + cWrap(c, kPrecUnary), kPrecUnary};
         return c;
     }
+    // Only a + - * chain of a wide subscript stays wide; what is below other nodes does not.
+    const bool wide = wideIndex_ && isIntAddSubMul(e);
+    FlagScope chain(wideIndex_, wide);
     std::vector<CExpr> ops;
     operands({{e.operands[0].get(), Mode::Value}, {e.operands[1].get(), Mode::Value}}, pre, ops);
+    if (wide && !isIntAddSubMul(*e.operands[0])) {  // the chain's first term: the rest follows in C
+        const Expr& first = *e.operands[0];
+        ops[0] = first.kind == Expr::Kind::IntLit ? CExpr{ops[0].text + "L", kPrecPrimary}
+                                                  : CExpr{"(long)" + cWrap(ops[0], kPrecUnary), kPrecUnary};
+    }
     const bool isInt = e.type ? e.type->isInt()
                               : (e.operands[0]->type && e.operands[0]->type->isInt());
     if (e.op == BinaryOp::Div && isInt) {
@@ -276,6 +324,7 @@ CExpr CExprEmitter::binary(const Expr& e, CPrelude& pre) {
 }
 
 CExpr CExprEmitter::comparison(const Expr& e, CPrelude& pre) {
+    FlagScope operandsAreNotIndexArithmetic(wideIndex_, false);
     std::vector<CExpr> ops;
     operands({{e.operands[0].get(), Mode::Value}, {e.operands[1].get(), Mode::Value}}, pre, ops);
     const int prec = e.op == BinaryOp::Equal ? kPrecEquality : kPrecRelational;
@@ -345,6 +394,7 @@ CExpr CExprEmitter::userCall(const Expr& e, CPrelude& pre) {
 }
 
 CExpr CExprEmitter::call(const Expr& e, CPrelude& pre) {
+    FlagScope argumentsAreNotSubscripts(wideIndex_, false);
     if (const char* fn = mathFunction(e.name)) {
         std::vector<Operand> ops;
         for (const ast::ExprPtr& a : e.operands) ops.push_back({a.get(), Mode::Value});

@@ -67,6 +67,7 @@ private:
     std::string operands(const std::vector<Operand>& ops, CPrelude& pre, std::vector<CExpr>& out);
     CExpr render(const Operand& op, CPrelude& pre);
     CExpr path(const ast::Expr& e, CPrelude& pre, bool forceHoist);
+    CExpr subscript(const ast::Expr& index, CPrelude& pre);
     CExpr address(const ast::Expr& e, CPrelude& pre);
     CExpr variable(const ast::Expr& e);
     CExpr negation(const ast::Expr& e, CPrelude& pre);
@@ -83,6 +84,8 @@ private:
     const CEvalOrder& order_;
     // One function's nodes: a variable's access (value or pointer) is fixed within it.
     mutable std::unordered_map<const ast::Expr*, bool> stableCache_;
+    // Inside a subscript's + - * chain: its arithmetic is emitted in 64 bits (see subscript()).
+    bool wideIndex_ = false;
 };
 
 bool isComparison(ast::BinaryOp op);

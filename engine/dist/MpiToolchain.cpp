@@ -70,6 +70,9 @@ ProgramBuild buildMpiProgram(const std::string& cSource, const MpiTools& tools) 
 
     // Same numerics as the single-call build (docs/language.md §7).
     std::vector<std::string> flags{"-O2", "-std=c11", "-ffp-contract=off", "-fwrapv", "-fno-fast-math", "-fopenmp", "-pthread"};
+    if (runtime::CompilerLookup compiler = runtime::findCompiler(mpicc.path); compiler.compiler)
+        if (runtime::probeCompiler(*compiler.compiler, dir, tools.buildTimeoutSeconds).vectorizerCostModel)
+            flags.push_back(runtime::kVectorizerCostModel);
     struct stat st {};
     stat(mpicc.path.c_str(), &st);
     runtime::Sha256 h;

@@ -54,7 +54,7 @@ BuildResult buildCached(const BuildRequest& request) {
     if (!lookup.compiler) return environment(lookup.error);
     const Compiler& compiler = *lookup.compiler;
     std::vector<std::string> flags = baseCompileFlags();
-    if (supportsOpenMp(compiler, dir, request.timeoutSeconds)) flags.push_back("-fopenmp");
+    for (const std::string& f : featureFlags(probeCompiler(compiler, dir, request.timeoutSeconds))) flags.push_back(f);
     flags.insert(flags.end(), request.extraFlags.begin(), request.extraFlags.end());
 
     std::string key = cacheKey(request.cSource, compiler, flags);

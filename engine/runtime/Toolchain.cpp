@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string_view>
 #include <sys/stat.h>
@@ -79,31 +80,67 @@ std::vector<std::string> baseCompileFlags() {
             "-Wl,-Bsymbolic"};
 }
 
-bool supportsOpenMp(const Compiler& compiler, const std::string& cacheDir, double timeoutSeconds) {
+namespace {
+
+// Whether `compiler` builds a one-function shared library with `flags`; nullopt when there is
+// no answer (the probe file cannot be written, or the compiler ran out of time).
+std::optional<bool> probeCompiles(const Compiler& compiler, const std::string& cacheDir,
+                                  const std::vector<std::string>& flags, double timeoutSeconds) {
+    std::string unique = uniqueTempSuffix();
+    std::string source = cacheDir + "/compiler-probe-" + unique + ".c";
+    std::string library = cacheDir + "/compiler-probe-" + unique + ".so";
+    if (!writePrivateFile(source, "int lomaw_compiler_probe(void) { return 0; }\n").empty()) return std::nullopt;
+    std::vector<std::string> argv{compiler.path};
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    argv.insert(argv.end(), {"-fPIC", "-shared", "-o", library, source});
+    ProcessResult r = runProcess(argv, {source, library}, timeoutSeconds);
+    std::remove(source.c_str());
+    std::remove(library.c_str());
+    if (r.timedOut) return std::nullopt;  // the build that follows runs out of time as well
+    return r.launched && r.exitCode == 0;
+}
+
+std::string featuresText(const CompilerFeatures& f) {
+    return std::string("openmp=") + (f.openMp ? "yes" : "no") + " vectorizer=" + (f.vectorizerCostModel ? "yes" : "no") + "\n";
+}
+
+}  // namespace
+
+CompilerFeatures probeCompiler(const Compiler& compiler, const std::string& cacheDir, double timeoutSeconds) {
     std::string key = sha256Hex(compiler.path + '\0' + std::to_string(compiler.mtimeNs) + '\0' +
                                 std::to_string(compiler.sizeBytes));
-    std::string probeFile = cacheDir + "/openmp-probe-" + key.substr(0, 32);
+    std::string probeFile = cacheDir + "/compiler-probe-" + key.substr(0, 32);
     // The answer decides the flags of every build: only a file of this user's own is believed.
     if (isOwnPrivateFile(probeFile)) {
         std::ifstream in(probeFile);
-        std::string answer;
-        if (in >> answer && (answer == "yes" || answer == "no")) return answer == "yes";
+        std::string line;
+        std::getline(in, line);
+        for (bool openMp : {false, true})
+            for (bool vectorizer : {false, true})
+                if (line + "\n" == featuresText({openMp, vectorizer})) return {openMp, vectorizer};
     }
-    // Probe: compile an empty translation unit into a shared library with -fopenmp.
+    // -Werror: clang accepts GCC's cost-model flag with a warning and ignores it.
+    std::optional<bool> all = probeCompiles(compiler, cacheDir, {"-fopenmp", "-Werror", kVectorizerCostModel}, timeoutSeconds);
+    if (!all) return {};
+    CompilerFeatures features{*all, *all};
+    if (!*all) {  // one of them is refused: ask separately
+        std::optional<bool> openMp = probeCompiles(compiler, cacheDir, {"-fopenmp"}, timeoutSeconds);
+        std::optional<bool> vectorizer = probeCompiles(compiler, cacheDir, {"-Werror", kVectorizerCostModel}, timeoutSeconds);
+        features = {openMp.value_or(false), vectorizer.value_or(false)};
+        if (!openMp || !vectorizer) return features;  // not a whole answer: not cached
+    }
     std::string unique = uniqueTempSuffix();
-    std::string source = cacheDir + "/openmp-probe-" + unique + ".c";
-    std::string library = cacheDir + "/openmp-probe-" + unique + ".so";
-    if (!writePrivateFile(source, "int lomaw_openmp_probe(void) { return 0; }\n").empty()) return false;
-    std::vector<std::string> argv{compiler.path, "-fopenmp", "-fPIC", "-shared", "-o", library, source};
-    ProcessResult r = runProcess(argv, {source, library}, timeoutSeconds);
-    bool ok = r.launched && r.exitCode == 0;
-    std::remove(source.c_str());
-    std::remove(library.c_str());
-    if (r.timedOut) return false;  // no answer: the build that follows runs out of time as well
     std::string temp = probeFile + ".tmp-" + unique;
-    if (writePrivateFile(temp, ok ? "yes\n" : "no\n").empty() && std::rename(temp.c_str(), probeFile.c_str()) != 0)
+    if (writePrivateFile(temp, featuresText(features)).empty() && std::rename(temp.c_str(), probeFile.c_str()) != 0)
         std::remove(temp.c_str());
-    return ok;
+    return features;
+}
+
+std::vector<std::string> featureFlags(const CompilerFeatures& features) {
+    std::vector<std::string> flags;
+    if (features.vectorizerCostModel) flags.push_back(kVectorizerCostModel);
+    if (features.openMp) flags.push_back("-fopenmp");
+    return flags;
 }
 
 CompileResult compileSharedLibrary(const Compiler& compiler, const std::vector<std::string>& flags,

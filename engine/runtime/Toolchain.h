@@ -1,8 +1,9 @@
 // The C toolchain: which compiler builds generated C, with which flags (docs/language.md §7).
 //
 // Compiler choice: explicit option > env LOMAW_CC > `cc` on PATH. A name without '/' is searched
-// on PATH. Whether the compiler accepts -fopenmp is probed once per compiler (path + mtime) and
-// the answer kept in the cache directory, so a cached run never starts the compiler.
+// on PATH. What the compiler accepts beyond the base flags (-fopenmp, GCC's vectorizer cost
+// model) is probed once per compiler (path + mtime + size) and the answer kept in the cache
+// directory, so a cached run never starts the compiler.
 #pragma once
 
 #include <optional>
@@ -31,10 +32,26 @@ CompilerLookup findCompiler(const std::string& explicitCompiler);
 // Flags every build uses (without -fopenmp, without input/output files).
 std::vector<std::string> baseCompileFlags();
 
-// True when `compiler` accepts -fopenmp. The probe result is cached in `cacheDir` (which must
-// exist); a probe that cannot be cached, or is stopped after `timeoutSeconds` (> 0), is simply
-// repeated next time.
-bool supportsOpenMp(const Compiler& compiler, const std::string& cacheDir, double timeoutSeconds = 0);
+// What a compiler accepts beyond baseCompileFlags().
+struct CompilerFeatures {
+    bool openMp = false;               // -fopenmp: pragma loops run in parallel
+    bool vectorizerCostModel = false;  // -fvect-cost-model=cheap (GCC; see kVectorizerCostModel)
+};
+
+// GCC 12's -O2 vectorizes only loops whose trip count is a known multiple of the vector width.
+// Kernel loops run to `n` or to a `while` condition, so that leaves them scalar; the cheap model
+// also vectorizes those (with an epilogue, and float sums added in their original order, so
+// results do not change: -fno-fast-math forbids reassociation). Measured in docs/benchmarks.md
+// ("Compiler flags"): forward mode up to 1.9x faster, primal loops up to 2x.
+inline constexpr const char* kVectorizerCostModel = "-fvect-cost-model=cheap";
+
+// Probes `compiler` (one compile when it accepts everything, as GCC does). The answer is cached
+// in `cacheDir` (which must exist); a probe that cannot be cached, or is stopped after
+// `timeoutSeconds` (> 0), is simply repeated next time, and answers "nothing supported".
+CompilerFeatures probeCompiler(const Compiler& compiler, const std::string& cacheDir, double timeoutSeconds = 0);
+
+// The flags `features` adds to baseCompileFlags(), in a fixed order (they are part of cache keys).
+std::vector<std::string> featureFlags(const CompilerFeatures& features);
 
 struct CompileResult {
     enum class Status { Ok, LaunchFailed, CompileFailed, Killed, TimedOut };

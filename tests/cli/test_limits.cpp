@@ -182,14 +182,14 @@ TEST(Limits, TimeoutCoversTheBuildAndStopsTheCompiler) {
     EXPECT_EQ(r.err, "lomaw: error: building the kernel took longer than 0.5 s\n");
     EXPECT_EQ(r.out, "");
     EXPECT_LT(seconds, 15.0);
-    // The process table: neither the compilers (OpenMP probe, build) nor their children are left.
+    // The process table: neither the compilers (compiler probe, build) nor their children are left.
     std::ifstream in(pids);
     int count = 0;
     for (pid_t pid; in >> pid; ++count) EXPECT_FALSE(running(pid)) << "process " << pid << " left running";
     EXPECT_EQ(count, 4);
     // No temporary files are left in the cache either.
     for (const auto& e : std::filesystem::directory_iterator(dir + "/cache"))
-        EXPECT_EQ(e.path().filename().string().rfind("openmp-probe-", 0), 0u) << e.path();
+        EXPECT_EQ(e.path().filename().string().rfind("compiler-probe-", 0), 0u) << e.path();
 }
 
 // descend too: its --timeout covers building the kernel (the compiler is stopped).

@@ -60,9 +60,9 @@ std::vector<std::string> whatIsLeft(const Leftovers& l) {
     if (!l.tmp.empty() && fs::exists(l.tmp) && jobDirectoriesIn(l.tmp)) left.push_back("a lomaw-mpi-* directory");
     if (!l.cache.empty() && fs::exists(l.cache))
         for (const auto& e : fs::directory_iterator(l.cache)) {
-            // A build's temporaries: KEY.tmp-UNIQUE.{c,so} and the OpenMP probe's openmp-probe-UNIQUE.{c,so}.
+            // A build's temporaries: KEY.tmp-UNIQUE.{c,so} and the compiler probe's compiler-probe-UNIQUE.{c,so}.
             std::string f = e.path().filename().string(), ext = e.path().extension().string();
-            bool probe = f.rfind("openmp-probe-", 0) == 0 && (ext == ".c" || ext == ".so");
+            bool probe = f.rfind("compiler-probe-", 0) == 0 && (ext == ".c" || ext == ".so");
             if (f.find(".tmp-") != std::string::npos || probe) left.push_back("temporary file " + f);
         }
     return left;

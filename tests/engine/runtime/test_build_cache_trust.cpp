@@ -68,7 +68,7 @@ TEST(BuildCacheTrust, TruncatedLibraryIsRebuiltOnceWithANote) {
     BuildRequest req{kSource, cc.path, dir.path() + "/cache", {}};
     BuildResult first = buildCached(req);
     ASSERT_EQ(first.kind, OutcomeKind::Ok) << first.message;
-    ASSERT_EQ(cc.runs(), 2);  // the OpenMP probe and the build
+    ASSERT_EQ(cc.runs(), 2);  // the compiler probe and the build
     ASSERT_EQ(truncate(first.libraryPath.c_str(), 100), 0);
 
     testing::internal::CaptureStderr();
@@ -164,7 +164,7 @@ TEST(BuildCacheTrust, TimeoutStopsACompilerThatHangs) {
     TempDir dir;
     std::string pids = dir.path() + "/pids";
     std::string hang = dir.path() + "/hangcc";
-    // Every run (the OpenMP probe, then the build) records its pid and sleeps in its place.
+    // Every run (the compiler probe, then the build) records its pid and sleeps in its place.
     writeFile(hang, "#!/bin/sh\necho $$ >> '" + pids + "'\nexec sleep 60\n", true);
     BuildRequest req{kSource, hang, dir.path() + "/cache", {}};
     req.timeoutSeconds = 0.5;

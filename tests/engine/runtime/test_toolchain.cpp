@@ -118,7 +118,7 @@ TEST(BuildCache, SecondBuildOfSameTextDoesNotRunTheCompiler) {
     BuildResult first = buildCached(req);
     ASSERT_EQ(first.kind, OutcomeKind::Ok) << first.message;
     EXPECT_FALSE(first.usedCache);
-    EXPECT_EQ(cc.invocations(), 2);  // OpenMP probe + the build
+    EXPECT_EQ(cc.invocations(), 2);  // compiler probe + the build
     EXPECT_EQ(first.libraryPath.size(), (dir.path() + "/cache/").size() + 64 + 3);
 
     BuildResult second = buildCached(req);
@@ -152,6 +152,54 @@ TEST(BuildCache, ChangedCompilerInvalidatesTheCache) {
     ASSERT_EQ(again.kind, OutcomeKind::Ok);
     EXPECT_FALSE(again.usedCache);
     EXPECT_EQ(cc.invocations(), 4);
+}
+
+// The probe's answer file in `cacheDir` (there is one per compiler).
+std::string probeAnswerIn(const std::string& cacheDir) {
+    for (const auto& e : std::filesystem::directory_iterator(cacheDir))
+        if (e.path().filename().string().rfind("compiler-probe-", 0) == 0) return readFile(e.path().string());
+    return "(no probe answer)";
+}
+
+TEST(CompilerProbe, GccAcceptsOpenMpAndTheCheapVectorizerCostModel) {
+    TempDir dir;
+    CompilerLookup cc = findCompiler("cc");
+    ASSERT_TRUE(cc.compiler) << cc.error;
+    CompilerFeatures f = probeCompiler(*cc.compiler, dir.path());
+    EXPECT_TRUE(f.openMp);
+    EXPECT_TRUE(f.vectorizerCostModel);
+    EXPECT_EQ(featureFlags(f), (std::vector<std::string>{"-fvect-cost-model=cheap", "-fopenmp"}));
+    EXPECT_EQ(probeAnswerIn(dir.path()), "openmp=yes vectorizer=yes\n");
+}
+
+// A compiler that only warns about GCC's cost-model flag (clang ignores it) is built for without
+// it; the answer is probed once per compiler and kept.
+TEST(CompilerProbe, ACompilerThatWarnsAboutTheCostModelIsNotGivenIt) {
+    TempDir dir;
+    std::string log = dir.path() + "/args.log";
+    std::string cc = dir.path() + "/warncc";
+    writeFile(cc,
+              "#!/bin/sh\necho \"$*\" >> '" + log + "'\n"
+              "case \" $* \" in *\" -fvect-cost-model=cheap \"*)\n"
+              "  echo \"warning: optimization flag '-fvect-cost-model=cheap' is not supported\" >&2\n"
+              "  case \" $* \" in *\" -Werror \"*) exit 1;; esac;;\n"
+              "esac\nexec cc \"$@\"\n",
+              /*executable=*/true);
+    BuildRequest req{kSource, cc, dir.path() + "/cache", {}};
+    BuildResult first = buildCached(req);
+    ASSERT_EQ(first.kind, OutcomeKind::Ok) << first.message;
+    EXPECT_EQ(probeAnswerIn(dir.path() + "/cache"), "openmp=yes vectorizer=no\n");
+    // Probes: both flags (refused), -fopenmp alone, the cost model alone (refused); then the build.
+    std::string calls = readFile(log);
+    EXPECT_EQ(std::count(calls.begin(), calls.end(), '\n'), 4) << calls;
+    std::string build = calls.substr(calls.rfind('\n', calls.size() - 2) + 1);
+    EXPECT_EQ(build.find("-fvect-cost-model"), std::string::npos) << build;
+    EXPECT_NE(build.find("-fopenmp"), std::string::npos) << build;
+
+    req.cSource += "int thrice(int x) { return 3 * x; }\n";
+    ASSERT_EQ(buildCached(req).kind, OutcomeKind::Ok);
+    calls = readFile(log);
+    EXPECT_EQ(std::count(calls.begin(), calls.end(), '\n'), 5) << calls;  // the answer was kept
 }
 
 TEST(BuildCache, CompileErrorIsAnInternalErrorWithTheCompilerOutput) {
