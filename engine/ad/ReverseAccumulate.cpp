@@ -167,6 +167,12 @@ void ReverseDiffer::accumulate(const Expr& e, ExprPtr adj, ast::Block& out) {
                     accumulate(y, tNeg(std::move(adj)), out);
                     return;
                 case BinaryOp::Mul:
+                    // A square x·x: x̄ += (r̄·2)·x once, not r̄·x twice (one addition fewer per
+                    // use, and r̄·2 is loop-invariant when r̄ is).
+                    if (isActive(x) && ast::equal(x, y) && ast::pureArithmetic(x)) {
+                        accumulate(x, fMul(fMul(std::move(adj), tFloat(2.0)), operandValue(x, out)), out);
+                        return;
+                    }
                     // x̄ += r̄·y; ȳ += r̄·x
                     if (isActive(x)) accumulate(x, fMul(copy(*adj), operandValue(y, out)), out);
                     if (isActive(y)) accumulate(y, fMul(std::move(adj), operandValue(x, out)), out);

@@ -11,6 +11,40 @@ using ast::BinaryOp;
 using ast::Expr;
 using ast::Stmt;
 
+namespace {
+
+bool isVariable(const ast::ExprPtr& e, const std::string& name) {
+    return e && e->kind == Expr::Kind::Var && e->name == name;
+}
+
+// A loop's adjoint variable that holds 0 when the reverse loop starts and that each iteration
+// sets to 0 last holds 0 at the start of every iteration, so the iteration's first
+// accumulation `v = v + e` is `v = e` (one addition fewer per iteration; knownZero_ does the
+// same in straight-line code). `zeroAtEntry`: the variables known 0 before the loop.
+void assignFirstAccumulations(ast::Block& body, const std::set<std::string>& zeroAtEntry) {
+    for (const std::string& v : zeroAtEntry) {
+        Stmt* first = nullptr;
+        const Stmt* last = nullptr;
+        for (const ast::StmtPtr& s : body)
+            if (s && ast::mentions(*s, v)) {
+                if (!first) first = s.get();
+                last = s.get();
+            }
+        if (!first || first == last || first->kind != Stmt::Kind::Assign || last->kind != Stmt::Kind::Assign) continue;
+        const ast::ExprPtr& sum = first->value;
+        bool accumulates = isVariable(first->target, v) && sum && sum->kind == Expr::Kind::Binary &&
+                           sum->op == BinaryOp::Add && isVariable(sum->operands[0], v) && !ast::mentions(*sum->operands[1], v);
+        bool zeroesLast = isVariable(last->target, v) && last->value && last->value->kind == Expr::Kind::FloatLit &&
+                          last->value->floatValue == 0.0;
+        if (accumulates && zeroesLast) {
+            ast::ExprPtr e = std::move(sum->operands[1]);
+            first->value = std::move(e);
+        }
+    }
+}
+
+}  // namespace
+
 void ReverseDiffer::reverseBlock(const ast::Block& in, ast::Block& out) {
     for (auto it = in.rbegin(); it != in.rend(); ++it) {
         if (!*it) continue;
@@ -75,6 +109,7 @@ void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
             ast::Block body;
             std::set<std::string> outer = enterNested();
             reverseBlock(s.body, body);
+            assignFirstAccumulations(body, outer);
             leaveNested(std::move(outer), {&body});
             if (body.empty()) break;
             loc_ = s.loc;
@@ -147,6 +182,7 @@ void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
     }
     std::set<std::string> outer = enterNested();
     reverseBlock(s.body, body);
+    if (!parallel) assignFirstAccumulations(body, outer);
     leaveNested(std::move(outer), {&body});
     if (parallel) {
         --parallelDepth_;

@@ -44,8 +44,7 @@ r_acc = rev_diff(acc)
               "    _d_s : float\n"
               "    _d_s = _dreturn\n"
               "    for i in range(n - 1, -1, -1):\n"
-              "        _dx[i] = _dx[i] + _d_s * x[i]\n"
-              "        _dx[i] = _dx[i] + _d_s * x[i]");
+              "        _dx[i] = _dx[i] + _d_s * 2.0 * x[i]");
 }
 
 TEST(AdReverse, WhileLoopTapesPersistAcrossCallsAndCountNestedLoops) {
@@ -187,6 +186,31 @@ r_f = rev_diff(f)
     EXPECT_EQ(t.substr(t.rfind('\n') + 1), "    _dx = _dx + _d_x") << t;
 }
 
+// An adjoint that carries a sum across iterations (_d_x) keeps accumulating; one that each
+// iteration zeroes last (_d_t) starts every iteration at 0 and is assigned.
+TEST(AdReverse, OnlyAnAdjointZeroedEachIterationIsAssignedInTheLoop) {
+    auto d = differentiateSource(R"(
+def f(x : In[float], u : In[Array[float]], n : In[int]) -> float:
+    s : float = 0.0
+    t : float = 0.0
+    i : int = 0
+    while (i < n, max_iter := 100):
+        t = x * u[i]
+        s = s + t * t
+        i = i + 1
+    return s
+
+r_f = rev_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_f");
+    EXPECT_NE(t.find("        _d_t = _d_s * 2.0 * t\n"
+                     "        _adj = _d_t\n"
+                     "        _d_t = 0.0\n"
+                     "        _d_x = _d_x + _adj * u[i]\n"),
+              std::string::npos) << t;
+}
+
 TEST(AdReverse, CompoundAdjointReachingSeveralInputsIsComputedOnce) {
     auto d = differentiateSource(R"(
 def stencil(x : In[Array[float]], n : In[int]) -> float:
@@ -206,7 +230,7 @@ r_stencil = rev_diff(stencil)
               "    for i in range(n - 1 - 1, 0, -1):\n"
               "        _adj = _d_s * 3.0\n"
               "        _dx[i - 1] = _dx[i - 1] + _adj\n"
-              "        _dx[i] = _dx[i] + -_adj * 2.0\n"
+              "        _dx[i] = _dx[i] + _adj * -2.0\n"
               "        _dx[i + 1] = _dx[i + 1] + _adj");
 }
 
@@ -326,7 +350,9 @@ rrf = rev_diff(rf)
     // _d_rev_g adds into its Out parameter _dt (rf passes its local adjoint _d_x): the
     // adjoint of _d_x passes through the call, to the accumulation before it.
     size_t call = t.find("_d_rev__d_rev_g(x, _d_x_2, _d__d_x, _dreturn, _d__dreturn)\n"
-                         "    _d__dreturn = _d__dreturn + _d__d_x * x\n");
+                         "    _adj = _d__d_x\n"
+                         "    _d__d_x = 0.0\n"
+                         "    _d__dreturn = _d__dreturn + _adj * x * 2.0\n");
     ASSERT_NE(call, std::string::npos) << t;
 }
 

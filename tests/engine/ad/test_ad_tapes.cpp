@@ -40,11 +40,11 @@ TEST(AdTapes, InductionVariableIsRestoredByTheInverseStepAndTheStencilValueRecom
         << t;
     EXPECT_EQ(t.find("while (i < n - 1"), std::string::npos) << t;
     // Recomputed once i is back to its value at the definition, before the adjoint reading l.
+    // _d_l is 0 before the loop and set to 0 last in each iteration: assigned, not accumulated.
     EXPECT_NE(t.find("    while (_n_iterations > 0, max_iter := 100):\n"
                      "        i = i - 1\n"
                      "        l = u[i - 1] - 2.0 * u[i] + u[i + 1]\n"
-                     "        _d_l = _d_l + _d_r * l\n"
-                     "        _d_l = _d_l + _d_r * l\n"),
+                     "        _d_l = _d_r * 2.0 * l\n"),
               std::string::npos)
         << t;
     EXPECT_NE(t.find("    l : float\n"), std::string::npos) << t;  // declared, assigned in the reverse sweep only
