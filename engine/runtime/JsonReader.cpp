@@ -1,5 +1,7 @@
 #include "runtime/JsonReader.h"
 
+#include <cctype>
+
 namespace lomaw::runtime {
 
 namespace {
@@ -17,6 +19,24 @@ std::string overflowingNumber(const std::string& what) {
     return number;
 }
 
+// Python's json writes NaN, Infinity and -Infinity; JSON has no such numbers. When the parser
+// stopped on one of them, the message says how to write it (docs/cli.md: as strings).
+std::string nonFiniteHint(std::string_view text, size_t byte) {
+    // `byte` counts from 1 and points at (or just past) the character that broke the parse.
+    size_t at = byte == 0 ? 0 : byte - 1;
+    size_t start = at < text.size() ? at : text.size();
+    while (start > 0 && (std::isalpha(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '-')) --start;
+    size_t end = start;
+    while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+    std::string word(text.substr(start, end - start));
+    std::string lower;
+    for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "nan") return ": " + word + " is not JSON; write the string \"nan\"";
+    if (lower == "infinity" || lower == "inf") return ": " + word + " is not JSON; write the string \"inf\"";
+    if (lower == "-infinity" || lower == "-inf") return ": " + word + " is not JSON; write the string \"-inf\"";
+    return "";
+}
+
 template <class Json>
 bool read(std::string_view text, const std::string& what, Json& out, std::string& error) {
     auto limitDepth = [](int depth, typename Json::parse_event_t event, Json&) {
@@ -31,7 +51,7 @@ bool read(std::string_view text, const std::string& what, Json& out, std::string
     } catch (const TooDeep&) {
         error = what + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
     } catch (const typename Json::parse_error& e) {
-        error = what + ": invalid JSON at character " + std::to_string(e.byte);
+        error = what + ": invalid JSON at character " + std::to_string(e.byte) + nonFiniteHint(text, e.byte);
     } catch (const typename Json::out_of_range& e) {
         // The only out_of_range the parser raises: a number that does not fit a double.
         error = what + ": number " + overflowingNumber(e.what()) + " is outside the range of a double";

@@ -20,8 +20,9 @@ namespace lomaw::runtime {
 inline constexpr int kMaxJsonDepth = 512;
 
 // Parses `text` into `out`; false with `error` set to "WHAT: reason" (`what` names the input,
-// e.g. "--args"): "invalid JSON at character N", "JSON nested deeper than 512 levels",
-// "number 1e400 is outside the range of a double".
+// e.g. "--args"): "invalid JSON at character N" (with what to write instead when it is Python's
+// NaN / Infinity: "...: NaN is not JSON; write the string \"nan\""), "JSON nested deeper than
+// 512 levels", "number 1e400 is outside the range of a double".
 bool readJson(std::string_view text, const std::string& what, nlohmann::json& out, std::string& error);
 bool readJson(std::string_view text, const std::string& what, nlohmann::ordered_json& out, std::string& error);
 

@@ -53,6 +53,12 @@ TEST(JsonReader, NumberBeyondADoubleIsNamed) {
 TEST(JsonReader, InvalidJsonNamesTheCharacter) {
     EXPECT_EQ(errorOf("[1, 2"), "--batch: invalid JSON at character 6");
     EXPECT_EQ(errorOf(""), "--batch: invalid JSON at character 1");
+    // What Python's json.dumps writes for non-finite floats: the message says what to write.
+    EXPECT_EQ(errorOf("[1.0, NaN]"), "--batch: invalid JSON at character 7: NaN is not JSON; write the string \"nan\"");
+    EXPECT_EQ(errorOf("[Infinity, 2]"), "--batch: invalid JSON at character 2: Infinity is not JSON; write the string \"inf\"");
+    EXPECT_EQ(errorOf("[-Infinity]"), "--batch: invalid JSON at character 3: -Infinity is not JSON; write the string \"-inf\"");
+    EXPECT_EQ(errorOf("[1, nope]"), "--batch: invalid JSON at character 6");  // no hint for other words
+    EXPECT_EQ(errorOf("[nan]"), "--batch: invalid JSON at character 3: nan is not JSON; write the string \"nan\"");
 }
 
 TEST(JsonReader, ArgumentsGoThroughIt) {
