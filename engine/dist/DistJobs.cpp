@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <memory>
 #include <string_view>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "codegen/MpiChildEmitter.h"
@@ -37,7 +38,9 @@ void putU64(std::string& out, uint64_t v) { out.append(reinterpret_cast<const ch
 
 // A private directory for the job files on the launching machine (only the driver, which runs
 // here, reads them), removed with them when the job ends -- also when lomaw is stopped by a
-// signal or killed (registered with runtime/ChildGroups).
+// signal or killed (registered with runtime/ChildGroups). Beside it, in /dev/shm under the same
+// name, a directory for the shared-memory segments of the job's processes (LaunchSpec::
+// sharedMemoryDirectory), removed the same way.
 class JobDirectory {
 public:
     JobDirectory() {
@@ -46,19 +49,27 @@ public:
         std::vector<char> buf(pattern.begin(), pattern.end());
         buf.push_back('\0');
         if (mkdtemp(buf.data())) path_ = buf.data();
-        if (ok()) registered_ = std::make_unique<runtime::TemporaryPaths>(std::vector<std::string>{path_});
+        if (!ok()) return;
+        std::string shm = "/dev/shm/" + path_.substr(path_.rfind('/') + 1);
+        if (mkdir(shm.c_str(), 0700) == 0) sharedMemory_ = shm;
+        std::vector<std::string> paths{path_};
+        if (!sharedMemory_.empty()) paths.push_back(sharedMemory_);
+        registered_ = std::make_unique<runtime::TemporaryPaths>(paths);
     }
     ~JobDirectory() {
         if (ok()) runtime::removeTree(path_.c_str());
+        if (!sharedMemory_.empty()) runtime::removeTree(sharedMemory_.c_str());
     }
     bool ok() const { return !path_.empty(); }
     const std::string& path() const { return path_; }
+    const std::string& sharedMemory() const { return sharedMemory_; }  // "" when /dev/shm is not usable
     std::string input() const { return path_ + "/job.bin"; }
     std::string output() const { return path_ + "/results.bin"; }
     std::string hostfile() const { return path_ + "/hosts"; }
 
 private:
     std::string path_;
+    std::string sharedMemory_;
     std::unique_ptr<runtime::TemporaryPaths> registered_;
 };
 
@@ -170,6 +181,10 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
     }
     spec.temporaryPaths = {dir.path()};
     spec.sessionDirectoryBase = dir.path();  // removed with it however the job ends
+    if (spec.hostfile.empty() && !insideAllocation() && !dir.sharedMemory().empty()) {
+        spec.sharedMemoryDirectory = dir.sharedMemory();
+        spec.temporaryPaths.push_back(dir.sharedMemory());
+    }
     spec.extraArgs = options.extraArgs;
     spec.inputPath = dir.input();
     spec.outputPath = dir.output();

@@ -110,6 +110,14 @@ void setTemporaryDirectory(std::vector<std::string>& env, const std::string& dir
     env.push_back("TMPDIR=" + dir);
 }
 
+// `env` with the shared-memory segments placed in `dir`, unless the user chose a place already.
+void setSharedMemoryDirectory(std::vector<std::string>& env, const std::string& dir) {
+    const std::string name = "OMPI_MCA_btl_vader_backing_directory=";
+    for (const std::string& e : env)
+        if (e.rfind(name, 0) == 0) return;
+    env.push_back(name + dir);
+}
+
 struct LineReader {
     int fd = -1;
     std::string pending;
@@ -313,6 +321,7 @@ LaunchOutcome launchJob(const LaunchSpec& spec) {
     std::vector<std::string> argv = mpirunCommand(spec);
     std::vector<std::string> env = mpirunEnvironment();
     if (!spec.sessionDirectoryBase.empty()) setTemporaryDirectory(env, spec.sessionDirectoryBase);
+    if (!spec.sharedMemoryDirectory.empty()) setSharedMemoryDirectory(env, spec.sharedMemoryDirectory);
     int outPipe[2], errPipe[2];
     if (pipe2(outPipe, O_CLOEXEC) != 0) {
         out.message = std::string("pipe: ") + std::strerror(errno);

@@ -54,6 +54,12 @@ struct LaunchSpec {
     // signal to lomaw) leaves no ~16 MB session directory in $TMPDIR. (Not orte_local_tmpdir_base:
     // the MPI processes refuse to start when it and the tmpdir base mpirun passes them are both set.)
     std::string sessionDirectoryBase;
+    // "" : Open MPI's default (/dev/shm). Else where the shared-memory transport (vader) of the
+    // processes on this machine places its segments (btl_vader_backing_directory): a directory
+    // of the job's own, removed with it however the job ends -- mpirun removes the segments only
+    // when it is given time to, and Ctrl-C gives it 1 s of the ~1.5 s it needs. Only for jobs
+    // whose processes all run here (the directory does not exist on other hosts).
+    std::string sharedMemoryDirectory;
     double timeoutSeconds = 0;            // 0 : none
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(long long done, long long total)> onProgress;

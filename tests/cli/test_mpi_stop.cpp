@@ -1,7 +1,8 @@
 // Stopping a run leaves nothing behind: SIGINT, SIGTERM or SIGKILL to `lomaw mpirun` while the
 // workers compute, and to `lomaw run` while the C compiler runs (a slow stand-in via --cc). After
 // the deadline -- 2 s for SIGINT/SIGTERM, 5 s for SIGKILL -- the process table holds no process
-// of the run (mpirun, driver, workers, compiler, guardians) and no temporary file is left.
+// of the run (mpirun, driver, workers, compiler, guardians) and no temporary file is left, nor
+// the workers' shared-memory segments.
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -46,11 +47,28 @@ bool jobDirectoriesIn(const fs::path& tmp) {
     return false;
 }
 
+// The job directory lomaw made in `tmp` (lomaw-mpi-XXXXXX), or "".
+std::string jobDirectoryName(const fs::path& tmp) {
+    for (const auto& e : fs::directory_iterator(tmp))
+        if (e.path().filename().string().rfind("lomaw-mpi-", 0) == 0) return e.path().filename().string();
+    return "";
+}
+
+// The job's shared-memory directory holds the workers' segments (vader_segment.*).
+bool holdsSegments(const void* context) {
+    const fs::path& shm = *static_cast<const fs::path*>(context);
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(shm, ec))
+        if (e.path().filename().string().rfind("vader_segment.", 0) == 0) return true;
+    return false;
+}
+
 struct Leftovers {
     std::string marker;   // every process of the run mentions it
     std::string marker2;  // "" or a second one (the stand-in compiler's sleep)
     fs::path tmp;         // no lomaw-mpi-* here
     fs::path cache;       // no temporary build file here
+    fs::path shm;         // "" or the job's shared-memory directory: gone
 };
 
 std::vector<std::string> whatIsLeft(const Leftovers& l) {
@@ -58,6 +76,7 @@ std::vector<std::string> whatIsLeft(const Leftovers& l) {
     if (!l.marker2.empty())
         for (const std::string& p : processesMentioning(l.marker2)) left.push_back(p);
     if (!l.tmp.empty() && fs::exists(l.tmp) && jobDirectoriesIn(l.tmp)) left.push_back("a lomaw-mpi-* directory");
+    if (!l.shm.empty() && fs::exists(l.shm)) left.push_back("the shared-memory directory " + l.shm.string());
     if (!l.cache.empty() && fs::exists(l.cache))
         for (const auto& e : fs::directory_iterator(l.cache)) {
             // A build's temporaries: KEY.tmp-UNIQUE.{c,so} and the compiler probe's compiler-probe-UNIQUE.{c,so}.
@@ -108,12 +127,20 @@ TEST_P(StopMpiRun, TheWholeJobIsGoneAfterTheDeadline) {
     if (!up) kill(lomaw, SIGKILL);
     ASSERT_TRUE(up) << join(processesMentioning(dir.string()));
     usleep(300000);  // past MPI_Init, into the kernel
+    // The workers' shared-memory segments are in a directory of the job's own, in /dev/shm
+    // under the job directory's name (Open MPI's default would be /dev/shm itself).
+    std::string job = jobDirectoryName(dir / "tmp");
+    ASSERT_FALSE(job.empty());
+    fs::path shm = fs::path("/dev/shm") / job;
+    bool segments = eventually(10, holdsSegments, &shm);
+    if (!segments) kill(lomaw, SIGKILL);
+    ASSERT_TRUE(segments) << shm;
 
     kill(lomaw, sig);
     int status = 0;
     ASSERT_TRUE(waitForExit(lomaw, deadlineFor(sig), status)) << "lomaw did not end after signal " << sig;
     EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig) << "status " << status;
-    Leftovers l{dir.string(), "", dir / "tmp", {}};
+    Leftovers l{dir.string(), "", dir / "tmp", {}, shm};
     EXPECT_TRUE(eventually(deadlineFor(sig), nothingLeft, &l)) << join(whatIsLeft(l));
 }
 
@@ -150,7 +177,7 @@ TEST_P(StopCompile, TheCompilerAndItsTemporaryFilesAreGone) {
     int status = 0;
     ASSERT_TRUE(waitForExit(lomaw, deadlineFor(sig), status)) << "lomaw did not end after signal " << sig;
     EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == sig) << "status " << status;
-    Leftovers l{dir.string(), sleepMarker, {}, cache};
+    Leftovers l{dir.string(), sleepMarker, {}, cache, {}};
     EXPECT_TRUE(eventually(deadlineFor(sig), nothingLeft, &l)) << join(whatIsLeft(l));
 }
 
