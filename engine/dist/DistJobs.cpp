@@ -181,9 +181,9 @@ JobStatus launch(const Programs& programs, const JobDirectory& dir, const JobOpt
     }
     spec.temporaryPaths = {dir.path()};
     spec.sessionDirectoryBase = dir.path();  // removed with it however the job ends
-    if (spec.hostfile.empty() && !insideAllocation() && !dir.sharedMemory().empty()) {
-        spec.sharedMemoryDirectory = dir.sharedMemory();
-        spec.temporaryPaths.push_back(dir.sharedMemory());
+    if (!dir.sharedMemory().empty()) {
+        spec.temporaryPaths.push_back(dir.sharedMemory());  // also when unused: lomaw's SIGKILL
+        if (spec.hostfile.empty() && !insideAllocation()) spec.sharedMemoryDirectory = dir.sharedMemory();
     }
     spec.extraArgs = options.extraArgs;
     spec.inputPath = dir.input();
