@@ -234,6 +234,10 @@ int variableTerms(const Expr& e) {
     return e.kind == Expr::Kind::IntLit ? 0 : 1;
 }
 
+bool hasProduct(const Expr& e) {
+    return isIntAddSubMul(e) && (e.op == BinaryOp::Mul || hasProduct(*e.operands[0]) || hasProduct(*e.operands[1]));
+}
+
 // Sets a flag for one scope and restores it.
 class FlagScope {
 public:
@@ -249,15 +253,17 @@ private:
 
 }  // namespace
 
-// A subscript combining several variables (`x[i * m + j]`, `x[k + j]`) computes its + - * in
-// 64 bits: `x[(long)i * m + j]`. Under -fwrapv (loma's wrapping ints) GCC cannot prove that
-// `i * m + j` does not wrap as j steps, so it loads such elements one by one instead of as
-// vectors (forward mode of a row-major loop ran 1.7x slower, docs/benchmarks.md). Every index
+// A subscript combining several variables (`x[i * m + j]`, `x[k + j]`) or multiplying one
+// (`x[2 * i + 1]`) computes its + - * in 64 bits: `x[(long)i * m + j]`, `x[2L * i + 1]`. Under
+// -fwrapv (loma's wrapping ints) GCC cannot prove that such an index does not wrap as the loop
+// steps, so it loads the elements one by one instead of as vectors (forward mode of a row-major
+// loop ran 1.7x slower, docs/benchmarks.md); `x[i + 1]` it handles. Every index
 // whose true value fits an int is the same either way; one that does not is out of bounds
 // rather than wrapped onto another element. Bounds-checked code keeps int arithmetic: it checks
 // the index it computes.
 CExpr CExprEmitter::subscript(const Expr& index, CPrelude& pre) {
-    FlagScope wide(wideIndex_, !scope_.unit.checkBounds && isIntAddSubMul(index) && variableTerms(index) >= 2);
+    const int terms = isIntAddSubMul(index) ? variableTerms(index) : 0;
+    FlagScope wide(wideIndex_, !scope_.unit.checkBounds && (terms >= 2 || (terms == 1 && hasProduct(index))));
     return value(index, pre);
 }
 

@@ -1,4 +1,4 @@
-// Subscripts that combine several variables compute their + - * in 64 bits (CExprEmitter.cpp,
+// Subscripts that combine several variables, or multiply one, compute their + - * in 64 bits (CExprEmitter.cpp,
 // subscript()): the text of each form, and that the element read is the one int arithmetic
 // names whenever the index's true value is an int.
 #include "CodegenTestSupport.h"
@@ -27,9 +27,10 @@ TEST(CSubscripts, SeveralVariablesMakeA64BitIndex) {
     std::string c = emitKernel(kForms);
     EXPECT_TRUE(contains(c, "float s = x[(long)i * m + j];")) << c;
     EXPECT_TRUE(contains(c, "s = s + x[(long)i + j];")) << c;
-    // One variable: nothing to gain (GCC sees i + 1 step with i), the text stays as written.
+    // One variable, added to: GCC sees i + 1 step with i, the text stays as written. Multiplied:
+    // GCC cannot tell that 2 * i does not wrap.
     EXPECT_TRUE(contains(c, "s = s + x[i + 1];")) << c;
-    EXPECT_TRUE(contains(c, "s = s + x[2 * i + 1];")) << c;
+    EXPECT_TRUE(contains(c, "s = s + x[2L * i + 1];")) << c;
     // An element or call among the terms is a term; what is inside it stays int.
     EXPECT_TRUE(contains(c, "s = s + x[(long)a[i] * m + j];")) << c;
     EXPECT_TRUE(contains(c, "s = s + x[(long)twice(i * m) + j];")) << c;
