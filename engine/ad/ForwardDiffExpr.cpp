@@ -312,10 +312,16 @@ Dual ForwardDiffer::intrinsic(const Expr& e) {
         d = fMul(call1("cos", copy(x.val)), std::move(x.dval));
     } else if (n == "cos") {
         d = fMul(tNeg(call1("sin", copy(x.val))), std::move(x.dval));
-    } else if (n == "sqrt") {
-        if (x.dval) d = fDiv(std::move(x.dval), tBin(BinaryOp::Mul, tFloat(2.0), call1("sqrt", copy(x.val))));
-    } else if (n == "exp") {
-        d = fMul(call1("exp", copy(x.val)), std::move(x.dval));
+    } else if (n == "sqrt" || n == "exp") {
+        // The tangent needs the value itself (exp′ = exp, sqrt′ = 1 / (2 sqrt)): the call is made
+        // once, into a temporary, not once for each. The C compiler does not merge libm calls
+        // (they may set errno): d/dx log(1 + exp(x)) made three calls of expf, 2.0× the primal.
+        ExprPtr v = call1(n.c_str(), std::move(x.val));
+        v->loc = e.loc;
+        if (x.dval && !nested_ && !seeding_ && sharable(*v)) v = evaluateIntoTemporary(std::move(v));
+        if (n == "exp") d = fMul(copy(*v), std::move(x.dval));
+        else if (x.dval) d = fDiv(std::move(x.dval), tBin(BinaryOp::Mul, tFloat(2.0), copy(*v)));
+        return {std::move(v), splitLong(std::move(d))};
     } else if (n == "log") {
         d = fDiv(std::move(x.dval), copy(x.val));
     } else if (n == "pow" && e.operands.size() == 2) {

@@ -60,21 +60,43 @@ def g(x : In[Array[float]], y : Out[Array[float]], n : In[int]):
 d_g = fwd_diff(g)
 )");
     ASSERT_TRUE(d.ok) << d.diagnostics();
-    // The tangent (more than 64 nodes) goes through a `_part` temporary and the repeated
-    // denominators through `_v`, `_v_2`, declared at the top of the function as every local:
-    // listed private, each thread has its own (shared, they made the loop lose its pragma).
+    // The tangent (more than 64 nodes) goes through a `_part` temporary, the repeated
+    // denominators through `_v`, `_v_3` and exp's value (its own derivative) through `_v_2`,
+    // declared at the top of the function as every local: listed private, each thread has its
+    // own (shared, they made the loop lose its pragma).
     std::string t = functionText(d, "d_g");
     EXPECT_EQ(t.rfind("def d_g(x : In[Array[_dfloat]], y : Out[Array[_dfloat]], n : In[int]):\n"
                       "    _v : float\n"
                       "    _part : float\n"
                       "    _v_2 : float\n"
-                      "    #pragma omp parallel for shared(x, y) private(_v, _part, _v_2)\n"
+                      "    _v_3 : float\n"
+                      "    #pragma omp parallel for shared(x, y) private(_v, _part, _v_2, _v_3)\n"
                       "    for i in range(n):\n"
                       "        _v = x[i].val * x[i].val + 1.5\n"
                       "        _part = ",
                       0),
               0u)
         << t;
+}
+
+// exp and sqrt: the tangent needs the call's own value, computed once into a temporary (the C
+// compiler does not merge libm calls: they may set errno).
+TEST(AdGeneratedCode, ForwardModeCallsExpAndSqrtOnce) {
+    auto d = differentiateSource(R"(
+def f(x : In[float]) -> float:
+    return log(1.0 + exp(x)) + sqrt(x * x + 1.0)
+
+d_f = fwd_diff(f)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    EXPECT_EQ(functionText(d, "d_f"),
+              "def d_f(x : In[_dfloat]) -> _dfloat:\n"
+              "    _v : float\n"
+              "    _v_2 : float\n"
+              "    _v = exp(x.val)\n"
+              "    _v_2 = sqrt(x.val * x.val + 1.0)\n"
+              "    return make__dfloat(log(1.0 + _v) + _v_2, _v * x.dval / (1.0 + _v) + (x.dval * x.val + x.val * x.dval) / "
+              "(2.0 * _v_2))");
 }
 
 TEST(AdGeneratedCode, ScalarAdjointsInLoopsAccumulateInLocalsAndQuotientAdjointIsHoistable) {
