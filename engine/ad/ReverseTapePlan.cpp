@@ -4,10 +4,72 @@
 #include "ad/TypedBuild.h"
 #include "syntax/AstWalk.h"
 
+#include <functional>
+
 namespace lomaw::ad {
 
 using ast::Expr;
 using ast::Stmt;
+
+namespace {
+
+bool isVariable(const ast::ExprPtr& e, const std::string& name) {
+    return e && e->kind == Expr::Kind::Var && e->name == name;
+}
+
+// `v = e` or `v = v ± e` with e free of v: its adjoint reads no value of v.
+bool assignsWithoutReading(const Stmt& s, const std::string& v) {
+    if (s.kind != Stmt::Kind::Assign || !isVariable(s.target, v) || !s.value) return false;
+    const Expr& e = *s.value;
+    if (!ast::mentions(e, v)) return true;
+    return e.kind == Expr::Kind::Binary && (e.op == ast::BinaryOp::Add || e.op == ast::BinaryOp::Sub) &&
+           isVariable(e.operands[0], v) && !ast::mentions(*e.operands[1], v);
+}
+
+// Assignments to a scalar v inside a loop whose restores nothing would read: within the loop,
+// v appears only as such assignments (so no adjoint, condition or recomputation there reads
+// it), and the loop follows, in its block, an assignment to v that is itself restored, with
+// nothing mentioning v in between -- the reverse sweep leaves the loop and restores v from that
+// earlier tape before anything reads it. The inner accumulator of a matrix-vector product
+// (`t = 0.0; while ...: t = t + a[i * n + j] * x[j]`, then `s = s + t * t`) was taped on every
+// inner iteration for nothing.
+void deadLoopRestores(const ast::Block& b, const std::function<bool(const std::string&)>& restored,
+                      std::set<const Stmt*>& out) {
+    for (size_t k = 0; k < b.size(); ++k) {
+        const Stmt& loop = *b[k];
+        for (const ast::Block* inner : {&loop.body, &loop.orelse}) deadLoopRestores(*inner, restored, out);
+        if (loop.kind != Stmt::Kind::While && loop.kind != Stmt::Kind::For) continue;
+        std::set<std::string> assigned;
+        ast::forEachStmt(loop.body, [&](const Stmt& s) {
+            if (s.kind == Stmt::Kind::Assign && s.target && s.target->kind == Expr::Kind::Var && s.target->type &&
+                (s.target->type->isFloat() || s.target->type->isInt()))
+                assigned.insert(s.target->name);
+        });
+        for (const std::string& v : assigned) {
+            if (!restored(v) || loop.name == v) continue;
+            bool onlyAssigned = true;
+            ast::forEachStmt(loop.body, [&](const Stmt& s) {
+                bool own = false;
+                ast::forEachOwnExpr(s, [&](const Expr& e) { own = own || ast::mentions(e, v); });
+                if (own && !assignsWithoutReading(s, v)) onlyAssigned = false;
+            });
+            if (!onlyAssigned || (loop.value && ast::mentions(*loop.value, v))) continue;
+            bool restoredBefore = false;
+            for (size_t j = k; j-- > 0;) {
+                if (!ast::mentions(*b[j], v)) continue;
+                restoredBefore = b[j]->kind == Stmt::Kind::Assign && isVariable(b[j]->target, v) && b[j]->value &&
+                                 !ast::mentions(*b[j]->value, v);
+                break;
+            }
+            if (!restoredBefore) continue;
+            ast::forEachStmt(loop.body, [&](const Stmt& s) {
+                if (s.kind == Stmt::Kind::Assign && isVariable(s.target, v)) out.insert(&s);
+            });
+        }
+    }
+}
+
+}  // namespace
 
 TapePlan planTapes(AdContext& ctx, const ast::Function& primal, const ReverseFacts& facts) {
     TapePlan plan;
@@ -17,10 +79,15 @@ TapePlan planTapes(AdContext& ctx, const ast::Function& primal, const ReverseFac
         return root && !facts.outParams.count(root->name) && facts.needed.count(root->name) &&
                facts.reads.count(root->name);
     };
+    std::set<const Stmt*> dead;
+    if (!hasParallelLoop(primal.body))
+        deadLoopRestores(primal.body, [&](const std::string& v) {
+            return !facts.outParams.count(v) && facts.needed.count(v) && facts.reads.count(v);
+        }, dead);
     ast::forEachStmt(primal.body, [&](const Stmt& s) {
         switch (s.kind) {
             case Stmt::Kind::Assign:
-                if (!restored(chainRoot(*s.target))) break;
+                if (!restored(chainRoot(*s.target)) || dead.count(&s)) break;
                 if (facts.restore.inverse.count(&s)) plan.inverted.insert(&s);  // i = i + c: i = i - c
                 else plan.values.insert(&s);
                 break;

@@ -72,6 +72,25 @@ r_f = rev_diff(f)
     EXPECT_EQ(t.find("_t_i"), std::string::npos) << t;
 }
 
+TEST(AdTapes, InnerAccumulatorThatNoAdjointReadsIsNotTapedInItsLoop) {
+    auto d = differentiateSource(corpusKernel("ad_inner_accumulator_untaped.py"));
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_matvec");
+    // t is recorded once per outer iteration (before `t = 0.0`), not per inner one: the reverse
+    // inner loop restores nothing, and t gets its value back from the outer tape.
+    EXPECT_NE(t.find("        while (_n_iterations_2 > 0, max_iter := 100):\n"
+                     "            j = j - 1\n"
+                     "            _da[i * n + j] = _da[i * n + j] + _d_t * x[j]\n"
+                     "            _dx[j] = _dx[j] + _d_t * a[i * n + j]\n"
+                     "            _n_iterations_2 = _n_iterations_2 - 1\n"
+                     "        _t_j_n = _t_j_n - 1\n"
+                     "        j = _t_j[_t_j_n]\n"
+                     "        _t_t_n = _t_t_n - 1\n"
+                     "        t = _t_t[_t_t_n]\n"),
+              std::string::npos) << t;
+    EXPECT_EQ(t.find("_t_t_2"), std::string::npos) << t;
+}
+
 TEST(AdTapes, StepThatTheLoopChangesIsTaped) {
     // i = i + k with k written in the loop: no inverse step.
     auto d = differentiateSource(R"(
