@@ -53,7 +53,9 @@ void deadLoopRestores(const ast::Block& b, const std::function<bool(const std::s
                 ast::forEachOwnExpr(s, [&](const Expr& e) { own = own || ast::mentions(e, v); });
                 if (own && !assignsWithoutReading(s, v)) onlyAssigned = false;
             });
-            if (!onlyAssigned || (loop.value && ast::mentions(*loop.value, v))) continue;
+            bool header = loop.value && ast::mentions(*loop.value, v);
+            for (const ast::ExprPtr& r : loop.rangeArgs) header = header || (r && ast::mentions(*r, v));
+            if (!onlyAssigned || header) continue;
             bool restoredBefore = false;
             for (size_t j = k; j-- > 0;) {
                 if (!ast::mentions(*b[j], v)) continue;
