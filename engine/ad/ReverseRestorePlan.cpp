@@ -11,7 +11,6 @@ using ast::Stmt;
 
 namespace {
 
-bool isVar(const Expr& e, const std::string& name) { return e.kind == Expr::Kind::Var && e.name == name; }
 
 // i = i + c, c + i, i - c with an int i and c loop-invariant.
 std::optional<InverseStep> inverseStep(const Stmt& s, const std::set<std::string>& written) {
@@ -21,8 +20,8 @@ std::optional<InverseStep> inverseStep(const Stmt& s, const std::set<std::string
     const std::string& i = s.target->name;
     if (v.kind != Expr::Kind::Binary || (v.op != BinaryOp::Add && v.op != BinaryOp::Sub)) return std::nullopt;
     const Expr* c = nullptr;
-    if (isVar(*v.operands[0], i)) c = v.operands[1].get();
-    else if (v.op == BinaryOp::Add && isVar(*v.operands[1], i)) c = v.operands[0].get();
+    if (ast::isVar(*v.operands[0], i)) c = v.operands[1].get();
+    else if (v.op == BinaryOp::Add && ast::isVar(*v.operands[1], i)) c = v.operands[0].get();
     if (!c || ast::mentions(*c, i) || ast::callsAnything(*c)) return std::nullopt;
     for (const std::string& x : ast::variablesOf(*c))
         if (written.count(x)) return std::nullopt;
@@ -99,17 +98,13 @@ private:
         int elsewhere = 0;
         ast::forEachStmt(f_.body, [&](const Stmt& t) {
             if (t.kind == Stmt::Kind::Declare && t.name == l) return;
-            bool own = false;
-            ast::forEachOwnExpr(t, [&](const Expr& x) { own = own || isVar(x, l); });
-            if (own) ++elsewhere;
+            if (ast::mentionsOwn(t, l)) ++elsewhere;
         });
         int inside = 0;
         for (size_t q = p; q < b.size(); ++q)
             if (b[q]) {
                 auto count = [&](const Stmt& t) {
-                    bool own = false;
-                    ast::forEachOwnExpr(t, [&](const Expr& x) { own = own || isVar(x, l); });
-                    if (own) ++inside;
+                    if (ast::mentionsOwn(t, l)) ++inside;
                 };
                 count(*b[q]);
                 ast::forEachStmt(b[q]->body, count);

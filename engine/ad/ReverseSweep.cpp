@@ -13,10 +13,6 @@ using ast::Stmt;
 
 namespace {
 
-bool isVariable(const ast::ExprPtr& e, const std::string& name) {
-    return e && e->kind == Expr::Kind::Var && e->name == name;
-}
-
 // A loop's adjoint variable that holds 0 when the reverse loop starts and that each iteration
 // sets to 0 last holds 0 at the start of every iteration, so the iteration's first
 // accumulation `v = v + e` is `v = e` (one addition fewer per iteration; knownZero_ does the
@@ -32,9 +28,9 @@ void assignFirstAccumulations(ast::Block& body, const std::set<std::string>& zer
             }
         if (!first || first == last || first->kind != Stmt::Kind::Assign || last->kind != Stmt::Kind::Assign) continue;
         const ast::ExprPtr& sum = first->value;
-        bool accumulates = isVariable(first->target, v) && sum && sum->kind == Expr::Kind::Binary &&
-                           sum->op == BinaryOp::Add && isVariable(sum->operands[0], v) && !ast::mentions(*sum->operands[1], v);
-        bool zeroesLast = isVariable(last->target, v) && last->value && last->value->kind == Expr::Kind::FloatLit &&
+        bool accumulates = ast::isVar(*first->target, v) && sum && sum->kind == Expr::Kind::Binary &&
+                           sum->op == BinaryOp::Add && ast::isVar(*sum->operands[0], v) && !ast::mentions(*sum->operands[1], v);
+        bool zeroesLast = ast::isVar(*last->target, v) && last->value && last->value->kind == Expr::Kind::FloatLit &&
                           last->value->floatValue == 0.0;
         if (accumulates && zeroesLast) {
             ast::ExprPtr e = std::move(sum->operands[1]);

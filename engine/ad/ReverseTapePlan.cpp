@@ -13,17 +13,13 @@ using ast::Stmt;
 
 namespace {
 
-bool isVariable(const ast::ExprPtr& e, const std::string& name) {
-    return e && e->kind == Expr::Kind::Var && e->name == name;
-}
-
 // `v = e` or `v = v ± e` with e free of v: its adjoint reads no value of v.
 bool assignsWithoutReading(const Stmt& s, const std::string& v) {
-    if (s.kind != Stmt::Kind::Assign || !isVariable(s.target, v) || !s.value) return false;
+    if (s.kind != Stmt::Kind::Assign || !ast::isVar(*s.target, v) || !s.value) return false;
     const Expr& e = *s.value;
     if (!ast::mentions(e, v)) return true;
     return e.kind == Expr::Kind::Binary && (e.op == ast::BinaryOp::Add || e.op == ast::BinaryOp::Sub) &&
-           isVariable(e.operands[0], v) && !ast::mentions(*e.operands[1], v);
+           ast::isVar(*e.operands[0], v) && !ast::mentions(*e.operands[1], v);
 }
 
 // Assignments to a scalar v inside a loop whose restores nothing would read: within the loop,
@@ -49,9 +45,7 @@ void deadLoopRestores(const ast::Block& b, const std::function<bool(const std::s
             if (!restored(v) || loop.name == v) continue;
             bool onlyAssigned = true;
             ast::forEachStmt(loop.body, [&](const Stmt& s) {
-                bool own = false;
-                ast::forEachOwnExpr(s, [&](const Expr& e) { own = own || ast::mentions(e, v); });
-                if (own && !assignsWithoutReading(s, v)) onlyAssigned = false;
+                if (ast::mentionsOwn(s, v) && !assignsWithoutReading(s, v)) onlyAssigned = false;
             });
             bool header = loop.value && ast::mentions(*loop.value, v);
             for (const ast::ExprPtr& r : loop.rangeArgs) header = header || (r && ast::mentions(*r, v));
@@ -59,13 +53,13 @@ void deadLoopRestores(const ast::Block& b, const std::function<bool(const std::s
             bool restoredBefore = false;
             for (size_t j = k; j-- > 0;) {
                 if (!ast::mentions(*b[j], v)) continue;
-                restoredBefore = b[j]->kind == Stmt::Kind::Assign && isVariable(b[j]->target, v) && b[j]->value &&
+                restoredBefore = b[j]->kind == Stmt::Kind::Assign && ast::isVar(*b[j]->target, v) && b[j]->value &&
                                  !ast::mentions(*b[j]->value, v);
                 break;
             }
             if (!restoredBefore) continue;
             ast::forEachStmt(loop.body, [&](const Stmt& s) {
-                if (s.kind == Stmt::Kind::Assign && isVariable(s.target, v)) out.insert(&s);
+                if (s.kind == Stmt::Kind::Assign && ast::isVar(*s.target, v)) out.insert(&s);
             });
         }
     }

@@ -47,11 +47,13 @@ bool anyStmt(const Block& b, const std::function<bool(const Stmt&)>& p) {
     return false;
 }
 
-namespace {
-
 bool isVar(const Expr& e, const std::string& name) { return e.kind == Expr::Kind::Var && e.name == name; }
 
-}  // namespace
+bool mentionsOwn(const Stmt& s, const std::string& name) {
+    bool found = false;
+    forEachOwnExpr(s, [&](const Expr& x) { found = found || isVar(x, name); });
+    return found;
+}
 
 bool mentions(const Expr& e, const std::string& name) {
     return anyExpr(e, [&](const Expr& x) { return isVar(x, name); });
@@ -61,7 +63,7 @@ bool mentions(const Stmt& s, const std::string& name) {
     bool found = false;
     auto own = [&](const Stmt& t) {
         if ((t.kind == Stmt::Kind::Declare || t.kind == Stmt::Kind::For) && t.name == name) found = true;
-        forEachOwnExpr(t, [&](const Expr& x) { found = found || isVar(x, name); });
+        found = found || mentionsOwn(t, name);
     };
     own(s);
     forEachStmt(s.body, own);

@@ -27,6 +27,10 @@ void forEachExprIn(const Block& b, const std::function<void(const Expr&)>& f);
 bool anyExpr(const Expr& e, const std::function<bool(const Expr&)>& p);
 bool anyStmt(const Block& b, const std::function<bool(const Stmt&)>& p);
 
+// Whether e is the variable `name` itself.
+bool isVar(const Expr& e, const std::string& name);
+// Whether variable `name` occurs in the expressions s holds itself (not in its bodies).
+bool mentionsOwn(const Stmt& s, const std::string& name);
 // Whether variable `name` occurs in e / in s or its bodies (a loop or declared variable
 // of that name counts too).
 bool mentions(const Expr& e, const std::string& name);
