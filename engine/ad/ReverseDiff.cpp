@@ -2,6 +2,7 @@
 #include "ad/ReverseDiff.h"
 
 #include "ad/ReverseDiffer.h"
+#include "ad/ReverseStencilWindow.h"
 #include "syntax/AstWalk.h"
 
 namespace lomaw::ad {
@@ -279,6 +280,7 @@ void ReverseDiffer::run() {
     ast::Block fwd, rev, fin;
     forwardBlock(primal_.body, fwd);
     reverseBlock(primal_.body, rev);
+    windowStencilAdjoints(rev, [&](const std::string& base, TypePtr type) { return local(base, std::move(type)); });
     loc_ = primal_.loc;
     for (const std::string& p : copiedInParams_) {
         // _dx += _d_x: the adjoint of the value passed in (§6.3).

@@ -62,6 +62,9 @@ void r_roughness(float* u, float* _du, int n, int* _dn, float _dreturn);
 float grid_energy(float* x, int n, int m);
 DFloat d_grid_energy(DFloat* x, int n, int m);
 void r_grid_energy(float* x, float* _dx, int n, int* _dn, int m, int* _dm, float _dreturn);
+float laplace_energy(float* u, int n, int m);
+DFloat d_laplace_energy(DFloat* u, int n, int m);
+void r_laplace_energy(float* u, float* _du, int n, int* _dn, int m, int* _dm, float _dreturn);
 float call_sum(float* x, int n);
 DFloat d_call_sum(DFloat* x, int n);
 void r_call_sum(float* x, float* _dx, int n, int* _dn, float _dreturn);
@@ -246,6 +249,7 @@ using Stencil = ArrayKernel<stencil, d_stencil, r_stencil>;
 using NestedWhile = GridKernel<nested_while, d_nested_while, r_nested_while>;
 using Roughness = ArrayKernel<roughness, d_roughness, r_roughness>;
 using Grid = GridKernel<grid_energy, d_grid_energy, r_grid_energy>;
+using Laplace = GridKernel<laplace_energy, d_laplace_energy, r_laplace_energy>;
 using CallSum = ArrayKernel<call_sum, d_call_sum, r_call_sum>;
 
 struct Kernel {
@@ -265,6 +269,7 @@ const Kernel kKernels[] = {
     {"Spring1M", "spring_energy", "while: struct param, 2 loops, 10^6", {SpringPrimal<kN>, SpringForward<kN>, SpringReverse<kN>}},
     {"Roughness", "roughness", "while: stencil roughness, 10^6", {Roughness::primal, Roughness::forward, Roughness::reverse}},
     {"Grid", "grid_energy", "while: nested, neighbour products, 1000 x 1000", {Grid::primal, Grid::forward, Grid::reverse}},
+    {"Laplace", "laplace_energy", "while: nested, 5-point Laplacian, 1000 x 1000", {Laplace::primal, Laplace::forward, Laplace::reverse}},
     {"CallSum", "call_sum", "while: user call in the loop, 10^6", {CallSum::primal, CallSum::forward, CallSum::reverse}},
 };
 

@@ -226,12 +226,109 @@ r_stencil = rev_diff(stencil)
               "def r_stencil(x : In[Array[float]], _dx : Out[Array[float]], n : In[int], _dn : Out[int], _dreturn : In[float]):\n"
               "    _d_s : float\n"
               "    _adj : float\n"
+              "    _last_i : int\n"
+              "    _win_dx_m1 : float\n"
+              "    _win_dx_0 : float\n"
+              "    _win_dx_p1 : float\n"
               "    _d_s = _dreturn\n"
+              "    _last_i = 0\n"
+              "    _win_dx_0 = 0.0\n"
+              "    _win_dx_p1 = 0.0\n"
               "    for i in range(n - 1 - 1, 0, -1):\n"
               "        _adj = _d_s * 3.0\n"
-              "        _dx[i - 1] = _dx[i - 1] + _adj\n"
-              "        _dx[i] = _dx[i] + _adj * -2.0\n"
-              "        _dx[i + 1] = _dx[i + 1] + _adj");
+              "        _win_dx_m1 = _adj\n"
+              "        _win_dx_0 = _win_dx_0 + _adj * -2.0\n"
+              "        _win_dx_p1 = _win_dx_p1 + _adj\n"
+              "        _dx[i + 1] = _dx[i + 1] + _win_dx_p1\n"
+              "        _win_dx_p1 = _win_dx_0\n"
+              "        _win_dx_0 = _win_dx_m1\n"
+              "        _last_i = i\n"
+              "    if (_win_dx_0 == 0.0) == 0:\n"
+              "        _dx[_last_i - 1] = _dx[_last_i - 1] + _win_dx_0\n"
+              "    if (_win_dx_p1 == 0.0) == 0:\n"
+              "        _dx[_last_i] = _dx[_last_i] + _win_dx_p1");
+}
+
+// The stencil's adjoints at i - 1, i, i + 1 wait in a window of locals (ReverseStencilWindow.h):
+// the element at i + 1, which no later (smaller) i reaches, is stored once per iteration with
+// everything it received; after the loop the two elements still in the window are stored.
+// Above, the loop of a while stencil over a row of a grid (the base i * n stays, the counter j
+// restored by its inverse step moves the window).
+TEST(AdReverse, StencilAdjointsWaitInAWindowOfLocals) {
+    auto d = differentiateSource(R"(
+def row(u : In[Array[float]], i : In[int], n : In[int]) -> float:
+    e : float = 0.0
+    j : int = 1
+    while (j < n - 1, max_iter := 1000):
+        e = e + u[i * n + j - 1] * u[i * n + j + 1]
+        j = j + 1
+    return e
+
+r_row = rev_diff(row)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_row");
+    EXPECT_NE(t.find("    _d_e = _dreturn\n"
+                     "    _win_du_0 = 0.0\n"
+                     "    _win_du_p1 = 0.0\n"
+                     "    while (_n_iterations > 0, max_iter := 1000):\n"
+                     "        j = j - 1\n"
+                     "        _win_du_m1 = _d_e * u[i * n + j + 1]\n"
+                     "        _win_du_p1 = _win_du_p1 + _d_e * u[i * n + j - 1]\n"
+                     "        _n_iterations = _n_iterations - 1\n"
+                     "        _du[i * n + j + 1] = _du[i * n + j + 1] + _win_du_p1\n"
+                     "        _win_du_p1 = _win_du_0\n"
+                     "        _win_du_0 = _win_du_m1\n"
+                     "    if (_win_du_0 == 0.0) == 0:\n"
+                     "        _du[i * n + j - 1] = _du[i * n + j - 1] + _win_du_0\n"
+                     "    if (_win_du_p1 == 0.0) == 0:\n"
+                     "        _du[i * n + j] = _du[i * n + j] + _win_du_p1"),
+              std::string::npos) << t;
+}
+
+// No window where an element the window would hold back is read in the loop, where the loop's
+// iterations run in parallel, or where the index's other terms change in the loop.
+TEST(AdReverse, StencilWindowOnlyWhereNothingReadsTheHeldElements) {
+    auto d = differentiateSource(R"(
+def smooth(x : In[Array[float]], n : In[int]) -> float:
+    a : Array[float, 16]
+    s : float = 0.0
+    for i in range(n):
+        a[i] = x[i]
+    for i in range(1, n - 1):
+        a[i + 1] = a[i - 1] * 2.0 + a[i + 1]
+    for i in range(n):
+        s = s + a[i]
+    return s
+
+def par(x : In[Array[float]], y : Out[Array[float]], n : In[int]):
+    #pragma omp parallel for
+    for i in range(1, n - 1):
+        y[i] = x[i - 1] * x[i + 1]
+
+def moving(x : In[Array[float]], n : In[int]) -> float:
+    s : float = 0.0
+    k : int = 0
+    for i in range(1, n - 1):
+        s = s + x[k + i - 1] * x[k + i + 1]
+        k = k + 1
+    return s
+
+r_smooth = rev_diff(smooth)
+r_par = rev_diff(par)
+r_moving = rev_diff(moving)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    const std::pair<const char*, const char*> kept[] = {
+        {"r_smooth", "        _d_a[i - 1] = _d_a[i - 1] + _adj * 2.0\n"},  // _d_a[i + 1] is read
+        {"r_par", "        atomic_add(_dx[i - 1], _adj * x[i + 1])\n"},  // iterations in parallel
+        {"r_moving", "        _dx[k + i + 1] = _dx[k + i + 1] + _d_s * x[k + i - 1]"},  // k moves too
+    };
+    for (const auto& [f, line] : kept) {
+        std::string t = functionText(d, f);
+        EXPECT_EQ(t.find("_win_"), std::string::npos) << t;
+        EXPECT_NE(t.find(line), std::string::npos) << t;
+    }
 }
 
 TEST(AdReverse, CalleesOfSimdKernelsAccumulateAtomically) {

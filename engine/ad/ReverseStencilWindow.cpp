@@ -1,0 +1,329 @@
+#include "ad/ReverseStencilWindow.h"
+
+#include <map>
+#include <optional>
+#include <set>
+
+#include "ad/TypedBuild.h"
+#include "syntax/AstWalk.h"
+
+namespace lomaw::ad {
+
+using ast::BinaryOp;
+using ast::Block;
+using ast::Expr;
+using ast::ExprPtr;
+using ast::Stmt;
+using ast::StmtPtr;
+
+namespace {
+
+// The loop counter: its name, its step (+1 or -1) and whether it is a `for` variable (gone
+// after the loop, so its last value is kept in a local).
+struct Counter {
+    std::string name;
+    long long step = 0;
+    bool forVariable = false;
+};
+
+bool isIntLit(const Expr& e, long long v) {
+    if (e.kind == Expr::Kind::IntLit) return e.intValue == v;
+    return e.kind == Expr::Kind::Neg && e.operands[0]->kind == Expr::Kind::IntLit && -e.operands[0]->intValue == v;
+}
+
+// Whether s assigns `name` (as a target's root, a declaration, a loop variable or an argument
+// a call may write).
+bool assigns(const Stmt& s, const std::string& name) {
+    if ((s.kind == Stmt::Kind::Declare || s.kind == Stmt::Kind::For) && s.name == name) return true;
+    if (s.kind == Stmt::Kind::Assign && s.target && chainRoot(*s.target) && chainRoot(*s.target)->name == name) return true;
+    bool passed = false;
+    ast::forEachOwnExpr(s, [&](const Expr& x) {
+        if (x.kind != Expr::Kind::Call) return;
+        for (const ExprPtr& a : x.operands)
+            if (a && isLvalueChain(*a) && chainRoot(*a)->name == name) passed = true;
+    });
+    return passed;
+}
+
+std::set<std::string> assignedIn(const Block& body) {
+    std::set<std::string> out;
+    ast::forEachStmt(body, [&](const Stmt& s) {
+        if (s.kind == Stmt::Kind::Declare || s.kind == Stmt::Kind::For) out.insert(s.name);
+        if (s.kind == Stmt::Kind::Assign && s.target && chainRoot(*s.target)) out.insert(chainRoot(*s.target)->name);
+        ast::forEachOwnExpr(s, [&](const Expr& x) {
+            if (x.kind != Expr::Kind::Call) return;
+            for (const ExprPtr& a : x.operands)
+                if (a && isLvalueChain(*a)) out.insert(chainRoot(*a)->name);
+        });
+    });
+    return out;
+}
+
+std::optional<Counter> loopCounter(const Stmt& loop) {
+    Counter c;
+    if (loop.kind == Stmt::Kind::For) {
+        if (loop.pragma) return std::nullopt;
+        c.name = loop.name;
+        c.forVariable = true;
+        c.step = loop.rangeArgs.size() < 3 ? 1 : isIntLit(*loop.rangeArgs[2], 1) ? 1 : isIntLit(*loop.rangeArgs[2], -1) ? -1 : 0;
+        if (c.step == 0) return std::nullopt;
+        if (ast::anyStmt(loop.body, [&](const Stmt& s) { return assigns(s, c.name); })) return std::nullopt;
+        return c;
+    }
+    if (loop.kind != Stmt::Kind::While || loop.body.empty() || !loop.body[0]) return std::nullopt;
+    const Stmt& first = *loop.body[0];
+    if (first.kind != Stmt::Kind::Assign || first.target->kind != Expr::Kind::Var || !first.value ||
+        first.value->kind != Expr::Kind::Binary || !first.target->type || !first.target->type->isInt())
+        return std::nullopt;
+    const Expr& v = *first.value;
+    c.name = first.target->name;
+    if ((v.op != BinaryOp::Add && v.op != BinaryOp::Sub) || !ast::isVar(*v.operands[0], c.name) || !isIntLit(*v.operands[1], 1))
+        return std::nullopt;
+    c.step = v.op == BinaryOp::Add ? 1 : -1;
+    for (size_t k = 1; k < loop.body.size(); ++k)
+        if (loop.body[k] && (assigns(*loop.body[k], c.name) ||
+                             ast::anyStmt(loop.body[k]->body, [&](const Stmt& s) { return assigns(s, c.name); }) ||
+                             ast::anyStmt(loop.body[k]->orelse, [&](const Stmt& s) { return assigns(s, c.name); })))
+            return std::nullopt;
+    return c;
+}
+
+// `A[x] = A[x] + e` with neither x nor e reading A; A a float array variable.
+const Expr* accumulatedArray(const Stmt& s) {
+    if (s.kind != Stmt::Kind::Assign || !s.target || s.target->kind != Expr::Kind::Index || !s.value) return nullptr;
+    const Expr& base = *s.target->operands[0];
+    if (base.kind != Expr::Kind::Var || !base.type || !base.type->isArray() || !base.type->elem || !base.type->elem->isFloat())
+        return nullptr;
+    const Expr& v = *s.value;
+    if (v.kind != Expr::Kind::Binary || v.op != BinaryOp::Add || !ast::equal(*v.operands[0], *s.target)) return nullptr;
+    if (ast::mentions(*s.target->operands[1], base.name) || ast::mentions(*v.operands[1], base.name)) return nullptr;
+    return &base;
+}
+
+// Whether the loop body mentions A only in accumulations into it.
+bool onlyAccumulated(const Block& body, const std::string& array) {
+    return !ast::anyStmt(body, [&](const Stmt& s) {
+        const Expr* a = accumulatedArray(s);
+        if (a && a->name == array) return false;
+        return ((s.kind == Stmt::Kind::Declare || s.kind == Stmt::Kind::For) && s.name == array) ||
+               ast::mentionsOwn(s, array);
+    });
+}
+
+// An index as a sum of signed terms: `i * n + j - 1` is +(i * n), +j, -1.
+struct Term {
+    bool negative = false;
+    const Expr* e = nullptr;
+};
+
+void flatten(const Expr& e, bool negative, std::vector<Term>& out) {
+    if (e.kind == Expr::Kind::Binary && (e.op == BinaryOp::Add || e.op == BinaryOp::Sub)) {
+        flatten(*e.operands[0], negative, out);
+        flatten(*e.operands[1], e.op == BinaryOp::Sub ? !negative : negative, out);
+        return;
+    }
+    out.push_back({negative, &e});
+}
+
+// x = B + j + c: B's terms (in order, without j and the constants) and c.
+struct Decomposed {
+    std::vector<Term> base;
+    long long offset = 0;
+};
+
+std::optional<Decomposed> decompose(const Expr& x, const std::string& counter, const std::set<std::string>& assigned) {
+    std::vector<Term> terms;
+    flatten(x, false, terms);
+    Decomposed d;
+    int counterTerms = 0;
+    for (const Term& t : terms) {
+        if (ast::isVar(*t.e, counter)) {
+            if (t.negative) return std::nullopt;
+            ++counterTerms;
+        } else if (t.e->kind == Expr::Kind::IntLit) {
+            d.offset += t.negative ? -t.e->intValue : t.e->intValue;
+        } else {
+            if (ast::callsAnything(*t.e)) return std::nullopt;
+            for (const std::string& v : ast::variablesOf(*t.e))
+                if (assigned.count(v)) return std::nullopt;
+            d.base.push_back(t);
+        }
+    }
+    if (counterTerms != 1) return std::nullopt;
+    return d;
+}
+
+bool sameBase(const std::vector<Term>& a, const std::vector<Term>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+        if (a[k].negative != b[k].negative || !ast::equal(*a[k].e, *b[k].e)) return false;
+    return true;
+}
+
+// The accumulations of one array at one base: the window's members.
+struct Group {
+    ExprPtr array;         // a copy of the array variable
+    std::vector<Term> base;  // into the loop's statements (read before any is rewritten)
+    std::vector<std::pair<Stmt*, long long>> members;
+    std::map<long long, ExprPtr> indexAt;  // a copy of a member's index per offset
+};
+
+void rename(Expr& e, const std::string& from, const std::string& to) {
+    if (ast::isVar(e, from)) e.name = to;
+    for (ExprPtr& o : e.operands)
+        if (o) rename(*o, from, to);
+}
+
+// x + by, folded into x's trailing constant: `i * n + j - 1` shifted by 1 is `i * n + j`.
+ExprPtr shifted(const ExprPtr& x, long long by) {
+    if (by == 0) return copy(*x);
+    const Expr* rest = x.get();
+    if (x->kind == Expr::Kind::Binary && (x->op == BinaryOp::Add || x->op == BinaryOp::Sub) &&
+        x->operands[1]->kind == Expr::Kind::IntLit) {
+        by += x->op == BinaryOp::Add ? x->operands[1]->intValue : -x->operands[1]->intValue;
+        rest = x->operands[0].get();
+    }
+    if (by == 0) return copy(*rest);
+    return tBin(by > 0 ? BinaryOp::Add : BinaryOp::Sub, copy(*rest), tInt(by > 0 ? by : -by));
+}
+
+// The index B + j + c (the counter `counter` named `as`).
+ExprPtr indexAt(const Group& g, long long c, const std::string& counter, const std::string& as) {
+    auto exact = g.indexAt.find(c);
+    const auto& [c0, x] = exact != g.indexAt.end() ? *exact : *g.indexAt.begin();
+    ExprPtr out = shifted(x, c - c0);
+    if (as != counter) rename(*out, counter, as);
+    return out;
+}
+
+ExprPtr element(const Group& g, ExprPtr index) { return tIndex(copy(*g.array), std::move(index)); }
+
+StmtPtr addInto(const Group& g, ExprPtr index, const ExprPtr& reg, SourceLoc loc) {
+    ExprPtr target = element(g, std::move(index));
+    ExprPtr sum = tBin(BinaryOp::Add, copy(*target), copy(*reg));
+    return sAssign(std::move(target), std::move(sum), loc);
+}
+
+std::vector<Group> windowGroups(Stmt& loop, const Counter& counter) {
+    const std::set<std::string> assigned = assignedIn(loop.body);
+    std::vector<Group> groups;
+    std::map<std::string, bool> accumulatedOnly;
+    for (StmtPtr& s : loop.body) {
+        const Expr* a = s ? accumulatedArray(*s) : nullptr;
+        if (!a) continue;
+        auto known = accumulatedOnly.find(a->name);
+        if (known == accumulatedOnly.end()) known = accumulatedOnly.emplace(a->name, onlyAccumulated(loop.body, a->name)).first;
+        if (!known->second) continue;
+        const Expr& index = *s->target->operands[1];
+        std::optional<Decomposed> d = decompose(index, counter.name, assigned);
+        if (!d) continue;
+        Group* g = nullptr;
+        for (Group& h : groups)
+            if (h.array->name == a->name && sameBase(h.base, d->base)) g = &h;
+        if (!g) g = &groups.emplace_back(Group{copy(*a), d->base, {}, {}});
+        g->members.emplace_back(s.get(), d->offset);
+        if (!g->indexAt.count(d->offset)) g->indexAt.emplace(d->offset, copy(index));
+    }
+    std::erase_if(groups, [](const Group& g) {
+        return g.indexAt.size() < 2 || g.indexAt.rbegin()->first - g.indexAt.begin()->first > kMaxWindowSpan;
+    });
+    return groups;
+}
+
+// Rewrites `loop` for group g: locals zeroed in `before`, flushed in `after`.
+void applyWindow(Stmt& loop, const Counter& counter, Group& g, const std::string& lastCounter, const MakeLocal& local,
+                 Block& before, Block& after) {
+    const SourceLoc loc = loop.loc;
+    const long long lo = g.indexAt.begin()->first, hi = g.indexAt.rbegin()->first;
+    const TypePtr elem = g.array->type->elem;
+    // The register of the offset entering the window is empty when an iteration starts: its
+    // first accumulation is an assignment (0.0 + e is not e to the C compiler: -0.0).
+    const long long entering = counter.step < 0 ? lo : hi, lead = counter.step < 0 ? hi : lo;
+    std::map<long long, ExprPtr> reg;
+    for (long long c = lo; c <= hi; ++c) {
+        // _win_dx_m1, _win_dx_0, _win_dx_p1: the window over _dx at offsets -1, 0, +1.
+        reg[c] = local("_win" + g.array->name + (c < 0 ? "_m" : c > 0 ? "_p" : "_") + std::to_string(c < 0 ? -c : c), elem);
+        if (c != entering) before.push_back(sAssign(copy(*reg[c]), tFloat(0.0), loc));
+    }
+    bool assigned = false;
+    for (auto& [s, c] : g.members) {
+        ExprPtr e = std::move(s->value->operands[1]);
+        if (c == entering && !assigned) {
+            s->value = std::move(e);
+            assigned = true;
+        } else {
+            s->value = tBin(BinaryOp::Add, copy(*reg[c]), std::move(e));
+        }
+        s->target = copy(*reg[c]);
+    }
+    // The element the window leaves behind is complete: stored once; the window moves by one.
+    loop.body.push_back(addInto(g, indexAt(g, lead, counter.name, counter.name), reg[lead], loc));
+    if (counter.step < 0)
+        for (long long c = hi; c > lo; --c) loop.body.push_back(sAssign(copy(*reg[c]), copy(*reg[c - 1]), loc));
+    else
+        for (long long c = lo; c < hi; ++c) loop.body.push_back(sAssign(copy(*reg[c]), copy(*reg[c + 1]), loc));
+    // After the last iteration the window holds what the elements past it received. A register
+    // that is not 0 received a contribution, so its element is one the loop accumulated into
+    // (and in bounds); a loop that ran no iteration leaves every register 0.
+    const long long first = counter.step < 0 ? lo + 1 : lo, last = counter.step < 0 ? hi : hi - 1;
+    for (long long c = first; c <= last; ++c) {
+        Block flush;
+        flush.push_back(addInto(g, indexAt(g, c + counter.step, counter.name, lastCounter), reg[c], loc));
+        // `if (r == 0.0) == 0`: the language has no `!=` (and a NaN must reach the gradient).
+        ExprPtr nonZero = tBin(BinaryOp::Equal, tBin(BinaryOp::Equal, copy(*reg[c]), tFloat(0.0)), tInt(0));
+        after.push_back(sIf(std::move(nonZero), std::move(flush), {}, loc));
+    }
+}
+
+// Returns the statements that replace `loop` in its block (itself, and the window's set-up and
+// flush around it).
+Block windowLoop(StmtPtr loop, const MakeLocal& local) {
+    Block out;
+    std::optional<Counter> counter = loopCounter(*loop);
+    std::vector<Group> groups;
+    if (counter && !ast::anyStmt(loop->body, [](const Stmt& s) { return s.kind == Stmt::Kind::Return; }))
+        groups = windowGroups(*loop, *counter);
+    if (groups.empty()) {
+        out.push_back(std::move(loop));
+        return out;
+    }
+    std::string lastCounter = counter->name;
+    if (counter->forVariable) {
+        ExprPtr last = local("_last_" + counter->name, Type::intType());
+        lastCounter = last->name;
+        out.push_back(sAssign(copy(*last), tInt(0), loop->loc));
+    }
+    Block after;
+    for (Group& g : groups) applyWindow(*loop, *counter, g, lastCounter, local, out, after);
+    if (counter->forVariable)
+        loop->body.push_back(sAssign(tVar(lastCounter, Type::intType(), loop->loc),
+                                     tVar(counter->name, Type::intType(), loop->loc), loop->loc));
+    out.push_back(std::move(loop));
+    for (StmtPtr& s : after) out.push_back(std::move(s));
+    return out;
+}
+
+}  // namespace
+
+void windowStencilAdjoints(Block& block, const MakeLocal& local) {
+    Block out;
+    for (StmtPtr& s : block) {
+        if (!s) continue;
+        // A parallel adjoint loop's iterations run in no order: neither it nor the loops inside
+        // it carry anything from one iteration to the next.
+        if (s->kind == Stmt::Kind::For && s->pragma) {
+            out.push_back(std::move(s));
+            continue;
+        }
+        windowStencilAdjoints(s->body, local);
+        windowStencilAdjoints(s->orelse, local);
+        if (s->kind == Stmt::Kind::For || s->kind == Stmt::Kind::While) {
+            for (StmtPtr& t : windowLoop(std::move(s), local)) out.push_back(std::move(t));
+            continue;
+        }
+        out.push_back(std::move(s));
+    }
+    block = std::move(out);
+}
+
+}  // namespace lomaw::ad
