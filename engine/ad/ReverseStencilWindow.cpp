@@ -1,5 +1,6 @@
 #include "ad/ReverseStencilWindow.h"
 
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -225,7 +226,12 @@ std::vector<Group> windowGroups(Stmt& loop, const Counter& counter) {
         if (!g->indexAt.count(d->offset)) g->indexAt.emplace(d->offset, copy(index));
     }
     std::erase_if(groups, [](const Group& g) {
-        return g.indexAt.size() < 2 || g.indexAt.rbegin()->first - g.indexAt.begin()->first > kMaxWindowSpan;
+        if (g.indexAt.size() < 2 || g.indexAt.rbegin()->first - g.indexAt.begin()->first > kMaxWindowSpan) return true;
+        // Offsets a vector's length apart or more do not stop the C compiler from vectorizing
+        // the loop (it checks the dependence distance); the window, a recurrence, would.
+        for (auto a = g.indexAt.begin(), b = std::next(a); b != g.indexAt.end(); ++a, ++b)
+            if (b->first - a->first < kVectorLanes) return false;
+        return true;
     });
     return groups;
 }

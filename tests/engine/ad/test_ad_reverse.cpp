@@ -287,7 +287,8 @@ r_row = rev_diff(row)
 }
 
 // No window where an element the window would hold back is read in the loop, where the loop's
-// iterations run in parallel, or where the index's other terms change in the loop.
+// iterations run in parallel, where the index's other terms change in the loop, or where the
+// offsets are a vector apart (nothing stops the C compiler from vectorizing that loop).
 TEST(AdReverse, StencilWindowOnlyWhereNothingReadsTheHeldElements) {
     auto d = differentiateSource(R"(
 def smooth(x : In[Array[float]], n : In[int]) -> float:
@@ -314,15 +315,23 @@ def moving(x : In[Array[float]], n : In[int]) -> float:
         k = k + 1
     return s
 
+def far(x : In[Array[float]], n : In[int]) -> float:
+    s : float = 0.0
+    for i in range(n - 4):
+        s = s + x[i] * x[i + 4]
+    return s
+
 r_smooth = rev_diff(smooth)
 r_par = rev_diff(par)
 r_moving = rev_diff(moving)
+r_far = rev_diff(far)
 )");
     ASSERT_TRUE(d.ok) << d.diagnostics();
     const std::pair<const char*, const char*> kept[] = {
         {"r_smooth", "        _d_a[i - 1] = _d_a[i - 1] + _adj * 2.0\n"},  // _d_a[i + 1] is read
         {"r_par", "        atomic_add(_dx[i - 1], _adj * x[i + 1])\n"},  // iterations in parallel
         {"r_moving", "        _dx[k + i + 1] = _dx[k + i + 1] + _d_s * x[k + i - 1]"},  // k moves too
+        {"r_far", "        _dx[i + 4] = _dx[i + 4] + _d_s * x[i]"},  // the C compiler vectorizes it
     };
     for (const auto& [f, line] : kept) {
         std::string t = functionText(d, f);
