@@ -197,24 +197,47 @@ ExprPtr indexAt(const Group& g, long long c, const std::string& counter, const s
     return out;
 }
 
-ExprPtr element(const Group& g, ExprPtr index) { return tIndex(copy(*g.array), std::move(index)); }
-
-StmtPtr addInto(const Group& g, ExprPtr index, const ExprPtr& reg, SourceLoc loc) {
-    ExprPtr target = element(g, std::move(index));
+// array[index] = array[index] + reg
+StmtPtr addInto(const ExprPtr& array, ExprPtr index, const ExprPtr& reg, SourceLoc loc) {
+    ExprPtr target = tIndex(copy(*array), std::move(index));
     ExprPtr sum = tBin(BinaryOp::Add, copy(*target), copy(*reg));
     return sAssign(std::move(target), std::move(sum), loc);
 }
 
-std::vector<Group> windowGroups(Stmt& loop, const Counter& counter) {
-    const std::set<std::string> assigned = assignedIn(loop.body);
+// The same when reg is not 0. A register that is not 0 received a contribution, so its element
+// is one the loop accumulated into (and in bounds); after a loop that ran no iteration, or whose
+// accumulations were all skipped by their conditions, the register is 0 and nothing is touched.
+StmtPtr addIntoUnlessZero(const ExprPtr& array, ExprPtr index, const ExprPtr& reg, SourceLoc loc) {
+    Block flush;
+    flush.push_back(addInto(array, std::move(index), reg, loc));
+    // `if (r == 0.0) == 0.0`: the language has no `!=` (and a NaN must reach the gradient); a
+    // comparison of floats is a float (docs/language.md §3.4).
+    ExprPtr nonZero = tBin(BinaryOp::Equal, tBin(BinaryOp::Equal, copy(*reg), tFloat(0.0)), tFloat(0.0));
+    return sIf(std::move(nonZero), std::move(flush), {}, loc);
+}
+
+// Whether each array the loop accumulates into is mentioned there only by accumulations
+// (memoised per array).
+class AccumulatedOnly {
+public:
+    explicit AccumulatedOnly(const Block& body) : body_(body) {}
+    bool operator()(const std::string& array) {
+        auto known = cache_.find(array);
+        if (known == cache_.end()) known = cache_.emplace(array, onlyAccumulated(body_, array)).first;
+        return known->second;
+    }
+
+private:
+    const Block& body_;
+    std::map<std::string, bool> cache_;
+};
+
+std::vector<Group> windowGroups(Stmt& loop, const Counter& counter, const std::set<std::string>& assigned,
+                                AccumulatedOnly& accumulatedOnly) {
     std::vector<Group> groups;
-    std::map<std::string, bool> accumulatedOnly;
     for (StmtPtr& s : loop.body) {
         const Expr* a = s ? accumulatedArray(*s) : nullptr;
-        if (!a) continue;
-        auto known = accumulatedOnly.find(a->name);
-        if (known == accumulatedOnly.end()) known = accumulatedOnly.emplace(a->name, onlyAccumulated(loop.body, a->name)).first;
-        if (!known->second) continue;
+        if (!a || !accumulatedOnly(a->name)) continue;
         const Expr& index = *s->target->operands[1];
         std::optional<Decomposed> d = decompose(index, counter.name, assigned);
         if (!d) continue;
@@ -263,47 +286,99 @@ void applyWindow(Stmt& loop, const Counter& counter, Group& g, const std::string
         s->target = copy(*reg[c]);
     }
     // The element the window leaves behind is complete: stored once; the window moves by one.
-    loop.body.push_back(addInto(g, indexAt(g, lead, counter.name, counter.name), reg[lead], loc));
+    loop.body.push_back(addInto(g.array, indexAt(g, lead, counter.name, counter.name), reg[lead], loc));
     if (counter.step < 0)
         for (long long c = hi; c > lo; --c) loop.body.push_back(sAssign(copy(*reg[c]), copy(*reg[c - 1]), loc));
     else
         for (long long c = lo; c < hi; ++c) loop.body.push_back(sAssign(copy(*reg[c]), copy(*reg[c + 1]), loc));
-    // After the last iteration the window holds what the elements past it received. A register
-    // that is not 0 received a contribution, so its element is one the loop accumulated into
-    // (and in bounds); a loop that ran no iteration leaves every register 0.
+    // After the last iteration the window holds what the elements past it received.
     const long long first = counter.step < 0 ? lo + 1 : lo, last = counter.step < 0 ? hi : hi - 1;
-    for (long long c = first; c <= last; ++c) {
-        Block flush;
-        flush.push_back(addInto(g, indexAt(g, c + counter.step, counter.name, lastCounter), reg[c], loc));
-        // `if (r == 0.0) == 0`: the language has no `!=` (and a NaN must reach the gradient).
-        ExprPtr nonZero = tBin(BinaryOp::Equal, tBin(BinaryOp::Equal, copy(*reg[c]), tFloat(0.0)), tInt(0));
-        after.push_back(sIf(std::move(nonZero), std::move(flush), {}, loc));
+    for (long long c = first; c <= last; ++c)
+        after.push_back(addIntoUnlessZero(g.array, indexAt(g, c + counter.step, counter.name, lastCounter), reg[c], loc));
+}
+
+// Accumulations into one element that the loop does not move (`_dx[i]` in a loop over k):
+// at statements of the body or of its branches, at an index of variables the loop does not
+// assign.
+struct FixedTarget {
+    ExprPtr array, index;
+    std::vector<Stmt*> members;
+};
+
+void collectAccumulations(Block& b, std::vector<Stmt*>& out) {
+    for (StmtPtr& s : b) {
+        if (!s) continue;
+        if (s->kind == Stmt::Kind::If) {
+            collectAccumulations(s->body, out);
+            collectAccumulations(s->orelse, out);
+        } else if (accumulatedArray(*s)) {
+            out.push_back(s.get());
+        }
     }
+}
+
+std::vector<FixedTarget> fixedTargets(Stmt& loop, const std::set<std::string>& assigned, AccumulatedOnly& accumulatedOnly) {
+    std::vector<Stmt*> accumulations;
+    collectAccumulations(loop.body, accumulations);
+    std::vector<FixedTarget> targets;
+    for (Stmt* s : accumulations) {
+        const Expr& array = *s->target->operands[0];
+        const Expr& index = *s->target->operands[1];
+        if (!accumulatedOnly(array.name) || ast::callsAnything(index)) continue;
+        bool moves = false;
+        for (const std::string& v : ast::variablesOf(index)) moves = moves || assigned.count(v);
+        if (moves) continue;
+        FixedTarget* t = nullptr;
+        for (FixedTarget& u : targets)
+            if (u.array->name == array.name && ast::equal(*u.index, index)) t = &u;
+        if (!t) t = &targets.emplace_back(FixedTarget{copy(array), copy(index), {}});
+        t->members.push_back(s);
+    }
+    return targets;
+}
+
+// The element's contributions go to a local, added to it once after the loop.
+void applyFixedTarget(FixedTarget& t, SourceLoc loc, const MakeLocal& local, Block& before, Block& after) {
+    ExprPtr reg = local("_acc" + t.array->name, t.array->type->elem);
+    before.push_back(sAssign(copy(*reg), tFloat(0.0), loc));
+    for (Stmt* s : t.members) {
+        ExprPtr e = std::move(s->value->operands[1]);
+        s->value = tBin(BinaryOp::Add, copy(*reg), std::move(e));
+        s->target = copy(*reg);
+    }
+    after.push_back(addIntoUnlessZero(t.array, copy(*t.index), reg, loc));
 }
 
 // Returns the statements that replace `loop` in its block (itself, and the window's set-up and
 // flush around it).
 Block windowLoop(StmtPtr loop, const MakeLocal& local) {
     Block out;
-    std::optional<Counter> counter = loopCounter(*loop);
-    std::vector<Group> groups;
-    if (counter && !ast::anyStmt(loop->body, [](const Stmt& s) { return s.kind == Stmt::Kind::Return; }))
-        groups = windowGroups(*loop, *counter);
-    if (groups.empty()) {
+    if (ast::anyStmt(loop->body, [](const Stmt& s) { return s.kind == Stmt::Kind::Return; }) ||
+        (loop->kind == Stmt::Kind::For && loop->pragma)) {
         out.push_back(std::move(loop));
         return out;
     }
-    std::string lastCounter = counter->name;
-    if (counter->forVariable) {
-        ExprPtr last = local("_last_" + counter->name, Type::intType());
-        lastCounter = last->name;
-        out.push_back(sAssign(copy(*last), tInt(0), loop->loc));
-    }
+    std::set<std::string> assigned = assignedIn(loop->body);
+    if (loop->kind == Stmt::Kind::For) assigned.insert(loop->name);  // moves, though the body does not assign it
+    AccumulatedOnly accumulatedOnly(loop->body);
+    std::optional<Counter> counter = loopCounter(*loop);
+    std::vector<Group> groups;
+    if (counter) groups = windowGroups(*loop, *counter, assigned, accumulatedOnly);
+    std::vector<FixedTarget> fixed = fixedTargets(*loop, assigned, accumulatedOnly);
     Block after;
-    for (Group& g : groups) applyWindow(*loop, *counter, g, lastCounter, local, out, after);
-    if (counter->forVariable)
-        loop->body.push_back(sAssign(tVar(lastCounter, Type::intType(), loop->loc),
-                                     tVar(counter->name, Type::intType(), loop->loc), loop->loc));
+    for (FixedTarget& t : fixed) applyFixedTarget(t, loop->loc, local, out, after);
+    if (!groups.empty()) {
+        std::string lastCounter = counter->name;
+        if (counter->forVariable) {
+            ExprPtr last = local("_last_" + counter->name, Type::intType());
+            lastCounter = last->name;
+            out.push_back(sAssign(copy(*last), tInt(0), loop->loc));
+        }
+        for (Group& g : groups) applyWindow(*loop, *counter, g, lastCounter, local, out, after);
+        if (counter->forVariable)
+            loop->body.push_back(sAssign(tVar(lastCounter, Type::intType(), loop->loc),
+                                         tVar(counter->name, Type::intType(), loop->loc), loop->loc));
+    }
     out.push_back(std::move(loop));
     for (StmtPtr& s : after) out.push_back(std::move(s));
     return out;

@@ -243,9 +243,9 @@ r_stencil = rev_diff(stencil)
               "        _win_dx_p1 = _win_dx_0\n"
               "        _win_dx_0 = _win_dx_m1\n"
               "        _last_i = i\n"
-              "    if (_win_dx_0 == 0.0) == 0:\n"
+              "    if (_win_dx_0 == 0.0) == 0.0:\n"
               "        _dx[_last_i - 1] = _dx[_last_i - 1] + _win_dx_0\n"
-              "    if (_win_dx_p1 == 0.0) == 0:\n"
+              "    if (_win_dx_p1 == 0.0) == 0.0:\n"
               "        _dx[_last_i] = _dx[_last_i] + _win_dx_p1");
 }
 
@@ -279,11 +279,42 @@ r_row = rev_diff(row)
                      "        _du[i * n + j + 1] = _du[i * n + j + 1] + _win_du_p1\n"
                      "        _win_du_p1 = _win_du_0\n"
                      "        _win_du_0 = _win_du_m1\n"
-                     "    if (_win_du_0 == 0.0) == 0:\n"
+                     "    if (_win_du_0 == 0.0) == 0.0:\n"
                      "        _du[i * n + j - 1] = _du[i * n + j - 1] + _win_du_0\n"
-                     "    if (_win_du_p1 == 0.0) == 0:\n"
+                     "    if (_win_du_p1 == 0.0) == 0.0:\n"
                      "        _du[i * n + j] = _du[i * n + j] + _win_du_p1"),
               std::string::npos) << t;
+}
+
+// An element the inner loop does not move (_dx[i] while j runs) collects its contributions,
+// also those under a condition, in a local added once after the loop (when not 0: a loop whose
+// condition never held touches nothing).
+TEST(AdReverse, AdjointOfAnElementTheLoopDoesNotMoveIsALocal) {
+    auto d = differentiateSource(R"(
+def rowsum(x : In[Array[float]], w : In[Array[float]], n : In[int], m : In[int]) -> float:
+    s : float = 0.0
+    for i in range(n):
+        for j in range(m):
+            if w[j] > 0.0:
+                s = s + w[j] * x[i]
+    return s
+
+r_rowsum = rev_diff(rowsum)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    EXPECT_EQ(functionText(d, "r_rowsum"),
+              "def r_rowsum(x : In[Array[float]], _dx : Out[Array[float]], w : In[Array[float]], _dw : Out[Array[float]], n : In[int], _dn : Out[int], m : In[int], _dm : Out[int], _dreturn : In[float]):\n"
+              "    _d_s : float\n"
+              "    _acc_dx : float\n"
+              "    _d_s = _dreturn\n"
+              "    for i in range(n - 1, -1, -1):\n"
+              "        _acc_dx = 0.0\n"
+              "        for j in range(m - 1, -1, -1):\n"
+              "            if w[j] > 0.0:\n"
+              "                _dw[j] = _dw[j] + _d_s * x[i]\n"
+              "                _acc_dx = _acc_dx + _d_s * w[j]\n"
+              "        if (_acc_dx == 0.0) == 0.0:\n"
+              "            _dx[i] = _dx[i] + _acc_dx");
 }
 
 // No window where an element the window would hold back is read in the loop, where the loop's
