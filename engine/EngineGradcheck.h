@@ -25,6 +25,11 @@ struct GradcheckOptions {
     // Central differences use h = relativeStep * max(1, |x|), rounded to the float grid.
     // 4e-3 ≈ cbrt(3 * 2^-24): balances float32 rounding (eps/h) against truncation (h^2).
     double relativeStep = 4e-3;
+    // A component whose difference at that step disagrees with forward and reverse mode (which
+    // agree) is differenced again at step / 16 and step / 256: next to a small parameter (a time
+    // step dt = 0.01) the default step is large, and the truncation error, not the derivative,
+    // disagrees. Off when the user chose the step (--step).
+    bool retrySmallerSteps = true;
     double rtol = 1e-2;  // |fd - ad| <= atol + rtol * max(|fd|, |ad|)
     double atol = 1e-3;
     // Forward and reverse mode compute the same quantity exactly up to float rounding.
@@ -38,6 +43,8 @@ struct GradcheckRow {
     double finiteDifference = 0;
     double forward = 0;
     double reverse = 0;
+    double step = 0;            // the h of the finite difference shown (a smaller one on a retry)
+    bool retried = false;       // the difference shown is at a smaller step than the first
     bool ok = false;
 };
 

@@ -36,7 +36,8 @@ void printTable(const GradcheckOutput& out) {
     for (const GradcheckRow& r : out.rows)
         std::printf("%-*s  %15s  %15s  %15s  %s\n", static_cast<int>(width), r.input.c_str(),
                     formatNumber(r.finiteDifference).c_str(), formatNumber(r.forward).c_str(),
-                    withReverse ? formatNumber(r.reverse).c_str() : "-", r.ok ? "ok" : "MISMATCH");
+                    withReverse ? formatNumber(r.reverse).c_str() : "-",
+                    r.ok ? (r.retried ? ("ok (step " + formatNumber(r.step) + ")").c_str() : "ok") : "MISMATCH");
     size_t bad = 0;
     for (const GradcheckRow& r : out.rows) bad += !r.ok;
     const char* modes = withReverse ? "" : " (forward mode only: the function has no reverse derivative)";
@@ -51,7 +52,7 @@ void printJson(const GradcheckOutput& out) {
     for (const GradcheckRow& r : out.rows)
         rows.push_back({{"input", r.input}, {"finite_difference", r.finiteDifference},
                         {"forward", r.forward}, {"reverse", withReverse ? nlohmann::json(r.reverse) : nlohmann::json()},
-                        {"ok", r.ok}});
+                        {"step", r.step}, {"ok", r.ok}});
     std::cout << nlohmann::json{{"agree", out.agree}, {"reverse_checked", withReverse}, {"rows", rows}}.dump() << '\n';
 }
 
@@ -66,8 +67,11 @@ Command addGradcheckCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_option("--args", args->options.argsJson, "the point: JSON array, one value per parameter (an array shorter "
                     "than an index FUNC uses is undefined behaviour: see --check-bounds)");
     CLI::Option* threadsOpt = sub->add_option("--threads", args->threads, "thread count for a @simd function")->check(wholeNumber(0));
-    sub->add_option("--step", args->options.relativeStep, "relative finite-difference step (default 4e-3)")
-        ->check(realNumber(RealRange::Positive));
+    CLI::Option* stepOpt =
+        sub->add_option("--step", args->options.relativeStep,
+                        "relative finite-difference step (default 4e-3; a disagreeing component is retried at "
+                        "1/16 and 1/256 of it unless --step is given)")
+            ->check(realNumber(RealRange::Positive));
     sub->add_option("--rtol", args->options.rtol, "relative tolerance against finite differences (default 1e-2)")
         ->check(realNumber(RealRange::NonNegative));
     sub->add_option("--atol", args->options.atol, "absolute tolerance against finite differences (default 1e-3)")
@@ -75,10 +79,11 @@ Command addGradcheckCommand(CLI::App& app, const CommonOptions& common) {
     sub->add_flag("--json", args->json, "print the rows as JSON");
     addCheckBoundsFlag(sub, args->options.checkBounds);
     addOmpThreadsOption(sub);
-    return {sub, [args, threadsOpt, &common]() -> int {
+    return {sub, [args, threadsOpt, stepOpt, &common]() -> int {
         auto source = readSourceFile(args->file);
         if (!source) return kUsageError;
         if (threadsOpt->count() > 0) args->options.threads = args->threads;
+        if (stepOpt->count() > 0) args->options.retrySmallerSteps = false;
         GradcheckOutput out = checkGradients(makeEngine(common), *source, args->options);
         printDiagnostics(out.diagnostics, *source, /*toStdout=*/false);
         if (!out.ok()) return reportOutcome(out);

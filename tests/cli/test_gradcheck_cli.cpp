@@ -57,6 +57,39 @@ TEST(Gradcheck, AJumpAtThePointIsAMismatchAndExitsOne) {
     EXPECT_NE(r.out.find("1 of 1 components disagree"), std::string::npos) << r.out;
 }
 
+// 100 Euler steps of y' = -k y: y = y0 (1 - k dt)^100, dy/d(dt) = -100 k y0 (1 - k dt)^99 =
+// -27.06522 at y0 = 1, k = 2, dt = 0.01. The default step 4e-3 is 40 % of dt: the difference
+// there is -30.07, so the row is differenced again at 4e-3 / 16, where it agrees. A step the
+// user chose is kept.
+TEST(Gradcheck, ASmallParameterIsDifferencedAgainAtASmallerStep) {
+    TempKernel k(
+        "def decay(y0 : In[float], k : In[float], dt : In[float]) -> float:\n"
+        "    y : float = y0\n"
+        "    i : int = 0\n"
+        "    while (i < 100, max_iter := 100):\n"
+        "        y = y - dt * k * y\n"
+        "        i = i + 1\n"
+        "    return y\n");
+    ProcessResult r = lomaw({"gradcheck", k.path(), "decay", "--args", "[1.0, 2.0, 0.01]", "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    nlohmann::json out = nlohmann::json::parse(r.out);
+    ASSERT_EQ(out["rows"].size(), 3u);
+    EXPECT_EQ(out["rows"][0]["step"].get<double>(), 4e-3);  // y0 = 1 and k = 2 agree at once
+    EXPECT_EQ(out["rows"][1]["step"].get<double>(), 8e-3);
+    EXPECT_EQ(out["rows"][2]["step"].get<double>(), 4e-3 / 16);
+    EXPECT_NEAR(out["rows"][2]["reverse"].get<double>(), -27.06522, 1e-3);
+    EXPECT_NEAR(out["rows"][2]["finite_difference"].get<double>(), -27.06522, 0.1);
+
+    ProcessResult table = lomaw({"gradcheck", k.path(), "decay", "--args", "[1.0, 2.0, 0.01]"});
+    EXPECT_EQ(table.exitCode, 0) << table.out << table.err;
+    EXPECT_NE(table.out.find("ok (step 0.00025)\n"), std::string::npos) << table.out;
+
+    ProcessResult chosen = lomaw({"gradcheck", k.path(), "decay", "--args", "[1.0, 2.0, 0.01]", "--step", "4e-3"});
+    EXPECT_EQ(chosen.exitCode, 1) << chosen.out << chosen.err;
+    EXPECT_NE(chosen.out.find("MISMATCH"), std::string::npos) << chosen.out;
+    EXPECT_NE(chosen.out.find("1 of 3 components disagree"), std::string::npos) << chosen.out;
+}
+
 // A function that reads its own Out parameter has a forward derivative but no reverse one
 // (rev-restriction): forward mode is still checked, and the note says why reverse is missing.
 TEST(Gradcheck, AFunctionWithoutAReverseDerivativeIsCheckedInForwardMode) {
