@@ -44,10 +44,16 @@ QString section(const ad::DerivativeTapes& d, const ad::TapeLoop& loop) {
     } else {
         html += "<br>records nothing per iteration";
     }
-    for (const ad::TapeRecompute& r : loop.recomputed)
+    for (const ad::TapeRecompute& r : loop.recomputed) {
+        if (r.kind == ad::TapeRecompute::Kind::Unneeded) {
+            html += QString("<br>does not record <code>%1</code> (line %2): nothing reads its old value after the "
+                            "line is undone").arg(q(r.variable)).arg(r.line);
+            continue;
+        }
         html += QString("<br>%1 <code>%2</code> by <code>%3</code> (line %4) instead of recording it")
                     .arg(r.kind == ad::TapeRecompute::Kind::InverseStep ? "restores" : "recomputes", q(r.variable), q(r.how))
                     .arg(r.line);
+    }
     return html;
 }
 

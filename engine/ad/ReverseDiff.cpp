@@ -2,6 +2,7 @@
 #include "ad/ReverseDiff.h"
 
 #include "ad/ReverseDiffer.h"
+#include "ad/ReverseDeadTapes.h"
 #include "ad/ReverseStencilWindow.h"
 #include "syntax/AstWalk.h"
 
@@ -271,6 +272,34 @@ void ReverseDiffer::pop(const Tape& t, ExprPtr target, ast::Block& out) {
                           tIndex(tVar(t.name, arr, loc_), tVar(t.counter, Type::intType(), loc_)), loc_));
 }
 
+// Heap tapes whose restored values nothing reads (ReverseDeadTapes.h) are not recorded.
+// Returns the names of the tapes dropped.
+std::set<std::string> ReverseDiffer::dropDeadTapes(ast::Block& fwd, ast::Block& rev, const ast::Block& fin) {
+    std::vector<HeapTapeNames> heap;
+    for (const Tape& t : tapes_.heap)
+        if (!heapAdjointCap_.count(t.name)) heap.push_back({t.name, t.counter, t.capacity});
+    std::set<std::string> dropped;
+    if (heap.empty()) return dropped;
+    std::set<std::string> locals;
+    for (const auto& [name, type] : generatedLocals_) locals.insert(name);
+    for (const ast::Block* b : {&fwd, &rev})
+        ast::forEachStmt(*b, [&](const Stmt& s) {
+            if (s.kind == Stmt::Kind::Declare) locals.insert(s.name);
+        });
+    for (const ast::Param& p : out_.params) locals.erase(p.name);
+    const std::set<std::string> dead = deadTapes(rev, heap, locals, ast::variablesOf(fin));
+    for (const HeapTapeNames& t : heap) {
+        if (!dead.count(t.name)) continue;
+        const std::vector<HeapTapeNames> one{t};
+        if (removalEmptiesABlock(fwd, one) || removalEmptiesABlock(rev, one)) continue;
+        removeTapeStatements(fwd, one);
+        removeTapeStatements(rev, one);
+        std::erase_if(tapes_.heap, [&](const Tape& h) { return h.name == t.name; });
+        dropped.insert(t.name);
+    }
+    return dropped;
+}
+
 void ReverseDiffer::run() {
     report_.derivative = out_.name;
     report_.primal = primal_.name;
@@ -296,6 +325,7 @@ void ReverseDiffer::run() {
         }
     }
     for (StmtPtr& f : deferredFrees_) fin.push_back(std::move(f));
+    const std::set<std::string> dropped = dropDeadTapes(fwd, rev, fin);
     ast::Block acquire;
     for (const Tape& t : tapes_.heap) {
         for (auto [fn, block] : {std::pair{kTapeAcquire, &acquire}, std::pair{kTapeRelease, &fin}}) {
@@ -308,8 +338,11 @@ void ReverseDiffer::run() {
     if (!acquire.empty()) fwd.insert(fwd.begin(), std::make_move_iterator(acquire.begin()), std::make_move_iterator(acquire.end()));
     std::set<std::string> used;
     for (const ast::Block* b : {&fwd, &rev, &fin}) used.merge(ast::variablesOf(*b));
-    for (TapeLoop& l : report_.loops)  // tapes a parallel adjoint loop made dead
+    for (TapeLoop& l : report_.loops) {  // tapes a parallel adjoint loop made dead, or nothing read
+        for (const TapeRecord& r : l.recorded)
+            if (dropped.count(r.tape)) l.recomputed.push_back({TapeRecompute::Kind::Unneeded, r.variable, "", r.line});
         std::erase_if(l.recorded, [&](const TapeRecord& r) { return !used.count(r.tape); });
+    }
     ctx_.tapeReport.derivatives.push_back(std::move(report_));
     ast::Block body;
     for (const auto& [name, type] : generatedLocals_)

@@ -42,6 +42,9 @@ public:
     void run();
 
 private:
+    std::set<std::string> dropDeadTapes(ast::Block& fwd, ast::Block& rev, const ast::Block& fin);
+
+private:
     struct Tape {
         std::string name;
         std::string counter;   // empty for a scalar save slot

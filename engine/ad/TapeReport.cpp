@@ -46,9 +46,15 @@ std::string formatTapeReport(const TapeReport& report) {
                 if (!r.readBy.empty()) o << ", read by the adjoint of line" << (r.readBy.size() > 1 ? "s " : " ") << lines(r.readBy);
                 o << "\n";
             }
-            for (const TapeRecompute& r : l.recomputed)
+            for (const TapeRecompute& r : l.recomputed) {
+                if (r.kind == TapeRecompute::Kind::Unneeded) {
+                    o << indent << "  does not record " << r.variable << " (line " << r.line
+                      << "): nothing reads its old value after the line is undone\n";
+                    continue;
+                }
                 o << indent << "  " << (r.kind == TapeRecompute::Kind::InverseStep ? "restores " : "recomputes ")
                   << r.variable << " by `" << r.how << "` (line " << r.line << ")\n";
+            }
         }
     }
     return o.str();

@@ -19,12 +19,13 @@ struct TapeRecord {
     std::vector<int> readBy;  // lines of the statements whose adjoint reads the value
 };
 
-// A value the reverse sweep gets back without a tape.
+// A value the reverse sweep gets back without a tape, or does not need back at all.
 struct TapeRecompute {
-    enum class Kind { InverseStep, Recomputed };
+    // Unneeded: the old value of an assignment nothing reads once it is undone (ReverseDeadTapes.h).
+    enum class Kind { InverseStep, Recomputed, Unneeded };
     Kind kind = Kind::InverseStep;
     std::string variable;
-    std::string how;  // `i = i - 1` (inverse step) or `l = u[i - 1] - ...` (recomputed)
+    std::string how;  // `i = i - 1` (inverse step) or `l = u[i - 1] - ...` (recomputed); "" (unneeded)
     int line = 0;     // the primal statement
 };
 

@@ -189,6 +189,41 @@ TEST(AdTapes, LongProductsHaveLinearSizeDerivatives) {
     EXPECT_NE(functionText(d300, "r_p").find("    _v = x0 * x1 * x2 * x3 * x4\n"), std::string::npos);
 }
 
+// Heat-equation steps between two local arrays (ad_heat_dead_tapes.py): the reverse sweep reads
+// the final u before undoing any step and afterwards only v, so the old values of u are not
+// recorded (ReverseDeadTapes.h) and the report says so; those of v, which the stencil's
+// adjoint reads, are.
+TEST(AdTapes, OldValuesNothingReadsAreNotRecorded) {
+    Differentiated d;
+    TapeReport report;
+    d.module = syntax::parse(corpusKernel("ad_heat_dead_tapes.py"), d.diags);
+    ASSERT_TRUE(sema::check(d.module, d.diags)) << d.diagnostics();
+    ASSERT_TRUE(differentiate(d.module, d.diags, report)) << d.diagnostics();
+    std::string t = functionText(d, "r_heat");
+    EXPECT_EQ(t.find("_t_u"), std::string::npos) << t;
+    EXPECT_NE(t.find("            v[i] = _t_v[_t_v_n]\n"), std::string::npos) << t;
+    EXPECT_EQ(formatTapeReport(report),
+              "r_heat (reverse of heat, line 8)\n"
+              "  outside loops: 4 bytes\n"
+              "    records i (value, 4 bytes, line 27), read by the adjoint of lines 15, 20, 24, 29\n"
+              "    while loop at line 14: 0 bytes per iteration\n"
+              "      restores i by `i = i - 1` (line 16)\n"
+              "      does not record u (line 15): nothing reads its old value after the line is undone\n"
+              "    while loop at line 17: 16 bytes per iteration\n"
+              "      records i (value, 4 bytes, line 18), read by the adjoint of lines 15, 20, 24, 29\n"
+              "      records iterations (iteration count of the inner loop, 4 bytes, line 19)\n"
+              "      records i (value, 4 bytes, line 22), read by the adjoint of lines 15, 20, 24, 29\n"
+              "      records iterations (iteration count of the inner loop, 4 bytes, line 23)\n"
+              "      while loop at line 19: 4 bytes per iteration\n"
+              "        records v (value, 4 bytes, line 20), read by the adjoint of line 24\n"
+              "        restores i by `i = i - 1` (line 21)\n"
+              "      while loop at line 23: 0 bytes per iteration\n"
+              "        restores i by `i = i - 1` (line 25)\n"
+              "        does not record u (line 24): nothing reads its old value after the line is undone\n"
+              "    while loop at line 28: 0 bytes per iteration\n"
+              "      restores i by `i = i - 1` (line 30)\n");
+}
+
 TEST(AdTapes, ReportListsWhatEachLoopRecordsAndRecomputes) {
     Differentiated d;
     TapeReport report;
