@@ -2,7 +2,7 @@
 # Runs the benchmarks of tests/bench on the release build and prints their results; the numbers
 # of one run are recorded by hand in docs/benchmarks.md with the machine load they ran under.
 # Run it on a quiet machine: the OpenMP and MPI numbers need both cores.
-#   tools/bench.sh            front end, run latency, AD (nested forward mode too), OpenMP, app
+#   tools/bench.sh            front end, run latency, AD (nested forward mode, user kernels too), OpenMP, app
 #   tools/bench.sh --mpi      the same plus the MPI benchmark (about 80 s more)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,8 @@ $bench/bench_run_latency --benchmark_repetitions=5 --benchmark_report_aggregates
 $bench/bench_ad --benchmark_min_time=0.3
 echo "== the same C at GCC's default -O2 cost model (very-cheap), for comparison"
 $bench/bench_ad_gcc_default --benchmark_min_time=0.3
+echo "== kernels beyond the benchmark (user-shaped), gradchecked then timed"
+tests/bench/user_kernels/run.sh
 $bench/bench_omp
 $bench/bench_descent --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 QT_QPA_PLATFORM=offscreen $bench/bench_gui 40 5
