@@ -29,6 +29,7 @@ private Q_SLOTS:
     void unavailableStageShowsEngineMessage();
     void scopeTableShowsEngineScopes();
     void tapeBadgesShowWhatEachIterationRecords();
+    void tapeBadgesSayWhatIsNotRecorded();
     void oneAnalysisParsesTheKernelOnce();
 };
 
@@ -232,6 +233,43 @@ void CodeViewTest::tapeBadgesShowWhatEachIterationRecords() {
 
 // Issue 14, item 8: the app's analysis of an edit (every pane, the scopes, the tapes) runs the
 // front end once; it ran it once per pane plus once for the scopes before.
+// The old values of v that the first loop overwrites are read by no statement the reverse sweep
+// runs after undoing it (the adjoint of line 11 runs before): not recorded, and the badge's tip
+// says so (docs/ad.md, "Dead tapes").
+void CodeViewTest::tapeBadgesSayWhatIsNotRecorded() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    const QString text =
+        "def steps(x : In[Array[float]], n : In[int]) -> float:\n"  // 1
+        "    u : Array[float, 4]\n"                                  // 2
+        "    v : Array[float, 4]\n"                                  // 3
+        "    i : int = 0\n"                                          // 4
+        "    e : float = 0.0\n"                                      // 5
+        "    while (i < n, max_iter := 4):\n"                        // 6
+        "        v[i] = x[i]\n"                                      // 7
+        "        i = i + 1\n"                                        // 8
+        "    i = 0\n"                                                // 9
+        "    while (i < n, max_iter := 4):\n"                        // 10
+        "        u[i] = v[i] * v[i]\n"                               // 11
+        "        i = i + 1\n"                                        // 12
+        "    i = 0\n"                                                // 13
+        "    while (i < n, max_iter := 4):\n"                        // 14
+        "        e = e + u[i]\n"                                     // 15
+        "        i = i + 1\n"                                        // 16
+        "    return e\n"                                             // 17
+        "\n"
+        "r_steps = rev_diff(steps)\n";
+    QVERIFY(widgettest::loadAndAnalyse(w, text));
+    KernelEditor* ed = w.editor();
+    QCOMPARE(ed->tapeBadgeText(6), QString("0 B/it"));
+    const int y = ed->SendScintilla(QsciScintilla::SCI_POINTYFROMPOSITION, 0UL, ed->positionFromLineIndex(5, 0));
+    const QString tip = ed->hoverTextAt(QPoint(ed->marginWidth(0) + 2, int(y) + 4));
+    QVERIFY2(tip.contains("records nothing per iteration"), qPrintable(tip));
+    QVERIFY2(tip.contains("does not record <code>v</code> (line 7): nothing reads its old value after the line is undone"),
+             qPrintable(tip));
+}
+
 void CodeViewTest::oneAnalysisParsesTheKernelOnce() {
     AnalysisRequest request;
     request.path = "stencil.py";
