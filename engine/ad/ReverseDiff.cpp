@@ -309,7 +309,7 @@ void ReverseDiffer::run() {
     ast::Block fwd, rev, fin;
     forwardBlock(primal_.body, fwd);
     reverseBlock(primal_.body, rev);
-    windowStencilAdjoints(rev, [&](const std::string& base, TypePtr type) { return local(base, std::move(type)); });
+    windowStencilAdjoints(ctx_, rev, [&](const std::string& base, TypePtr type) { return local(base, std::move(type)); });
     loc_ = primal_.loc;
     for (const std::string& p : copiedInParams_) {
         // _dx += _d_x: the adjoint of the value passed in (§6.3).

@@ -340,10 +340,7 @@ ast::Pragma::ArrayReduction ReverseDiffer::arrayExtent(const std::string& adjoin
     out.push_back(sAssign(copy(*lo), tInt(0), loc));
     out.push_back(sAssign(copy(*hi), tInt(0), loc));
     long long step = 1;
-    if (reverseFor.rangeArgs.size() == 3) {
-        const Expr& st = *reverseFor.rangeArgs[2];
-        step = st.kind == Expr::Kind::IntLit ? st.intValue : -st.operands[0]->intValue;
-    }
+    if (reverseFor.rangeArgs.size() == 3) step = ast::intLiteral(*reverseFor.rangeArgs[2]).value_or(step);
     const Expr& first = *reverseFor.rangeArgs[0];
     ExprPtr last = tBin(step > 0 ? ast::BinaryOp::Sub : ast::BinaryOp::Add, copy(*reverseFor.rangeArgs[1]),
                         tInt(step > 0 ? step : -step));

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "ad/ReverseFacts.h"
 #include "ad/TypedBuild.h"
 #include "syntax/AstWalk.h"
 
@@ -27,48 +28,22 @@ struct Counter {
     bool forVariable = false;
 };
 
-bool isIntLit(const Expr& e, long long v) {
-    if (e.kind == Expr::Kind::IntLit) return e.intValue == v;
-    return e.kind == Expr::Kind::Neg && e.operands[0]->kind == Expr::Kind::IntLit && -e.operands[0]->intValue == v;
-}
-
-// Whether s assigns `name` (as a target's root, a declaration, a loop variable or an argument
-// a call may write).
-bool assigns(const Stmt& s, const std::string& name) {
-    if ((s.kind == Stmt::Kind::Declare || s.kind == Stmt::Kind::For) && s.name == name) return true;
-    if (s.kind == Stmt::Kind::Assign && s.target && chainRoot(*s.target) && chainRoot(*s.target)->name == name) return true;
-    bool passed = false;
-    ast::forEachOwnExpr(s, [&](const Expr& x) {
-        if (x.kind != Expr::Kind::Call) return;
-        for (const ExprPtr& a : x.operands)
-            if (a && isLvalueChain(*a) && chainRoot(*a)->name == name) passed = true;
-    });
-    return passed;
-}
-
-std::set<std::string> assignedIn(const Block& body) {
+// The variables the statements of b write (writtenRoots: targets, declarations, Out and
+// atomic_add arguments), from statement `from` on.
+std::set<std::string> writtenIn(AdContext& ctx, const Block& b, size_t from = 0) {
     std::set<std::string> out;
-    ast::forEachStmt(body, [&](const Stmt& s) {
-        if (s.kind == Stmt::Kind::Declare || s.kind == Stmt::Kind::For) out.insert(s.name);
-        if (s.kind == Stmt::Kind::Assign && s.target && chainRoot(*s.target)) out.insert(chainRoot(*s.target)->name);
-        ast::forEachOwnExpr(s, [&](const Expr& x) {
-            if (x.kind != Expr::Kind::Call) return;
-            for (const ExprPtr& a : x.operands)
-                if (a && isLvalueChain(*a)) out.insert(chainRoot(*a)->name);
-        });
-    });
+    for (size_t k = from; k < b.size(); ++k)
+        if (b[k]) writtenRoots(ctx, *b[k], out);
     return out;
 }
 
-std::optional<Counter> loopCounter(const Stmt& loop) {
+std::optional<Counter> loopCounter(AdContext& ctx, const Stmt& loop) {
     Counter c;
     if (loop.kind == Stmt::Kind::For) {
-        if (loop.pragma) return std::nullopt;
         c.name = loop.name;
         c.forVariable = true;
-        c.step = loop.rangeArgs.size() < 3 ? 1 : isIntLit(*loop.rangeArgs[2], 1) ? 1 : isIntLit(*loop.rangeArgs[2], -1) ? -1 : 0;
-        if (c.step == 0) return std::nullopt;
-        if (ast::anyStmt(loop.body, [&](const Stmt& s) { return assigns(s, c.name); })) return std::nullopt;
+        c.step = loop.rangeArgs.size() < 3 ? 1 : ast::intLiteral(*loop.rangeArgs[2]).value_or(0);
+        if ((c.step != 1 && c.step != -1) || writtenIn(ctx, loop.body).count(c.name)) return std::nullopt;
         return c;
     }
     if (loop.kind != Stmt::Kind::While || loop.body.empty() || !loop.body[0]) return std::nullopt;
@@ -78,14 +53,11 @@ std::optional<Counter> loopCounter(const Stmt& loop) {
         return std::nullopt;
     const Expr& v = *first.value;
     c.name = first.target->name;
-    if ((v.op != BinaryOp::Add && v.op != BinaryOp::Sub) || !ast::isVar(*v.operands[0], c.name) || !isIntLit(*v.operands[1], 1))
+    if ((v.op != BinaryOp::Add && v.op != BinaryOp::Sub) || !ast::isVar(*v.operands[0], c.name) ||
+        ast::intLiteral(*v.operands[1]) != 1)
         return std::nullopt;
     c.step = v.op == BinaryOp::Add ? 1 : -1;
-    for (size_t k = 1; k < loop.body.size(); ++k)
-        if (loop.body[k] && (assigns(*loop.body[k], c.name) ||
-                             ast::anyStmt(loop.body[k]->body, [&](const Stmt& s) { return assigns(s, c.name); }) ||
-                             ast::anyStmt(loop.body[k]->orelse, [&](const Stmt& s) { return assigns(s, c.name); })))
-            return std::nullopt;
+    if (writtenIn(ctx, loop.body, 1).count(c.name)) return std::nullopt;
     return c;
 }
 
@@ -351,17 +323,16 @@ void applyFixedTarget(FixedTarget& t, SourceLoc loc, const MakeLocal& local, Blo
 
 // Returns the statements that replace `loop` in its block (itself, and the window's set-up and
 // flush around it).
-Block windowLoop(StmtPtr loop, const MakeLocal& local) {
+Block windowLoop(AdContext& ctx, StmtPtr loop, const MakeLocal& local) {
     Block out;
-    if (ast::anyStmt(loop->body, [](const Stmt& s) { return s.kind == Stmt::Kind::Return; }) ||
-        (loop->kind == Stmt::Kind::For && loop->pragma)) {
+    if (ast::anyStmt(loop->body, [](const Stmt& s) { return s.kind == Stmt::Kind::Return; })) {
         out.push_back(std::move(loop));
         return out;
     }
-    std::set<std::string> assigned = assignedIn(loop->body);
+    std::set<std::string> assigned = writtenIn(ctx, loop->body);
     if (loop->kind == Stmt::Kind::For) assigned.insert(loop->name);  // moves, though the body does not assign it
     AccumulatedOnly accumulatedOnly(loop->body);
-    std::optional<Counter> counter = loopCounter(*loop);
+    std::optional<Counter> counter = loopCounter(ctx, *loop);
     std::vector<Group> groups;
     if (counter) groups = windowGroups(*loop, *counter, assigned, accumulatedOnly);
     std::vector<FixedTarget> fixed = fixedTargets(*loop, assigned, accumulatedOnly);
@@ -386,7 +357,7 @@ Block windowLoop(StmtPtr loop, const MakeLocal& local) {
 
 }  // namespace
 
-void windowStencilAdjoints(Block& block, const MakeLocal& local) {
+void windowStencilAdjoints(AdContext& ctx, Block& block, const MakeLocal& local) {
     Block out;
     for (StmtPtr& s : block) {
         if (!s) continue;
@@ -396,10 +367,10 @@ void windowStencilAdjoints(Block& block, const MakeLocal& local) {
             out.push_back(std::move(s));
             continue;
         }
-        windowStencilAdjoints(s->body, local);
-        windowStencilAdjoints(s->orelse, local);
+        windowStencilAdjoints(ctx, s->body, local);
+        windowStencilAdjoints(ctx, s->orelse, local);
         if (s->kind == Stmt::Kind::For || s->kind == Stmt::Kind::While) {
-            for (StmtPtr& t : windowLoop(std::move(s), local)) out.push_back(std::move(t));
+            for (StmtPtr& t : windowLoop(ctx, std::move(s), local)) out.push_back(std::move(t));
             continue;
         }
         out.push_back(std::move(s));

@@ -32,6 +32,8 @@
 
 namespace lomaw::ad {
 
+class AdContext;
+
 // A generated local of the derivative (declared at the top of the function when used).
 using MakeLocal = std::function<ast::ExprPtr(const std::string& base, TypePtr type)>;
 
@@ -39,7 +41,8 @@ inline constexpr long long kMaxWindowSpan = 8;
 // Floats per vector at the C compiler's baseline target (x86-64 SSE2, as `lomaw run` builds).
 inline constexpr long long kVectorLanes = 4;
 
-// Rewrites the qualifying loops of a reverse sweep in place (nested loops first).
-void windowStencilAdjoints(ast::Block& reverseSweep, const MakeLocal& local);
+// Rewrites the qualifying loops of a reverse sweep in place (nested loops first). `ctx` says
+// which arguments the sweep's calls write.
+void windowStencilAdjoints(AdContext& ctx, ast::Block& reverseSweep, const MakeLocal& local);
 
 }  // namespace lomaw::ad

@@ -189,11 +189,7 @@ void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
     if (body.empty()) return;
     loc_ = s.loc;
     long long step = 1;
-    if (s.rangeArgs.size() == 3) {
-        const Expr& st = *s.rangeArgs[2];
-        if (st.kind == Expr::Kind::IntLit) step = st.intValue;
-        else if (st.kind == Expr::Kind::Neg && st.operands[0]->kind == Expr::Kind::IntLit) step = -st.operands[0]->intValue;
-    }
+    if (s.rangeArgs.size() == 3) step = ast::intLiteral(*s.rangeArgs[2]).value_or(step);
     ExprPtr start, stop;
     auto rt = tapes_.range.find(&s);
     size_t nb = s.rangeArgs.size() == 1 ? 1 : 2;

@@ -7,6 +7,7 @@
 #include "codegen/CStmtEmitter.h"
 #include "codegen/CText.h"
 #include "codegen/CTypeEmitter.h"
+#include "syntax/AstWalk.h"
 
 namespace lomaw::codegen {
 
@@ -21,19 +22,6 @@ struct CStmtEmitter::RangeBounds {
 };
 
 namespace {
-
-bool constantStep(const Expr& e, long long& out) {
-    if (e.kind == Expr::Kind::IntLit) {
-        out = e.intValue;
-        return true;
-    }
-    if (e.kind == Expr::Kind::Neg && e.operands.size() == 1 && e.operands[0] &&
-        e.operands[0]->kind == Expr::Kind::IntLit) {
-        out = -e.operands[0]->intValue;
-        return true;
-    }
-    return false;
-}
 
 const Expr* rootOf(const Expr& e) {
     const Expr* r = &e;
@@ -97,7 +85,8 @@ CStmtEmitter::RangeBounds CStmtEmitter::rangeBounds(const Stmt& s, int indent, b
     const size_t n = s.rangeArgs.size();
     const Expr* startE = n >= 2 ? s.rangeArgs[0].get() : nullptr;
     const Expr* stopE = n == 1 ? s.rangeArgs[0].get() : n >= 2 ? s.rangeArgs[1].get() : nullptr;
-    if (!stopE || (n == 3 && !constantStep(*s.rangeArgs[2], b.step)) || b.step == 0) {
+    if (n == 3) b.step = ast::intLiteral(*s.rangeArgs[2]).value_or(0);  // 0: not a constant step
+    if (!stopE || b.step == 0) {
         scope_.unit.usesInternalError = true;
         b.stop = "0 /* internal compiler error: malformed range */";
         return b;

@@ -127,4 +127,11 @@ bool pureArithmetic(const Expr& e) {
     }
 }
 
+std::optional<long long> intLiteral(const Expr& e) {
+    if (e.kind == Expr::Kind::IntLit) return e.intValue;
+    if (e.kind == Expr::Kind::Neg && e.operands.size() == 1 && e.operands[0] && e.operands[0]->kind == Expr::Kind::IntLit)
+        return -e.operands[0]->intValue;
+    return std::nullopt;
+}
+
 }  // namespace lomaw::ast

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -49,5 +50,7 @@ bool largerThan(const Expr& e, int limit);
 // members, + - * and float division; no calls, no int division (it can fail at run time),
 // no comparisons or logic.
 bool pureArithmetic(const Expr& e);
+// The value of an int literal or a negated one (`3`, `-1`: a range step as written), else none.
+std::optional<long long> intLiteral(const Expr& e);
 
 }  // namespace lomaw::ast
