@@ -117,6 +117,11 @@ private:
     // variable (`body`: count, max_iter check, `i = i + c`): the count and the final i computed
     // on entry instead of a pass over the loop. False when the loop is not of that shape.
     bool countInClosedForm(const ast::Stmt& loop, const ast::Block& body, const ExprPtr& count, ast::Block& out);
+    // The reverse of a counted while loop `while i < hi` stepping i by 1, whose reversed `body`
+    // undoes the step (`i = i - 1`) and writes i nowhere else: appended to `out` as
+    // `_stop_i = i - count; while i > _stop_i: body`, a loop the C compiler can vectorize (a
+    // count-down loop hides from it that i does not wrap). False when the loop is not of that shape.
+    bool runDownToFirstValue(const ast::Stmt& loop, ast::Block& body, const ExprPtr& count, ast::Block& out);
     void unsizedOverwrite(const ast::Expr& arg, const std::string& callee);  // rev-unsized-overwrite
 
     // ---- reverse sweep (ReverseSweep.cpp)

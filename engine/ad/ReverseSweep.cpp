@@ -111,6 +111,7 @@ void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
             loc_ = s.loc;
             ExprPtr n = tVar(counter, Type::intType(), s.loc);
             if (!counts.name.empty()) pop(counts, copy(*n), out);
+            if (runDownToFirstValue(s, body, n, out)) break;
             body.push_back(sAssign(copy(*n), tBin(BinaryOp::Sub, copy(*n), tInt(1)), s.loc));
             out.push_back(sWhile(tBin(BinaryOp::Greater, copy(*n), tInt(0)), s.maxIter, std::move(body), s.loc));
             break;

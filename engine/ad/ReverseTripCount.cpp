@@ -7,7 +7,8 @@
 // after the pre-size, and it keeps every push safe if a loop ends early or the count is off.
 // And a counted while loop whose forward sweep would do nothing but count its iterations and
 // step i (every value its reverse sweep needs is recomputed or undone) is not replayed: the
-// count and the final i are computed on entry (countInClosedForm).
+// count and the final i are computed on entry (countInClosedForm). In the reverse sweep, a
+// counted `while i < hi` loop stepping by 1 runs down to i's first value (runDownToFirstValue).
 #include "syntax/AstWalk.h"
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
@@ -181,6 +182,35 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
         args.push_back(tBin(BinaryOp::Add, copy(*reserve.operands[2]), std::move(entries)));
         out.push_back(sCall(tCall(kTapePresize, std::move(args), Type::voidType(), loop.loc), loop.loc));
     }
+}
+
+bool ReverseDiffer::runDownToFirstValue(const Stmt& loop, ast::Block& body, const ExprPtr& count, ast::Block& out) {
+    // Only `i < hi` stepping by 1: every value i took in the primal was below hi, so the value
+    // after the last step and the first value (i - count) are both ints, and `i > _stop_i` runs
+    // exactly count iterations. (`i <= hi` can step past INT_MAX, a step of c > 1 too.)
+    if (loop.kind != Stmt::Kind::While) return false;
+    const std::optional<CountedTrip> trip = countedTrip(loop);
+    if (!trip || trip->step != 1 || trip->inclusive || !trip->lo || trip->lo->kind != Expr::Kind::Var) return false;
+    const std::string& i = trip->lo->name;
+    auto undoesStep = [&](const Stmt& s) {
+        return s.kind == Stmt::Kind::Assign && s.target && ast::isVar(*s.target, i) && s.value &&
+               s.value->kind == Expr::Kind::Binary && s.value->op == BinaryOp::Sub && s.value->operands.size() == 2 &&
+               ast::isVar(*s.value->operands[0], i) && ast::intLiteral(*s.value->operands[1]) == 1;
+    };
+    int undos = 0;
+    std::set<std::string> writtenElsewhere;
+    for (const StmtPtr& st : body) {
+        if (!st) continue;
+        if (undoesStep(*st)) ++undos;
+        else writtenRoots(ctx_, *st, writtenElsewhere);
+    }
+    if (undos != 1 || writtenElsewhere.count(i) ||
+        ast::anyStmt(body, [](const Stmt& s) { return s.kind == Stmt::Kind::Return; }))
+        return false;
+    ExprPtr stop = local("_stop_" + i, Type::intType());
+    out.push_back(sAssign(copy(*stop), tBin(BinaryOp::Sub, copy(*trip->lo), copy(*count)), loop.loc));
+    out.push_back(sWhile(tBin(BinaryOp::Greater, copy(*trip->lo), std::move(stop)), loop.maxIter, std::move(body), loop.loc));
+    return true;
 }
 
 }  // namespace lomaw::ad

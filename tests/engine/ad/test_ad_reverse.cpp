@@ -269,13 +269,13 @@ r_row = rev_diff(row)
     ASSERT_TRUE(d.ok) << d.diagnostics();
     std::string t = functionText(d, "r_row");
     EXPECT_NE(t.find("    _d_e = _dreturn\n"
+                     "    _stop_j = j - _n_iterations\n"
                      "    _win_du_0 = 0.0\n"
                      "    _win_du_p1 = 0.0\n"
-                     "    while (_n_iterations > 0, max_iter := 1000):\n"
+                     "    while (j > _stop_j, max_iter := 1000):\n"
                      "        j = j - 1\n"
                      "        _win_du_m1 = _d_e * u[i * n + j + 1]\n"
                      "        _win_du_p1 = _win_du_p1 + _d_e * u[i * n + j - 1]\n"
-                     "        _n_iterations = _n_iterations - 1\n"
                      "        _du[i * n + j + 1] = _du[i * n + j + 1] + _win_du_p1\n"
                      "        _win_du_p1 = _win_du_0\n"
                      "        _win_du_0 = _win_du_m1\n"

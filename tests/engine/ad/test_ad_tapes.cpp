@@ -41,13 +41,36 @@ TEST(AdTapes, InductionVariableIsRestoredByTheInverseStepAndTheStencilValueRecom
     EXPECT_EQ(t.find("while (i < n - 1"), std::string::npos) << t;
     // Recomputed once i is back to its value at the definition, before the adjoint reading l.
     // _d_l is 0 before the loop and set to 0 last in each iteration: assigned, not accumulated.
-    EXPECT_NE(t.find("    while (_n_iterations > 0, max_iter := 100):\n"
+    EXPECT_NE(t.find("    _stop_i = i - _n_iterations\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("    while (i > _stop_i, max_iter := 100):\n"
                      "        i = i - 1\n"
                      "        l = u[i - 1] - 2.0 * u[i] + u[i + 1]\n"
                      "        _d_l = _d_r * 2.0 * l\n"),
               std::string::npos)
         << t;
     EXPECT_NE(t.find("    l : float\n"), std::string::npos) << t;  // declared, assigned in the reverse sweep only
+}
+
+// ad_while_runs_down_to_first_value.py: the reverse of `while i < hi` stepping by 1 runs i back
+// down to its first value, a loop whose exit the C compiler can reason about (the count-down
+// loop hides that i does not wrap, and keeps GCC from vectorizing it under -fwrapv);
+// `k <= hi` may step past 2^31 - 1 and keeps counting down.
+TEST(AdTapes, CountedWhileLoopRunsItsVariableDownToItsFirstValue) {
+    auto d = differentiateSource(corpusKernel("ad_while_runs_down_to_first_value.py"));
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_pairs");
+    EXPECT_NE(t.find("    _stop_i = i - _n_iterations\n"), std::string::npos) << t;
+    EXPECT_NE(t.find("    while (i > _stop_i, max_iter := 16):\n"
+                     "        i = i - 1\n"),
+              std::string::npos)
+        << t;
+    EXPECT_EQ(t.find("_n_iterations - 1"), std::string::npos) << t;
+    std::string w = functionText(d, "r_weighted");
+    EXPECT_NE(w.find("    while (_n_iterations > 0, max_iter := 16):\n"
+                     "        k = k - 1\n"),
+              std::string::npos)
+        << w;
+    EXPECT_EQ(w.find("_stop_k"), std::string::npos) << w;
 }
 
 TEST(AdTapes, ValueReadBeforeItsDefinitionInTheLoopIsTaped) {
@@ -78,11 +101,11 @@ TEST(AdTapes, InnerAccumulatorThatNoAdjointReadsIsNotTapedInItsLoop) {
     std::string t = functionText(d, "r_matvec");
     // t is recorded once per outer iteration (before `t = 0.0`), not per inner one: the reverse
     // inner loop restores nothing, and t gets its value back from the outer tape.
-    EXPECT_NE(t.find("        while (_n_iterations_2 > 0, max_iter := 100):\n"
+    EXPECT_NE(t.find("        _stop_j = j - _n_iterations_2\n"
+                     "        while (j > _stop_j, max_iter := 100):\n"
                      "            j = j - 1\n"
                      "            _da[i * n + j] = _da[i * n + j] + _d_t * x[j]\n"
                      "            _dx[j] = _dx[j] + _d_t * a[i * n + j]\n"
-                     "            _n_iterations_2 = _n_iterations_2 - 1\n"
                      "        _t_j_n = _t_j_n - 1\n"
                      "        j = _t_j[_t_j_n]\n"
                      "        _t_t_n = _t_t_n - 1\n"
