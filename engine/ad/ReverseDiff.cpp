@@ -75,7 +75,7 @@ ReverseDiffer::ReverseDiffer(AdContext& ctx, const ast::Function& primal, ast::F
         // loops): its adjoint is a heap buffer grown alongside it.
         if (s.resolved->isUnboundedArray()) {
             std::string cap = names_.fresh(adj + "_cap");
-            generatedLocals_.emplace_back(cap, Type::intType());
+            generatedLocals_.emplace_back(cap, Type::wideIntType());
             heapAdjointCap_[s.name] = cap;
         }
     });
@@ -190,7 +190,7 @@ ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type
         t.storage = Type::arrayOf(type, static_cast<int>(entries));
         generatedLocals_.emplace_back(t.name, t.storage);
         t.counter = names_.fresh(t.name + "_n");
-        generatedLocals_.emplace_back(t.counter, Type::intType());
+        generatedLocals_.emplace_back(t.counter, Type::wideIntType());
         return t;
     }
     {
@@ -202,9 +202,9 @@ ReverseDiffer::Tape ReverseDiffer::newTape(const std::string& base, TypePtr type
         t.storage = Type::arrayOf(type, 0);
         generatedLocals_.emplace_back(t.name, t.storage);
         t.counter = names_.fresh(t.name + "_n");
-        generatedLocals_.emplace_back(t.counter, Type::intType());
+        generatedLocals_.emplace_back(t.counter, Type::wideIntType());
         t.capacity = names_.fresh(t.name + "_cap");
-        generatedLocals_.emplace_back(t.capacity, Type::intType());
+        generatedLocals_.emplace_back(t.capacity, Type::wideIntType());
         tapes_.heap.push_back(t);
         record.tape = t.name;
         currentLoopReport().recorded.push_back(std::move(record));

@@ -100,7 +100,9 @@ private:
     // Loop `loop` (while or for) whose forward-sweep body is `body`: when its trip count is
     // known on entry, the heap tapes its iterations push are reserved for the whole trip by
     // statements appended to `out`, before the loop (ReverseTripCount.cpp).
-    void presizeTapes(const ast::Stmt& loop, ast::Block& body, ast::Block& out);
+    // `exactCount`: the loop's trip count, already computed on entry and at most max_iter; the
+    // reserves are then sized from it and the per-push reserves they make redundant are removed.
+    void presizeTapes(const ast::Stmt& loop, ast::Block& body, ast::Block& out, const ExprPtr& exactCount = nullptr);
     // A counted loop runs while lo < hi (lo <= hi when inclusive), lo stepping up by `step`.
     struct CountedTrip {
         const ast::Expr* lo = nullptr;  // null: 0 (range(n))
@@ -113,10 +115,11 @@ private:
     // beyond maxIter (or wrapped) is maxIter, or with `failBeyondMax` the max_iter runtime error.
     void computeTrip(const CountedTrip& trip, const ExprPtr& count, long long maxIter, bool failBeyondMax,
                      SourceLoc at, ast::Block& out);
-    // A counted while loop whose forward sweep would only count its iterations and step its
-    // variable (`body`: count, max_iter check, `i = i + c`): the count and the final i computed
-    // on entry instead of a pass over the loop. False when the loop is not of that shape.
-    bool countInClosedForm(const ast::Stmt& loop, const ast::Block& body, const ExprPtr& count, ast::Block& out);
+    // A counted while loop (`trip`) in the forward sweep, `body` its replayed body: its count is
+    // computed on entry (the max_iter error there), so the body neither counts nor checks and its
+    // tapes are reserved once; a body that would only step i becomes `i = i + count * c`.
+    void countOnEntry(const ast::Stmt& loop, const CountedTrip& trip, ast::Block& body, const ExprPtr& count,
+                      ast::Block& out);
     // The reverse of a counted while loop `while i < hi` stepping i by 1, whose reversed `body`
     // undoes the step (`i = i - 1`) and writes i nowhere else: appended to `out` as
     // `_stop_i = i - count; while i > _stop_i: body`, a loop the C compiler can vectorize (a

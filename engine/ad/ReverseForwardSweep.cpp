@@ -85,16 +85,21 @@ void ReverseDiffer::forwardStmt(const Stmt& s, ast::Block& out) {
             out.push_back(sAssign(copy(*n), tInt(0), s.loc));
             loops_.push_back({false, s.maxIter, &s});
             ast::Block body;
-            // Count this iteration; beyond max_iter the tapes would overflow (§3.6).
-            body.push_back(sAssign(copy(*n), tBin(ast::BinaryOp::Add, copy(*n), tInt(1)), s.loc));
-            ast::Block overflow;
-            std::vector<ExprPtr> args;
-            args.push_back(tInt(s.maxIter));
-            overflow.push_back(sCall(tCall(kMaxIterExceeded, std::move(args), Type::voidType(), s.loc), s.loc));
-            body.push_back(sIf(tBin(ast::BinaryOp::Greater, copy(*n), tInt(s.maxIter)), std::move(overflow), {}, s.loc));
+            const std::optional<CountedTrip> trip = countedTrip(s);
+            if (!trip) {
+                // Count this iteration; beyond max_iter the tapes would overflow (§3.6).
+                body.push_back(sAssign(copy(*n), tBin(ast::BinaryOp::Add, copy(*n), tInt(1)), s.loc));
+                ast::Block overflow;
+                std::vector<ExprPtr> args;
+                args.push_back(tInt(s.maxIter));
+                overflow.push_back(sCall(tCall(kMaxIterExceeded, std::move(args), Type::voidType(), s.loc), s.loc));
+                body.push_back(sIf(tBin(ast::BinaryOp::Greater, copy(*n), tInt(s.maxIter)), std::move(overflow), {}, s.loc));
+            }
             forwardBlock(s.body, body);
             loops_.pop_back();
-            if (!countInClosedForm(s, body, n, out)) {
+            if (trip) {
+                countOnEntry(s, *trip, body, n, out);
+            } else {
                 presizeTapes(s, body, out);
                 out.push_back(sWhile(copy(*s.value), s.maxIter, std::move(body), s.loc));
             }
@@ -168,15 +173,29 @@ void ReverseDiffer::forwardCallStmt(const Stmt& s, ast::Block& out) {
     if (c.name == kMaxIterExceeded || c.name == kTapeReserve || c.name == kTapeAcquire || c.name == kTapePresize) {
         out.push_back(ast::clone(s));
         const Expr* root = c.operands.size() == 3 ? chainRoot(*c.operands[0]) : nullptr;
-        if (c.name == kTapeReserve && root && heapAdjointCap_.count(root->name)) {
-            // The adjoint buffer grows alongside; the slot about to be pushed starts at 0.
-            ExprPtr adj = adjointOf(*c.operands[0]);
-            std::vector<ExprPtr> args;
-            args.push_back(copy(*adj));
-            args.push_back(tVar(heapAdjointCap_[root->name], Type::intType(), s.loc));
-            args.push_back(copy(*c.operands[2]));
+        if (!root || !heapAdjointCap_.count(root->name)) return;
+        // A tape with an adjoint buffer (rev of rev): the buffer grows alongside the tape, by the
+        // same intrinsic and count; the slots about to be pushed start at 0.
+        ExprPtr adj = adjointOf(*c.operands[0]);
+        std::vector<ExprPtr> args;
+        args.push_back(copy(*adj));
+        args.push_back(tVar(heapAdjointCap_[root->name], Type::wideIntType(), s.loc));
+        args.push_back(copy(*c.operands[2]));
+        if (c.name == kTapeReserve) {
             out.push_back(sCall(tCall(kTapeReserve, std::move(args), Type::voidType(), s.loc), s.loc));
             zeroInto(tIndex(std::move(adj), copy(*c.operands[2])), out);  // a float or a struct
+        } else if (c.name == kTapePresize && c.operands[2]->kind == Expr::Kind::Binary &&
+                   c.operands[2]->operands.size() == 2) {
+            // A counted loop's pushes have no reserve of their own (presizeTapes): the slots it
+            // will push run from the tape's count t_n, the left operand of `t_n + entries`.
+            out.push_back(sCall(tCall(kTapePresize, std::move(args), Type::voidType(), s.loc), s.loc));
+            const std::string k = names_.fresh("_slot");
+            ast::Block zero;
+            zeroInto(tIndex(std::move(adj), tVar(k, Type::intType(), s.loc)), zero);
+            std::vector<ExprPtr> range;
+            range.push_back(copy(*c.operands[2]->operands[0]));
+            range.push_back(copy(*c.operands[2]));
+            out.push_back(sFor(k, std::move(range), std::move(zero), s.loc));
         }
         return;
     }

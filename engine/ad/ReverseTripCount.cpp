@@ -3,12 +3,14 @@
 // Tapes). Counted loops: `while i < n` / `while i <= n` (or `n > i`, `n >= i`) whose body
 // writes i only by one top-level `i = i + c` (c an int literal > 0) and never writes the
 // variables of n; and `for` loops over a range with a literal step > 0 (their bounds are
-// evaluated once on entry). The per-push reserve stays: it is a compare that is never true
-// after the pre-size, and it keeps every push safe if a loop ends early or the count is off.
-// And a counted while loop whose forward sweep would do nothing but count its iterations and
-// step i (every value its reverse sweep needs is recomputed or undone) is not replayed: the
-// count and the final i are computed on entry (countInClosedForm). In the reverse sweep, a
-// counted `while i < hi` loop stepping by 1 runs down to i's first value (runDownToFirstValue).
+// evaluated once on entry). In `for` loops the per-push reserve stays: it is a compare that is
+// never true after the pre-size, and it keeps every push safe past the 2^28 the pre-size clamps
+// to. A counted while loop counts on entry (countOnEntry): the max_iter error is raised there,
+// the body neither counts nor checks, and the pushes the pre-size covers lose their per-push
+// reserve, so a loop that only records and copies vectorizes; one whose forward sweep would do
+// nothing but step i (every value its reverse sweep needs is recomputed or undone) is not
+// replayed. In the reverse sweep, a counted `while i < hi` loop stepping by 1 runs down to i's
+// first value (runDownToFirstValue).
 #include "syntax/AstWalk.h"
 #include "ad/ReverseDiffer.h"
 #include "sema/Builtins.h"
@@ -121,21 +123,23 @@ void ReverseDiffer::computeTrip(const CountedTrip& trip, const ExprPtr& count, l
                       std::move(counted), {}, at));
 }
 
-bool ReverseDiffer::countInClosedForm(const Stmt& loop, const ast::Block& body, const ExprPtr& count, ast::Block& out) {
-    // body: the count, its max_iter check, then exactly the step of the loop variable.
-    if (loop.kind != Stmt::Kind::While || body.size() != 3 || !body[2]) return false;
-    const std::optional<CountedTrip> trip = countedTrip(loop);
-    if (!trip || !trip->lo || trip->lo->kind != Expr::Kind::Var) return false;
-    const std::string& i = trip->lo->name;
-    if (stepOf(*body[2], i) != trip->step) return false;
-    // count = the trip count (the max_iter error beyond it); i = i + count * step
-    computeTrip(*trip, count, loop.maxIter, true, loop.loc, out);
-    ExprPtr advance = trip->step == 1 ? copy(*count) : tBin(BinaryOp::Mul, copy(*count), tInt(trip->step, loop.loc));
-    out.push_back(sAssign(copy(*trip->lo), tBin(BinaryOp::Add, copy(*trip->lo), std::move(advance)), loop.loc));
-    return true;
+void ReverseDiffer::countOnEntry(const Stmt& loop, const CountedTrip& trip, ast::Block& body, const ExprPtr& count,
+                                ast::Block& out) {
+    // count = the trip count (the max_iter error beyond it): the same count the loop would reach,
+    // since only its top-level step writes i and nothing writes hi's variables (countedTrip).
+    computeTrip(trip, count, loop.maxIter, true, loop.loc, out);
+    const std::string& i = trip.lo ? trip.lo->name : std::string();
+    if (body.size() == 1 && body[0] && trip.lo && trip.lo->kind == Expr::Kind::Var && stepOf(*body[0], i) == trip.step) {
+        // Nothing but the step to replay: i = i + count * step.
+        ExprPtr advance = trip.step == 1 ? copy(*count) : tBin(BinaryOp::Mul, copy(*count), tInt(trip.step, loop.loc));
+        out.push_back(sAssign(copy(*trip.lo), tBin(BinaryOp::Add, copy(*trip.lo), std::move(advance)), loop.loc));
+        return;
+    }
+    presizeTapes(loop, body, out, count);
+    out.push_back(sWhile(copy(*loop.value), loop.maxIter, std::move(body), loop.loc));
 }
 
-void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block& out) {
+void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block& out, const ExprPtr& exactCount) {
     // Tapes pushed once per push statement of an iteration: reserves in the body and in its
     // branches, not in nested loops (their trip is another count).
     std::map<std::string, long long> perIteration;
@@ -168,11 +172,13 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
 
     // _trip = 0; _trip = the trip count (computeTrip), at most maxIter
     // __lomaw_tape_presize(t, t_cap, t_n + _trip * k)   per tape
-    ExprPtr n = local("_trip", Type::intType());
+    ExprPtr n = exactCount ? copy(*exactCount) : local("_trip", Type::intType());
     auto var = [&] { return copy(*n); };
     auto lit = [&](long long v) { return tInt(v, loop.loc); };
-    out.push_back(sAssign(var(), lit(0), loop.loc));
-    computeTrip(*trip, n, maxIter, false, loop.loc, out);
+    if (!exactCount) {
+        out.push_back(sAssign(var(), lit(0), loop.loc));
+        computeTrip(*trip, n, maxIter, false, loop.loc, out);
+    }
     for (const auto& [tape, k] : perIteration) {
         const Expr& reserve = *reserveOf[tape];
         std::vector<ExprPtr> args;
@@ -182,6 +188,26 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
         args.push_back(tBin(BinaryOp::Add, copy(*reserve.operands[2]), std::move(entries)));
         out.push_back(sCall(tCall(kTapePresize, std::move(args), Type::voidType(), loop.loc), loop.loc));
     }
+    if (!exactCount) return;
+    // The exact count reserved every push of the loop: the reserves in it can never grow a tape,
+    // and a loop without calls is one the C compiler can vectorize.
+    std::function<void(ast::Block&)> drop = [&](ast::Block& b) {
+        ast::Block kept;
+        for (StmtPtr& st : b) {
+            if (st && st->kind == Stmt::Kind::CallStmt && st->value && st->value->name == kTapeReserve &&
+                st->value->operands.size() == 3) {
+                const Expr* root = chainRoot(*st->value->operands[0]);
+                if (root && perIteration.count(root->name)) continue;
+            }
+            if (st && st->kind == Stmt::Kind::If) {
+                drop(st->body);
+                drop(st->orelse);
+            }
+            kept.push_back(std::move(st));
+        }
+        b = std::move(kept);
+    };
+    drop(body);
 }
 
 bool ReverseDiffer::runDownToFirstValue(const Stmt& loop, ast::Block& body, const ExprPtr& count, ast::Block& out) {

@@ -61,7 +61,7 @@ bool emitAdIntrinsic(const ast::Expr& call, CExprEmitter& exprs, CUnitContext& u
         std::string keep = keptBuffer(tape), keepCap = keptCapacity(tape);
         if (n == "__lomaw_tape_acquire") {
             out.line(indent, "static _Thread_local " + cDeclarator(*call.operands[0]->type, keep) + " = 0;", line);
-            out.line(indent, "static _Thread_local int " + keepCap + " = 0;", line);
+            out.line(indent, "static _Thread_local long " + keepCap + " = 0;", line);
             out.line(indent, tape + " = " + keep + "; " + cap + " = " + keepCap + ";", line);
             out.line(indent, keep + " = 0; " + keepCap + " = 0;", line);
             return true;

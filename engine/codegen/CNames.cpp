@@ -83,7 +83,7 @@ std::string cMemberName(const std::string& name) {
 
 std::string cValueType(const Type& t) {
     switch (t.kind) {
-        case Type::Kind::Int: return "int";
+        case Type::Kind::Int: return t.wide ? "long" : "int";
         case Type::Kind::Float: return "float";
         case Type::Kind::Struct: return cStructName(t.structName);
         case Type::Kind::Void: return "void";

@@ -12,6 +12,11 @@ TypePtr Type::intType() {
     return t;
 }
 
+TypePtr Type::wideIntType() {
+    static const TypePtr t = std::make_shared<Type>(Type{Kind::Int, "", nullptr, 0, true});
+    return t;
+}
+
 TypePtr Type::floatType() {
     static const TypePtr t = std::make_shared<Type>(Type{Kind::Float, "", nullptr, 0});
     return t;

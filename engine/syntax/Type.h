@@ -20,6 +20,10 @@ struct Type {
     std::string structName;  // Struct: the struct's name (user or generated, e.g. "_dfloat")
     TypePtr elem;            // Array: element type
     int size = 0;            // Array: N of Array[T, N]; 0 for unbounded Array[T]
+    // Int of generated code only: a position or capacity of a reverse-mode tape, which the C
+    // backend holds in 64 bits (a 32-bit count could wrap on long tapes, and under -fwrapv a
+    // wrapping index keeps GCC from vectorizing the loops that push). Spelled and typed as int.
+    bool wide = false;
 
     bool isVoid() const { return kind == Kind::Void; }
     bool isInt() const { return kind == Kind::Int; }
@@ -31,6 +35,7 @@ struct Type {
 
     static TypePtr voidType();
     static TypePtr intType();
+    static TypePtr wideIntType();  // an int the C backend holds in 64 bits (tape positions)
     static TypePtr floatType();
     static TypePtr structType(std::string name);
     static TypePtr arrayOf(TypePtr elem, int size = 0);

@@ -163,18 +163,32 @@ r_moving = rev_diff(moving)
 )");
     ASSERT_TRUE(d.ok) << d.diagnostics();
     std::string t = functionText(d, "r_powr");
-    EXPECT_NE(t.find("    _trip = 0\n"
+    // Counted on entry (the max_iter error there): the body neither counts nor checks, and its
+    // push needs no reserve of its own.
+    EXPECT_NE(t.find("    _n_iterations = 0\n"
                      "    if i < n:\n"
-                     "        _trip = n - i\n"
-                     "        if _trip >= 0:\n"
-                     "            _trip = (_trip - 1) / 2 + 1\n"
-                     "        if _trip < 0 or _trip > 50:\n"
-                     "            _trip = 50\n"
-                     "    __lomaw_tape_presize(_t_y, _t_y_cap, _t_y_n + _trip)\n"
-                     "    while (i < n, max_iter := 50):\n"),
+                     "        _n_iterations = n - i\n"
+                     "        if _n_iterations >= 0:\n"
+                     "            _n_iterations = (_n_iterations - 1) / 2 + 1\n"
+                     "        if _n_iterations < 0 or _n_iterations > 50:\n"
+                     "            __lomaw_max_iter_exceeded(50)\n"
+                     "    __lomaw_tape_presize(_t_y, _t_y_cap, _t_y_n + _n_iterations)\n"
+                     "    while (i < n, max_iter := 50):\n"
+                     "        _t_y[_t_y_n] = y\n"
+                     "        _t_y_n = _t_y_n + 1\n"
+                     "        y = y * x\n"
+                     "        i = i + 2\n"),
               std::string::npos)
         << t;
-    EXPECT_EQ(functionText(d, "r_moving").find("__lomaw_tape_presize"), std::string::npos);
+    // m moves: counted and checked per iteration, the tape grows as it is pushed.
+    std::string m = functionText(d, "r_moving");
+    EXPECT_EQ(m.find("__lomaw_tape_presize"), std::string::npos) << m;
+    EXPECT_NE(m.find("        _n_iterations = _n_iterations + 1\n"
+                     "        if _n_iterations > 50:\n"
+                     "            __lomaw_max_iter_exceeded(50)\n"
+                     "        __lomaw_tape_reserve(_t_y, _t_y_cap, _t_y_n)\n"),
+              std::string::npos)
+        << m;
 }
 
 TEST(AdTapes, StructAdjointOutputAccumulatesInALocalWrittenOnce) {
