@@ -141,38 +141,43 @@ void ReverseDiffer::countOnEntry(const Stmt& loop, const CountedTrip& trip, ast:
 
 void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block& out, const ExprPtr& exactCount) {
     // Tapes pushed once per push statement of an iteration: reserves in the body and in its
-    // branches, not in nested loops (their trip is another count).
-    std::map<std::string, long long> perIteration;
+    // branches (the larger count of the two arms of an if), not in nested loops (their trip is
+    // another count).
     std::map<std::string, const Expr*> reserveOf;
-    std::function<void(const ast::Block&)> collect = [&](const ast::Block& b) {
+    std::function<std::map<std::string, long long>(const ast::Block&)> collect = [&](const ast::Block& b) {
+        std::map<std::string, long long> pushes;
         for (const StmtPtr& st : b) {
             if (!st) continue;
             if (st->kind == Stmt::Kind::CallStmt && st->value && st->value->name == kTapeReserve &&
                 st->value->operands.size() == 3) {
                 const Expr* root = chainRoot(*st->value->operands[0]);
                 if (root && !heapAdjointCap_.count(root->name)) {
-                    ++perIteration[root->name];
+                    ++pushes[root->name];
                     reserveOf[root->name] = st->value.get();
                 }
             }
             if (st->kind == Stmt::Kind::If) {
-                collect(st->body);
-                collect(st->orelse);
+                std::map<std::string, long long> arm = collect(st->body);
+                for (const auto& [tape, k] : collect(st->orelse)) arm[tape] = std::max(arm[tape], k);
+                for (const auto& [tape, k] : arm) pushes[tape] += k;
             }
         }
+        return pushes;
     };
-    collect(body);
+    const std::map<std::string, long long> perIteration = collect(body);
     if (perIteration.empty()) return;
 
     const std::optional<CountedTrip> trip = countedTrip(loop);
     if (!trip) return;
     const long long maxIter = loop.kind == Stmt::Kind::For ? (1LL << 28) : loop.maxIter;
+    // An exact count is the loop's int counter: trip * k must stay within an int. `_trip` is a
+    // 64-bit count (Type::wide), so a for loop pushing several tapes per iteration is pre-sized too.
     for (const auto& [tape, k] : perIteration)
-        if (maxIter <= 0 || maxIter * k > (1LL << 28)) return;  // keeps trip * k within an int
+        if (maxIter <= 0 || (exactCount && maxIter * k > (1LL << 28)) || k > (1LL << 20)) return;
 
     // _trip = 0; _trip = the trip count (computeTrip), at most maxIter
     // __lomaw_tape_presize(t, t_cap, t_n + _trip * k)   per tape
-    ExprPtr n = exactCount ? copy(*exactCount) : local("_trip", Type::intType());
+    ExprPtr n = exactCount ? copy(*exactCount) : local("_trip", Type::wideIntType());
     auto var = [&] { return copy(*n); };
     auto lit = [&](long long v) { return tInt(v, loop.loc); };
     if (!exactCount) {

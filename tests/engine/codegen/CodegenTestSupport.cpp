@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "ad/Differentiate.h"
 #include "sema/TypeChecker.h"
 #include "syntax/Diagnostics.h"
 #include "syntax/Parser.h"
@@ -49,6 +50,13 @@ int shell(const std::string& command) {
 }
 
 }  // namespace
+
+std::string emitDifferentiated(const std::string& source) {
+    ast::Module m = typedModule(source);
+    DiagnosticSink diags;
+    EXPECT_TRUE(ad::differentiate(m, diags));
+    return emitC(m).text;
+}
 
 RunResult buildAndRun(const std::string& unitC, const std::string& mainC, const BuildOptions& o) {
     std::string templ = (fs::temp_directory_path() / "lomaw_codegen_XXXXXX").string();

@@ -17,6 +17,9 @@ ast::Module typedModule(const std::string& source);
 // emitC(typedModule(source)).text
 std::string emitKernel(const std::string& source);
 
+// emitC of typedModule(source) with its fwd_diff / rev_diff declarations differentiated.
+std::string emitDifferentiated(const std::string& source);
+
 struct RunResult {
     bool compiled = false;
     std::string compilerOutput;  // cc diagnostics (warnings included)

@@ -18,13 +18,6 @@ def stencil(u : In[Array[float]], w : In[Array[float]], v : Out[Array[float]], n
 d_stencil = rev_diff(stencil)
 )";
 
-std::string emitDifferentiated(const std::string& source) {
-    ast::Module m = typedModule(source);
-    DiagnosticSink diags;
-    EXPECT_TRUE(ad::differentiate(m, diags));
-    return emitC(m).text;
-}
-
 // The body of the C function `name` (from its opening line to the closing brace at column 0).
 std::string functionText(const std::string& c, const std::string& signatureStart) {
     const size_t from = c.find(signatureStart + ") {");

@@ -108,5 +108,52 @@ int main(void) {
     EXPECT_EQ(r.out, "10 258 10070401\n0 0 0 0\n2 2 4\n3 2147483645\n4000\n");
 }
 
+// Reverse-mode tapes in C: positions, capacities and a for loop's trip count are `long` (a
+// 32-bit position could wrap on a long tape); a for loop pushing a branch (in both arms of its
+// if: one push per iteration) and a value per iteration pre-sizes both tapes once by one
+// iteration's pushes, and keeps the per-push reserves (the pre-size clamps at 2^28). s = sum (z_i - 1)^2, z_i = w x_i, or 0.01 w x_i when negative;
+// w = 2, x = (1, -1, 0.5): z = (2, -0.02, 1), ds/dw = 2*1*1 + 2*(-1.02)*(-0.01) = 2.0204,
+// ds/dx = 2 (z_i - 1) dz_i/dx_i = (4, -0.0408, 0). Called twice: the kept tapes start empty.
+TEST(CControlFlow, ReverseTapePositionsAreLongAndAForLoopPresizesItsPushes) {
+    const std::string kernel = R"(
+def leaky(x : In[Array[float]], w : In[float], n : In[int]) -> float:
+    s : float = 0.0
+    z : float = 0.0
+    r : float = 0.0
+    for i in range(n):
+        z = w * x[i]
+        if z < 0.0:
+            z = 0.01 * z
+        r = z - 1.0
+        s = s + r * r
+    return s
+
+r_leaky = rev_diff(leaky)
+)";
+    std::string c = emitDifferentiated(kernel);
+    EXPECT_NE(c.find("    long _trip = 0;"), std::string::npos) << c;
+    EXPECT_NE(c.find("    long _t_r_n = 0;"), std::string::npos) << c;
+    EXPECT_NE(c.find("    long _t_branch_cap = 0;"), std::string::npos) << c;
+    EXPECT_NE(c.find("if (_t_branch_n + _trip > _t_branch_cap) {"), std::string::npos) << c;
+    EXPECT_NE(c.find("if (_t_r_n + _trip > _t_r_cap) {"), std::string::npos) << c;
+    EXPECT_NE(c.find("if (_t_r_n >= _t_r_cap) {"), std::string::npos) << c;
+    BuildOptions strict;
+    strict.extraFlags = "-Werror -Wno-unused-function";  // the runtime helpers come as a set
+    auto r = buildAndRun(c, R"(#include <stdio.h>
+void r_leaky(float* x, float* _dx, float w, float* _dw, int n, int* _dn, float _dreturn);
+int main(void) {
+    float x[3] = {1.0f, -1.0f, 0.5f};
+    for (int call = 0; call < 2; ++call) {
+        float dx[3] = {0, 0, 0}, dw = 0;
+        int dn = 0;
+        r_leaky(x, dx, 2.0f, &dw, 3, &dn, 1.0f);
+        printf("%.5f %.5f %.5f %.5f\n", dw, dx[0], dx[1], dx[2]);
+    }
+    return 0;
+})", strict);
+    EXPECT_EQ(r.compilerOutput, "");
+    EXPECT_EQ(r.out, "2.02040 4.00000 -0.04080 0.00000\n2.02040 4.00000 -0.04080 0.00000\n");
+}
+
 }  // namespace
 }  // namespace lomaw::codegen::test
