@@ -16,27 +16,54 @@ namespace {
 // A loop's adjoint variable that holds 0 when the reverse loop starts and that each iteration
 // sets to 0 last holds 0 at the start of every iteration, so the iteration's first
 // accumulation `v = v + e` is `v = e` (one addition fewer per iteration; knownZero_ does the
-// same in straight-line code). `zeroAtEntry`: the variables known 0 before the loop.
-void assignFirstAccumulations(ast::Block& body, const std::set<std::string>& zeroAtEntry) {
-    for (const std::string& v : zeroAtEntry) {
-        Stmt* first = nullptr;
-        const Stmt* last = nullptr;
-        for (const ast::StmtPtr& s : body)
-            if (s && ast::mentions(*s, v)) {
-                if (!first) first = s.get();
-                last = s.get();
-            }
-        if (!first || first == last || first->kind != Stmt::Kind::Assign || last->kind != Stmt::Kind::Assign) continue;
-        const ast::ExprPtr& sum = first->value;
-        bool accumulates = ast::isVar(*first->target, v) && sum && sum->kind == Expr::Kind::Binary &&
-                           sum->op == BinaryOp::Add && ast::isVar(*sum->operands[0], v) && !ast::mentions(*sum->operands[1], v);
-        bool zeroesLast = ast::isVar(*last->target, v) && last->value && last->value->kind == Expr::Kind::FloatLit &&
-                          last->value->floatValue == 0.0;
-        if (accumulates && zeroesLast) {
-            ast::ExprPtr e = std::move(sum->operands[1]);
-            first->value = std::move(e);
+// same in straight-line code). The same holds inside a nested loop that is the first statement
+// of the iteration mentioning v and that leaves v at 0 (the Laplacian's inner loop over j).
+bool isLoop(const Stmt& s) { return (s.kind == Stmt::Kind::While || s.kind == Stmt::Kind::For) && !s.pragma; }
+
+// Whether `body`, entered with v == 0, ends with v == 0: its last statement mentioning v sets
+// v to 0, or is a loop that is also its first (so entered with v == 0) and whose own body
+// keeps v at 0 (a loop that runs no iteration leaves v as it was).
+bool keepsZero(const ast::Block& body, const std::string& v) {
+    const Stmt* first = nullptr;
+    const Stmt* last = nullptr;
+    for (const ast::StmtPtr& s : body)
+        if (s && ast::mentions(*s, v)) {
+            if (!first) first = s.get();
+            last = s.get();
         }
+    if (!last) return true;
+    if (last->kind == Stmt::Kind::Assign && ast::isVar(*last->target, v) && last->value &&
+        last->value->kind == Expr::Kind::FloatLit && last->value->floatValue == 0.0)
+        return true;
+    return first == last && isLoop(*last) && keepsZero(last->body, v);
+}
+
+// v holds 0 at the start of every iteration of a loop whose body is `body`: its first
+// accumulation becomes an assignment, in the body or in the nested loop that mentions v first.
+void assignFirstAccumulation(ast::Block& body, const std::string& v) {
+    if (!keepsZero(body, v)) return;
+    Stmt* first = nullptr;
+    for (const ast::StmtPtr& s : body)
+        if (s && ast::mentions(*s, v)) {
+            first = s.get();
+            break;
+        }
+    if (!first) return;
+    if (isLoop(*first)) {
+        assignFirstAccumulation(first->body, v);
+        return;
     }
+    const ast::ExprPtr& sum = first->value;
+    if (first->kind == Stmt::Kind::Assign && ast::isVar(*first->target, v) && sum && sum->kind == Expr::Kind::Binary &&
+        sum->op == BinaryOp::Add && ast::isVar(*sum->operands[0], v) && !ast::mentions(*sum->operands[1], v)) {
+        ast::ExprPtr e = std::move(sum->operands[1]);
+        first->value = std::move(e);
+    }
+}
+
+// `zeroAtEntry`: the variables known 0 before the loop whose body is `body`.
+void assignFirstAccumulations(ast::Block& body, const std::set<std::string>& zeroAtEntry) {
+    for (const std::string& v : zeroAtEntry) assignFirstAccumulation(body, v);
 }
 
 }  // namespace
