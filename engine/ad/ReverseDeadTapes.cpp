@@ -172,4 +172,32 @@ bool removalEmptiesABlock(const Block& block, const std::vector<HeapTapeNames>& 
     });
 }
 
+namespace {
+
+// `v = e`, or an if whose non-empty bodies hold only such statements.
+bool onlyAssigns(const Stmt& s, const std::string& v) {
+    if (s.kind == Stmt::Kind::Assign) return s.target && ast::isVar(*s.target, v);
+    if (s.kind != Stmt::Kind::If || s.body.empty()) return false;
+    for (const ast::Block* b : {&s.body, &s.orelse})
+        for (const StmtPtr& t : *b)
+            if (t && !onlyAssigns(*t, v)) return false;
+    return true;
+}
+
+}  // namespace
+
+void removeUnreadCount(const std::vector<Block*>& blocks, const std::string& v) {
+    for (const Block* b : blocks)
+        if (ast::anyStmt(*b, [&](const Stmt& s) { return !onlyAssigns(s, v) && ast::mentionsOwn(s, v); })) return;
+    std::function<void(Block&)> remove = [&](Block& b) {
+        std::erase_if(b, [&](const StmtPtr& s) { return s && onlyAssigns(*s, v); });
+        for (StmtPtr& s : b)
+            if (s) {
+                remove(s->body);
+                remove(s->orelse);
+            }
+    };
+    for (Block* b : blocks) remove(*b);
+}
+
 }  // namespace lomaw::ad

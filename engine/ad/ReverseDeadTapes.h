@@ -42,4 +42,9 @@ void removeTapeStatements(ast::Block& block, const std::vector<HeapTapeNames>& t
 // Whether removing them would leave an if's or a loop's body empty.
 bool removalEmptiesABlock(const ast::Block& block, const std::vector<HeapTapeNames>& tapes);
 
+// Removes the computation of a count `v` (a loop's `_trip`) that nothing reads any more once
+// the pre-sizes it served are gone: statements that only assign v (`v = e`, and ifs whose
+// bodies only do that), when no other statement of `blocks` mentions v.
+void removeUnreadCount(const std::vector<ast::Block*>& blocks, const std::string& v);
+
 }  // namespace lomaw::ad

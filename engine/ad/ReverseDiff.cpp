@@ -326,6 +326,8 @@ void ReverseDiffer::run() {
     }
     for (StmtPtr& f : deferredFrees_) fin.push_back(std::move(f));
     const std::set<std::string> dropped = dropDeadTapes(fwd, rev, fin);
+    if (!dropped.empty())
+        for (const std::string& trip : tripCounts_) removeUnreadCount({&fwd, &rev}, trip);
     ast::Block acquire;
     for (const Tape& t : tapes_.heap) {
         for (auto [fn, block] : {std::pair{kTapeAcquire, &acquire}, std::pair{kTapeRelease, &fin}}) {

@@ -207,6 +207,7 @@ private:
     // variable), and its __lomaw_tape_free calls, moved to the end of the body (the reverse
     // sweep still reads the tapes).
     std::map<std::string, std::string> heapAdjointCap_;
+    std::vector<std::string> tripCounts_;  // the `_trip` counts of pre-sizes (dead ones go with their tapes)
     ast::Block deferredFrees_;
     // Adjoint variables known to hold 0 at the current point of the reverse sweep (declared,
     // or zeroed earlier in the same straight-line block): their next accumulation is written

@@ -181,6 +181,7 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
     auto var = [&] { return copy(*n); };
     auto lit = [&](long long v) { return tInt(v, loop.loc); };
     if (!exactCount) {
+        tripCounts_.push_back(n->name);
         out.push_back(sAssign(var(), lit(0), loop.loc));
         computeTrip(*trip, n, maxIter, false, loop.loc, out);
     }

@@ -272,6 +272,34 @@ TEST(AdTapes, OldValuesNothingReadsAreNotRecorded) {
               "      restores i by `i = i - 1` (line 30)\n");
 }
 
+// Row products summed: the tape of `q = a[i * m]` (once per row) is dead, since the reverse
+// sweep overwrites q before reading it; the row loop's trip count, computed only to pre-size
+// that tape, goes with it. The products along a row stay recorded.
+TEST(AdTapes, TripCountOfADroppedTapeIsNotComputed) {
+    auto d = differentiateSource(R"(
+def rowprod(a : In[Array[float]], n : In[int], m : In[int]) -> float:
+    s : float = 0.0
+    q : float = 1.0
+    for i in range(n):
+        q = a[i * m]
+        for j in range(1, m):
+            q = q * a[i * m + j]
+        s = s + q
+    return s
+
+r_rowprod = rev_diff(rowprod)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string t = functionText(d, "r_rowprod");
+    EXPECT_EQ(t.find("_trip_2"), std::string::npos) << t;  // the row loop's count
+    EXPECT_NE(t.find("    for i in range(n):\n"
+                     "        q = a[i * m]\n"
+                     "        _trip = 0\n"),
+              std::string::npos) << t;  // the inner loop's count pre-sizes the products' tape
+    EXPECT_EQ(t.find("_t_q :"), std::string::npos) << t;
+    EXPECT_NE(t.find("_t_q_2[_t_q_2_n] = q"), std::string::npos) << t;
+}
+
 TEST(AdTapes, ReportListsWhatEachLoopRecordsAndRecomputes) {
     Differentiated d;
     TapeReport report;
