@@ -214,6 +214,11 @@ private:
     // as a plain assignment. Nothing is known at the start of a nested block, and what a
     // nested block writes is unknown after it.
     std::set<std::string> knownZero_;
+    // The primal loops whose reverse is being built, innermost last, and what each writes:
+    // whether an expression's value changes from one iteration to the next (variesInLoop).
+    std::vector<const ast::Stmt*> reverseLoops_;
+    std::map<const ast::Stmt*, std::set<std::string>> writtenInLoop_;
+    bool variesInLoop(const ast::Expr& e);
     void written(const ast::Expr& adjointChain);
     std::set<std::string> enterNested();
     void leaveNested(std::set<std::string> outer, std::initializer_list<const ast::Block*> generated);

@@ -131,7 +131,9 @@ void ReverseDiffer::reverseStmt(const Stmt& s, ast::Block& out) {
             auto& [counter, counts] = tapes_.loopCount[&s];
             ast::Block body;
             std::set<std::string> outer = enterNested();
+            reverseLoops_.push_back(&s);
             reverseBlock(s.body, body);
+            reverseLoops_.pop_back();
             assignFirstAccumulations(body, outer);
             leaveNested(std::move(outer), {&body});
             if (body.empty()) break;
@@ -194,6 +196,22 @@ void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const S
 
 // Reverse iteration of `for v in range(start, stop, step)`: the same indices, last first; the
 // counter needs no tape because each index is recomputed (§9.1).
+bool ReverseDiffer::variesInLoop(const Expr& e) {
+    if (reverseLoops_.empty()) return false;
+    const Stmt* loop = reverseLoops_.back();
+    auto it = writtenInLoop_.find(loop);
+    if (it == writtenInLoop_.end()) {
+        std::set<std::string> written;
+        for (const StmtPtr& st : loop->body)
+            if (st) writtenRoots(ctx_, *st, written);
+        if (loop->kind == Stmt::Kind::For) written.insert(loop->name);
+        it = writtenInLoop_.emplace(loop, std::move(written)).first;
+    }
+    for (const std::string& v : ast::variablesOf(e))
+        if (it->second.count(v)) return true;
+    return false;
+}
+
 void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
     ast::Block body;
     bool parallel = parallelAdjoint(s);
@@ -205,7 +223,9 @@ void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
         ++parallelDepth_;
     }
     std::set<std::string> outer = enterNested();
+    reverseLoops_.push_back(&s);
     reverseBlock(s.body, body);
+    reverseLoops_.pop_back();
     if (!parallel) assignFirstAccumulations(body, outer);
     leaveNested(std::move(outer), {&body});
     if (parallel) {

@@ -221,4 +221,18 @@ int main(void) {
   BEST(t2, r_chain_energy(p, dp, n, &dn, 2.0f, &dk, 9.81f, &dg, 1.0f));
   REPORT("chain_energy", "for", "n=2e5 structs"); return 0;
 }
+#elif K == 15
+float newton_sqrt_sum(float* x, int n);
+_dfloat d_newton_sqrt_sum(_dfloat* x, int n);
+void r_newton_sqrt_sum(float* x, float* _dx, int n, int* _dn, float _dreturn);
+int main(void) {
+  int n = 1000000, dn = 0; double t0, t1, t2;
+  float *x = farr(n, 1), *dx = zarr(n);
+  for (int i = 0; i < n; ++i) x[i] = 1.5f + x[i];  /* in [0.5, 2.5]: six steps from 1 converge */
+  _dfloat *X = darr(x, n);
+  { double fv = d_newton_sqrt_sum(X, n).dval; memset(dx, 0, 4*n); r_newton_sqrt_sum(x, dx, n, &dn, 1.0f); check("newton", fv, sumf(dx, n)); memset(dx, 0, 4*n); }
+  BEST(t0, sink = newton_sqrt_sum(x, n)); BEST(t1, sink = d_newton_sqrt_sum(X, n).dval);
+  BEST(t2, r_newton_sqrt_sum(x, dx, n, &dn, 1.0f));
+  REPORT("newton", "while", "n=1e6, 6 steps"); return 0;
+}
 #endif

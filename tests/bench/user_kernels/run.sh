@@ -3,7 +3,7 @@
 # the benchmark): each is gradchecked at a small point, then compiled from `lomaw emit --stage c`
 # with the runtime's flags and timed by drv.c (primal, forward, reverse; best of NREP calls; two
 # runs each, pinned to one core). docs/benchmarks.md, "Kernels beyond the benchmark".
-#   tests/bench/user_kernels/run.sh [kernel number ...]     (default: all 1..14)
+#   tests/bench/user_kernels/run.sh [kernel number ...]     (default: all 1..15)
 # Env: LOMAW (default build/release/app/cli/lomaw), OUT (default build/user-kernels), NREP (21),
 #      CPU (core to pin to, default 0; none: no pinning).
 set -euo pipefail
@@ -16,7 +16,7 @@ CPU=${CPU:-0}
 PIN=""; [ "$CPU" != none ] && command -v taskset >/dev/null && PIN="taskset -c $CPU"
 KFLAGS="-std=c11 -O2 -fwrapv -fno-fast-math -fvect-cost-model=cheap"
 mkdir -p "$OUT"
-ks=("$@"); [ ${#ks[@]} -eq 0 ] && ks=($(seq 1 14))
+ks=("$@"); [ ${#ks[@]} -eq 0 ] && ks=($(seq 1 15))
 
 # A small point per kernel (JSON arguments of the primal).
 declare -A point=(
@@ -34,9 +34,10 @@ declare -A point=(
   [12]='[[0.1,0.5,-0.3,0.8,0.2], [0.3,-0.2,0.5,0.7,-0.4], [0.0,0.6,-0.5], [0.1,0.4,0.2], 5, 3]'
   [13]='[[0.1,0.5,-0.3,0.8,0.2,-0.6,0.4,0.9], 0.2, 8, 5]'
   [14]='[[{"x":0.1,"y":0.5,"vx":-0.3,"vy":0.8,"m":1.0},{"x":0.4,"y":0.2,"vx":0.6,"vy":-0.1,"m":2.0},{"x":0.9,"y":-0.3,"vx":0.2,"vy":0.5,"m":0.5}], 3, 2.0, 9.81]'
+  [15]='[[1.5, 2.0, 0.5, 3.0, 2.5], 5]'
 )
 declare -A fn=([1]=conv1d [2]=logreg [3]=matmul_energy [4]=nbody [5]=horner [6]=iir [7]=pendulum
-  [8]=relu_loss [9]=softmax_ce [10]=stencil9 [11]=tv_loss [12]=kmeans_cost [13]=heat [14]=chain_energy)
+  [8]=relu_loss [9]=softmax_ce [10]=stencil9 [11]=tv_loss [12]=kmeans_cost [13]=heat [14]=chain_energy [15]=newton_sqrt_sum)
 
 echo "# $(date -Is)  lomaw: $LOMAW  load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for k in "${ks[@]}"; do

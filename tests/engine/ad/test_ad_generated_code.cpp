@@ -188,5 +188,37 @@ r_f = rev_diff(f)
     EXPECT_EQ(functionText(d, "_d_sweep_h"), "def _d_sweep_h(x : In[float], t : Out[float]):\n    t = x * x");
 }
 
+// The adjoint of a denominator: `-(r/y/y) * x` when y does not change in the loop (the C
+// compiler hoists r/y/y out of a sum of x[i] / c), `r/y * -(x/y)` when it does (a Newton step:
+// the adjoint that runs from one iteration to the next waits for one division, not two).
+TEST(AdGeneratedCode, DenominatorAdjointKeepsOneDivisionOnTheLoopCarriedChain) {
+    auto d = differentiateSource(R"(
+def mean_over(x : In[Array[float]], c : In[float], n : In[int]) -> float:
+    s : float = 0.0
+    for i in range(n):
+        s = s + x[i] / c
+    return s
+
+def newton(a : In[float]) -> float:
+    x : float = 1.0
+    k : int = 0
+    while (k < 8, max_iter := 8):
+        x = 0.5 * (x + a / x)
+        k = k + 1
+    return x
+
+r_mean_over = rev_diff(mean_over)
+r_newton = rev_diff(newton)
+)");
+    ASSERT_TRUE(d.ok) << d.diagnostics();
+    std::string m = functionText(d, "r_mean_over");
+    EXPECT_NE(m.find("        _d_c = _d_c + -(_d_s / c / c) * x[i]\n"), std::string::npos) << m;
+    std::string n = functionText(d, "r_newton");
+    EXPECT_NE(n.find("        _d_a = _d_a + _adj_2 / x\n"
+                     "        _d_x = _d_x + _adj_2 / x * -(a / x)\n"),
+              std::string::npos)
+        << n;
+}
+
 }  // namespace
 }  // namespace lomaw::ad::test
