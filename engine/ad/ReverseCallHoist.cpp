@@ -138,18 +138,13 @@ namespace {
 
 // Renames variable `from` to `to` in a body (declarations, loop variables, every use).
 void renameVar(ast::Block& b, const std::string& from, const std::string& to) {
-    std::function<void(ast::Expr&)> expr = [&](ast::Expr& e) {
-        if (e.kind == Expr::Kind::Var && e.name == from) e.name = to;
-        for (ExprPtr& o : e.operands)
-            if (o) expr(*o);
-    };
     for (StmtPtr& s : b) {
         if (!s) continue;
         if ((s->kind == Stmt::Kind::Declare || s->kind == Stmt::Kind::For) && s->name == from) s->name = to;
-        if (s->target) expr(*s->target);
-        if (s->value) expr(*s->value);
+        if (s->target) ast::renameVar(*s->target, from, to);
+        if (s->value) ast::renameVar(*s->value, from, to);
         for (ExprPtr& a : s->rangeArgs)
-            if (a) expr(*a);
+            if (a) ast::renameVar(*a, from, to);
         renameVar(s->body, from, to);
         renameVar(s->orelse, from, to);
     }

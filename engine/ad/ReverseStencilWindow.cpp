@@ -141,12 +141,6 @@ struct Group {
     std::map<long long, ExprPtr> indexAt;  // a copy of a member's index per offset
 };
 
-void rename(Expr& e, const std::string& from, const std::string& to) {
-    if (ast::isVar(e, from)) e.name = to;
-    for (ExprPtr& o : e.operands)
-        if (o) rename(*o, from, to);
-}
-
 // x + by, folded into x's trailing constant: `i * n + j - 1` shifted by 1 is `i * n + j`.
 ExprPtr shifted(const ExprPtr& x, long long by) {
     if (by == 0) return copy(*x);
@@ -165,7 +159,7 @@ ExprPtr indexAt(const Group& g, long long c, const std::string& counter, const s
     auto exact = g.indexAt.find(c);
     const auto& [c0, x] = exact != g.indexAt.end() ? *exact : *g.indexAt.begin();
     ExprPtr out = shifted(x, c - c0);
-    if (as != counter) rename(*out, counter, as);
+    if (as != counter) ast::renameVar(*out, counter, as);
     return out;
 }
 

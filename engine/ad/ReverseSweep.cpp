@@ -194,16 +194,15 @@ void ReverseDiffer::reverseAssign(const Expr& target, const Expr* value, const S
     accumulate(*value, std::move(a), out);
 }
 
-// Reverse iteration of `for v in range(start, stop, step)`: the same indices, last first; the
-// counter needs no tape because each index is recomputed (§9.1).
+// Whether a variable of e is written in the innermost loop being reversed (so e's value
+// changes from one iteration to the next); the loop's written set is computed once.
 bool ReverseDiffer::variesInLoop(const Expr& e) {
     if (reverseLoops_.empty()) return false;
     const Stmt* loop = reverseLoops_.back();
     auto it = writtenInLoop_.find(loop);
     if (it == writtenInLoop_.end()) {
         std::set<std::string> written;
-        for (const StmtPtr& st : loop->body)
-            if (st) writtenRoots(ctx_, *st, written);
+        writtenRoots(ctx_, loop->body, written);
         if (loop->kind == Stmt::Kind::For) written.insert(loop->name);
         it = writtenInLoop_.emplace(loop, std::move(written)).first;
     }
@@ -212,6 +211,8 @@ bool ReverseDiffer::variesInLoop(const Expr& e) {
     return false;
 }
 
+// Reverse iteration of `for v in range(start, stop, step)`: the same indices, last first; the
+// counter needs no tape because each index is recomputed (§9.1).
 void ReverseDiffer::reverseFor(const Stmt& s, ast::Block& out) {
     ast::Block body;
     bool parallel = parallelAdjoint(s);

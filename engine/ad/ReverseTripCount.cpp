@@ -39,6 +39,13 @@ long long stepOf(const Stmt& s, const std::string& v) {
     return 0;
 }
 
+// The root of the tape a `__lomaw_tape_reserve(t, cap, n)` statement grows, or null.
+const Expr* reservedTape(const Stmt& s) {
+    if (s.kind != Stmt::Kind::CallStmt || !s.value || s.value->name != kTapeReserve || s.value->operands.size() != 3)
+        return nullptr;
+    return chainRoot(*s.value->operands[0]);
+}
+
 }  // namespace
 
 std::optional<ReverseDiffer::CountedTrip> ReverseDiffer::countedTrip(const Stmt& loop) {
@@ -148,13 +155,10 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
         std::map<std::string, long long> pushes;
         for (const StmtPtr& st : b) {
             if (!st) continue;
-            if (st->kind == Stmt::Kind::CallStmt && st->value && st->value->name == kTapeReserve &&
-                st->value->operands.size() == 3) {
-                const Expr* root = chainRoot(*st->value->operands[0]);
-                if (root && !heapAdjointCap_.count(root->name)) {
-                    ++pushes[root->name];
-                    reserveOf[root->name] = st->value.get();
-                }
+            const Expr* root = reservedTape(*st);
+            if (root && !heapAdjointCap_.count(root->name)) {
+                ++pushes[root->name];
+                reserveOf[root->name] = st->value.get();
             }
             if (st->kind == Stmt::Kind::If) {
                 std::map<std::string, long long> arm = collect(st->body);
@@ -200,11 +204,8 @@ void ReverseDiffer::presizeTapes(const Stmt& loop, ast::Block& body, ast::Block&
     std::function<void(ast::Block&)> drop = [&](ast::Block& b) {
         ast::Block kept;
         for (StmtPtr& st : b) {
-            if (st && st->kind == Stmt::Kind::CallStmt && st->value && st->value->name == kTapeReserve &&
-                st->value->operands.size() == 3) {
-                const Expr* root = chainRoot(*st->value->operands[0]);
-                if (root && perIteration.count(root->name)) continue;
-            }
+            const Expr* root = st ? reservedTape(*st) : nullptr;
+            if (root && perIteration.count(root->name)) continue;
             if (st && st->kind == Stmt::Kind::If) {
                 drop(st->body);
                 drop(st->orelse);

@@ -49,6 +49,12 @@ bool anyStmt(const Block& b, const std::function<bool(const Stmt&)>& p) {
 
 bool isVar(const Expr& e, const std::string& name) { return e.kind == Expr::Kind::Var && e.name == name; }
 
+void renameVar(Expr& e, const std::string& from, const std::string& to) {
+    if (isVar(e, from)) e.name = to;
+    for (ExprPtr& o : e.operands)
+        if (o) renameVar(*o, from, to);
+}
+
 bool mentionsOwn(const Stmt& s, const std::string& name) {
     bool found = false;
     forEachOwnExpr(s, [&](const Expr& x) { found = found || isVar(x, name); });

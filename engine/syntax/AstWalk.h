@@ -30,6 +30,8 @@ bool anyStmt(const Block& b, const std::function<bool(const Stmt&)>& p);
 
 // Whether e is the variable `name` itself.
 bool isVar(const Expr& e, const std::string& name);
+// Renames every use of variable `from` in e to `to` (the one mutating helper here).
+void renameVar(Expr& e, const std::string& from, const std::string& to);
 // Whether variable `name` occurs in the expressions s holds itself (not in its bodies).
 bool mentionsOwn(const Stmt& s, const std::string& name);
 // Whether variable `name` occurs in e / in s or its bodies (a loop or declared variable
